@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The modern kcap probe: CO-RE, BTF-enabled tracepoints, one BPF ring buffer per
+ * CPU. No generic sys_enter hook: one sys_exit dispatcher tail-calls the
+ * syscall's filler; the few enter events use per-syscall tracepoints.
+ */
+#include "vmlinux.h"
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_tracing.h>
+#include <bpf/bpf_core_read.h>
+
+#include "kcap_events.h"
+#include "maps.h"
+#include "filler_impl.h"
+#include "fillers/all.h"
+
+#define KF_TS_COMPAT 0x0002 /* thread_info.status: a 32-bit syscall is running */
+
+SEC("tp_btf/sys_exit")
+int BPF_PROG(kcap_sys_exit, struct pt_regs *regs, long ret)
+{
+	__u64 nr = regs->orig_ax;
+	struct kcap_kstats *st;
+
+	if (nr >= KCAP_MAX_SYSCALLS || !kcap_interesting[nr] || !kf_wanted())
+		return 0;
+	if (bpf_get_current_task_btf()->thread_info.status & KF_TS_COMPAT) {
+		st = kf_stats();
+		if (st)
+			st->compat_skipped++;
+		return 0;
+	}
+	bpf_tail_call(ctx, &exit_fillers, nr);
+	st = kf_stats(); /* no program for a wanted syscall: the loader's bug */
+	if (st)
+		st->drops_internal++;
+	return 0;
+}
+
+/* Children of captured processes are captured too (kcap -- COMMAND, kcap -p). */
+SEC("tp_btf/sched_process_fork")
+int BPF_PROG(kcap_sched_fork, struct task_struct *parent, struct task_struct *child)
+{
+	__u32 ptgid = parent->tgid, ctgid = child->tgid;
+	__u8 one = 1;
+
+	if (ptgid != ctgid && bpf_map_lookup_elem(&pids, &ptgid))
+		bpf_map_update_elem(&pids, &ctgid, &one, BPF_ANY);
+	return 0;
+}
+
+char LICENSE[] SEC("license") = "GPL";

@@ -1,0 +1,290 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR MIT)
+/* kcap: print the syscalls of the system, or of one command and its descendants. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/wait.h>
+#include "kcap.h"
+#include "options.h"
+
+static volatile sig_atomic_t interrupted;
+static volatile sig_atomic_t child_changed;
+
+static void on_interrupt(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+static void on_child(int sig)
+{
+	(void)sig;
+	child_changed = 1;
+}
+
+static void install_handlers(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_interrupt;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sa.sa_handler = on_child;
+	sa.sa_flags = SA_NOCLDSTOP;
+	sigaction(SIGCHLD, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+/*
+ * A child that waits on go_fd before exec'ing the command, so the capture is
+ * attached before the command's first syscall. exec failures come back through
+ * err_fd (close-on-exec: EOF means the exec worked).
+ */
+struct command {
+	pid_t pid;
+	int go_fd;
+	int err_fd;
+	int status;
+	bool done;
+};
+
+static int command_prepare(struct command *cmd, char **argv)
+{
+	int go[2], errp[2];
+
+	if (pipe2(go, O_CLOEXEC) || pipe2(errp, O_CLOEXEC)) {
+		fprintf(stderr, "kcap: cannot create pipes: %s\n", strerror(errno));
+		return -1;
+	}
+	cmd->pid = fork();
+	if (cmd->pid < 0) {
+		fprintf(stderr, "kcap: cannot fork: %s\n", strerror(errno));
+		return -1;
+	}
+	if (cmd->pid == 0) {
+		char c;
+		int e;
+
+		close(go[1]);
+		close(errp[0]);
+		signal(SIGPIPE, SIG_DFL);
+		if (read(go[0], &c, 1) != 1)
+			_exit(127); /* kcap gave up before starting */
+		execvp(argv[0], argv);
+		e = errno;
+		if (write(errp[1], &e, sizeof(e)) < 0)
+			_exit(127);
+		_exit(e == ENOENT ? 127 : 126);
+	}
+	close(go[0]);
+	close(errp[1]);
+	cmd->go_fd = go[1];
+	cmd->err_fd = errp[0];
+	return 0;
+}
+
+/* Lets the command run; false with a message when it could not be executed. */
+static bool command_release(struct command *cmd, const char *name)
+{
+	int e = 0;
+	ssize_t n;
+
+	if (write(cmd->go_fd, "g", 1) != 1)
+		return false;
+	close(cmd->go_fd);
+	cmd->go_fd = -1;
+	do
+		n = read(cmd->err_fd, &e, sizeof(e));
+	while (n < 0 && errno == EINTR);
+	close(cmd->err_fd);
+	if (n == (ssize_t)sizeof(e)) {
+		fprintf(stderr, "kcap: cannot execute '%s': %s\n", name, strerror(e));
+		return false;
+	}
+	return true;
+}
+
+static void command_abort(struct command *cmd)
+{
+	close(cmd->go_fd); /* the child sees EOF and exits */
+	close(cmd->err_fd);
+	waitpid(cmd->pid, NULL, 0);
+}
+
+static bool command_poll(struct command *cmd)
+{
+	int status;
+
+	if (!cmd->done && waitpid(cmd->pid, &status, WNOHANG) == cmd->pid) {
+		cmd->done = true;
+		cmd->status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+	}
+	return cmd->done;
+}
+
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Prints one event; false when stdout is gone (e.g. kcap | head). */
+static bool print_event(const struct cli_options *o, const struct kcap_event *ev, char *line,
+			size_t size)
+{
+	int n;
+
+	if (o->quiet)
+		return true;
+	n = o->json ? kcap_format_json(ev, line, size) : kcap_format_text(ev, line, size);
+	if (n < 0)
+		n = (int)strlen(line); /* truncated: cannot happen with KCAP_FORMAT_MAX */
+	line[n] = '\n';
+	return fwrite(line, 1, (size_t)n + 1, stdout) == (size_t)n + 1;
+}
+
+static void print_stats(struct kcap *k, const struct cli_options *o)
+{
+	struct kcap_stats st;
+
+	if (kcap_get_stats(k, &st)) {
+		fprintf(stderr, "kcap: cannot read the kernel counters\n");
+		return;
+	}
+	if (o->stats)
+		fprintf(stderr,
+			"kcap: backend %s: %llu events captured, %llu read, %llu dropped "
+			"(buffer full %llu, too large %llu, internal %llu), %llu unreadable "
+			"parameters, %llu 32-bit syscalls skipped, %llu malformed events\n",
+			kcap_backend_name(k), (unsigned long long)st.events,
+			(unsigned long long)st.events_read, (unsigned long long)st.drops,
+			(unsigned long long)st.drops_buffer_full,
+			(unsigned long long)st.drops_too_large,
+			(unsigned long long)st.drops_internal, (unsigned long long)st.faults,
+			(unsigned long long)st.compat_skipped, (unsigned long long)st.bad_events);
+	else if (st.drops || st.bad_events)
+		fprintf(stderr,
+			"kcap: warning: %llu events dropped (buffer full %llu, too large %llu, "
+			"internal %llu), %llu malformed; a larger --buffer-size may help\n",
+			(unsigned long long)st.drops, (unsigned long long)st.drops_buffer_full,
+			(unsigned long long)st.drops_too_large,
+			(unsigned long long)st.drops_internal, (unsigned long long)st.bad_events);
+}
+
+static int capture(struct kcap *k, const struct cli_options *o, struct command *cmd)
+{
+	double deadline = o->duration > 0 ? now_s() + o->duration : 0;
+	char *line = malloc(KCAP_FORMAT_MAX);
+	uint64_t printed = 0;
+	bool draining = false;
+
+	if (!line)
+		return -ENOMEM;
+	while (!interrupted) {
+		const struct kcap_event *ev;
+		int ret = kcap_next(k, &ev, draining ? 0 : 100);
+
+		if (ret == 0) {
+			if (!print_event(o, ev, line, KCAP_FORMAT_MAX))
+				break;
+			if (o->count && ++printed >= o->count)
+				break;
+			if (!child_changed)
+				continue;
+		} else if (ret != -EAGAIN) {
+			fprintf(stderr, "kcap: reading events failed: %s\n", strerror(-ret));
+			free(line);
+			return ret;
+		} else if (draining) {
+			break; /* the command ended and its events are all read */
+		}
+		if (deadline && now_s() >= deadline)
+			break;
+		if (cmd && child_changed) {
+			child_changed = 0;
+			draining = command_poll(cmd);
+		}
+	}
+	fflush(stdout);
+	free(line);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct kcap_opts opts = { .sz = sizeof(opts) };
+	struct command cmd = { .pid = -1 };
+	struct cli_options o;
+	struct kcap *k;
+	char err[4096];
+	int ret;
+
+	if (cli_parse(argc, argv, &o, err, sizeof(err))) {
+		fprintf(stderr, "kcap: %s\nTry 'kcap --help'.\n", err);
+		return 2;
+	}
+	if (o.help) {
+		cli_usage(stdout);
+		return 0;
+	}
+	if (o.version) {
+		printf("kcap %s\n", KCAP_VERSION);
+		return 0;
+	}
+	install_handlers();
+	setvbuf(stdout, NULL, _IOFBF, 1 << 20);
+	if (o.command && command_prepare(&cmd, o.command))
+		return 1;
+	opts.backend = o.backend;
+	opts.events = o.syscalls;
+	opts.snaplen = o.snaplen;
+	opts.buffer_bytes = o.buffer_bytes;
+	opts.pids = o.command ? &cmd.pid : o.pids;
+	opts.npids = o.command ? 1 : o.npids;
+	ret = kcap_open(&opts, &k, err, sizeof(err));
+	if (ret) {
+		fprintf(stderr, "kcap: %s\n", err);
+		if (o.command)
+			command_abort(&cmd);
+		return 1;
+	}
+	if (o.verbose)
+		fprintf(stderr, "kcap: capturing with the %s backend\n", kcap_backend_name(k));
+	ret = kcap_start(k);
+	if (ret) {
+		fprintf(stderr, "kcap: %s\n", kcap_last_error(k));
+		if (o.command)
+			command_abort(&cmd);
+		kcap_close(k);
+		return 1;
+	}
+	/* A failed exec is reported; its exit status (126/127) becomes ours. */
+	if (o.command && !command_release(&cmd, o.command[0]))
+		child_changed = 1;
+	ret = capture(k, &o, o.command ? &cmd : NULL);
+	kcap_stop(k);
+	print_stats(k, &o);
+	kcap_close(k);
+	if (ret)
+		return 1;
+	if (o.command) {
+		if (!cmd.done && !interrupted) {
+			waitpid(cmd.pid, &cmd.status, 0);
+			cmd.status = WIFEXITED(cmd.status) ? WEXITSTATUS(cmd.status) :
+							     128 + WTERMSIG(cmd.status);
+		} else if (!cmd.done) {
+			return 130;
+		}
+		return cmd.status;
+	}
+	return 0;
+}

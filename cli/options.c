@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR MIT)
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "options.h"
+
+enum { OPT_STATS = 256, OPT_VERSION, OPT_BUFFER_SIZE, OPT_QUIET };
+
+static const struct option long_opts[] = {
+	{ "backend", required_argument, NULL, 'b' },
+	{ "count", required_argument, NULL, 'n' },
+	{ "duration", required_argument, NULL, 'd' },
+	{ "snaplen", required_argument, NULL, 's' },
+	{ "syscalls", required_argument, NULL, 'e' },
+	{ "pid", required_argument, NULL, 'p' },
+	{ "json", no_argument, NULL, 'j' },
+	{ "stats", no_argument, NULL, OPT_STATS },
+	{ "buffer-size", required_argument, NULL, OPT_BUFFER_SIZE },
+	{ "quiet", no_argument, NULL, OPT_QUIET },
+	{ "verbose", no_argument, NULL, 'v' },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, OPT_VERSION },
+	{ NULL, 0, NULL, 0 },
+};
+
+void cli_usage(FILE *out)
+{
+	fputs("Usage: kcap [OPTIONS] [-- COMMAND [ARGS...]]\n"
+	      "Capture Linux syscalls, of the whole system or of COMMAND and its descendants.\n"
+	      "\n"
+	      "  -b, --backend NAME     modern or auto (default: auto)\n"
+	      "  -n, --count N          stop after N events\n"
+	      "  -d, --duration SECS    stop after SECS seconds\n"
+	      "  -s, --snaplen BYTES    bytes of I/O data kept per event (default 80, max 65000)\n"
+	      "  -e, --syscalls LIST    comma-separated syscall names, and procexit (default: all)\n"
+	      "  -p, --pid PID[,PID]    capture these processes and their descendants\n"
+	      "  -j, --json             one JSON object per line\n"
+	      "      --stats            print capture and drop counters at the end\n"
+	      "      --buffer-size SIZE kernel buffer per CPU, power of two, K/M suffix (default 8M)\n"
+	      "      --quiet            print no events (with --stats: count only)\n"
+	      "  -v, --verbose          say which backend was chosen and why\n"
+	      "  -h, --help             this help\n"
+	      "      --version          print the version\n"
+	      "\n"
+	      "With -- COMMAND, kcap starts COMMAND once capture is ready, captures it and its\n"
+	      "descendants, and exits with COMMAND's exit status.\n",
+	      out);
+}
+
+static int parse_u64(const char *s, uint64_t max, uint64_t *out)
+{
+	char *end;
+	unsigned long long v;
+
+	if (!s || !*s || *s == '-')
+		return -EINVAL;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno || *end || v > max)
+		return -EINVAL;
+	*out = v;
+	return 0;
+}
+
+static int parse_size(const char *s, unsigned long *out)
+{
+	char *end;
+	unsigned long long v;
+
+	if (!s || !*s || *s == '-')
+		return -EINVAL;
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (errno || end == s)
+		return -EINVAL;
+	if (*end == 'K' || *end == 'k')
+		v <<= 10, end++;
+	else if (*end == 'M' || *end == 'm')
+		v <<= 20, end++;
+	else if (*end == 'G' || *end == 'g')
+		v <<= 30, end++;
+	if (*end || v > ULONG_MAX)
+		return -EINVAL;
+	*out = (unsigned long)v;
+	return 0;
+}
+
+static int parse_pids(struct cli_options *o, const char *list, char *err, size_t errlen)
+{
+	char *copy = strdup(list), *save = NULL, *tok;
+	int ret = 0;
+
+	if (!copy)
+		return -ENOMEM;
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		uint64_t pid;
+
+		if (parse_u64(tok, INT_MAX, &pid) || pid == 0) {
+			snprintf(err, errlen, "invalid pid '%s': expected a positive integer", tok);
+			ret = -EINVAL;
+			break;
+		}
+		if (o->npids == CLI_MAX_PIDS) {
+			snprintf(err, errlen, "too many pids (at most %d)", CLI_MAX_PIDS);
+			ret = -EINVAL;
+			break;
+		}
+		o->pids[o->npids++] = (int)pid;
+	}
+	free(copy);
+	if (!ret && !o->npids) {
+		snprintf(err, errlen, "invalid pid list '%s'", list);
+		ret = -EINVAL;
+	}
+	return ret;
+}
+
+int cli_parse(int argc, char **argv, struct cli_options *o, char *err, size_t errlen)
+{
+	uint64_t v;
+	char *end;
+	int c;
+
+	memset(o, 0, sizeof(*o));
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+b:n:d:s:e:p:jvh", long_opts, NULL)) != -1) {
+		switch (c) {
+		case 'b':
+			o->backend = optarg;
+			break;
+		case 'n':
+			if (parse_u64(optarg, UINT64_MAX, &o->count) || o->count == 0) {
+				snprintf(err, errlen, "invalid count '%s': expected a positive integer",
+					 optarg);
+				return -EINVAL;
+			}
+			break;
+		case 'd':
+			errno = 0;
+			o->duration = strtod(optarg, &end);
+			if (errno || *end || end == optarg || !(o->duration > 0) ||
+			    !isfinite(o->duration)) {
+				snprintf(err, errlen,
+					 "invalid duration '%s': expected a positive number of seconds",
+					 optarg);
+				return -EINVAL;
+			}
+			break;
+		case 's':
+			if (parse_u64(optarg, 65000, &v)) {
+				snprintf(err, errlen, "invalid snaplen '%s': expected 0 to 65000 bytes",
+					 optarg);
+				return -EINVAL;
+			}
+			o->snaplen = (unsigned int)v;
+			break;
+		case 'e':
+			o->syscalls = optarg;
+			break;
+		case 'p':
+			if (parse_pids(o, optarg, err, errlen))
+				return -EINVAL;
+			break;
+		case 'j':
+			o->json = true;
+			break;
+		case OPT_STATS:
+			o->stats = true;
+			break;
+		case OPT_BUFFER_SIZE:
+			if (parse_size(optarg, &o->buffer_bytes)) {
+				snprintf(err, errlen, "invalid buffer size '%s': e.g. 8M or 1048576",
+					 optarg);
+				return -EINVAL;
+			}
+			break;
+		case OPT_QUIET:
+			o->quiet = true;
+			break;
+		case 'v':
+			o->verbose = true;
+			break;
+		case 'h':
+			o->help = true;
+			return 0;
+		case OPT_VERSION:
+			o->version = true;
+			return 0;
+		case ':':
+		case '?':
+		default:
+			if (optopt)
+				snprintf(err, errlen, "option -%c: %s", optopt,
+					 strchr("bndsep", optopt) ? "missing argument" :
+								    "unknown option");
+			else
+				snprintf(err, errlen, "unknown or incomplete option '%s'",
+					 argv[optind - 1]);
+			return -EINVAL;
+		}
+	}
+	if (optind < argc) {
+		if (strcmp(argv[optind - 1], "--") != 0) {
+			snprintf(err, errlen,
+				 "unexpected argument '%s': put a command after '--'", argv[optind]);
+			return -EINVAL;
+		}
+		o->command = &argv[optind];
+	}
+	if (o->command && o->npids) {
+		snprintf(err, errlen, "-p and -- COMMAND cannot be combined");
+		return -EINVAL;
+	}
+	return 0;
+}

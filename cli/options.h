@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR MIT) */
+/* Command-line options of the kcap CLI, parsed apart from main() for testing. */
+#ifndef KCAP_CLI_OPTIONS_H
+#define KCAP_CLI_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define CLI_MAX_PIDS 64
+
+struct cli_options {
+	const char *backend;
+	const char *syscalls;
+	int pids[CLI_MAX_PIDS];
+	size_t npids;
+	uint64_t count; /* 0: unlimited */
+	double duration; /* seconds; 0: unlimited */
+	unsigned int snaplen;
+	unsigned long buffer_bytes;
+	bool json;
+	bool stats;
+	bool quiet; /* count events, print none */
+	bool verbose;
+	bool help;
+	bool version;
+	char **command; /* after "--": argv of the command to run, or NULL */
+};
+
+/* 0, or -EINVAL with a message in err. Does not print or exit. */
+int cli_parse(int argc, char **argv, struct cli_options *o, char *err, size_t errlen);
+void cli_usage(FILE *out);
+
+#endif /* KCAP_CLI_OPTIONS_H */

@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR MIT)
+/* Turns struct kcap_opts into a validated struct kcap_config, with clear errors. */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "kcap_internal.h"
+
+int kcap_exit_event_of_syscall(int nr)
+{
+	for (int ev = 0; ev < KCAP_EV__COUNT; ev++)
+		if (kcap_event_table[ev].syscall_nr == nr &&
+		    kcap_event_table[ev].hook == KCAP_HOOK_SYS_EXIT)
+			return ev;
+	return KCAP_EV_GENERIC_X;
+}
+
+int kcap_enter_event_of_syscall(int nr)
+{
+	for (int ev = 0; ev < KCAP_EV__COUNT; ev++)
+		if (kcap_event_table[ev].syscall_nr == nr &&
+		    kcap_event_table[ev].hook == KCAP_HOOK_SYS_ENTER)
+			return ev;
+	return -1;
+}
+
+static int parse_events(struct kcap_config *cfg, const char *list, char *err, size_t errlen)
+{
+	char *copy, *save = NULL, *name;
+	int ret = 0;
+
+	if (!list) {
+		for (int nr = 0; nr < KCAP_MAX_SYSCALLS; nr++)
+			cfg->syscalls[nr] = kcap_syscall_name(nr) != NULL;
+		cfg->procexit = true;
+		return 0;
+	}
+	copy = strdup(list);
+	if (!copy)
+		return -ENOMEM;
+	for (name = strtok_r(copy, ",", &save); name; name = strtok_r(NULL, ",", &save)) {
+		int nr;
+
+		if (strcmp(name, "procexit") == 0) {
+			cfg->procexit = true;
+			continue;
+		}
+		nr = kcap_syscall_nr(name);
+		if (nr < 0) {
+			snprintf(err, errlen,
+				 "unknown syscall '%s' in the event list (x86_64 names, e.g. "
+				 "openat,read,execve; or procexit)",
+				 name);
+			ret = -EINVAL;
+			break;
+		}
+		cfg->syscalls[nr] = true;
+	}
+	free(copy);
+	if (!ret && !cfg->procexit && !memchr(cfg->syscalls, true, sizeof(cfg->syscalls))) {
+		snprintf(err, errlen, "the event list '%s' names no event", list);
+		ret = -EINVAL;
+	}
+	return ret;
+}
+
+static int parse_pids(struct kcap_config *cfg, const struct kcap_opts *opts, char *err,
+		      size_t errlen)
+{
+	if (!opts->npids)
+		return 0;
+	cfg->pids = calloc(opts->npids, sizeof(*cfg->pids));
+	if (!cfg->pids)
+		return -ENOMEM;
+	for (size_t i = 0; i < opts->npids; i++) {
+		int pid = opts->pids[i];
+
+		if (pid <= 0 || (kill(pid, 0) < 0 && errno == ESRCH)) {
+			snprintf(err, errlen, "no process with pid %d", pid);
+			return -ESRCH;
+		}
+		cfg->pids[i] = pid;
+	}
+	cfg->npids = opts->npids;
+	return 0;
+}
+
+int kcap_config_from_opts(struct kcap_config *cfg, const struct kcap_opts *opts, char *err,
+			  size_t errlen)
+{
+	int ret;
+
+	memset(cfg, 0, sizeof(*cfg));
+	cfg->self_tgid = getpid();
+	cfg->snaplen = opts->snaplen ? opts->snaplen : KCAP_DEFAULT_SNAPLEN;
+	if (cfg->snaplen > KCAP_MAX_PARAM_LEN) {
+		snprintf(err, errlen, "snaplen %u is above the maximum %u", cfg->snaplen,
+			 KCAP_MAX_PARAM_LEN);
+		return -EINVAL;
+	}
+	cfg->buffer_bytes = opts->buffer_bytes ? opts->buffer_bytes : KCAP_DEFAULT_BUFFER_BYTES;
+	if (cfg->buffer_bytes < 4096 || (cfg->buffer_bytes & (cfg->buffer_bytes - 1)) ||
+	    cfg->buffer_bytes > (1ul << 30)) {
+		snprintf(err, errlen,
+			 "buffer size %lu is not a power of two between 4 KiB and 1 GiB",
+			 cfg->buffer_bytes);
+		return -EINVAL;
+	}
+	ret = parse_events(cfg, opts->events, err, errlen);
+	if (!ret)
+		ret = parse_pids(cfg, opts, err, errlen);
+	if (ret)
+		kcap_config_free(cfg);
+	return ret;
+}
+
+void kcap_config_free(struct kcap_config *cfg)
+{
+	free(cfg->pids);
+	cfg->pids = NULL;
+}

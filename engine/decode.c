@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR MIT)
+/* Table-driven access to the parameters of wire-format events. */
+#include <errno.h>
+#include <string.h>
+#include "kcap_internal.h"
+
+int kcap_event_validate(const void *rec, uint32_t len)
+{
+	const struct kcap_evt_hdr *hdr = rec;
+	const uint8_t *plen_bytes = (const uint8_t *)rec + KCAP_HDR_SIZE;
+	uint64_t need;
+
+	if (len < KCAP_HDR_SIZE || hdr->len > len || hdr->len < KCAP_HDR_SIZE)
+		return -EINVAL;
+	if (hdr->type >= KCAP_EV__COUNT || hdr->nparams != kcap_event_table[hdr->type].nparams)
+		return -EINVAL;
+	need = KCAP_HDR_SIZE + 2ull * hdr->nparams;
+	if (need > hdr->len)
+		return -EINVAL;
+	for (unsigned int i = 0; i < hdr->nparams; i++) {
+		uint16_t pl;
+
+		memcpy(&pl, plen_bytes + 2 * i, sizeof(pl));
+		if (pl != KCAP_PLEN_FAULT)
+			need += pl;
+	}
+	return need == hdr->len ? 0 : -EINVAL;
+}
+
+const char *kcap_event_name(const struct kcap_event *ev)
+{
+	return kcap_event_table[ev->type].name;
+}
+
+const char *kcap_event_dir(const struct kcap_event *ev)
+{
+	return kcap_event_dir_of(&kcap_event_table[ev->type]);
+}
+
+int kcap_event_param(const struct kcap_event *ev, unsigned int i, struct kcap_param *p)
+{
+	const struct kcap_event_info *info = &kcap_event_table[ev->type];
+	const uint8_t *base = ev->raw;
+	uint32_t off = KCAP_HDR_SIZE + 2u * ev->nparams;
+	uint16_t pl = 0;
+
+	if (i >= ev->nparams)
+		return -ENOENT;
+	/* Validated events: offsets stay within raw_len. */
+	for (unsigned int j = 0; j <= i; j++) {
+		memcpy(&pl, base + KCAP_HDR_SIZE + 2 * j, sizeof(pl));
+		if (j < i && pl != KCAP_PLEN_FAULT)
+			off += pl;
+	}
+	p->name = info->params[i].name;
+	p->type = info->params[i].type;
+	p->fmt = info->params[i].fmt;
+	p->faulted = pl == KCAP_PLEN_FAULT;
+	p->len = p->faulted ? 0 : pl;
+	p->data = base + off;
+	return 0;
+}
+
+/* Integer parameters of any wire width, sign-extended per type. */
+int kcap_param_int(const struct kcap_param *p, int64_t *v)
+{
+	switch (p->type) {
+	case KCAP_PT_S64:
+	case KCAP_PT_U64: {
+		uint64_t u;
+
+		if (p->len != 8)
+			return -EINVAL;
+		memcpy(&u, p->data, 8);
+		*v = (int64_t)u;
+		return 0;
+	}
+	case KCAP_PT_S32: {
+		int32_t s;
+
+		if (p->len != 4)
+			return -EINVAL;
+		memcpy(&s, p->data, 4);
+		*v = s;
+		return 0;
+	}
+	case KCAP_PT_U32: {
+		uint32_t u;
+
+		if (p->len != 4)
+			return -EINVAL;
+		memcpy(&u, p->data, 4);
+		*v = u;
+		return 0;
+	}
+	default:
+		return -EINVAL;
+	}
+}
+
+int kcap_event_ret(const struct kcap_event *ev, int64_t *ret)
+{
+	struct kcap_param p;
+
+	if (!kcap_event_has_res(&kcap_event_table[ev->type]) || kcap_event_param(ev, 0, &p))
+		return -ENOENT;
+	return kcap_param_int(&p, ret);
+}
+
+int kcap_event_param_by_name(const struct kcap_event *ev, const char *name, struct kcap_param *p)
+{
+	const struct kcap_event_info *info = &kcap_event_table[ev->type];
+
+	for (unsigned int i = 0; i < ev->nparams; i++)
+		if (strcmp(info->params[i].name, name) == 0)
+			return kcap_event_param(ev, i, p);
+	return -ENOENT;
+}

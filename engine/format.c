@@ -1,0 +1,419 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR MIT)
+/*
+ * Parameter values, table-driven: the parameter's format decides. Hostile
+ * bytes are safe in both styles: JSON output is always valid JSON (invalid
+ * UTF-8 bytes become the six characters \\xHH), text output never carries
+ * control characters.
+ */
+#define _GNU_SOURCE
+#include <string.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include "format.h"
+
+#define AT_FDCWD_VALUE (-100)
+
+static const char hexdigits[] = "0123456789abcdef";
+
+/* Length of a valid UTF-8 sequence at s (at most n bytes), or 0. */
+static size_t utf8_len(const uint8_t *s, size_t n)
+{
+	size_t need;
+	uint32_t cp;
+
+	if (s[0] < 0xc2 || s[0] > 0xf4)
+		return 0;
+	need = s[0] < 0xe0 ? 2 : s[0] < 0xf0 ? 3 : 4;
+	if (n < need)
+		return 0;
+	cp = s[0] & (0x7f >> need);
+	for (size_t i = 1; i < need; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3f);
+	}
+	if ((need == 3 && cp < 0x800) || (need == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+	    (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return need;
+}
+
+static void put_hex_escape(struct sbuf *sb, uint8_t c, enum fmt_style style)
+{
+	char e[6] = { '\\', '\\', 'x', hexdigits[c >> 4], hexdigits[c & 15] };
+
+	/* JSON: a literal backslash then xHH; text: \xHH. */
+	if (style == STYLE_JSON)
+		sb_putn(sb, e, 5);
+	else
+		sb_putn(sb, e + 1, 4);
+}
+
+void fmt_escaped(struct sbuf *sb, const uint8_t *s, size_t n, enum fmt_style style)
+{
+	size_t run = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		uint8_t c = s[i];
+		size_t u;
+
+		if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+			run++;
+			continue;
+		}
+		sb_putn(sb, (const char *)s + i - run, run);
+		run = 0;
+		switch (c) {
+		case '"':
+			sb_putn(sb, "\\\"", 2);
+			continue;
+		case '\\':
+			sb_putn(sb, "\\\\", 2);
+			continue;
+		case '\n':
+			sb_putn(sb, "\\n", 2);
+			continue;
+		case '\t':
+			sb_putn(sb, "\\t", 2);
+			continue;
+		case '\r':
+			sb_putn(sb, "\\r", 2);
+			continue;
+		}
+		if (c < 0x20 || c == 0x7f) {
+			if (style == STYLE_JSON) {
+				char e[6] = { '\\', 'u', '0', '0', hexdigits[c >> 4],
+					      hexdigits[c & 15] };
+				sb_putn(sb, e, 6);
+			} else {
+				put_hex_escape(sb, c, style);
+			}
+			continue;
+		}
+		u = utf8_len(s + i, n - i);
+		if (u) {
+			sb_putn(sb, (const char *)s + i, u);
+			i += u - 1;
+		} else {
+			put_hex_escape(sb, c, style);
+		}
+	}
+	sb_putn(sb, (const char *)s + n - run, run);
+}
+
+static void put_string(struct sbuf *sb, const uint8_t *s, size_t n, enum fmt_style style)
+{
+	if (style == STYLE_JSON)
+		sb_putc(sb, '"');
+	fmt_escaped(sb, s, n, style);
+	if (style == STYLE_JSON)
+		sb_putc(sb, '"');
+}
+
+static void put_name(struct sbuf *sb, const char *name, enum fmt_style style)
+{
+	put_string(sb, (const uint8_t *)name, strlen(name), style);
+}
+
+/* A NUL-terminated string parameter: up to the first NUL within its length. */
+static size_t str_len(const struct kcap_param *p)
+{
+	const uint8_t *nul = memchr(p->data, '\0', p->len);
+
+	return nul ? (size_t)(nul - p->data) : p->len;
+}
+
+static const char *symbol_name(const struct kcap_symbol *syms, uint64_t v)
+{
+	for (; syms && syms->name; syms++)
+		if (syms->value == v)
+			return syms->name;
+	return NULL;
+}
+
+static void put_signal(struct sbuf *sb, uint64_t sig)
+{
+	const char *abbrev = sig > 0 && sig < 65 ? sigabbrev_np((int)sig) : NULL;
+
+	if (abbrev) {
+		sb_puts(sb, "SIG");
+		sb_puts(sb, abbrev);
+	} else {
+		sb_u64(sb, sig);
+	}
+}
+
+/* FLAGS: enumerated field (if any), then each known bit, then unknown bits in hex. */
+static void put_flags(struct sbuf *sb, const struct kcap_symbol_set *set, uint64_t v)
+{
+	uint64_t rest = v & ~set->enum_mask;
+	bool any = false;
+
+	if (set->enum_mask) {
+		uint64_t e = v & set->enum_mask;
+		const char *name = symbol_name(set->enum_part, e);
+
+		if (set->enum_is_signal) {
+			if (e) {
+				put_signal(sb, e);
+				any = true;
+			}
+		} else if (name) {
+			sb_puts(sb, name);
+			any = true;
+		} else {
+			sb_hex(sb, e);
+			any = true;
+		}
+	}
+	for (const struct kcap_symbol *b = set->bits; b && b->name; b++) {
+		if (!(rest & b->value))
+			continue;
+		if (any)
+			sb_putc(sb, '|');
+		sb_puts(sb, b->name);
+		rest &= ~b->value;
+		any = true;
+	}
+	if (rest) {
+		if (any)
+			sb_putc(sb, '|');
+		sb_hex(sb, rest);
+		any = true;
+	}
+	if (!any)
+		sb_puts(sb, set->zero ? set->zero : "0");
+}
+
+static void put_errno(struct sbuf *sb, int64_t v, enum fmt_style style)
+{
+	const char *name = v < 0 && v >= -4095 ? strerrorname_np((int)-v) : NULL;
+
+	sb_s64(sb, v);
+	if (name && style == STYLE_TEXT) {
+		sb_putc(sb, '(');
+		sb_puts(sb, name);
+		sb_putc(sb, ')');
+	}
+}
+
+static void put_int(struct sbuf *sb, const struct kcap_param *p, int64_t v,
+		    enum kcap_symbol_table table, enum fmt_style style)
+{
+	const struct kcap_symbol_set *set = kcap_symbol_set(table);
+	uint64_t u = p->type == KCAP_PT_U32 ? (uint32_t)v : (uint64_t)v;
+	const char *name;
+
+	switch (p->fmt) {
+	case KCAP_PF_HEX:
+		if (style == STYLE_JSON)
+			sb_u64(sb, u);
+		else
+			sb_hex(sb, u);
+		return;
+	case KCAP_PF_OCT:
+		if (style == STYLE_JSON)
+			sb_u64(sb, u);
+		else
+			sb_oct(sb, u);
+		return;
+	case KCAP_PF_FD:
+		if (v == AT_FDCWD_VALUE && style == STYLE_TEXT)
+			sb_puts(sb, "AT_FDCWD");
+		else
+			put_errno(sb, v, style);
+		return;
+	case KCAP_PF_ERRNO:
+	case KCAP_PF_PID:
+		put_errno(sb, v, style);
+		return;
+	case KCAP_PF_ADDR:
+		if (v < 0 && v >= -4095)
+			put_errno(sb, v, style);
+		else if (style == STYLE_JSON)
+			sb_u64(sb, u);
+		else
+			sb_hex(sb, u);
+		return;
+	case KCAP_PF_FLAGS:
+		if (style == STYLE_JSON)
+			sb_putc(sb, '"');
+		if (set)
+			put_flags(sb, set, u);
+		else
+			sb_hex(sb, u);
+		if (style == STYLE_JSON)
+			sb_putc(sb, '"');
+		return;
+	case KCAP_PF_ENUM:
+		name = set ? symbol_name(set->enum_part, u) : NULL;
+		if (name)
+			put_name(sb, name, style);
+		else
+			sb_u64(sb, u);
+		return;
+	case KCAP_PF_SIGNAL:
+		if (style == STYLE_JSON)
+			sb_putc(sb, '"');
+		put_signal(sb, u);
+		if (style == STYLE_JSON)
+			sb_putc(sb, '"');
+		return;
+	case KCAP_PF_SYSCALL:
+		name = kcap_syscall_name((int)u);
+		if (name && style == STYLE_TEXT)
+			sb_puts(sb, name);
+		else
+			sb_u64(sb, u);
+		return;
+	default:
+		if (p->type == KCAP_PT_U64 || p->type == KCAP_PT_U32)
+			sb_u64(sb, u);
+		else
+			sb_s64(sb, v);
+		return;
+	}
+}
+
+static void put_port(struct sbuf *sb, uint16_t be_port)
+{
+	sb_putc(sb, ':');
+	sb_u64(sb, ntohs(be_port));
+}
+
+/* "1.2.3.4:80", "[::1]:80", "unix:/path", "unix:@abstract", or "family=N". */
+static void put_sockaddr(struct sbuf *sb, const struct kcap_param *p, enum fmt_style style)
+{
+	char text[INET6_ADDRSTRLEN + 16];
+	struct sbuf t;
+	uint16_t family;
+
+	if (p->len < sizeof(family)) {
+		if (style == STYLE_JSON)
+			sb_puts(sb, "null");
+		else
+			sb_puts(sb, "NULL");
+		return;
+	}
+	memcpy(&family, p->data, sizeof(family));
+	if (family == AF_UNIX) {
+		size_t off = offsetof(struct sockaddr_un, sun_path);
+		const uint8_t *path = p->data + off;
+		size_t n = p->len > off ? p->len - off : 0;
+		const uint8_t *nul;
+
+		if (style == STYLE_JSON)
+			sb_putc(sb, '"');
+		sb_puts(sb, "unix:");
+		if (n && path[0] == '\0') {
+			sb_putc(sb, '@'); /* abstract: every byte counts */
+			fmt_escaped(sb, path + 1, n - 1, style);
+		} else {
+			nul = memchr(path, '\0', n);
+			fmt_escaped(sb, path, nul ? (size_t)(nul - path) : n, style);
+		}
+		if (style == STYLE_JSON)
+			sb_putc(sb, '"');
+		return;
+	}
+	sb_init(&t, text, sizeof(text));
+	if (family == AF_INET && p->len >= sizeof(struct sockaddr_in)) {
+		struct sockaddr_in in;
+
+		memcpy(&in, p->data, sizeof(in));
+		inet_ntop(AF_INET, &in.sin_addr, text, sizeof(text));
+		t.len = strlen(text);
+		put_port(&t, in.sin_port);
+	} else if (family == AF_INET6 && p->len >= sizeof(struct sockaddr_in6)) {
+		struct sockaddr_in6 in6;
+
+		memcpy(&in6, p->data, sizeof(in6));
+		sb_putc(&t, '[');
+		inet_ntop(AF_INET6, &in6.sin6_addr, text + 1, sizeof(text) - 1);
+		t.len = strlen(text);
+		sb_putc(&t, ']');
+		put_port(&t, in6.sin6_port);
+	} else {
+		sb_puts(&t, "family=");
+		sb_u64(&t, family);
+	}
+	sb_finish(&t);
+	put_name(sb, text, style);
+}
+
+/* argv: NUL-separated strings; a JSON array, or space-separated text. */
+static void put_argv(struct sbuf *sb, const struct kcap_param *p, enum fmt_style style)
+{
+	size_t i = 0;
+	bool first = true;
+
+	if (style == STYLE_JSON)
+		sb_putc(sb, '[');
+	while (i < p->len) {
+		const uint8_t *s = p->data + i;
+		const uint8_t *nul = memchr(s, '\0', p->len - i);
+		size_t n = nul ? (size_t)(nul - s) : p->len - i;
+
+		if (!first)
+			sb_putc(sb, style == STYLE_JSON ? ',' : ' ');
+		put_string(sb, s, n, style);
+		first = false;
+		i += n + 1;
+	}
+	if (style == STYLE_JSON)
+		sb_putc(sb, ']');
+}
+
+void fmt_param_value(struct sbuf *sb, const struct kcap_param *p, enum kcap_symbol_table table,
+		     enum fmt_style style)
+{
+	int64_t v;
+
+	if (p->faulted) {
+		sb_puts(sb, style == STYLE_JSON ? "null" : "<fault>");
+		return;
+	}
+	switch (p->type) {
+	case KCAP_PT_S64:
+	case KCAP_PT_U64:
+	case KCAP_PT_S32:
+	case KCAP_PT_U32:
+		if (kcap_param_int(p, &v) == 0)
+			put_int(sb, p, v, table, style);
+		else
+			sb_puts(sb, style == STYLE_JSON ? "null" : "<bad>");
+		return;
+	case KCAP_PT_STR:
+	case KCAP_PT_PATH:
+		put_string(sb, p->data, str_len(p), style);
+		return;
+	case KCAP_PT_BYTES:
+		put_string(sb, p->data, p->len, style);
+		return;
+	case KCAP_PT_SOCKADDR:
+		put_sockaddr(sb, p, style);
+		return;
+	case KCAP_PT_STRLIST:
+		put_argv(sb, p, style);
+		return;
+	default:
+		sb_puts(sb, style == STYLE_JSON ? "null" : "<bad>");
+		return;
+	}
+}
+
+const char *fmt_event_name(const struct kcap_event *ev)
+{
+	struct kcap_param p;
+	int64_t id;
+	const char *name;
+
+	if (ev->type != KCAP_EV_GENERIC_X)
+		return kcap_event_name(ev);
+	if (kcap_event_param(ev, 1, &p) || kcap_param_int(&p, &id))
+		return "syscall";
+	name = kcap_syscall_name((int)id);
+	return name ? name : "syscall";
+}

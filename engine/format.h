@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR MIT) */
+/* Parameter value formatting shared by the text and JSON formatters. */
+#ifndef KCAP_FORMAT_H
+#define KCAP_FORMAT_H
+
+#include "kcap_internal.h"
+#include "sbuf.h"
+
+enum fmt_style {
+	STYLE_TEXT,
+	STYLE_JSON,
+};
+
+/* A parameter's value: a JSON value (string, number, array, null) or text. */
+void fmt_param_value(struct sbuf *sb, const struct kcap_param *p, enum kcap_symbol_table table,
+		     enum fmt_style style);
+/* Bytes as a JSON string body or as C-escaped text (no quotes added). */
+void fmt_escaped(struct sbuf *sb, const uint8_t *s, size_t n, enum fmt_style style);
+/* The name users see: the syscall's own name for generic events. */
+const char *fmt_event_name(const struct kcap_event *ev);
+
+#endif /* KCAP_FORMAT_H */

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR MIT)
+/*
+ * One JSON object per event:
+ *   {"ts":1700000000123456789,"cpu":1,"pid":4242,"tid":4242,"comm":"cat",
+ *    "event":"openat","dir":"exit","ret":3,"args":{"dirfd":-100,"name":"/etc/hosts",...}}
+ * ret is present for syscall exit events; args holds every other parameter.
+ * Unreadable parameters are null; flags are symbolic strings; argv is an array.
+ */
+#include "format.h"
+
+int kcap_format_json(const struct kcap_event *ev, char *buf, size_t len)
+{
+	const struct kcap_event_info *info = &kcap_event_table[ev->type];
+	unsigned int first_arg = 0;
+	struct kcap_param p;
+	struct sbuf sb;
+	bool first = true;
+	int64_t ret;
+
+	sb_init(&sb, buf, len);
+	sb_puts(&sb, "{\"ts\":");
+	sb_u64(&sb, ev->ts);
+	sb_puts(&sb, ",\"cpu\":");
+	sb_u64(&sb, ev->cpu);
+	sb_puts(&sb, ",\"pid\":");
+	sb_u64(&sb, ev->pid);
+	sb_puts(&sb, ",\"tid\":");
+	sb_u64(&sb, ev->tid);
+	sb_puts(&sb, ",\"comm\":\"");
+	fmt_escaped(&sb, (const uint8_t *)ev->comm, strlen(ev->comm), STYLE_JSON);
+	sb_puts(&sb, "\",\"event\":\"");
+	sb_puts(&sb, fmt_event_name(ev));
+	sb_puts(&sb, "\",\"dir\":\"");
+	sb_puts(&sb, kcap_event_dir_of(info));
+	sb_putc(&sb, '"');
+	if (kcap_event_has_res(info)) {
+		first_arg = 1;
+		sb_puts(&sb, ",\"ret\":");
+		if (kcap_event_ret(ev, &ret) == 0)
+			sb_s64(&sb, ret);
+		else
+			sb_puts(&sb, "null");
+	}
+	sb_puts(&sb, ",\"args\":{");
+	for (unsigned int i = first_arg; i < ev->nparams; i++) {
+		if (kcap_event_param(ev, i, &p))
+			break;
+		if (!first)
+			sb_putc(&sb, ',');
+		first = false;
+		sb_putc(&sb, '"');
+		sb_puts(&sb, p.name);
+		sb_puts(&sb, "\":");
+		fmt_param_value(&sb, &p, info->params[i].table, STYLE_JSON);
+	}
+	sb_puts(&sb, "}}");
+	return sb_finish(&sb);
+}

@@ -1,0 +1,117 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR MIT) */
+/*
+ * libkcap: capture Linux syscalls through the fastest kernel backend that works.
+ *
+ *   struct kcap_opts opts = { .sz = sizeof(opts), .backend = "auto" };
+ *   struct kcap *k;
+ *   char err[256];
+ *   if (kcap_open(&opts, &k, err, sizeof(err)) < 0) { puts(err); ... }
+ *   kcap_start(k);
+ *   for (;;) {
+ *           const struct kcap_event *ev;
+ *           if (kcap_next(k, &ev, 100) == 0)
+ *                   kcap_format_json(k, ev, line, sizeof(line));
+ *   }
+ *   kcap_close(k);
+ *
+ * Functions return 0 or a negative errno. Events are zero-copy: an event stays
+ * valid until the next kcap_next() or kcap_close() on the same handle. A handle
+ * is used by one thread at a time.
+ */
+#ifndef KCAP_H
+#define KCAP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define KCAP_VERSION "0.1.0"
+
+struct kcap;
+
+struct kcap_opts {
+	size_t sz; /* sizeof(struct kcap_opts): lets the struct grow compatibly */
+	/* "modern" (NULL or "auto" picks the best available backend) */
+	const char *backend;
+	/* comma-separated syscall names and "procexit"; NULL captures everything */
+	const char *events;
+	/* capture only these thread groups and their descendants; npids 0: all */
+	const int *pids;
+	size_t npids;
+	/* bytes of I/O buffers kept per event; 0: 80; at most 65000 */
+	unsigned int snaplen;
+	/* kernel buffer bytes per CPU, a power of two; 0: 8 MiB */
+	unsigned long buffer_bytes;
+};
+
+/* One captured event, as delivered by kcap_next(). */
+struct kcap_event {
+	uint64_t ts; /* nanoseconds since the epoch */
+	uint32_t cpu;
+	uint32_t pid;
+	uint32_t tid;
+	uint16_t type; /* an event of the shared event table */
+	uint16_t nparams;
+	const char *comm; /* the thread's command name, "?" when unknown */
+	const void *raw; /* the wire-format event (shared/kcap_wire.h) */
+	uint32_t raw_len;
+};
+
+/* A decoded parameter. */
+struct kcap_param {
+	const char *name;
+	int type; /* enum kcap_param_type */
+	int fmt; /* enum kcap_param_fmt */
+	int faulted; /* the kernel could not read the user memory */
+	const uint8_t *data;
+	uint32_t len;
+};
+
+struct kcap_stats {
+	uint64_t events; /* delivered by the kernel to the buffers */
+	uint64_t drops; /* sum of the drop causes below */
+	uint64_t drops_buffer_full;
+	uint64_t drops_too_large;
+	uint64_t drops_internal;
+	uint64_t faults; /* parameters the kernel could not read (events delivered) */
+	uint64_t compat_skipped; /* 32-bit syscalls, not captured */
+	uint64_t events_read; /* returned by kcap_next() */
+	uint64_t bad_events; /* malformed events skipped by the reader */
+};
+
+int kcap_open(const struct kcap_opts *opts, struct kcap **out, char *err, size_t errlen);
+int kcap_start(struct kcap *k);
+/* 0 with *ev set; -EAGAIN when nothing arrived within timeout_ms (0: do not wait). */
+int kcap_next(struct kcap *k, const struct kcap_event **ev, int timeout_ms);
+int kcap_stop(struct kcap *k);
+int kcap_get_stats(struct kcap *k, struct kcap_stats *stats);
+const char *kcap_backend_name(const struct kcap *k);
+/* What the last failing call on k said: backend, what failed, what to do. */
+const char *kcap_last_error(const struct kcap *k);
+void kcap_close(struct kcap *k);
+
+/* Event description and decoding, table-driven. */
+const char *kcap_event_name(const struct kcap_event *ev);
+const char *kcap_event_dir(const struct kcap_event *ev);
+/* 0 and *ret when the event carries a syscall result; -ENOENT otherwise. */
+int kcap_event_ret(const struct kcap_event *ev, int64_t *ret);
+/* Parameter i (0 <= i < ev->nparams), bounds-checked against the event length. */
+int kcap_event_param(const struct kcap_event *ev, unsigned int i, struct kcap_param *p);
+
+/*
+ * One line, NUL-terminated, without a newline. Returns the length written, or
+ * -ENOSPC when buf is too small (a 4 KiB + 6 * snaplen buffer is always enough).
+ */
+int kcap_format_text(const struct kcap_event *ev, char *buf, size_t len);
+int kcap_format_json(const struct kcap_event *ev, char *buf, size_t len);
+/* A buffer size that fits any formatted event. */
+#define KCAP_FORMAT_MAX (1u << 20)
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* KCAP_H */

@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR MIT)
+/* libkcap: open a backend, merge its per-CPU streams, hand out decoded events. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "kcap_internal.h"
+
+#define POLL_MIN_NS 50000ull /* the reader polls: the kernel never wakes it per event */
+#define POLL_MAX_NS 1000000ull
+
+static const struct kcap_backend_ops *const backends[] = {
+	&kcap_backend_modern,
+};
+
+static const struct kcap_backend_ops *backend_by_name(const char *name)
+{
+	for (size_t i = 0; i < sizeof(backends) / sizeof(backends[0]); i++)
+		if (strcmp(backends[i]->name, name) == 0)
+			return backends[i];
+	return NULL;
+}
+
+static uint64_t clock_ns(clockid_t clk)
+{
+	struct timespec ts;
+
+	clock_gettime(clk, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+/* Offset from the kernel's CLOCK_MONOTONIC timestamps to the epoch. */
+static int64_t mono_to_epoch_offset(void)
+{
+	int64_t best = 0;
+	uint64_t best_gap = UINT64_MAX;
+
+	/* Keep the sample whose two monotonic reads were closest together. */
+	for (int i = 0; i < 5; i++) {
+		uint64_t m1 = clock_ns(CLOCK_MONOTONIC);
+		uint64_t rt = clock_ns(CLOCK_REALTIME);
+		uint64_t m2 = clock_ns(CLOCK_MONOTONIC);
+
+		if (m2 - m1 < best_gap) {
+			best_gap = m2 - m1;
+			best = (int64_t)rt - (int64_t)(m1 + (m2 - m1) / 2);
+		}
+	}
+	return best;
+}
+
+int kcap_open(const struct kcap_opts *opts, struct kcap **out, char *err, size_t errlen)
+{
+	const char *name = opts && opts->backend ? opts->backend : "auto";
+	struct kcap_stream **streams;
+	unsigned int nstreams;
+	struct kcap *k;
+	int ret;
+
+	*out = NULL;
+	if (!opts || opts->sz < sizeof(struct kcap_opts)) {
+		snprintf(err, errlen, "kcap_open: opts is NULL or opts->sz is too small");
+		return -EINVAL;
+	}
+	k = calloc(1, sizeof(*k));
+	if (!k)
+		return -ENOMEM;
+	ret = kcap_config_from_opts(&k->cfg, opts, err, errlen);
+	if (ret)
+		goto fail_free;
+	if (strcmp(name, "auto") == 0)
+		name = backends[0]->name;
+	k->backend = backend_by_name(name);
+	if (!k->backend) {
+		snprintf(err, errlen, "unknown backend '%s' (available: modern, auto)", name);
+		ret = -EINVAL;
+		goto fail_cfg;
+	}
+	ret = kcap_threads_init(&k->threads, NULL);
+	if (ret)
+		goto fail_cfg;
+	ret = k->backend->open(&k->cfg, &k->priv, err, errlen);
+	if (ret)
+		goto fail_threads;
+	streams = k->backend->streams(k->priv, &nstreams);
+	ret = kcap_merge_init(&k->merge, streams, nstreams);
+	if (ret)
+		goto fail_backend;
+	k->mono_to_epoch = mono_to_epoch_offset();
+	*out = k;
+	return 0;
+fail_backend:
+	k->backend->close(k->priv);
+fail_threads:
+	kcap_threads_free(&k->threads);
+fail_cfg:
+	kcap_config_free(&k->cfg);
+fail_free:
+	free(k);
+	return ret;
+}
+
+int kcap_start(struct kcap *k)
+{
+	int ret;
+
+	if (k->started)
+		return 0;
+	ret = k->backend->start(k->priv, k->errmsg, sizeof(k->errmsg));
+	if (ret)
+		return ret;
+	k->started = true;
+	return 0;
+}
+
+int kcap_stop(struct kcap *k)
+{
+	if (!k->started)
+		return 0;
+	k->started = false;
+	return k->backend->stop(k->priv);
+}
+
+static void fill_event(struct kcap *k, const void *rec, uint32_t len, uint32_t cpu)
+{
+	const struct kcap_evt_hdr *hdr = rec;
+	struct kcap_event *ev = &k->ev;
+
+	ev->ts = hdr->ts + (uint64_t)k->mono_to_epoch;
+	ev->cpu = cpu;
+	ev->pid = hdr->pid;
+	ev->tid = hdr->tid;
+	ev->type = hdr->type;
+	ev->nparams = hdr->nparams;
+	ev->raw = rec;
+	ev->raw_len = len;
+	/* A copy: the thread update below may drop the table entry (procexit). */
+	strcpy(k->comm, kcap_threads_comm(&k->threads, hdr->pid, hdr->tid));
+	ev->comm = k->comm;
+	kcap_threads_update(&k->threads, ev);
+}
+
+int kcap_next(struct kcap *k, const struct kcap_event **ev, int timeout_ms)
+{
+	uint64_t backoff = POLL_MIN_NS, now = 0, deadline = 0;
+
+	for (;;) {
+		uint32_t len, cpu;
+		const void *rec = kcap_merge_next(&k->merge, &len, &cpu);
+		struct timespec ts;
+		uint64_t nap;
+
+		if (rec) {
+			fill_event(k, rec, len, cpu);
+			k->events_read++;
+			*ev = &k->ev;
+			return 0;
+		}
+		kcap_merge_flush(&k->merge);
+		if (timeout_ms <= 0)
+			return -EAGAIN;
+		now = clock_ns(CLOCK_MONOTONIC);
+		if (!deadline)
+			deadline = now + (uint64_t)timeout_ms * 1000000ull;
+		if (now >= deadline)
+			return -EAGAIN;
+		nap = deadline - now < backoff ? deadline - now : backoff;
+		ts.tv_sec = (time_t)(nap / 1000000000ull);
+		ts.tv_nsec = (long)(nap % 1000000000ull);
+		nanosleep(&ts, NULL);
+		if (backoff < POLL_MAX_NS)
+			backoff *= 2;
+	}
+}
+
+int kcap_get_stats(struct kcap *k, struct kcap_stats *st)
+{
+	struct kcap_kstats ks;
+	int ret = k->backend->kstats(k->priv, &ks);
+
+	memset(st, 0, sizeof(*st));
+	if (ret)
+		return ret;
+	st->events = ks.events;
+	st->drops_buffer_full = ks.drops_buffer_full;
+	st->drops_too_large = ks.drops_too_large;
+	st->drops_internal = ks.drops_internal;
+	st->drops = ks.drops_buffer_full + ks.drops_too_large + ks.drops_internal;
+	st->faults = ks.faults;
+	st->compat_skipped = ks.compat_skipped;
+	st->events_read = k->events_read;
+	st->bad_events = k->merge.bad_events;
+	return 0;
+}
+
+const char *kcap_backend_name(const struct kcap *k)
+{
+	return k->backend->name;
+}
+
+const char *kcap_last_error(const struct kcap *k)
+{
+	return k->errmsg[0] ? k->errmsg : "no error";
+}
+
+void kcap_close(struct kcap *k)
+{
+	if (!k)
+		return;
+	kcap_stop(k);
+	kcap_merge_free(&k->merge);
+	k->backend->close(k->priv);
+	kcap_threads_free(&k->threads);
+	kcap_config_free(&k->cfg);
+	free(k);
+}

@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR MIT)
+/*
+ * Names of flag bits and enumerated values, x86_64 kernel ABI values. The wire
+ * carries the raw values; only the decoder knows these names.
+ */
+#include <stddef.h>
+#include "kcap_event_table.h"
+
+#define S(name, value) { (value), #name }
+#define END { 0, NULL }
+
+static const struct kcap_symbol open_accmode[] = {
+	S(O_RDONLY, 0), S(O_WRONLY, 1), S(O_RDWR, 2), END,
+};
+
+static const struct kcap_symbol open_bits[] = {
+	S(O_CREAT, 0100), S(O_EXCL, 0200), S(O_NOCTTY, 0400), S(O_TRUNC, 01000),
+	S(O_APPEND, 02000), S(O_NONBLOCK, 04000), S(O_DSYNC, 010000), S(O_ASYNC, 020000),
+	S(O_DIRECT, 040000), S(O_LARGEFILE, 0100000), S(O_DIRECTORY, 0200000),
+	S(O_NOFOLLOW, 0400000), S(O_NOATIME, 01000000), S(O_CLOEXEC, 02000000),
+	S(__O_SYNC, 04000000), S(O_PATH, 010000000), S(__O_TMPFILE, 020000000), END,
+};
+
+static const struct kcap_symbol resolve_bits[] = {
+	S(RESOLVE_NO_XDEV, 0x01), S(RESOLVE_NO_MAGICLINKS, 0x02), S(RESOLVE_NO_SYMLINKS, 0x04),
+	S(RESOLVE_BENEATH, 0x08), S(RESOLVE_IN_ROOT, 0x10), S(RESOLVE_CACHED, 0x20), END,
+};
+
+static const struct kcap_symbol at_bits[] = {
+	S(AT_SYMLINK_NOFOLLOW, 0x100), S(AT_REMOVEDIR, 0x200), S(AT_SYMLINK_FOLLOW, 0x400),
+	S(AT_NO_AUTOMOUNT, 0x800), S(AT_EMPTY_PATH, 0x1000), END,
+};
+
+static const struct kcap_symbol rename_bits[] = {
+	S(RENAME_NOREPLACE, 1), S(RENAME_EXCHANGE, 2), S(RENAME_WHITEOUT, 4), END,
+};
+
+static const struct kcap_symbol clone_bits[] = {
+	S(CLONE_VM, 0x100), S(CLONE_FS, 0x200), S(CLONE_FILES, 0x400),
+	S(CLONE_SIGHAND, 0x800), S(CLONE_PIDFD, 0x1000), S(CLONE_PTRACE, 0x2000),
+	S(CLONE_VFORK, 0x4000), S(CLONE_PARENT, 0x8000), S(CLONE_THREAD, 0x10000),
+	S(CLONE_NEWNS, 0x20000), S(CLONE_SYSVSEM, 0x40000), S(CLONE_SETTLS, 0x80000),
+	S(CLONE_PARENT_SETTID, 0x100000), S(CLONE_CHILD_CLEARTID, 0x200000),
+	S(CLONE_DETACHED, 0x400000), S(CLONE_UNTRACED, 0x800000),
+	S(CLONE_CHILD_SETTID, 0x1000000), S(CLONE_NEWCGROUP, 0x2000000),
+	S(CLONE_NEWUTS, 0x4000000), S(CLONE_NEWIPC, 0x8000000), S(CLONE_NEWUSER, 0x10000000),
+	S(CLONE_NEWPID, 0x20000000), S(CLONE_NEWNET, 0x40000000), S(CLONE_IO, 0x80000000),
+	S(CLONE_CLEAR_SIGHAND, 0x100000000ull), S(CLONE_INTO_CGROUP, 0x200000000ull),
+	S(CLONE_NEWTIME, 0x80), END,
+};
+
+static const struct kcap_symbol socket_families[] = {
+	S(AF_UNSPEC, 0), S(AF_UNIX, 1), S(AF_INET, 2), S(AF_AX25, 3), S(AF_IPX, 4),
+	S(AF_APPLETALK, 5), S(AF_NETROM, 6), S(AF_BRIDGE, 7), S(AF_ATMPVC, 8), S(AF_X25, 9),
+	S(AF_INET6, 10), S(AF_ROSE, 11), S(AF_DECnet, 12), S(AF_NETBEUI, 13),
+	S(AF_SECURITY, 14), S(AF_KEY, 15), S(AF_NETLINK, 16), S(AF_PACKET, 17),
+	S(AF_ASH, 18), S(AF_ECONET, 19), S(AF_ATMSVC, 20), S(AF_RDS, 21), S(AF_SNA, 22),
+	S(AF_IRDA, 23), S(AF_PPPOX, 24), S(AF_WANPIPE, 25), S(AF_LLC, 26), S(AF_IB, 27),
+	S(AF_MPLS, 28), S(AF_CAN, 29), S(AF_TIPC, 30), S(AF_BLUETOOTH, 31), S(AF_IUCV, 32),
+	S(AF_RXRPC, 33), S(AF_ISDN, 34), S(AF_PHONET, 35), S(AF_IEEE802154, 36),
+	S(AF_CAIF, 37), S(AF_ALG, 38), S(AF_NFC, 39), S(AF_VSOCK, 40), S(AF_KCM, 41),
+	S(AF_QIPCRTR, 42), S(AF_SMC, 43), S(AF_XDP, 44), S(AF_MCTP, 45), END,
+};
+
+static const struct kcap_symbol socket_types[] = {
+	S(SOCK_STREAM, 1), S(SOCK_DGRAM, 2), S(SOCK_RAW, 3), S(SOCK_RDM, 4),
+	S(SOCK_SEQPACKET, 5), S(SOCK_DCCP, 6), S(SOCK_PACKET, 10), END,
+};
+
+static const struct kcap_symbol sock_bits[] = {
+	S(SOCK_NONBLOCK, 04000), S(SOCK_CLOEXEC, 02000000), END,
+};
+
+static const struct kcap_symbol prot_bits[] = {
+	S(PROT_READ, 1), S(PROT_WRITE, 2), S(PROT_EXEC, 4), S(PROT_SEM, 8),
+	S(PROT_GROWSDOWN, 0x01000000), S(PROT_GROWSUP, 0x02000000), END,
+};
+
+static const struct kcap_symbol mmap_types[] = {
+	S(MAP_SHARED, 1), S(MAP_PRIVATE, 2), S(MAP_SHARED_VALIDATE, 3), END,
+};
+
+static const struct kcap_symbol mmap_bits[] = {
+	S(MAP_FIXED, 0x10), S(MAP_ANONYMOUS, 0x20), S(MAP_32BIT, 0x40),
+	S(MAP_GROWSDOWN, 0x100), S(MAP_DENYWRITE, 0x800), S(MAP_EXECUTABLE, 0x1000),
+	S(MAP_LOCKED, 0x2000), S(MAP_NORESERVE, 0x4000), S(MAP_POPULATE, 0x8000),
+	S(MAP_NONBLOCK, 0x10000), S(MAP_STACK, 0x20000), S(MAP_HUGETLB, 0x40000),
+	S(MAP_SYNC, 0x80000), S(MAP_FIXED_NOREPLACE, 0x100000), S(MAP_UNINITIALIZED, 0x4000000),
+	END,
+};
+
+static const struct kcap_symbol ptrace_requests[] = {
+	S(PTRACE_TRACEME, 0), S(PTRACE_PEEKTEXT, 1), S(PTRACE_PEEKDATA, 2),
+	S(PTRACE_PEEKUSER, 3), S(PTRACE_POKETEXT, 4), S(PTRACE_POKEDATA, 5),
+	S(PTRACE_POKEUSER, 6), S(PTRACE_CONT, 7), S(PTRACE_KILL, 8), S(PTRACE_SINGLESTEP, 9),
+	S(PTRACE_GETREGS, 12), S(PTRACE_SETREGS, 13), S(PTRACE_GETFPREGS, 14),
+	S(PTRACE_SETFPREGS, 15), S(PTRACE_ATTACH, 16), S(PTRACE_DETACH, 17),
+	S(PTRACE_SYSCALL, 24), S(PTRACE_SETOPTIONS, 0x4200), S(PTRACE_GETEVENTMSG, 0x4201),
+	S(PTRACE_GETSIGINFO, 0x4202), S(PTRACE_SETSIGINFO, 0x4203), S(PTRACE_GETREGSET, 0x4204),
+	S(PTRACE_SETREGSET, 0x4205), S(PTRACE_SEIZE, 0x4206), S(PTRACE_INTERRUPT, 0x4207),
+	S(PTRACE_LISTEN, 0x4208), S(PTRACE_PEEKSIGINFO, 0x4209), END,
+};
+
+static const struct kcap_symbol bpf_cmds[] = {
+	S(BPF_MAP_CREATE, 0), S(BPF_MAP_LOOKUP_ELEM, 1), S(BPF_MAP_UPDATE_ELEM, 2),
+	S(BPF_MAP_DELETE_ELEM, 3), S(BPF_MAP_GET_NEXT_KEY, 4), S(BPF_PROG_LOAD, 5),
+	S(BPF_OBJ_PIN, 6), S(BPF_OBJ_GET, 7), S(BPF_PROG_ATTACH, 8), S(BPF_PROG_DETACH, 9),
+	S(BPF_PROG_TEST_RUN, 10), S(BPF_PROG_GET_NEXT_ID, 11), S(BPF_MAP_GET_NEXT_ID, 12),
+	S(BPF_PROG_GET_FD_BY_ID, 13), S(BPF_MAP_GET_FD_BY_ID, 14), S(BPF_OBJ_GET_INFO_BY_FD, 15),
+	S(BPF_PROG_QUERY, 16), S(BPF_RAW_TRACEPOINT_OPEN, 17), S(BPF_BTF_LOAD, 18),
+	S(BPF_BTF_GET_FD_BY_ID, 19), S(BPF_TASK_FD_QUERY, 20),
+	S(BPF_MAP_LOOKUP_AND_DELETE_ELEM, 21), S(BPF_MAP_FREEZE, 22), S(BPF_BTF_GET_NEXT_ID, 23),
+	S(BPF_MAP_LOOKUP_BATCH, 24), S(BPF_MAP_LOOKUP_AND_DELETE_BATCH, 25),
+	S(BPF_MAP_UPDATE_BATCH, 26), S(BPF_MAP_DELETE_BATCH, 27), S(BPF_LINK_CREATE, 28),
+	S(BPF_LINK_UPDATE, 29), S(BPF_LINK_GET_FD_BY_ID, 30), S(BPF_LINK_GET_NEXT_ID, 31),
+	S(BPF_ENABLE_STATS, 32), S(BPF_ITER_CREATE, 33), S(BPF_LINK_DETACH, 34),
+	S(BPF_PROG_BIND_MAP, 35), S(BPF_TOKEN_CREATE, 36), END,
+};
+
+static const struct kcap_symbol module_init_bits[] = {
+	S(MODULE_INIT_IGNORE_MODVERSIONS, 1), S(MODULE_INIT_IGNORE_VERMAGIC, 2),
+	S(MODULE_INIT_COMPRESSED_FILE, 4), END,
+};
+
+static const struct kcap_symbol_set sets[KCAP_ST__COUNT] = {
+	[KCAP_ST_OPEN_FLAGS] = { .enum_part = open_accmode, .enum_mask = 3, .bits = open_bits },
+	[KCAP_ST_RESOLVE_FLAGS] = { .bits = resolve_bits, .zero = "0" },
+	[KCAP_ST_AT_FLAGS] = { .bits = at_bits, .zero = "0" },
+	[KCAP_ST_RENAME_FLAGS] = { .bits = rename_bits, .zero = "0" },
+	[KCAP_ST_CLONE_FLAGS] = { .enum_mask = 0xff, .enum_is_signal = 1, .bits = clone_bits },
+	[KCAP_ST_SOCKET_FAMILY] = { .enum_part = socket_families },
+	[KCAP_ST_SOCKET_TYPE] = { .enum_part = socket_types, .enum_mask = 0xf, .bits = sock_bits },
+	[KCAP_ST_SOCK_FLAGS] = { .bits = sock_bits, .zero = "0" },
+	[KCAP_ST_PROT_FLAGS] = { .bits = prot_bits, .zero = "PROT_NONE" },
+	[KCAP_ST_MMAP_FLAGS] = { .enum_part = mmap_types, .enum_mask = 0xf, .bits = mmap_bits },
+	[KCAP_ST_PTRACE_REQUEST] = { .enum_part = ptrace_requests },
+	[KCAP_ST_BPF_CMD] = { .enum_part = bpf_cmds },
+	[KCAP_ST_MODULE_INIT_FLAGS] = { .bits = module_init_bits, .zero = "0" },
+};
+
+const struct kcap_symbol_set *kcap_symbol_set(enum kcap_symbol_table table)
+{
+	if ((unsigned int)table >= KCAP_ST__COUNT || table == KCAP_ST_NONE)
+		return NULL;
+	return &sets[table];
+}

@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR MIT)
+/*
+ * Thread id -> command name, an open-addressing hash table with linear
+ * probing and backward-shift deletion. Events say what changes (exec sets
+ * comm, clone's child inherits it, exit forgets the thread); /proc fills in
+ * threads that existed before the capture started.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "kcap_internal.h"
+
+#define THREADS_INITIAL 4096
+#define THREADS_MAX (1u << 22) /* past this, new threads are just not remembered */
+
+int kcap_threads_init(struct kcap_threads *t, const char *proc_root)
+{
+	t->slots = calloc(THREADS_INITIAL, sizeof(*t->slots));
+	if (!t->slots)
+		return -ENOMEM;
+	t->mask = THREADS_INITIAL - 1;
+	t->used = 0;
+	t->proc_root = proc_root ? proc_root : "/proc";
+	return 0;
+}
+
+void kcap_threads_free(struct kcap_threads *t)
+{
+	free(t->slots);
+	t->slots = NULL;
+}
+
+static uint32_t slot_of(const struct kcap_threads *t, uint32_t tid)
+{
+	return (tid * 2654435761u) & t->mask;
+}
+
+static struct kcap_thread *find(struct kcap_threads *t, uint32_t tid)
+{
+	for (uint32_t i = slot_of(t, tid);; i = (i + 1) & t->mask) {
+		if (t->slots[i].tid == tid)
+			return &t->slots[i];
+		if (!t->slots[i].tid)
+			return NULL;
+	}
+}
+
+static int grow(struct kcap_threads *t)
+{
+	struct kcap_threads bigger = *t;
+	uint32_t size = (t->mask + 1) * 2;
+
+	if (size > THREADS_MAX)
+		return -ENOSPC;
+	bigger.slots = calloc(size, sizeof(*bigger.slots));
+	if (!bigger.slots)
+		return -ENOMEM;
+	bigger.mask = size - 1;
+	for (uint32_t i = 0; i <= t->mask; i++) {
+		uint32_t tid = t->slots[i].tid;
+		uint32_t j;
+
+		if (!tid)
+			continue;
+		for (j = slot_of(&bigger, tid); bigger.slots[j].tid; j = (j + 1) & bigger.mask)
+			;
+		bigger.slots[j] = t->slots[i];
+	}
+	free(t->slots);
+	*t = bigger;
+	return 0;
+}
+
+static struct kcap_thread *insert(struct kcap_threads *t, uint32_t tid)
+{
+	uint32_t i;
+
+	if (!tid)
+		return NULL;
+	if ((t->used + 1) * 4 > (t->mask + 1) * 3 && grow(t))
+		return NULL;
+	for (i = slot_of(t, tid); t->slots[i].tid; i = (i + 1) & t->mask)
+		if (t->slots[i].tid == tid)
+			return &t->slots[i];
+	t->slots[i].tid = tid;
+	t->used++;
+	return &t->slots[i];
+}
+
+void kcap_threads_remove(struct kcap_threads *t, uint32_t tid)
+{
+	struct kcap_thread *e = find(t, tid);
+	uint32_t hole, i;
+
+	if (!e)
+		return;
+	hole = (uint32_t)(e - t->slots);
+	t->slots[hole].tid = 0;
+	t->used--;
+	/* Shift back later entries of the probe run so lookups still find them. */
+	for (i = (hole + 1) & t->mask; t->slots[i].tid; i = (i + 1) & t->mask) {
+		uint32_t home = slot_of(t, t->slots[i].tid);
+
+		if (((i - home) & t->mask) >= ((i - hole) & t->mask)) {
+			t->slots[hole] = t->slots[i];
+			t->slots[i].tid = 0;
+			hole = i;
+		}
+	}
+}
+
+void kcap_threads_set_comm(struct kcap_threads *t, uint32_t tid, const char *comm, uint32_t len)
+{
+	struct kcap_thread *e = insert(t, tid);
+	uint32_t n = 0;
+
+	if (!e)
+		return;
+	while (n < len && n < sizeof(e->comm) - 1 && comm[n])
+		n++;
+	memcpy(e->comm, comm, n);
+	e->comm[n] = '\0';
+}
+
+/* Reads <proc>/<pid>/task/<tid>/comm; a thread that is gone stays unknown. */
+static int read_proc_comm(const struct kcap_threads *t, uint32_t pid, uint32_t tid, char *out,
+			  size_t outlen)
+{
+	char path[128];
+	ssize_t n;
+	int fd;
+
+	snprintf(path, sizeof(path), "%s/%u/task/%u/comm", t->proc_root, pid, tid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	n = read(fd, out, outlen - 1);
+	close(fd);
+	if (n <= 0)
+		return -EIO;
+	if (out[n - 1] == '\n')
+		n--;
+	out[n] = '\0';
+	return 0;
+}
+
+const char *kcap_threads_comm(struct kcap_threads *t, uint32_t pid, uint32_t tid)
+{
+	struct kcap_thread *e = find(t, tid);
+	char comm[sizeof(e->comm)];
+
+	if (e)
+		return e->comm;
+	if (read_proc_comm(t, pid, tid, comm, sizeof(comm)))
+		strcpy(comm, "?");
+	e = insert(t, tid);
+	if (!e)
+		return "?";
+	strcpy(e->comm, comm);
+	return e->comm;
+}
+
+void kcap_threads_update(struct kcap_threads *t, const struct kcap_event *ev)
+{
+	struct kcap_param p;
+	int64_t res = 0;
+
+	switch (ev->type) {
+	case KCAP_EV_EXECVE_X:
+	case KCAP_EV_EXECVEAT_X:
+		if (kcap_event_ret(ev, &res) || res != 0 ||
+		    kcap_event_param_by_name(ev, "comm", &p) || p.faulted)
+			return;
+		kcap_threads_set_comm(t, ev->tid, (const char *)p.data, p.len);
+		return;
+	case KCAP_EV_CLONE_X:
+	case KCAP_EV_CLONE3_X:
+	case KCAP_EV_FORK_X:
+	case KCAP_EV_VFORK_X:
+		/* The child's own exit event: it runs the parent's comm. */
+		if (kcap_event_ret(ev, &res) || res != 0 ||
+		    kcap_event_param_by_name(ev, "comm", &p) || p.faulted)
+			return;
+		kcap_threads_set_comm(t, ev->tid, (const char *)p.data, p.len);
+		return;
+	case KCAP_EV_PROCEXIT:
+		kcap_threads_remove(t, ev->tid);
+		return;
+	default:
+		return;
+	}
+}

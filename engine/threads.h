@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR MIT) */
+/*
+ * The reader's view of threads: command names by thread id, learned from
+ * exec, clone and exit events, and from /proc for threads first seen mid-life.
+ */
+#ifndef KCAP_THREADS_H
+#define KCAP_THREADS_H
+
+#include <stdint.h>
+
+struct kcap_thread {
+	uint32_t tid; /* 0: free slot */
+	char comm[16];
+};
+
+struct kcap_threads {
+	struct kcap_thread *slots;
+	uint32_t mask; /* slots - 1, a power of two */
+	uint32_t used;
+	const char *proc_root; /* "/proc", or a test directory */
+};
+
+int kcap_threads_init(struct kcap_threads *t, const char *proc_root);
+void kcap_threads_free(struct kcap_threads *t);
+/* The command name of tid (a thread of pid); "?" when unknown. Never NULL. */
+const char *kcap_threads_comm(struct kcap_threads *t, uint32_t pid, uint32_t tid);
+void kcap_threads_set_comm(struct kcap_threads *t, uint32_t tid, const char *comm, uint32_t len);
+void kcap_threads_remove(struct kcap_threads *t, uint32_t tid);
+/* Applies what an event says about threads (exec, clone, exit). */
+struct kcap_event;
+void kcap_threads_update(struct kcap_threads *t, const struct kcap_event *ev);
+
+#endif /* KCAP_THREADS_H */

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR MIT) */
+/*
+ * Every filler, for a backend that has implemented the filler API
+ * (shared/filler_api.h). One source, compiled once per backend.
+ */
+#ifndef KCAP_FILLERS_ALL_H
+#define KCAP_FILLERS_ALL_H
+
+#include "../filler_api.h"
+
+/* Any syscall without a dedicated event. */
+KCAP_FILLER(GENERIC_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_u32(ctx, kf_syscall_id(ctx));
+}
+
+#include "file.h"
+#include "process.h"
+#include "net.h"
+#include "memory.h"
+#include "security.h"
+
+#endif /* KCAP_FILLERS_ALL_H */

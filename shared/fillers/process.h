@@ -1,0 +1,116 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR MIT) */
+/* Fillers of process lifecycle syscalls. Included by shared/fillers/all.h only. */
+
+/*
+ * After a successful exec the old user memory is gone: the executable and argv
+ * come from the new image (its exe file and mm arg area). After a failed one the
+ * caller's arguments are still readable and say what was attempted.
+ */
+static __always_inline void kf_exec_common(struct kf_ctx *ctx, __s64 res, __u64 path,
+					   __u64 argv)
+{
+	if (res == 0) {
+		kf_push_exe_path(ctx);
+		kf_push_mm_args(ctx);
+	} else {
+		kf_push_user_str(ctx, path);
+		kf_push_user_argv(ctx, argv);
+	}
+	kf_push_s32(ctx, kf_task_ppid(ctx));
+	kf_push_u32(ctx, kf_task_uid(ctx));
+	kf_push_u32(ctx, kf_task_euid(ctx));
+	kf_push_u32(ctx, kf_task_gid(ctx));
+	kf_push_cwd(ctx);
+	kf_push_comm(ctx);
+}
+
+/* execve(path, argv, envp) */
+KCAP_FILLER(EXECVE_X, SYS_EXIT)
+{
+	__s64 res = kf_push_res(ctx);
+
+	kf_exec_common(ctx, res, kf_arg(ctx, 0), kf_arg(ctx, 1));
+}
+
+/* execveat(dirfd, path, argv, envp, flags) */
+KCAP_FILLER(EXECVEAT_X, SYS_EXIT)
+{
+	__s64 res = kf_push_res(ctx);
+
+	kf_exec_common(ctx, res, kf_arg(ctx, 1), kf_arg(ctx, 2));
+	kf_push_s32(ctx, (__s32)kf_arg(ctx, 0));
+	kf_push_u32(ctx, (__u32)kf_arg(ctx, 4));
+}
+
+/*
+ * Creation syscalls: both the parent (res = child id) and the child (res = 0)
+ * produce the exit event; comm lets a reader name a thread it has never seen.
+ */
+static __always_inline void kf_fork_common(struct kf_ctx *ctx)
+{
+	kf_push_s32(ctx, kf_task_ppid(ctx));
+	kf_push_comm(ctx);
+}
+
+KCAP_FILLER(CLONE_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_u64(ctx, kf_arg(ctx, 0));
+	kf_fork_common(ctx);
+}
+
+/* clone3(struct clone_args *args, size): flags is the first member. */
+KCAP_FILLER(CLONE3_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_u64(ctx, kf_read_user_u64(ctx, kf_arg(ctx, 0)));
+	kf_fork_common(ctx);
+}
+
+KCAP_FILLER(FORK_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_fork_common(ctx);
+}
+
+KCAP_FILLER(VFORK_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_fork_common(ctx);
+}
+
+/* exit and exit_group never return: their only event is the enter one. */
+KCAP_FILLER(EXIT_E, SYS_ENTER)
+{
+	kf_push_s32(ctx, (__s32)kf_arg(ctx, 0));
+}
+
+KCAP_FILLER(EXIT_GROUP_E, SYS_ENTER)
+{
+	kf_push_s32(ctx, (__s32)kf_arg(ctx, 0));
+}
+
+/* A task ended; exit_code is in wait(2) status layout. */
+KCAP_FILLER(PROCEXIT, PROC_EXIT)
+{
+	__u32 code = kf_task_exit_code(ctx);
+
+	kf_push_s32(ctx, (__s32)((code >> 8) & 0xff));
+	kf_push_u32(ctx, code & 0x7f);
+	kf_push_u32(ctx, (code >> 7) & 1);
+}
+
+KCAP_FILLER(KILL_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_s32(ctx, (__s32)kf_arg(ctx, 0));
+	kf_push_u32(ctx, (__u32)kf_arg(ctx, 1));
+}
+
+KCAP_FILLER(TGKILL_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_s32(ctx, (__s32)kf_arg(ctx, 0));
+	kf_push_s32(ctx, (__s32)kf_arg(ctx, 1));
+	kf_push_u32(ctx, (__u32)kf_arg(ctx, 2));
+}

@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR MIT) */
+/* Fillers of privilege and kernel-extension syscalls. Included by shared/fillers/all.h only. */
+
+KCAP_FILLER(SETUID_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_u32(ctx, (__u32)kf_arg(ctx, 0));
+}
+
+/* ptrace(request, pid, addr, data) */
+KCAP_FILLER(PTRACE_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_u32(ctx, (__u32)kf_arg(ctx, 0));
+	kf_push_s32(ctx, (__s32)kf_arg(ctx, 1));
+	kf_push_u64(ctx, kf_arg(ctx, 2));
+	kf_push_u64(ctx, kf_arg(ctx, 3));
+}
+
+/* bpf(cmd, attr, size) */
+KCAP_FILLER(BPF_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_u32(ctx, (__u32)kf_arg(ctx, 0));
+	kf_push_u32(ctx, (__u32)kf_arg(ctx, 2));
+}
+
+/* finit_module(fd, param_values, flags) */
+KCAP_FILLER(FINIT_MODULE_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_s32(ctx, (__s32)kf_arg(ctx, 0));
+	kf_push_user_str(ctx, kf_arg(ctx, 1));
+	kf_push_u32(ctx, (__u32)kf_arg(ctx, 2));
+}

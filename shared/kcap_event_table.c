@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR MIT)
+/* The userspace event table and syscall names, expanded from the .def files. */
+#include <string.h>
+#include <asm/unistd_64.h>
+#include "kcap_event_table.h"
+
+#define __NR_none (-1)
+
+#define P(pname, ptype, pfmt, ptable) \
+	{ .name = #pname, .type = KCAP_PT_##ptype, .fmt = KCAP_PF_##pfmt, .table = KCAP_ST_##ptable },
+#define KCAP_EVENT(evid, evname, evhook, sc, plist)                                       \
+	[KCAP_EV_##evid] = { .name = evname,                                               \
+			     .id = #evid,                                                  \
+			     .hook = KCAP_HOOK_##evhook,                                   \
+			     .syscall_nr = __NR_##sc,                                      \
+			     .nparams = KCAP_NPARAMS_##evid,                               \
+			     .params = (const struct kcap_param_info[]){ plist { 0 } } },
+const struct kcap_event_info kcap_event_table[KCAP_EV__COUNT] = {
+#include "events.def"
+};
+#undef KCAP_EVENT
+#undef P
+
+static const char *const syscall_names[KCAP_MAX_SYSCALLS] = {
+#define KCAP_SYSCALL(nr, name) [nr] = #name,
+#include "syscalls_x86_64.def"
+#undef KCAP_SYSCALL
+};
+
+const char *kcap_syscall_name(int nr)
+{
+	if (nr < 0 || nr >= KCAP_MAX_SYSCALLS)
+		return NULL;
+	return syscall_names[nr];
+}
+
+int kcap_syscall_nr(const char *name)
+{
+	for (int nr = 0; nr < KCAP_MAX_SYSCALLS; nr++)
+		if (syscall_names[nr] && strcmp(syscall_names[nr], name) == 0)
+			return nr;
+	return -1;
+}

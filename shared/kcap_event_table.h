@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR MIT) */
+/*
+ * The userspace view of shared/events.def: names, parameter descriptions and
+ * print formats, for the decoder, the CLI and the backends' loaders.
+ */
+#ifndef KCAP_EVENT_TABLE_H
+#define KCAP_EVENT_TABLE_H
+
+#include <stdint.h>
+#include "kcap_events.h"
+
+/* How a parameter is shown to people. */
+enum kcap_param_fmt {
+	KCAP_PF_DEC,
+	KCAP_PF_HEX,
+	KCAP_PF_OCT,
+	KCAP_PF_FD, /* AT_FDCWD shown by name; negative results as errno */
+	KCAP_PF_ERRNO, /* integer, or -ENAME when negative */
+	KCAP_PF_PID, /* like ERRNO for results */
+	KCAP_PF_UID,
+	KCAP_PF_ADDR, /* hex address, or -ENAME when an error result */
+	KCAP_PF_FLAGS, /* OR of the names in the parameter's table */
+	KCAP_PF_ENUM, /* one name from the parameter's table */
+	KCAP_PF_SIGNAL,
+	KCAP_PF_SYSCALL, /* a syscall number, shown by name */
+	KCAP_PF_PATH,
+	KCAP_PF_STR,
+	KCAP_PF_BUFFER,
+	KCAP_PF_SOCKADDR,
+	KCAP_PF_ARGV,
+};
+
+/* Symbol tables for FLAGS and ENUM parameters (kcap_symbols.c). */
+enum kcap_symbol_table {
+	KCAP_ST_NONE,
+	KCAP_ST_OPEN_FLAGS,
+	KCAP_ST_RESOLVE_FLAGS,
+	KCAP_ST_AT_FLAGS,
+	KCAP_ST_RENAME_FLAGS,
+	KCAP_ST_CLONE_FLAGS,
+	KCAP_ST_SOCKET_FAMILY,
+	KCAP_ST_SOCKET_TYPE,
+	KCAP_ST_SOCK_FLAGS,
+	KCAP_ST_PROT_FLAGS,
+	KCAP_ST_MMAP_FLAGS,
+	KCAP_ST_PTRACE_REQUEST,
+	KCAP_ST_BPF_CMD,
+	KCAP_ST_MODULE_INIT_FLAGS,
+	KCAP_ST__COUNT
+};
+
+struct kcap_param_info {
+	const char *name;
+	uint8_t type; /* enum kcap_param_type */
+	uint8_t fmt; /* enum kcap_param_fmt */
+	uint8_t table; /* enum kcap_symbol_table */
+};
+
+struct kcap_event_info {
+	const char *name;
+	const char *id; /* the table's ID, e.g. "OPENAT_X": names the backend programs */
+	uint8_t hook; /* enum kcap_hook */
+	int16_t syscall_nr; /* -1 when not tied to one syscall */
+	uint16_t nparams;
+	const struct kcap_param_info *params;
+};
+
+extern const struct kcap_event_info kcap_event_table[KCAP_EV__COUNT];
+
+/* The event's direction as users see it: "enter" or "exit". */
+static inline const char *kcap_event_dir_of(const struct kcap_event_info *ev)
+{
+	return ev->hook == KCAP_HOOK_SYS_ENTER ? "enter" : "exit";
+}
+
+/* Exit events of syscalls carry the return value as parameter 0. */
+static inline int kcap_event_has_res(const struct kcap_event_info *ev)
+{
+	return ev->hook == KCAP_HOOK_SYS_EXIT;
+}
+
+struct kcap_symbol {
+	uint64_t value;
+	const char *name;
+};
+
+/*
+ * How to name the values of a FLAGS or ENUM parameter. A FLAGS value is an
+ * optional enumerated field under enum_mask (O_ACCMODE, SOCK_TYPE_MASK, the
+ * clone exit signal) plus single bits; ENUM values use the enum part only.
+ * Symbol lists end with a NULL name.
+ */
+struct kcap_symbol_set {
+	const struct kcap_symbol *enum_part;
+	uint64_t enum_mask;
+	int enum_is_signal; /* the enumerated field is a signal number */
+	const struct kcap_symbol *bits;
+	const char *zero; /* name of 0 when there is no enumerated field, or NULL */
+};
+
+const struct kcap_symbol_set *kcap_symbol_set(enum kcap_symbol_table table);
+
+/* x86_64 syscall names; NULL when the number is unknown. */
+const char *kcap_syscall_name(int nr);
+/* -1 when the name is unknown. */
+int kcap_syscall_nr(const char *name);
+
+#endif /* KCAP_EVENT_TABLE_H */

@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR MIT) */
+/*
+ * Everything derived from shared/events.def at compile time: event IDs,
+ * parameter counts, fixed sizes. Usable from kernel, BPF and userspace code.
+ * The userspace-only part (names and parameter descriptions) is kcap_event_table.h.
+ */
+#ifndef KCAP_EVENTS_H
+#define KCAP_EVENTS_H
+
+#include "kcap_wire.h"
+
+/* How a parameter is encoded on the wire. */
+enum kcap_param_type {
+	KCAP_PT_S64, /* 8 bytes */
+	KCAP_PT_U64,
+	KCAP_PT_S32, /* 4 bytes */
+	KCAP_PT_U32,
+	KCAP_PT_STR, /* NUL-terminated, length includes the NUL */
+	KCAP_PT_PATH, /* like STR */
+	KCAP_PT_BYTES, /* raw user bytes, possibly truncated to the snaplen */
+	KCAP_PT_SOCKADDR, /* raw struct sockaddr bytes as the process passed them */
+	KCAP_PT_STRLIST, /* NUL-separated strings (argv) */
+	KCAP_PT__COUNT
+};
+
+/* Wire size of each type; variable types count as "too large to be fixed". */
+#define KCAP_PT_SIZE_S64 8
+#define KCAP_PT_SIZE_U64 8
+#define KCAP_PT_SIZE_S32 4
+#define KCAP_PT_SIZE_U32 4
+#define KCAP_PT_SIZE_VARIABLE 0x100000
+#define KCAP_PT_SIZE_STR KCAP_PT_SIZE_VARIABLE
+#define KCAP_PT_SIZE_PATH KCAP_PT_SIZE_VARIABLE
+#define KCAP_PT_SIZE_BYTES KCAP_PT_SIZE_VARIABLE
+#define KCAP_PT_SIZE_SOCKADDR KCAP_PT_SIZE_VARIABLE
+#define KCAP_PT_SIZE_STRLIST KCAP_PT_SIZE_VARIABLE
+
+/* Where an event is produced. */
+enum kcap_hook {
+	KCAP_HOOK_SYS_EXIT,
+	KCAP_HOOK_SYS_ENTER,
+	KCAP_HOOK_PROC_EXIT,
+};
+
+enum kcap_event_type {
+#define P(name, type, fmt, table)
+#define KCAP_EVENT(id, name, hook, sc, params) KCAP_EV_##id,
+#include "events.def"
+#undef KCAP_EVENT
+#undef P
+	KCAP_EV__COUNT
+};
+
+/* KCAP_NPARAMS_<ID>: how many parameters the event carries. */
+enum {
+#define P(name, type, fmt, table) +1
+#define KCAP_EVENT(id, name, hook, sc, params) KCAP_NPARAMS_##id = 0 params,
+#include "events.def"
+#undef KCAP_EVENT
+#undef P
+};
+
+/*
+ * KCAP_SIZE_<ID>: exact wire size when every parameter is fixed-size, or a
+ * value above KCAP_MAX_EVENT_SIZE otherwise. Backends reserve fixed-size events
+ * in place and build the others in a scratch area.
+ */
+enum {
+#define P(name, type, fmt, table) +2 + KCAP_PT_SIZE_##type
+#define KCAP_EVENT(id, name, hook, sc, params) KCAP_SIZE_##id = KCAP_HDR_SIZE params,
+#include "events.def"
+#undef KCAP_EVENT
+#undef P
+};
+
+/* KCAP_HOOK_OF_<ID>: the hook an event belongs to, for compile-time checks. */
+enum {
+#define P(name, type, fmt, table)
+#define KCAP_EVENT(id, name, hook, sc, params) KCAP_HOOK_OF_##id = KCAP_HOOK_##hook,
+#include "events.def"
+#undef KCAP_EVENT
+#undef P
+};
+
+#define KCAP_EVENT_IS_FIXED(id) (KCAP_SIZE_##id <= KCAP_MAX_EVENT_SIZE)
+
+/* Syscall numbers are bounded by this table size in every backend. */
+#define KCAP_MAX_SYSCALLS 512
+
+#endif /* KCAP_EVENTS_H */

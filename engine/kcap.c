@@ -10,6 +10,7 @@
 #define POLL_MIN_NS 50000ull /* the reader polls: the kernel never wakes it per event */
 #define POLL_MAX_NS 1000000ull
 
+/* Every backend compiled in; "auto" takes the first (issue: runtime selection). */
 static const struct kcap_backend_ops *const backends[] = {
 	&kcap_backend_modern,
 };
@@ -73,7 +74,13 @@ int kcap_open(const struct kcap_opts *opts, struct kcap **out, char *err, size_t
 		name = backends[0]->name;
 	k->backend = backend_by_name(name);
 	if (!k->backend) {
-		snprintf(err, errlen, "unknown backend '%s' (available: modern, auto)", name);
+		char names[128] = "auto";
+
+		for (size_t i = 0; i < sizeof(backends) / sizeof(backends[0]); i++) {
+			strncat(names, ", ", sizeof(names) - strlen(names) - 1);
+			strncat(names, backends[i]->name, sizeof(names) - strlen(names) - 1);
+		}
+		snprintf(err, errlen, "unknown backend '%s' (available: %s)", name, names);
 		ret = -EINVAL;
 		goto fail_cfg;
 	}

@@ -137,9 +137,39 @@ static double now_s(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* Prints one event; false when stdout is gone (e.g. kcap | head). */
-static bool print_event(const struct cli_options *o, const struct kcap_event *ev, char *line,
-			size_t size)
+/*
+ * Event output, buffered but written only in whole lines: with -- COMMAND the
+ * command usually shares our stdout, and its writes must land between our
+ * lines, not inside them.
+ */
+struct output {
+	int fd;
+	char *buf;
+	size_t len;
+	bool broken; /* the reader went away (e.g. kcap | head) */
+};
+
+#define OUTPUT_BUF (1u << 20)
+
+static void output_flush(struct output *out)
+{
+	size_t done = 0;
+
+	while (done < out->len && !out->broken) {
+		ssize_t n = write(out->fd, out->buf + done, out->len - done);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			out->broken = true;
+		else
+			done += (size_t)n;
+	}
+	out->len = 0;
+}
+
+static bool print_event(const struct cli_options *o, struct output *out,
+			const struct kcap_event *ev, char *line, size_t size)
 {
 	int n;
 
@@ -148,8 +178,16 @@ static bool print_event(const struct cli_options *o, const struct kcap_event *ev
 	n = o->json ? kcap_format_json(ev, line, size) : kcap_format_text(ev, line, size);
 	if (n < 0)
 		n = (int)strlen(line); /* truncated: cannot happen with KCAP_FORMAT_MAX */
-	line[n] = '\n';
-	return fwrite(line, 1, (size_t)n + 1, stdout) == (size_t)n + 1;
+	line[n++] = '\n';
+	if (out->len + (size_t)n > OUTPUT_BUF)
+		output_flush(out);
+	if ((size_t)n > OUTPUT_BUF) {
+		out->len = 0;
+		return !out->broken;
+	}
+	memcpy(out->buf + out->len, line, (size_t)n);
+	out->len += (size_t)n;
+	return !out->broken;
 }
 
 static void print_stats(struct kcap *k, const struct cli_options *o)
@@ -180,21 +218,26 @@ static void print_stats(struct kcap *k, const struct cli_options *o)
 			(unsigned long long)st.drops_internal, (unsigned long long)st.bad_events);
 }
 
-static int capture(struct kcap *k, const struct cli_options *o, struct command *cmd)
+static int capture(struct kcap *k, const struct cli_options *o, struct command *cmd, int out_fd)
 {
 	double deadline = o->duration > 0 ? now_s() + o->duration : 0;
+	struct output out = { .fd = out_fd, .buf = malloc(OUTPUT_BUF) };
 	char *line = malloc(KCAP_FORMAT_MAX);
 	uint64_t printed = 0;
 	bool draining = false;
+	int ret = 0;
 
-	if (!line)
+	if (!line || !out.buf) {
+		free(line);
+		free(out.buf);
 		return -ENOMEM;
+	}
 	while (!interrupted) {
 		const struct kcap_event *ev;
-		int ret = kcap_next(k, &ev, draining ? 0 : 100);
 
+		ret = kcap_next(k, &ev, draining ? 0 : 100);
 		if (ret == 0) {
-			if (!print_event(o, ev, line, KCAP_FORMAT_MAX))
+			if (!print_event(o, &out, ev, line, KCAP_FORMAT_MAX))
 				break;
 			if (o->count && ++printed >= o->count)
 				break;
@@ -202,21 +245,23 @@ static int capture(struct kcap *k, const struct cli_options *o, struct command *
 				continue;
 		} else if (ret != -EAGAIN) {
 			fprintf(stderr, "kcap: reading events failed: %s\n", strerror(-ret));
-			free(line);
-			return ret;
+			break;
 		} else if (draining) {
 			break; /* the command ended and its events are all read */
 		}
 		if (deadline && now_s() >= deadline)
 			break;
+		if (out.len && ret == -EAGAIN)
+			output_flush(&out); /* idle: show what we have */
 		if (cmd && child_changed) {
 			child_changed = 0;
 			draining = command_poll(cmd);
 		}
 	}
-	fflush(stdout);
+	output_flush(&out);
+	free(out.buf);
 	free(line);
-	return 0;
+	return ret == -EAGAIN ? 0 : ret;
 }
 
 int main(int argc, char **argv)
@@ -224,6 +269,7 @@ int main(int argc, char **argv)
 	struct kcap_opts opts = { .sz = sizeof(opts) };
 	struct command cmd = { .pid = -1 };
 	struct cli_options o;
+	int out_fd = STDOUT_FILENO;
 	struct kcap *k;
 	char err[4096];
 	int ret;
@@ -241,7 +287,13 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	install_handlers();
-	setvbuf(stdout, NULL, _IOFBF, 1 << 20);
+	if (o.output) {
+		out_fd = open(o.output, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+		if (out_fd < 0) {
+			fprintf(stderr, "kcap: cannot open %s: %s\n", o.output, strerror(errno));
+			return 1;
+		}
+	}
 	if (o.command && command_prepare(&cmd, o.command))
 		return 1;
 	opts.backend = o.backend;
@@ -270,7 +322,7 @@ int main(int argc, char **argv)
 	/* A failed exec is reported; its exit status (126/127) becomes ours. */
 	if (o.command && !command_release(&cmd, o.command[0]))
 		child_changed = 1;
-	ret = capture(k, &o, o.command ? &cmd : NULL);
+	ret = capture(k, &o, o.command ? &cmd : NULL, out_fd);
 	kcap_stop(k);
 	print_stats(k, &o);
 	kcap_close(k);

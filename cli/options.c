@@ -18,6 +18,7 @@ static const struct option long_opts[] = {
 	{ "syscalls", required_argument, NULL, 'e' },
 	{ "pid", required_argument, NULL, 'p' },
 	{ "json", no_argument, NULL, 'j' },
+	{ "output", required_argument, NULL, 'o' },
 	{ "stats", no_argument, NULL, OPT_STATS },
 	{ "buffer-size", required_argument, NULL, OPT_BUFFER_SIZE },
 	{ "quiet", no_argument, NULL, OPT_QUIET },
@@ -39,6 +40,7 @@ void cli_usage(FILE *out)
 	      "  -e, --syscalls LIST    comma-separated syscall names, and procexit (default: all)\n"
 	      "  -p, --pid PID[,PID]    capture these processes and their descendants\n"
 	      "  -j, --json             one JSON object per line\n"
+	      "  -o, --output FILE      write events to FILE instead of stdout\n"
 	      "      --stats            print capture and drop counters at the end\n"
 	      "      --buffer-size SIZE kernel buffer per CPU, power of two, K/M suffix (default 8M)\n"
 	      "      --quiet            print no events (with --stats: count only)\n"
@@ -128,7 +130,7 @@ int cli_parse(int argc, char **argv, struct cli_options *o, char *err, size_t er
 	memset(o, 0, sizeof(*o));
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+b:n:d:s:e:p:jvh", long_opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+b:n:d:s:e:p:o:jvh", long_opts, NULL)) != -1) {
 		switch (c) {
 		case 'b':
 			o->backend = optarg;
@@ -169,6 +171,9 @@ int cli_parse(int argc, char **argv, struct cli_options *o, char *err, size_t er
 		case 'j':
 			o->json = true;
 			break;
+		case 'o':
+			o->output = optarg;
+			break;
 		case OPT_STATS:
 			o->stats = true;
 			break;
@@ -196,7 +201,7 @@ int cli_parse(int argc, char **argv, struct cli_options *o, char *err, size_t er
 		default:
 			if (optopt)
 				snprintf(err, errlen, "option -%c: %s", optopt,
-					 strchr("bndsep", optopt) ? "missing argument" :
+					 strchr("bndsepo", optopt) ? "missing argument" :
 								    "unknown option");
 			else
 				snprintf(err, errlen, "unknown or incomplete option '%s'",

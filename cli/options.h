@@ -25,6 +25,7 @@ struct cli_options {
 	bool verbose;
 	bool help;
 	bool version;
+	const char *output; /* -o FILE; NULL: stdout */
 	char **command; /* after "--": argv of the command to run, or NULL */
 };
 

@@ -168,14 +168,17 @@ static void put_flags(struct sbuf *sb, const struct kcap_symbol_set *set, uint64
 			any = true;
 		}
 	}
-	for (const struct kcap_symbol *b = set->bits; b && b->name; b++) {
-		if (!(rest & b->value))
-			continue;
-		if (any)
-			sb_putc(sb, '|');
-		sb_puts(sb, b->name);
-		rest &= ~b->value;
-		any = true;
+	for (int list = 0; list < 2; list++) {
+		for (const struct kcap_symbol *b = list ? set->extra_bits : set->bits; b && b->name;
+		     b++) {
+			if (!(rest & b->value))
+				continue;
+			if (any)
+				sb_putc(sb, '|');
+			sb_puts(sb, b->name);
+			rest &= ~b->value;
+			any = true;
+		}
 	}
 	if (rest) {
 		if (any)
@@ -187,9 +190,11 @@ static void put_flags(struct sbuf *sb, const struct kcap_symbol_set *set, uint64
 		sb_puts(sb, set->zero ? set->zero : "0");
 }
 
-static void put_errno(struct sbuf *sb, int64_t v, enum fmt_style style)
+/* A syscall result: -errno values are named in text (res=-2(ENOENT)). */
+static void put_errno(struct sbuf *sb, const struct kcap_param *p, int64_t v, enum fmt_style style)
 {
-	const char *name = v < 0 && v >= -4095 ? strerrorname_np((int)-v) : NULL;
+	bool is_res = strcmp(p->name, "res") == 0;
+	const char *name = is_res && v < 0 && v >= -4095 ? strerrorname_np((int)-v) : NULL;
 
 	sb_s64(sb, v);
 	if (name && style == STYLE_TEXT) {
@@ -223,15 +228,15 @@ static void put_int(struct sbuf *sb, const struct kcap_param *p, int64_t v,
 		if (v == AT_FDCWD_VALUE && style == STYLE_TEXT)
 			sb_puts(sb, "AT_FDCWD");
 		else
-			put_errno(sb, v, style);
+			put_errno(sb, p, v, style);
 		return;
 	case KCAP_PF_ERRNO:
 	case KCAP_PF_PID:
-		put_errno(sb, v, style);
+		put_errno(sb, p, v, style);
 		return;
 	case KCAP_PF_ADDR:
 		if (v < 0 && v >= -4095)
-			put_errno(sb, v, style);
+			put_errno(sb, p, v, style);
 		else if (style == STYLE_JSON)
 			sb_u64(sb, u);
 		else

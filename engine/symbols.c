@@ -45,7 +45,11 @@ static const struct kcap_symbol clone_bits[] = {
 	S(CLONE_CHILD_SETTID, 0x1000000), S(CLONE_NEWCGROUP, 0x2000000),
 	S(CLONE_NEWUTS, 0x4000000), S(CLONE_NEWIPC, 0x8000000), S(CLONE_NEWUSER, 0x10000000),
 	S(CLONE_NEWPID, 0x20000000), S(CLONE_NEWNET, 0x40000000), S(CLONE_IO, 0x80000000),
-	S(CLONE_CLEAR_SIGHAND, 0x100000000ull), S(CLONE_INTO_CGROUP, 0x200000000ull),
+	S(CLONE_CLEAR_SIGHAND, 0x100000000ull), S(CLONE_INTO_CGROUP, 0x200000000ull), END,
+};
+
+/* clone3 has no exit signal in its flags, so 0x80 is free for CLONE_NEWTIME. */
+static const struct kcap_symbol clone3_low_bits[] = {
 	S(CLONE_NEWTIME, 0x80), END,
 };
 
@@ -128,6 +132,7 @@ static const struct kcap_symbol_set sets[KCAP_ST__COUNT] = {
 	[KCAP_ST_AT_FLAGS] = { .bits = at_bits, .zero = "0" },
 	[KCAP_ST_RENAME_FLAGS] = { .bits = rename_bits, .zero = "0" },
 	[KCAP_ST_CLONE_FLAGS] = { .enum_mask = 0xff, .enum_is_signal = 1, .bits = clone_bits },
+	[KCAP_ST_CLONE3_FLAGS] = { .bits = clone_bits, .extra_bits = clone3_low_bits, .zero = "0" },
 	[KCAP_ST_SOCKET_FAMILY] = { .enum_part = socket_families },
 	[KCAP_ST_SOCKET_TYPE] = { .enum_part = socket_types, .enum_mask = 0xf, .bits = sock_bits },
 	[KCAP_ST_SOCK_FLAGS] = { .bits = sock_bits, .zero = "0" },

@@ -38,6 +38,7 @@ enum kcap_symbol_table {
 	KCAP_ST_AT_FLAGS,
 	KCAP_ST_RENAME_FLAGS,
 	KCAP_ST_CLONE_FLAGS,
+	KCAP_ST_CLONE3_FLAGS,
 	KCAP_ST_SOCKET_FAMILY,
 	KCAP_ST_SOCKET_TYPE,
 	KCAP_ST_SOCK_FLAGS,
@@ -95,6 +96,7 @@ struct kcap_symbol_set {
 	uint64_t enum_mask;
 	int enum_is_signal; /* the enumerated field is a signal number */
 	const struct kcap_symbol *bits;
+	const struct kcap_symbol *extra_bits; /* more single bits, after bits */
 	const char *zero; /* name of 0 when there is no enumerated field, or NULL */
 };
 

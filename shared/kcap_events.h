@@ -82,6 +82,11 @@ enum {
 #undef P
 };
 
+/* For a backend's KCAP_FILLER(ID, HOOK): the filler is declared at its table hook. */
+#define KCAP_ASSERT_HOOK(ID, HOOK)                                   \
+	_Static_assert((int)KCAP_HOOK_OF_##ID == (int)KCAP_HOOK_##HOOK, \
+		       #ID " is not a " #HOOK " event in shared/events.def")
+
 #define KCAP_EVENT_IS_FIXED(id) (KCAP_SIZE_##id <= KCAP_MAX_EVENT_SIZE)
 
 /* Syscall numbers are bounded by this table size in every backend. */

@@ -1,0 +1,425 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR MIT)
+/*
+ * Real-capture test, the same for every backend: run the deterministic
+ * workload under capture through libkcap and assert each expected event with
+ * its exact parameters and return value (expectations.h).
+ *
+ *   capture_test --backend NAME --workload PATH [--dir DIR] [--dump FILE]
+ *                [--compare FILE]
+ *
+ * --dump writes the matched events with the run's varying values (pids,
+ * paths, ports) replaced by their names; --compare checks that dump against
+ * one from another backend: the backends must decode the same events.
+ *
+ * Exit: 0 pass, 1 fail, 77 skip (only outside CI: in CI, CI=true, a backend
+ * that cannot run is a failure).
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/wait.h>
+#include "kcap.h"
+#include "expectations.h"
+
+#define EXIT_SKIP 77
+#define MAX_FACTS 32
+
+struct captured {
+	uint32_t pid;
+	char *json;
+};
+
+static struct captured *events;
+static size_t nevents, cap_events;
+static char fact_keys[MAX_FACTS][32], fact_values[MAX_FACTS][512];
+static int nfacts;
+
+static bool in_ci(void)
+{
+	const char *ci = getenv("CI");
+
+	return ci && strcmp(ci, "true") == 0;
+}
+
+/* Cannot run here: a skip outside CI, a failure in CI. */
+static int cannot_run(const char *backend, const char *why)
+{
+	if (in_ci()) {
+		fprintf(stderr, "FAIL: %s backend cannot run in CI: %s\n", backend, why);
+		return 1;
+	}
+	fprintf(stderr, "SKIP: %s backend cannot run here: %s\n", backend, why);
+	return EXIT_SKIP;
+}
+
+static void load_facts(const char *path)
+{
+	char line[600];
+	FILE *f = fopen(path, "r");
+
+	if (!f)
+		return;
+	while (nfacts < MAX_FACTS && fgets(line, sizeof(line), f)) {
+		char *eq = strchr(line, '=');
+
+		if (!eq)
+			continue;
+		*eq = '\0';
+		line[strcspn(eq + 1, "\n") + (size_t)(eq + 1 - line)] = '\0';
+		if (strlen(line) >= sizeof(fact_keys[0]) || strlen(eq + 1) >= sizeof(fact_values[0]))
+			continue;
+		strcpy(fact_keys[nfacts], line);
+		strcpy(fact_values[nfacts], eq + 1);
+		nfacts++;
+	}
+	fclose(f);
+}
+
+static const char *fact(const char *key, size_t len)
+{
+	for (int i = 0; i < nfacts; i++)
+		if (strlen(fact_keys[i]) == len && strncmp(fact_keys[i], key, len) == 0)
+			return fact_values[i];
+	return NULL;
+}
+
+/* Expands ${key} from the facts; false when a fact is missing. */
+static bool expand(const char *in, char *out, size_t outlen)
+{
+	size_t o = 0;
+
+	while (*in && o + 1 < outlen) {
+		const char *end, *v;
+
+		if (in[0] != '$' || in[1] != '{') {
+			out[o++] = *in++;
+			continue;
+		}
+		end = strchr(in, '}');
+		if (!end)
+			return false;
+		v = fact(in + 2, (size_t)(end - in - 2));
+		if (!v)
+			return false;
+		o += (size_t)snprintf(out + o, outlen - o, "%s", v);
+		in = end + 1;
+	}
+	out[o < outlen ? o : outlen - 1] = '\0';
+	return true;
+}
+
+/* The JSON text of a top-level key's value, e.g. "event" -> openat. */
+static bool json_field(const char *json, const char *key, char *out, size_t outlen)
+{
+	char pat[64];
+	const char *p;
+	size_t n;
+
+	snprintf(pat, sizeof(pat), "\"%s\":", key);
+	p = strstr(json, pat);
+	if (!p)
+		return false;
+	p += strlen(pat);
+	if (*p == '"') {
+		p++;
+		n = strcspn(p, "\"");
+	} else {
+		n = strcspn(p, ",}");
+	}
+	if (n >= outlen)
+		n = outlen - 1;
+	memcpy(out, p, n);
+	out[n] = '\0';
+	return true;
+}
+
+static const char *json_args(const char *json)
+{
+	const char *a = strstr(json, "\"args\":{");
+
+	return a ? a + 7 : "";
+}
+
+static bool ret_matches(const char *json, const char *want)
+{
+	char got[32], exp[64];
+	char *end;
+	long long v;
+
+	if (!want)
+		return !json_field(json, "ret", got, sizeof(got));
+	if (!json_field(json, "ret", got, sizeof(got)))
+		return false;
+	v = strtoll(got, &end, 10);
+	if (strcmp(want, "fd") == 0)
+		return v >= 0;
+	if (strcmp(want, "pos") == 0)
+		return v > 0;
+	if (!expand(want, exp, sizeof(exp)))
+		return false;
+	return strcmp(got, exp) == 0;
+}
+
+static bool matches(const struct expectation *x, const char *json)
+{
+	char name[64], dir[16], frag[1024];
+
+	if (!json_field(json, "event", name, sizeof(name)) || strcmp(name, x->event) ||
+	    !json_field(json, "dir", dir, sizeof(dir)) || strcmp(dir, x->dir) ||
+	    !ret_matches(json, x->ret))
+		return false;
+	for (int i = 0; i < MAX_FRAGMENTS && x->args[i]; i++)
+		if (!expand(x->args[i], frag, sizeof(frag)) || !strstr(json_args(json), frag))
+			return false;
+	return true;
+}
+
+/* Replaces every fact value in s by <key>, longest values first, for dumps. */
+static void normalize(const char *in, char *out, size_t outlen)
+{
+	size_t o = 0;
+
+	while (*in && o + 16 < outlen) {
+		int best = -1;
+		size_t best_len = 0;
+
+		for (int i = 0; i < nfacts; i++) {
+			size_t l = strlen(fact_values[i]);
+
+			if (l > best_len && l >= 2 && strncmp(in, fact_values[i], l) == 0) {
+				best = i;
+				best_len = l;
+			}
+		}
+		if (best >= 0) {
+			o += (size_t)snprintf(out + o, outlen - o, "<%s>", fact_keys[best]);
+			in += best_len;
+		} else {
+			out[o++] = *in++;
+		}
+	}
+	out[o] = '\0';
+}
+
+static uint32_t who_pid(const char *who)
+{
+	const char *v = fact(who, strlen(who));
+
+	if (strcmp(who, "parent") == 0)
+		v = fact("pid", 3);
+	return v ? (uint32_t)strtoul(v, NULL, 10) : 0;
+}
+
+static int check(FILE *dump)
+{
+	size_t cursor_parent = 0, cursor_child = 0;
+	int failures = 0;
+
+	for (size_t i = 0; i < sizeof(expectations) / sizeof(expectations[0]); i++) {
+		const struct expectation *x = &expectations[i];
+		bool parent = strcmp(x->who, "parent") == 0;
+		size_t *cursor = parent ? &cursor_parent : &cursor_child;
+		uint32_t pid = who_pid(x->who);
+		size_t j;
+
+		for (j = *cursor; j < nevents; j++)
+			if (events[j].pid == pid && matches(x, events[j].json))
+				break;
+		if (j == nevents) {
+			fprintf(stderr, "FAIL: expected %s %s %s (ret %s) with", x->who, x->event,
+				x->dir, x->ret ? x->ret : "-");
+			for (int f = 0; f < MAX_FRAGMENTS && x->args[f]; f++) {
+				char frag[1024];
+
+				expand(x->args[f], frag, sizeof(frag));
+				fprintf(stderr, " %s", frag);
+			}
+			fprintf(stderr, "\n  candidates after event %zu:\n", *cursor);
+			for (j = *cursor; j < nevents; j++) {
+				char name[64];
+
+				if (events[j].pid == pid && json_field(events[j].json, "event", name,
+								       sizeof(name)) &&
+				    strcmp(name, x->event) == 0)
+					fprintf(stderr, "    %s\n", events[j].json);
+			}
+			failures++;
+			continue;
+		}
+		*cursor = j + 1;
+		if (dump) {
+			char norm[8192], *ts_end = strstr(events[j].json, "\"event\":");
+
+			normalize(ts_end ? ts_end : events[j].json, norm, sizeof(norm));
+			fprintf(dump, "%s %s\n", x->who, norm);
+		}
+	}
+	return failures;
+}
+
+static int compare(const char *dumpfile, const char *otherfile)
+{
+	char cmd[2048];
+
+	snprintf(cmd, sizeof(cmd), "diff -u '%s' '%s' >&2", otherfile, dumpfile);
+	if (system(cmd) != 0) {
+		fprintf(stderr, "FAIL: decoded events differ from %s (diff above)\n", otherfile);
+		return 1;
+	}
+	return 0;
+}
+
+static void keep(const struct kcap_event *ev, char *line)
+{
+	if (kcap_format_json(ev, line, KCAP_FORMAT_MAX) < 0)
+		return;
+	if (nevents == cap_events) {
+		cap_events = cap_events ? cap_events * 2 : 1024;
+		events = realloc(events, cap_events * sizeof(*events));
+		if (!events)
+			abort();
+	}
+	events[nevents].pid = ev->pid;
+	events[nevents].json = strdup(line);
+	nevents++;
+}
+
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+int main(int argc, char **argv)
+{
+	const char *backend = NULL, *workload = NULL, *dir = "/tmp", *dumpfile = NULL,
+		   *otherfile = NULL;
+	struct kcap_opts opts = { .sz = sizeof(opts), .snaplen = 256 };
+	char facts[512], err[4096], go = 'g', *line;
+	int go_pipe[2], status = 0, failures, c;
+	struct kcap *k;
+	pid_t child;
+	bool done = false;
+	double deadline;
+	FILE *dump = NULL;
+
+	static const struct option long_opts[] = {
+		{ "backend", required_argument, NULL, 'b' },
+		{ "workload", required_argument, NULL, 'w' },
+		{ "dir", required_argument, NULL, 'd' },
+		{ "dump", required_argument, NULL, 'o' },
+		{ "compare", required_argument, NULL, 'c' },
+		{ NULL, 0, NULL, 0 },
+	};
+	while ((c = getopt_long(argc, argv, "b:w:d:o:c:", long_opts, NULL)) != -1) {
+		switch (c) {
+		case 'b':
+			backend = optarg;
+			break;
+		case 'w':
+			workload = optarg;
+			break;
+		case 'd':
+			dir = optarg;
+			break;
+		case 'o':
+			dumpfile = optarg;
+			break;
+		case 'c':
+			otherfile = optarg;
+			break;
+		default:
+			return 2;
+		}
+	}
+	if (!backend || !workload) {
+		fprintf(stderr, "usage: capture_test --backend NAME --workload PATH [--dir DIR] "
+				"[--dump FILE] [--compare FILE]\n");
+		return 2;
+	}
+	if (geteuid() != 0)
+		return cannot_run(backend, "not root (real-capture tests load kernel code)");
+	snprintf(facts, sizeof(facts), "%s/kcap-wl-facts-%d", dir, getpid());
+	if (pipe2(go_pipe, O_CLOEXEC))
+		return 1;
+	child = fork();
+	if (child == 0) {
+		if (read(go_pipe[0], &go, 1) != 1)
+			_exit(126);
+		execl(workload, workload, dir, facts, (char *)NULL);
+		_exit(127);
+	}
+	close(go_pipe[0]);
+	opts.backend = backend;
+	opts.pids = &child;
+	opts.npids = 1;
+	if (kcap_open(&opts, &k, err, sizeof(err))) {
+		close(go_pipe[1]);
+		waitpid(child, NULL, 0);
+		return cannot_run(backend, err);
+	}
+	if (kcap_start(k)) {
+		close(go_pipe[1]);
+		waitpid(child, NULL, 0);
+		fprintf(stderr, "FAIL: %s: %s\n", backend, kcap_last_error(k));
+		kcap_close(k);
+		return 1;
+	}
+	if (write(go_pipe[1], &go, 1) != 1)
+		return 1;
+	close(go_pipe[1]);
+	line = malloc(KCAP_FORMAT_MAX);
+	deadline = now_s() + 120;
+	/* Read until the workload has exited and its events are drained. */
+	for (;;) {
+		const struct kcap_event *ev;
+		int ret = kcap_next(k, &ev, done ? 0 : 50);
+
+		if (ret == 0) {
+			keep(ev, line);
+			continue;
+		}
+		if (done)
+			break;
+		if (waitpid(child, &status, WNOHANG) == child)
+			done = true;
+		if (now_s() > deadline) {
+			fprintf(stderr, "FAIL: the workload did not finish within 120 s\n");
+			kill(child, SIGKILL);
+			return 1;
+		}
+	}
+	kcap_close(k);
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		fprintf(stderr, "FAIL: the workload failed (status 0x%x)\n", status);
+		return 1;
+	}
+	load_facts(facts);
+	unlink(facts);
+	if (dumpfile) {
+		dump = fopen(dumpfile, "w");
+		if (!dump) {
+			perror(dumpfile);
+			return 1;
+		}
+	}
+	failures = check(dump);
+	if (dump)
+		fclose(dump);
+	printf("%s: %zu events captured, %zu expectations, %d failed\n", backend, nevents,
+	       sizeof(expectations) / sizeof(expectations[0]), failures);
+	if (!failures && dumpfile && otherfile)
+		failures += compare(dumpfile, otherfile);
+	free(line);
+	return failures ? 1 : 0;
+}

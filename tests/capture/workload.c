@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR MIT)
+/*
+ * The deterministic workload of the real-capture tests: a known sequence of
+ * syscalls whose events capture_test.c asserts, through every backend.
+ *
+ *   workload DIR FACTS    run the sequence in DIR, write what varies (paths,
+ *                         ports, pids) as key=value lines to FACTS
+ *   workload --child ...  the exec'd child: exits with status 7
+ *
+ * Raw syscall(2) is used where libc might pick another syscall (open vs
+ * openat, clone vs clone3), so every backend sees the same calls everywhere.
+ */
+#define _GNU_SOURCE
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/mman.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
+#include <sys/wait.h>
+#include "workload.h"
+
+static void die(const char *what)
+{
+	fprintf(stderr, "workload: %s: %s\n", what, strerror(errno));
+	exit(2);
+}
+
+static void files(const char *dir, FILE *facts)
+{
+	char path[512], renamed[512], missing[512], sub[512];
+	char buf[64];
+	struct iovec iov[2] = {
+		{ .iov_base = (void *)WL_IOV_A, .iov_len = sizeof(WL_IOV_A) - 1 },
+		{ .iov_base = (void *)WL_IOV_B, .iov_len = sizeof(WL_IOV_B) - 1 },
+	};
+	long fd;
+
+	snprintf(path, sizeof(path), "%s/kcap-wl-%d.txt", dir, getpid());
+	snprintf(renamed, sizeof(renamed), "%s/kcap-wl-%d.renamed", dir, getpid());
+	snprintf(missing, sizeof(missing), "%s/kcap-wl-%d.missing", dir, getpid());
+	snprintf(sub, sizeof(sub), "%s/kcap-wl-%d.d", dir, getpid());
+	fprintf(facts, "path=%s\nrenamed=%s\nmissing=%s\nsubdir=%s\n", path, renamed, missing,
+		sub);
+
+	fd = syscall(SYS_openat, AT_FDCWD, path, O_CREAT | O_WRONLY | O_TRUNC, 0640);
+	if (fd < 0)
+		die("openat create");
+	if (syscall(SYS_write, fd, WL_DATA, sizeof(WL_DATA) - 1) != sizeof(WL_DATA) - 1)
+		die("write");
+	if (syscall(SYS_pwrite64, fd, WL_PDATA, sizeof(WL_PDATA) - 1, 100) < 0)
+		die("pwrite64");
+	if (syscall(SYS_writev, fd, iov, 2) < 0)
+		die("writev");
+	syscall(SYS_close, fd);
+
+	fd = syscall(SYS_openat, AT_FDCWD, path, O_RDONLY | O_CLOEXEC, 0);
+	if (fd < 0)
+		die("openat read");
+	if (syscall(SYS_read, fd, buf, sizeof(buf)) < 0)
+		die("read");
+	if (syscall(SYS_pread64, fd, buf, sizeof(WL_PDATA) - 1, 100) < 0)
+		die("pread64");
+	syscall(SYS_close, fd);
+
+	/* Failures: a missing file, and a pointer the kernel cannot read. */
+	if (syscall(SYS_openat, AT_FDCWD, missing, O_RDONLY, 0) != -1 || errno != ENOENT)
+		die("openat missing");
+	if (syscall(SYS_openat, AT_FDCWD, (const char *)WL_BAD_POINTER, O_RDONLY, 0) != -1)
+		die("openat bad pointer");
+	if (syscall(SYS_close, WL_BAD_FD) != -1)
+		die("close bad fd");
+
+	if (syscall(SYS_mkdirat, AT_FDCWD, sub, 0750) < 0)
+		die("mkdirat");
+	if (syscall(SYS_renameat2, AT_FDCWD, path, AT_FDCWD, renamed, 0) < 0)
+		die("renameat2");
+	if (syscall(SYS_unlinkat, AT_FDCWD, renamed, 0) < 0)
+		die("unlinkat");
+	if (syscall(SYS_unlinkat, AT_FDCWD, sub, AT_REMOVEDIR) < 0)
+		die("unlinkat dir");
+}
+
+static void network(FILE *facts)
+{
+	struct sockaddr_in addr = { .sin_family = AF_INET };
+	struct sockaddr_in peer;
+	socklen_t len = sizeof(addr);
+	char buf[16];
+	long srv, cli, conn;
+
+	srv = syscall(SYS_socket, AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (srv < 0)
+		die("socket");
+	addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	if (syscall(SYS_bind, srv, &addr, sizeof(addr)) < 0)
+		die("bind");
+	if (syscall(SYS_listen, srv, 8) < 0)
+		die("listen");
+	if (getsockname((int)srv, (struct sockaddr *)&addr, &len) < 0)
+		die("getsockname");
+	fprintf(facts, "port=%u\n", ntohs(addr.sin_port));
+
+	cli = syscall(SYS_socket, AF_INET, SOCK_STREAM, 0);
+	if (cli < 0)
+		die("socket client");
+	if (syscall(SYS_connect, cli, &addr, sizeof(addr)) < 0)
+		die("connect");
+	len = sizeof(peer);
+	conn = syscall(SYS_accept4, srv, &peer, &len, SOCK_CLOEXEC);
+	if (conn < 0)
+		die("accept4");
+	fprintf(facts, "client_port=%u\n", ntohs(peer.sin_port));
+	if (syscall(SYS_sendto, cli, WL_MSG, sizeof(WL_MSG) - 1, 0, NULL, 0) < 0)
+		die("sendto");
+	if (syscall(SYS_recvfrom, conn, buf, sizeof(buf), 0, NULL, NULL) < 0)
+		die("recvfrom");
+	syscall(SYS_close, conn);
+	syscall(SYS_close, cli);
+	syscall(SYS_close, srv);
+}
+
+static void processes(const char *self, FILE *facts)
+{
+	char *const argv[] = { (char *)"workload", (char *)"--child", (char *)WL_CHILD_ARG,
+			       NULL };
+	char *const envp[] = { NULL };
+	int status;
+	long pid;
+
+	fflush(facts);
+	/* A raw clone(SIGCHLD) behaves like fork() and is the same syscall everywhere. */
+	pid = syscall(SYS_clone, SIGCHLD, 0, NULL, NULL, 0);
+	if (pid < 0)
+		die("clone");
+	if (pid == 0) {
+		syscall(SYS_execve, self, argv, envp);
+		_exit(99);
+	}
+	fprintf(facts, "child=%ld\nexe=%s\n", pid, self);
+	if (waitpid((pid_t)pid, &status, 0) != pid || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != WL_CHILD_STATUS)
+		die("child status");
+	if (syscall(SYS_kill, getpid(), 0) < 0)
+		die("kill");
+}
+
+static void memory(FILE *facts)
+{
+	void *p = (void *)syscall(SYS_mmap, NULL, WL_MAP_LEN, PROT_READ | PROT_WRITE,
+				  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	if (p == MAP_FAILED)
+		die("mmap");
+	fprintf(facts, "map=%lu\n", (unsigned long)p);
+	if (syscall(SYS_mprotect, p, WL_MAP_LEN, PROT_READ) < 0)
+		die("mprotect");
+	syscall(SYS_munmap, p, WL_MAP_LEN);
+}
+
+int main(int argc, char **argv)
+{
+	char self[512];
+	ssize_t n;
+	FILE *facts;
+
+	if (argc >= 2 && strcmp(argv[1], "--child") == 0)
+		syscall(SYS_exit_group, WL_CHILD_STATUS);
+	if (argc != 3) {
+		fprintf(stderr, "usage: workload DIR FACTS | workload --child\n");
+		return 2;
+	}
+	/* Inherited descriptors would shift the fd numbers the test asserts. */
+	syscall(SYS_close_range, 3, ~0u, 0);
+	n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	if (n < 0)
+		die("readlink /proc/self/exe");
+	self[n] = '\0';
+	facts = fopen(argv[2], "w");
+	if (!facts)
+		die("facts file");
+	fprintf(facts, "pid=%d\nppid=%d\n", getpid(), getppid());
+	if (!getcwd(self + n + 1, sizeof(self) - (size_t)n - 1))
+		die("getcwd");
+	fprintf(facts, "cwd=%s\n", self + n + 1);
+	files(argv[1], facts);
+	network(facts);
+	processes(self, facts);
+	memory(facts);
+	fclose(facts);
+	return 0;
+}

@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR MIT) */
+/* Constants the workload uses and the capture test asserts. */
+#ifndef KCAP_TEST_WORKLOAD_H
+#define KCAP_TEST_WORKLOAD_H
+
+#define WL_DATA "kcap-workload\n"
+#define WL_PDATA "positional"
+#define WL_IOV_A "vec-one|"
+#define WL_IOV_B "vec-two"
+#define WL_MSG "ping"
+#define WL_CHILD_ARG "arg with space"
+#define WL_CHILD_STATUS 7
+#define WL_MAP_LEN 8192
+#define WL_BAD_POINTER 1ul /* never mapped: the path parameter must be marked unreadable */
+#define WL_BAD_FD 987654
+
+#endif /* KCAP_TEST_WORKLOAD_H */

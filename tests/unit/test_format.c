@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR MIT)
+/* Text and JSON formatting of every parameter kind, including hostile bytes. */
+#include <stdlib.h>
+#include "test_util.h"
+
+static uint8_t raw[2 * KCAP_MAX_EVENT_SIZE];
+static char out[KCAP_FORMAT_MAX];
+
+static const char *json(uint16_t type, const struct test_param *p, uint16_t n)
+{
+	uint32_t len = test_build(raw, type, p, n);
+	struct kcap_event ev = test_event(raw, len, "cmd");
+
+	assert_int_equal(kcap_event_validate(raw, len), 0);
+	assert_true(kcap_format_json(&ev, out, sizeof(out)) > 0);
+	return strstr(out, "\"args\"");
+}
+
+static const char *text(uint16_t type, const struct test_param *p, uint16_t n)
+{
+	uint32_t len = test_build(raw, type, p, n);
+	struct kcap_event ev = test_event(raw, len, "cmd");
+
+	assert_true(kcap_format_text(&ev, out, sizeof(out)) > 0);
+	return strstr(out, ") ") + 2;
+}
+
+static void test_json_header_fields(void **state)
+{
+	struct test_param p[] = { P_S64(0), P_S32(3) };
+	uint32_t len = test_build(raw, KCAP_EV_CLOSE_X, p, 2);
+	struct kcap_event ev = test_event(raw, len, "my \"cmd\"");
+
+	(void)state;
+	assert_true(kcap_format_json(&ev, out, sizeof(out)) > 0);
+	assert_string_equal(out, "{\"ts\":1700000000000000000,\"cpu\":1,\"pid\":7,\"tid\":7,"
+				 "\"comm\":\"my \\\"cmd\\\"\",\"event\":\"close\",\"dir\":\"exit\","
+				 "\"ret\":0,\"args\":{\"fd\":3}}");
+}
+
+static void test_hostile_path_bytes(void **state)
+{
+	/* quote, backslash, newline, control, invalid UTF-8, valid UTF-8 (é), NUL inside */
+	static const char path[] = "/a\"b\\c\nd\x01\xff\xc3\xa9z\0tail";
+	struct test_param p[] = { P_S32(-100), { sizeof(path), path }, P_U32(0), P_U32(0) };
+
+	(void)state;
+	assert_string_equal(json(KCAP_EV_OPENAT_E, p, 4),
+			    "\"args\":{\"dirfd\":-100,\"name\":\"/a\\\"b\\\\c\\nd\\u0001\\\\xff\xc3\xa9z\","
+			    "\"flags\":\"O_RDONLY\",\"mode\":0}}");
+	assert_string_equal(text(KCAP_EV_OPENAT_E, p, 4),
+			    "> openat dirfd=AT_FDCWD name=/a\\\"b\\\\c\\nd\\x01\\xff\xc3\xa9z "
+			    "flags=O_RDONLY mode=0");
+}
+
+static void test_string_without_terminator_stays_in_bounds(void **state)
+{
+	static const char unterminated[4] = { 'a', 'b', 'c', 'd' };
+	struct test_param p[] = { P_S32(-100), { 4, unterminated }, P_U32(0), P_U32(0) };
+
+	(void)state;
+	assert_non_null(strstr(json(KCAP_EV_OPENAT_E, p, 4), "\"name\":\"abcd\""));
+}
+
+static void test_faulted_and_empty_parameters(void **state)
+{
+	struct test_param p[] = { P_S64(-14), P_S32(3), P_FAULT, P_U64(100) };
+	struct test_param q[] = { P_S64(0), P_S32(3), { 0, NULL }, P_U64(100) };
+
+	(void)state;
+	assert_string_equal(json(KCAP_EV_READ_X, p, 4),
+			    "\"args\":{\"fd\":3,\"data\":null,\"size\":100}}");
+	assert_string_equal(text(KCAP_EV_READ_X, p, 4),
+			    "< read res=-14(EFAULT) fd=3 data=<fault> size=100");
+	assert_string_equal(json(KCAP_EV_READ_X, q, 4),
+			    "\"args\":{\"fd\":3,\"data\":\"\",\"size\":100}}");
+}
+
+static void test_binary_buffer(void **state)
+{
+	static const char data[] = "\x00\x7f\x80 ok";
+	struct test_param p[] = { P_S64(6), P_S32(0), P_BYTES(data), P_U64(6) };
+
+	(void)state;
+	assert_string_equal(json(KCAP_EV_READ_X, p, 4),
+			    "\"args\":{\"fd\":0,\"data\":\"\\u0000\\u007f\\\\x80 ok\",\"size\":6}}");
+}
+
+static void test_flags_enums_and_unknown_bits(void **state)
+{
+	struct test_param sock[] = { P_S64(3), P_U32(10), P_U32(1 | 04000 | 0x40000000), P_U32(6) };
+	struct test_param mm[] = { P_S64(-12), P_U64(0), P_U64(4096), P_U32(0), P_U32(0x22),
+				   P_S32(-1), P_U64(0) };
+
+	(void)state;
+	assert_string_equal(json(KCAP_EV_SOCKET_X, sock, 4),
+			    "\"args\":{\"domain\":\"AF_INET6\",\"type\":\"SOCK_STREAM|SOCK_NONBLOCK|"
+			    "0x40000000\",\"proto\":6}}");
+	assert_string_equal(text(KCAP_EV_MMAP_X, mm, 7),
+			    "< mmap res=-12(ENOMEM) addr=0x0 length=4096 prot=PROT_NONE "
+			    "flags=MAP_PRIVATE|MAP_ANONYMOUS fd=-1 offset=0");
+}
+
+static void test_sockaddr_kinds(void **state)
+{
+	static const uint8_t unix_path[] = { 1, 0, '/', 's', 0 };
+	static const uint8_t unix_abstract[] = { 1, 0, 0, 'x', 0, 'y' };
+	static const uint8_t unknown[] = { 44, 0 };
+	static const uint8_t short_inet[] = { 2, 0, 1 };
+	struct test_param a[] = { P_S64(0), P_S32(3), { sizeof(unix_path), unix_path } };
+	struct test_param b[] = { P_S64(0), P_S32(3), { sizeof(unix_abstract), unix_abstract } };
+	struct test_param c[] = { P_S64(0), P_S32(3), { sizeof(unknown), unknown } };
+	struct test_param d[] = { P_S64(0), P_S32(3), { sizeof(short_inet), short_inet } };
+
+	(void)state;
+	assert_string_equal(json(KCAP_EV_BIND_X, a, 3), "\"args\":{\"fd\":3,\"addr\":\"unix:/s\"}}");
+	assert_string_equal(json(KCAP_EV_BIND_X, b, 3),
+			    "\"args\":{\"fd\":3,\"addr\":\"unix:@x\\u0000y\"}}");
+	assert_string_equal(json(KCAP_EV_BIND_X, c, 3),
+			    "\"args\":{\"fd\":3,\"addr\":\"family=44\"}}");
+	assert_string_equal(json(KCAP_EV_BIND_X, d, 3),
+			    "\"args\":{\"fd\":3,\"addr\":\"family=2\"}}");
+}
+
+static void test_small_buffer_reports_enospc(void **state)
+{
+	struct test_param p[] = { P_S64(0), P_S32(3) };
+	uint32_t len = test_build(raw, KCAP_EV_CLOSE_X, p, 2);
+	struct kcap_event ev = test_event(raw, len, "c");
+	char small[16];
+
+	(void)state;
+	memset(small, 'X', sizeof(small));
+	assert_int_equal(kcap_format_json(&ev, small, sizeof(small)), -ENOSPC);
+	assert_int_equal(small[15], '\0');
+	assert_int_equal(kcap_format_text(&ev, small, 1), -ENOSPC);
+}
+
+/* The worst case fits KCAP_FORMAT_MAX: a maximal buffer of bytes that all escape. */
+static void test_worst_case_fits(void **state)
+{
+	static uint8_t data[KCAP_MAX_PARAM_LEN];
+	struct test_param p[] = { P_S64(KCAP_MAX_PARAM_LEN), P_S32(3),
+				  { KCAP_MAX_PARAM_LEN, data }, P_U64(KCAP_MAX_PARAM_LEN) };
+
+	(void)state;
+	memset(data, 1, sizeof(data));
+	assert_non_null(json(KCAP_EV_READ_X, p, 4));
+	assert_non_null(text(KCAP_EV_READ_X, p, 4));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_json_header_fields),
+		cmocka_unit_test(test_hostile_path_bytes),
+		cmocka_unit_test(test_string_without_terminator_stays_in_bounds),
+		cmocka_unit_test(test_faulted_and_empty_parameters),
+		cmocka_unit_test(test_binary_buffer),
+		cmocka_unit_test(test_flags_enums_and_unknown_bits),
+		cmocka_unit_test(test_sockaddr_kinds),
+		cmocka_unit_test(test_small_buffer_reports_enospc),
+		cmocka_unit_test(test_worst_case_fits),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

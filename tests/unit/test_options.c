@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR MIT)
+/* Command-line and library option parsing: every error has a clear message. */
+#include "test_util.h"
+#include "options.h"
+
+static int parse(struct cli_options *o, char *err, size_t errlen, ...)
+{
+	char *argv[32] = { (char *)"kcap" };
+	int argc = 1;
+	va_list ap;
+	char *a;
+
+	va_start(ap, errlen);
+	while ((a = va_arg(ap, char *)) && argc < 31)
+		argv[argc++] = a;
+	va_end(ap);
+	err[0] = '\0';
+	return cli_parse(argc, argv, o, err, errlen);
+}
+
+static void test_valid_options(void **state)
+{
+	struct cli_options o;
+	char err[256];
+
+	(void)state;
+	assert_int_equal(parse(&o, err, sizeof(err), "-b", "modern", "-n", "100", "-d", "1.5",
+			       "-s", "65000", "-e", "openat,read", "-p", "1,2", "-j", "--stats",
+			       "--buffer-size", "4M", NULL),
+			 0);
+	assert_string_equal(o.backend, "modern");
+	assert_int_equal(o.count, 100);
+	assert_true(o.duration > 1.49 && o.duration < 1.51);
+	assert_int_equal(o.snaplen, 65000);
+	assert_string_equal(o.syscalls, "openat,read");
+	assert_int_equal(o.npids, 2);
+	assert_int_equal(o.pids[1], 2);
+	assert_true(o.json && o.stats);
+	assert_int_equal(o.buffer_bytes, 4u << 20);
+	assert_null(o.command);
+}
+
+static void test_command_after_double_dash(void **state)
+{
+	struct cli_options o;
+	char err[256];
+
+	(void)state;
+	assert_int_equal(parse(&o, err, sizeof(err), "-j", "--", "cat", "-n", "f", NULL), 0);
+	assert_non_null(o.command);
+	assert_string_equal(o.command[0], "cat");
+	assert_string_equal(o.command[1], "-n"); /* the command's options stay its own */
+}
+
+static void expect_error(const char *want, ...)
+{
+	char *argv[16] = { (char *)"kcap" };
+	struct cli_options o;
+	char err[256] = "";
+	int argc = 1;
+	va_list ap;
+	char *a;
+
+	va_start(ap, want);
+	while ((a = va_arg(ap, char *)) && argc < 15)
+		argv[argc++] = a;
+	va_end(ap);
+	assert_int_equal(cli_parse(argc, argv, &o, err, sizeof(err)), -EINVAL);
+	if (!strstr(err, want))
+		fail_msg("error '%s' does not say '%s'", err, want);
+}
+
+static void test_errors(void **state)
+{
+	(void)state;
+	expect_error("invalid count", "-n", "0", NULL);
+	expect_error("invalid count", "-n", "-5", NULL);
+	expect_error("invalid count", "-n", "12x", NULL);
+	expect_error("invalid duration", "-d", "-1", NULL);
+	expect_error("invalid duration", "-d", "abc", NULL);
+	expect_error("invalid duration", "-d", "nan", NULL);
+	expect_error("invalid snaplen", "-s", "65001", NULL);
+	expect_error("invalid pid", "-p", "0", NULL);
+	expect_error("invalid pid", "-p", "12,abc", NULL);
+	expect_error("invalid pid", "-p", "99999999999", NULL);
+	expect_error("invalid pid list", "-p", ",", NULL);
+	expect_error("invalid buffer size", "--buffer-size", "lots", NULL);
+	expect_error("missing argument", "-n", NULL);
+	expect_error("unknown option", "-Z", NULL);
+	expect_error("unknown or incomplete option", "--nope", NULL);
+	expect_error("put a command after '--'", "cat", NULL);
+	expect_error("cannot be combined", "-p", "1", "--", "cat", NULL);
+}
+
+static void test_library_config_errors(void **state)
+{
+	struct kcap_opts opts = { .sz = sizeof(opts) };
+	struct kcap_config cfg;
+	char err[256];
+	int bad_pid = 0x7ffffff0;
+
+	(void)state;
+	opts.events = "openat,bogus";
+	assert_int_equal(kcap_config_from_opts(&cfg, &opts, err, sizeof(err)), -EINVAL);
+	assert_non_null(strstr(err, "unknown syscall 'bogus'"));
+	opts.events = ",";
+	assert_int_equal(kcap_config_from_opts(&cfg, &opts, err, sizeof(err)), -EINVAL);
+	assert_non_null(strstr(err, "names no event"));
+	opts.events = NULL;
+	opts.buffer_bytes = 3000;
+	assert_int_equal(kcap_config_from_opts(&cfg, &opts, err, sizeof(err)), -EINVAL);
+	assert_non_null(strstr(err, "power of two"));
+	opts.buffer_bytes = 0;
+	opts.snaplen = 70000;
+	assert_int_equal(kcap_config_from_opts(&cfg, &opts, err, sizeof(err)), -EINVAL);
+	opts.snaplen = 0;
+	opts.pids = &bad_pid;
+	opts.npids = 1;
+	assert_int_equal(kcap_config_from_opts(&cfg, &opts, err, sizeof(err)), -ESRCH);
+	assert_non_null(strstr(err, "no process with pid"));
+	opts.npids = 0;
+	opts.events = "openat,procexit";
+	assert_int_equal(kcap_config_from_opts(&cfg, &opts, err, sizeof(err)), 0);
+	assert_true(cfg.syscalls[257] && cfg.procexit && !cfg.syscalls[0]);
+	assert_int_equal(cfg.snaplen, 80);
+	kcap_config_free(&cfg);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_valid_options),
+		cmocka_unit_test(test_command_after_double_dash),
+		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_library_config_errors),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR MIT)
+/* The thread table: lookups through collisions, growth, deletion, event updates. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include "test_util.h"
+
+static void test_insert_lookup_remove_many(void **state)
+{
+	struct kcap_threads t;
+	char name[16];
+
+	(void)state;
+	assert_int_equal(kcap_threads_init(&t, "/nonexistent"), 0);
+	for (uint32_t tid = 1; tid <= 20000; tid++) {
+		snprintf(name, sizeof(name), "t%u", tid);
+		kcap_threads_set_comm(&t, tid * 4096, name, 16); /* same low bits: collisions */
+	}
+	for (uint32_t tid = 1; tid <= 20000; tid += 2)
+		kcap_threads_remove(&t, tid * 4096);
+	for (uint32_t tid = 1; tid <= 20000; tid++) {
+		snprintf(name, sizeof(name), "t%u", tid);
+		assert_string_equal(kcap_threads_comm(&t, 1, tid * 4096), tid % 2 ? "?" : name);
+	}
+	kcap_threads_free(&t);
+}
+
+static void test_proc_lookup_and_long_names(void **state)
+{
+	struct kcap_threads t;
+	char dir[] = "/tmp/kcap-proc-XXXXXX", path[256];
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/5", dir);
+	mkdir(path, 0700);
+	snprintf(path, sizeof(path), "%s/5/task", dir);
+	mkdir(path, 0700);
+	snprintf(path, sizeof(path), "%s/5/task/6", dir);
+	mkdir(path, 0700);
+	snprintf(path, sizeof(path), "%s/5/task/6/comm", dir);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("worker\n", f);
+	fclose(f);
+	assert_int_equal(kcap_threads_init(&t, dir), 0);
+	assert_string_equal(kcap_threads_comm(&t, 5, 6), "worker");
+	kcap_threads_set_comm(&t, 6, "a-very-long-command-name", 24);
+	assert_string_equal(kcap_threads_comm(&t, 5, 6), "a-very-long-com");
+	kcap_threads_free(&t);
+	remove(path);
+	snprintf(path, sizeof(path), "rm -rf '%s'", dir);
+	assert_int_equal(system(path), 0);
+}
+
+static void test_exec_event_renames_thread(void **state)
+{
+	static uint8_t raw[1024];
+	static const char args[] = "ls";
+	struct test_param p[] = { P_S64(0),	 P_STR("/bin/ls"), { sizeof(args), args },
+				  P_S32(1),	 P_U32(0),	   P_U32(0),
+				  P_U32(0),	 P_STR("/"),	   P_STR("ls") };
+	uint32_t len = test_build(raw, KCAP_EV_EXECVE_X, p, 9);
+	struct kcap_event ev = test_event(raw, len, "sh");
+	struct kcap_threads t;
+
+	(void)state;
+	assert_int_equal(kcap_event_validate(raw, len), 0);
+	assert_int_equal(kcap_threads_init(&t, "/nonexistent"), 0);
+	kcap_threads_set_comm(&t, 7, "sh", 3);
+	kcap_threads_update(&t, &ev);
+	assert_string_equal(kcap_threads_comm(&t, 7, 7), "ls");
+	kcap_threads_free(&t);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_insert_lookup_remove_many),
+		cmocka_unit_test(test_proc_lookup_and_long_names),
+		cmocka_unit_test(test_exec_event_renames_thread),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -208,8 +208,7 @@ static __always_inline struct kf_path_tmp *kf_work(void)
 
 #define KF_MAX_IOVECS 32
 
-static __always_inline void kf_push_user_iovec(struct kf_ctx *ctx, __u64 iov, __u64 iovcnt,
-					       __u64 n)
+static __always_inline void kf_push_user_iovec(struct kf_ctx *ctx, __u64 iov, __u64 iovcnt, __u64 n)
 {
 	struct kf_path_tmp *w = kf_work();
 
@@ -394,25 +393,25 @@ static __always_inline void kf_push_mm_args(struct kf_ctx *ctx)
 
 /* --- programs ----------------------------------------------------------- */
 
-#define KCAP_FILLER(ID, HOOK)                                                                   \
+#define KCAP_FILLER(ID, HOOK)       \
 	KCAP_ASSERT_HOOK(ID, HOOK); \
 	KCAP_FILLER_##HOOK(ID)
 
 #define KF_BODY(ID) static __always_inline void kf_body_##ID(struct kf_ctx *ctx)
 
 /* Exit fillers are tail-called by the sys_exit dispatcher, which has filtered already. */
-#define KCAP_FILLER_SYS_EXIT(ID)                                                           \
-	KF_BODY(ID);                                                                       \
-	SEC("tp_btf/sys_exit")                                                             \
-	int BPF_PROG(fill_##ID, struct pt_regs *regs, long ret)                            \
-	{                                                                                  \
-		struct kf_ctx c = { .regs = regs, .ret = ret };                            \
-		if (kf_begin(&c, KCAP_EV_##ID, KCAP_NPARAMS_##ID, KCAP_SIZE_##ID))         \
-			return 0;                                                          \
-		kf_body_##ID(&c);                                                          \
-		kf_finish(&c);                                                             \
-		return 0;                                                                  \
-	}                                                                                  \
+#define KCAP_FILLER_SYS_EXIT(ID)                                                   \
+	KF_BODY(ID);                                                               \
+	SEC("tp_btf/sys_exit")                                                     \
+	int BPF_PROG(fill_##ID, struct pt_regs *regs, long ret)                    \
+	{                                                                          \
+		struct kf_ctx c = { .regs = regs, .ret = ret };                    \
+		if (kf_begin(&c, KCAP_EV_##ID, KCAP_NPARAMS_##ID, KCAP_SIZE_##ID)) \
+			return 0;                                                  \
+		kf_body_##ID(&c);                                                  \
+		kf_finish(&c);                                                     \
+		return 0;                                                          \
+	}                                                                          \
 	KF_BODY(ID)
 
 /* Raw layout of a syscalls:sys_enter_<name> tracepoint record. */
@@ -424,45 +423,45 @@ struct kf_sys_enter_record {
 };
 
 /* Enter fillers run on the per-syscall tracepoint, only for the syscalls that need them. */
-#define KCAP_FILLER_SYS_ENTER(ID)                                                          \
-	KF_BODY(ID);                                                                       \
-	SEC("tracepoint")                                                                  \
-	int fill_##ID(struct kf_sys_enter_record *rec)                                     \
-	{                                                                                  \
-		__u64 args[6] = { rec->args[0], rec->args[1], rec->args[2],                \
-				  rec->args[3], rec->args[4], rec->args[5] };              \
-		struct kf_ctx c = { .args = args };                                        \
-		__u64 nr = (__u32)rec->nr;                                                 \
-		if (nr >= KCAP_MAX_SYSCALLS || !kcap_interesting[nr] || !kf_wanted())      \
-			return 0;                                                          \
-		if (kf_begin(&c, KCAP_EV_##ID, KCAP_NPARAMS_##ID, KCAP_SIZE_##ID))         \
-			return 0;                                                          \
-		kf_body_##ID(&c);                                                          \
-		kf_finish(&c);                                                             \
-		return 0;                                                                  \
-	}                                                                                  \
+#define KCAP_FILLER_SYS_ENTER(ID)                                                     \
+	KF_BODY(ID);                                                                  \
+	SEC("tracepoint")                                                             \
+	int fill_##ID(struct kf_sys_enter_record *rec)                                \
+	{                                                                             \
+		__u64 args[6] = { rec->args[0], rec->args[1], rec->args[2],           \
+				  rec->args[3], rec->args[4], rec->args[5] };         \
+		struct kf_ctx c = { .args = args };                                   \
+		__u64 nr = (__u32)rec->nr;                                            \
+		if (nr >= KCAP_MAX_SYSCALLS || !kcap_interesting[nr] || !kf_wanted()) \
+			return 0;                                                     \
+		if (kf_begin(&c, KCAP_EV_##ID, KCAP_NPARAMS_##ID, KCAP_SIZE_##ID))    \
+			return 0;                                                     \
+		kf_body_##ID(&c);                                                     \
+		kf_finish(&c);                                                        \
+		return 0;                                                             \
+	}                                                                             \
 	KF_BODY(ID)
 
 /* The scheduler's exit hook; it also forgets exited thread groups of the pid filter. */
-#define KCAP_FILLER_PROC_EXIT(ID)                                                          \
-	KF_BODY(ID);                                                                       \
-	SEC("tp_btf/sched_process_exit")                                                   \
-	int BPF_PROG(fill_##ID, struct task_struct *task)                                  \
-	{                                                                                  \
-		struct kf_ctx c = { .task = task };                                        \
-		bool wanted = kf_wanted();                                                 \
-		if (kcap_filter_pids && task->signal->live.counter == 0) {                 \
-			__u32 tgid = task->tgid;                                           \
-			bpf_map_delete_elem(&pids, &tgid);                                 \
-		}                                                                          \
-		if (!wanted || !kcap_capture_procexit)                                     \
-			return 0;                                                          \
-		if (kf_begin(&c, KCAP_EV_##ID, KCAP_NPARAMS_##ID, KCAP_SIZE_##ID))         \
-			return 0;                                                          \
-		kf_body_##ID(&c);                                                          \
-		kf_finish(&c);                                                             \
-		return 0;                                                                  \
-	}                                                                                  \
+#define KCAP_FILLER_PROC_EXIT(ID)                                                  \
+	KF_BODY(ID);                                                               \
+	SEC("tp_btf/sched_process_exit")                                           \
+	int BPF_PROG(fill_##ID, struct task_struct *task)                          \
+	{                                                                          \
+		struct kf_ctx c = { .task = task };                                \
+		bool wanted = kf_wanted();                                         \
+		if (kcap_filter_pids && task->signal->live.counter == 0) {         \
+			__u32 tgid = task->tgid;                                   \
+			bpf_map_delete_elem(&pids, &tgid);                         \
+		}                                                                  \
+		if (!wanted || !kcap_capture_procexit)                             \
+			return 0;                                                  \
+		if (kf_begin(&c, KCAP_EV_##ID, KCAP_NPARAMS_##ID, KCAP_SIZE_##ID)) \
+			return 0;                                                  \
+		kf_body_##ID(&c);                                                  \
+		kf_finish(&c);                                                     \
+		return 0;                                                          \
+	}                                                                          \
 	KF_BODY(ID)
 
 #endif /* KCAP_MODERN_FILLER_IMPL_H */

@@ -137,8 +137,8 @@ int cli_parse(int argc, char **argv, struct cli_options *o, char *err, size_t er
 			break;
 		case 'n':
 			if (parse_u64(optarg, UINT64_MAX, &o->count) || o->count == 0) {
-				snprintf(err, errlen, "invalid count '%s': expected a positive integer",
-					 optarg);
+				snprintf(err, errlen,
+					 "invalid count '%s': expected a positive integer", optarg);
 				return -EINVAL;
 			}
 			break;
@@ -147,16 +147,17 @@ int cli_parse(int argc, char **argv, struct cli_options *o, char *err, size_t er
 			o->duration = strtod(optarg, &end);
 			if (errno || *end || end == optarg || !(o->duration > 0) ||
 			    !isfinite(o->duration)) {
-				snprintf(err, errlen,
-					 "invalid duration '%s': expected a positive number of seconds",
-					 optarg);
+				snprintf(
+					err, errlen,
+					"invalid duration '%s': expected a positive number of seconds",
+					optarg);
 				return -EINVAL;
 			}
 			break;
 		case 's':
 			if (parse_u64(optarg, 65000, &v)) {
-				snprintf(err, errlen, "invalid snaplen '%s': expected 0 to 65000 bytes",
-					 optarg);
+				snprintf(err, errlen,
+					 "invalid snaplen '%s': expected 0 to 65000 bytes", optarg);
 				return -EINVAL;
 			}
 			o->snaplen = (unsigned int)v;
@@ -179,8 +180,8 @@ int cli_parse(int argc, char **argv, struct cli_options *o, char *err, size_t er
 			break;
 		case OPT_BUFFER_SIZE:
 			if (parse_size(optarg, &o->buffer_bytes)) {
-				snprintf(err, errlen, "invalid buffer size '%s': e.g. 8M or 1048576",
-					 optarg);
+				snprintf(err, errlen,
+					 "invalid buffer size '%s': e.g. 8M or 1048576", optarg);
 				return -EINVAL;
 			}
 			break;
@@ -202,7 +203,7 @@ int cli_parse(int argc, char **argv, struct cli_options *o, char *err, size_t er
 			if (optopt)
 				snprintf(err, errlen, "option -%c: %s", optopt,
 					 strchr("bndsepo", optopt) ? "missing argument" :
-								    "unknown option");
+								     "unknown option");
 			else
 				snprintf(err, errlen, "unknown or incomplete option '%s'",
 					 argv[optind - 1]);
@@ -211,8 +212,8 @@ int cli_parse(int argc, char **argv, struct cli_options *o, char *err, size_t er
 	}
 	if (optind < argc) {
 		if (strcmp(argv[optind - 1], "--") != 0) {
-			snprintf(err, errlen,
-				 "unexpected argument '%s': put a command after '--'", argv[optind]);
+			snprintf(err, errlen, "unexpected argument '%s': put a command after '--'",
+				 argv[optind]);
 			return -EINVAL;
 		}
 		o->command = &argv[optind];

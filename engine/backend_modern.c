@@ -96,8 +96,9 @@ static int install_ringbufs(struct modern *m, char *err, size_t errlen)
 		if (bpf_map_update_elem(outer, &cpu, &m->ringbuf_fds[cpu], BPF_ANY) < 0) {
 			int ret = -errno;
 
-			snprintf(err, errlen, "modern: cannot install the ring buffer of CPU %u: %s",
-				 cpu, strerror(-ret));
+			snprintf(err, errlen,
+				 "modern: cannot install the ring buffer of CPU %u: %s", cpu,
+				 strerror(-ret));
 			return ret;
 		}
 	}
@@ -187,14 +188,16 @@ static int modern_open(const struct kcap_config *cfg, void **priv, char *err, si
 	ret = kcap_modern_bpf__load(m->skel);
 	if (ret) {
 		if (ret == -EPERM)
-			snprintf(err, errlen,
-				 "modern: the kernel refused to load BPF programs (%s): run as root "
-				 "or with CAP_BPF, CAP_PERFMON and CAP_SYS_RESOURCE",
-				 strerror(-ret));
+			snprintf(
+				err, errlen,
+				"modern: the kernel refused to load BPF programs (%s): run as root "
+				"or with CAP_BPF, CAP_PERFMON and CAP_SYS_RESOURCE",
+				strerror(-ret));
 		else
-			snprintf(err, errlen,
-				 "modern: loading the BPF programs failed (%s); the verifier said: %s",
-				 strerror(-ret), kcap_libbpf_log_tail());
+			snprintf(
+				err, errlen,
+				"modern: loading the BPF programs failed (%s); the verifier said: %s",
+				strerror(-ret), kcap_libbpf_log_tail());
 		goto fail;
 	}
 	ret = install_ringbufs(m, err, errlen);

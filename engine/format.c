@@ -84,8 +84,9 @@ void fmt_escaped(struct sbuf *sb, const uint8_t *s, size_t n, enum fmt_style sty
 		}
 		if (c < 0x20 || c == 0x7f) {
 			if (style == STYLE_JSON) {
-				char e[6] = { '\\', 'u', '0', '0', hexdigits[c >> 4],
-					      hexdigits[c & 15] };
+				char e[6] = {
+					'\\', 'u', '0', '0', hexdigits[c >> 4], hexdigits[c & 15]
+				};
 				sb_putn(sb, e, 6);
 			} else {
 				put_hex_escape(sb, c, style);

@@ -33,7 +33,7 @@ static int keep_log(enum libbpf_print_level level, const char *fmt, va_list args
 	n = vsnprintf(log_buf + log_len, sizeof(log_buf) - log_len, fmt, args);
 	if (n > 0)
 		log_len += (size_t)n < sizeof(log_buf) - log_len ? (size_t)n :
-								  sizeof(log_buf) - log_len - 1;
+								   sizeof(log_buf) - log_len - 1;
 	return 0;
 }
 

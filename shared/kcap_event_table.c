@@ -7,14 +7,17 @@
 #define __NR_none (-1)
 
 #define P(pname, ptype, pfmt, ptable) \
-	{ .name = #pname, .type = KCAP_PT_##ptype, .fmt = KCAP_PF_##pfmt, .table = KCAP_ST_##ptable },
-#define KCAP_EVENT(evid, evname, evhook, sc, plist)                                       \
-	[KCAP_EV_##evid] = { .name = evname,                                               \
-			     .id = #evid,                                                  \
-			     .hook = KCAP_HOOK_##evhook,                                   \
-			     .syscall_nr = __NR_##sc,                                      \
-			     .nparams = KCAP_NPARAMS_##evid,                               \
-			     .params = (const struct kcap_param_info[]){ plist { 0 } } },
+	{ .name = #pname,             \
+	  .type = KCAP_PT_##ptype,    \
+	  .fmt = KCAP_PF_##pfmt,      \
+	  .table = KCAP_ST_##ptable },
+#define KCAP_EVENT(evid, evname, evhook, sc, plist)          \
+	[KCAP_EV_##evid] = { .name = evname,                 \
+			     .id = #evid,                    \
+			     .hook = KCAP_HOOK_##evhook,     \
+			     .syscall_nr = __NR_##sc,        \
+			     .nparams = KCAP_NPARAMS_##evid, \
+			     .params = (const struct kcap_param_info[]){ plist{ 0 } } },
 const struct kcap_event_info kcap_event_table[KCAP_EV__COUNT] = {
 #include "events.def"
 };

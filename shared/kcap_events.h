@@ -83,7 +83,7 @@ enum {
 };
 
 /* For a backend's KCAP_FILLER(ID, HOOK): the filler is declared at its table hook. */
-#define KCAP_ASSERT_HOOK(ID, HOOK)                                   \
+#define KCAP_ASSERT_HOOK(ID, HOOK)                                      \
 	_Static_assert((int)KCAP_HOOK_OF_##ID == (int)KCAP_HOOK_##HOOK, \
 		       #ID " is not a " #HOOK " event in shared/events.def")
 

@@ -6,8 +6,7 @@
  * come from the new image (its exe file and mm arg area). After a failed one the
  * caller's arguments are still readable and say what was attempted.
  */
-static __always_inline void kf_exec_common(struct kf_ctx *ctx, __s64 res, __u64 path,
-					   __u64 argv)
+static __always_inline void kf_exec_common(struct kf_ctx *ctx, __s64 res, __u64 path, __u64 argv)
 {
 	if (res == 0) {
 		kf_push_exe_path(ctx);

@@ -74,7 +74,8 @@ static void load_facts(const char *path)
 			continue;
 		*eq = '\0';
 		line[strcspn(eq + 1, "\n") + (size_t)(eq + 1 - line)] = '\0';
-		if (strlen(line) >= sizeof(fact_keys[0]) || strlen(eq + 1) >= sizeof(fact_values[0]))
+		if (strlen(line) >= sizeof(fact_keys[0]) ||
+		    strlen(eq + 1) >= sizeof(fact_values[0]))
 			continue;
 		strcpy(fact_keys[nfacts], line);
 		strcpy(fact_values[nfacts], eq + 1);
@@ -246,8 +247,8 @@ static int check(FILE *dump)
 			for (j = *cursor; j < nevents; j++) {
 				char name[64];
 
-				if (events[j].pid == pid && json_field(events[j].json, "event", name,
-								       sizeof(name)) &&
+				if (events[j].pid == pid &&
+				    json_field(events[j].json, "event", name, sizeof(name)) &&
 				    strcmp(name, x->event) == 0)
 					fprintf(stderr, "    %s\n", events[j].json);
 			}

@@ -47,8 +47,7 @@ static void files(const char *dir, FILE *facts)
 	snprintf(renamed, sizeof(renamed), "%s/kcap-wl-%d.renamed", dir, getpid());
 	snprintf(missing, sizeof(missing), "%s/kcap-wl-%d.missing", dir, getpid());
 	snprintf(sub, sizeof(sub), "%s/kcap-wl-%d.d", dir, getpid());
-	fprintf(facts, "path=%s\nrenamed=%s\nmissing=%s\nsubdir=%s\n", path, renamed, missing,
-		sub);
+	fprintf(facts, "path=%s\nrenamed=%s\nmissing=%s\nsubdir=%s\n", path, renamed, missing, sub);
 
 	fd = syscall(SYS_openat, AT_FDCWD, path, O_CREAT | O_WRONLY | O_TRUNC, 0640);
 	if (fd < 0)
@@ -129,8 +128,7 @@ static void network(FILE *facts)
 
 static void processes(const char *self, FILE *facts)
 {
-	char *const argv[] = { (char *)"workload", (char *)"--child", (char *)WL_CHILD_ARG,
-			       NULL };
+	char *const argv[] = { (char *)"workload", (char *)"--child", (char *)WL_CHILD_ARG, NULL };
 	char *const envp[] = { NULL };
 	int status;
 	long pid;

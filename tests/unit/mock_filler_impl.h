@@ -298,7 +298,7 @@ static inline void kf_push_mm_args(struct kf_ctx *ctx)
 /* Each filler becomes mock_fill_<ID>(); mock_fillers[] maps event IDs to them. */
 typedef void (*mock_filler_fn)(struct kf_ctx *ctx);
 
-#define KCAP_FILLER(ID, HOOK)                                                                   \
+#define KCAP_FILLER(ID, HOOK)       \
 	KCAP_ASSERT_HOOK(ID, HOOK); \
 	static void mock_fill_##ID(struct kf_ctx *ctx)
 

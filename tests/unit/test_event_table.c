@@ -32,7 +32,8 @@ static void test_ids_and_names_are_unique(void **state)
 	(void)state;
 	for (int a = 0; a < KCAP_EV__COUNT; a++)
 		for (int b = 0; b < a; b++) {
-			const struct kcap_event_info *x = &kcap_event_table[a], *y = &kcap_event_table[b];
+			const struct kcap_event_info *x = &kcap_event_table[a],
+						     *y = &kcap_event_table[b];
 
 			assert_string_not_equal(x->id, y->id);
 			/* one event per (syscall, direction) */
@@ -68,8 +69,8 @@ static void test_syscall_numbers_match_names(void **state)
 /* Enter events exist only where the anchor's lesson allows them. */
 static void test_enter_events_are_the_toctou_and_noreturn_ones(void **state)
 {
-	static const char *const allowed[] = { "open", "openat", "openat2", "creat",
-					       "connect", "exit", "exit_group" };
+	static const char *const allowed[] = { "open",	  "openat", "openat2",	 "creat",
+					       "connect", "exit",   "exit_group" };
 
 	(void)state;
 	for (int ev = 0; ev < KCAP_EV__COUNT; ev++) {

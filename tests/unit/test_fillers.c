@@ -51,9 +51,10 @@ static void test_openat(void **state)
 
 	(void)state;
 	mock_map(&w, 0x2000, path, sizeof(path));
-	assert_string_equal(run_json(KCAP_EV_OPENAT_X, &w),
-			    "\"event\":\"openat\",\"dir\":\"exit\",\"ret\":3,\"args\":{\"dirfd\":-100,"
-			    "\"name\":\"/etc/hosts\",\"flags\":\"O_RDONLY|O_CLOEXEC\",\"mode\":0}}");
+	assert_string_equal(
+		run_json(KCAP_EV_OPENAT_X, &w),
+		"\"event\":\"openat\",\"dir\":\"exit\",\"ret\":3,\"args\":{\"dirfd\":-100,"
+		"\"name\":\"/etc/hosts\",\"flags\":\"O_RDONLY|O_CLOEXEC\",\"mode\":0}}");
 	assert_int_equal(mock_last_faults(), 0);
 }
 
@@ -134,23 +135,33 @@ static void test_execve_success_reads_the_new_image(void **state)
 {
 	static const char args[] = "ls\0-l\0/tmp";
 	struct mock_world w = {
-		.ret = 0, .ppid = 1, .uid = 1000, .euid = 0, .gid = 100, .comm = "ls",
-		.exe = "/usr/bin/ls", .cwd = "/home/u", .mm_args = args, .mm_args_len = sizeof(args),
+		.ret = 0,
+		.ppid = 1,
+		.uid = 1000,
+		.euid = 0,
+		.gid = 100,
+		.comm = "ls",
+		.exe = "/usr/bin/ls",
+		.cwd = "/home/u",
+		.mm_args = args,
+		.mm_args_len = sizeof(args),
 	};
 
 	(void)state;
-	assert_string_equal(run_json(KCAP_EV_EXECVE_X, &w),
-			    "\"event\":\"execve\",\"dir\":\"exit\",\"ret\":0,\"args\":{\"exe\":"
-			    "\"/usr/bin/ls\",\"args\":[\"ls\",\"-l\",\"/tmp\"],\"ppid\":1,\"uid\":1000,"
-			    "\"euid\":0,\"gid\":100,\"cwd\":\"/home/u\",\"comm\":\"ls\"}}");
+	assert_string_equal(
+		run_json(KCAP_EV_EXECVE_X, &w),
+		"\"event\":\"execve\",\"dir\":\"exit\",\"ret\":0,\"args\":{\"exe\":"
+		"\"/usr/bin/ls\",\"args\":[\"ls\",\"-l\",\"/tmp\"],\"ppid\":1,\"uid\":1000,"
+		"\"euid\":0,\"gid\":100,\"cwd\":\"/home/u\",\"comm\":\"ls\"}}");
 }
 
 static void test_execve_failure_reads_the_callers_arguments(void **state)
 {
 	static const char path[] = "/nope", a0[] = "nope", a1[] = "x";
 	uint64_t argv[3] = { 0xb000, 0xc000, 0 };
-	struct mock_world w = { .args = { 0xa000, 0xd000 }, .ret = -2, .comm = "sh",
-				.cwd = "/", .exe = "/bin/sh" };
+	struct mock_world w = {
+		.args = { 0xa000, 0xd000 }, .ret = -2, .comm = "sh", .cwd = "/", .exe = "/bin/sh"
+	};
 
 	(void)state;
 	mock_map(&w, 0xa000, path, sizeof(path));
@@ -170,9 +181,10 @@ static void test_clone3_reads_flags_from_user_struct(void **state)
 
 	(void)state;
 	mock_map(&w, 0xe000, clone_args, sizeof(clone_args));
-	assert_string_equal(run_json(KCAP_EV_CLONE3_X, &w),
-			    "\"event\":\"clone3\",\"dir\":\"exit\",\"ret\":1234,\"args\":{\"flags\":"
-			    "\"CLONE_VM|CLONE_FS|CLONE_NEWTIME\",\"ppid\":9,\"comm\":\"p\"}}");
+	assert_string_equal(
+		run_json(KCAP_EV_CLONE3_X, &w),
+		"\"event\":\"clone3\",\"dir\":\"exit\",\"ret\":1234,\"args\":{\"flags\":"
+		"\"CLONE_VM|CLONE_FS|CLONE_NEWTIME\",\"ppid\":9,\"comm\":\"p\"}}");
 }
 
 static void test_procexit_decodes_wait_status(void **state)
@@ -180,9 +192,10 @@ static void test_procexit_decodes_wait_status(void **state)
 	struct mock_world w = { .exit_code = 9 | 0x80 }; /* SIGKILL, core dumped */
 
 	(void)state;
-	assert_string_equal(run_json(KCAP_EV_PROCEXIT, &w),
-			    "\"event\":\"procexit\",\"dir\":\"exit\",\"args\":{\"status\":0,\"sig\":"
-			    "\"SIGKILL\",\"core\":1}}");
+	assert_string_equal(
+		run_json(KCAP_EV_PROCEXIT, &w),
+		"\"event\":\"procexit\",\"dir\":\"exit\",\"args\":{\"status\":0,\"sig\":"
+		"\"SIGKILL\",\"core\":1}}");
 }
 
 static void test_generic_event_names_the_syscall(void **state)
@@ -190,8 +203,9 @@ static void test_generic_event_names_the_syscall(void **state)
 	struct mock_world w = { .ret = 1, .syscall_id = 110 };
 
 	(void)state;
-	assert_string_equal(run_json(KCAP_EV_GENERIC_X, &w),
-			    "\"event\":\"getppid\",\"dir\":\"exit\",\"ret\":1,\"args\":{\"id\":110}}");
+	assert_string_equal(
+		run_json(KCAP_EV_GENERIC_X, &w),
+		"\"event\":\"getppid\",\"dir\":\"exit\",\"ret\":1,\"args\":{\"id\":110}}");
 }
 
 static void test_argv_stops_at_the_bound(void **state)

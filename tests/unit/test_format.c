@@ -45,9 +45,10 @@ static void test_hostile_path_bytes(void **state)
 	struct test_param p[] = { P_S32(-100), { sizeof(path), path }, P_U32(0), P_U32(0) };
 
 	(void)state;
-	assert_string_equal(json(KCAP_EV_OPENAT_E, p, 4),
-			    "\"args\":{\"dirfd\":-100,\"name\":\"/a\\\"b\\\\c\\nd\\u0001\\\\xff\xc3\xa9z\","
-			    "\"flags\":\"O_RDONLY\",\"mode\":0}}");
+	assert_string_equal(
+		json(KCAP_EV_OPENAT_E, p, 4),
+		"\"args\":{\"dirfd\":-100,\"name\":\"/a\\\"b\\\\c\\nd\\u0001\\\\xff\xc3\xa9z\","
+		"\"flags\":\"O_RDONLY\",\"mode\":0}}");
 	assert_string_equal(text(KCAP_EV_OPENAT_E, p, 4),
 			    "> openat dirfd=AT_FDCWD name=/a\\\"b\\\\c\\nd\\x01\\xff\xc3\xa9z "
 			    "flags=O_RDONLY mode=0");
@@ -82,20 +83,22 @@ static void test_binary_buffer(void **state)
 	struct test_param p[] = { P_S64(6), P_S32(0), P_BYTES(data), P_U64(6) };
 
 	(void)state;
-	assert_string_equal(json(KCAP_EV_READ_X, p, 4),
-			    "\"args\":{\"fd\":0,\"data\":\"\\u0000\\u007f\\\\x80 ok\",\"size\":6}}");
+	assert_string_equal(
+		json(KCAP_EV_READ_X, p, 4),
+		"\"args\":{\"fd\":0,\"data\":\"\\u0000\\u007f\\\\x80 ok\",\"size\":6}}");
 }
 
 static void test_flags_enums_and_unknown_bits(void **state)
 {
 	struct test_param sock[] = { P_S64(3), P_U32(10), P_U32(1 | 04000 | 0x40000000), P_U32(6) };
-	struct test_param mm[] = { P_S64(-12), P_U64(0), P_U64(4096), P_U32(0), P_U32(0x22),
-				   P_S32(-1), P_U64(0) };
+	struct test_param mm[] = { P_S64(-12),	P_U64(0),  P_U64(4096), P_U32(0),
+				   P_U32(0x22), P_S32(-1), P_U64(0) };
 
 	(void)state;
-	assert_string_equal(json(KCAP_EV_SOCKET_X, sock, 4),
-			    "\"args\":{\"domain\":\"AF_INET6\",\"type\":\"SOCK_STREAM|SOCK_NONBLOCK|"
-			    "0x40000000\",\"proto\":6}}");
+	assert_string_equal(
+		json(KCAP_EV_SOCKET_X, sock, 4),
+		"\"args\":{\"domain\":\"AF_INET6\",\"type\":\"SOCK_STREAM|SOCK_NONBLOCK|"
+		"0x40000000\",\"proto\":6}}");
 	assert_string_equal(text(KCAP_EV_MMAP_X, mm, 7),
 			    "< mmap res=-12(ENOMEM) addr=0x0 length=4096 prot=PROT_NONE "
 			    "flags=MAP_PRIVATE|MAP_ANONYMOUS fd=-1 offset=0");
@@ -113,7 +116,8 @@ static void test_sockaddr_kinds(void **state)
 	struct test_param d[] = { P_S64(0), P_S32(3), { sizeof(short_inet), short_inet } };
 
 	(void)state;
-	assert_string_equal(json(KCAP_EV_BIND_X, a, 3), "\"args\":{\"fd\":3,\"addr\":\"unix:/s\"}}");
+	assert_string_equal(json(KCAP_EV_BIND_X, a, 3),
+			    "\"args\":{\"fd\":3,\"addr\":\"unix:/s\"}}");
 	assert_string_equal(json(KCAP_EV_BIND_X, b, 3),
 			    "\"args\":{\"fd\":3,\"addr\":\"unix:@x\\u0000y\"}}");
 	assert_string_equal(json(KCAP_EV_BIND_X, c, 3),
@@ -140,8 +144,10 @@ static void test_small_buffer_reports_enospc(void **state)
 static void test_worst_case_fits(void **state)
 {
 	static uint8_t data[KCAP_MAX_PARAM_LEN];
-	struct test_param p[] = { P_S64(KCAP_MAX_PARAM_LEN), P_S32(3),
-				  { KCAP_MAX_PARAM_LEN, data }, P_U64(KCAP_MAX_PARAM_LEN) };
+	struct test_param p[] = { P_S64(KCAP_MAX_PARAM_LEN),
+				  P_S32(3),
+				  { KCAP_MAX_PARAM_LEN, data },
+				  P_U64(KCAP_MAX_PARAM_LEN) };
 
 	(void)state;
 	memset(data, 1, sizeof(data));

@@ -56,8 +56,8 @@ static void test_merges_in_timestamp_order(void **state)
 {
 	struct fake_stream a, b, c;
 	struct kcap_stream *streams[] = { &a.s, &b.s, &c.s };
-	static const uint64_t ta[] = { 1, 4, 5, 9 }, tb[] = { 2, 3, 10 }, expect[] = { 1, 2, 3, 4, 5,
-										      6, 9, 10 };
+	static const uint64_t ta[] = { 1, 4, 5, 9 }, tb[] = { 2, 3, 10 },
+			      expect[] = { 1, 2, 3, 4, 5, 6, 9, 10 };
 	struct kcap_merge m;
 	uint32_t len, cpu;
 

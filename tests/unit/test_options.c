@@ -24,8 +24,8 @@ static void test_valid_options(void **state)
 	char err[256];
 
 	(void)state;
-	assert_int_equal(parse(&o, err, sizeof(err), "-b", "modern", "-n", "100", "-d", "1.5",
-			       "-s", "65000", "-e", "openat,read", "-p", "1,2", "-j", "--stats",
+	assert_int_equal(parse(&o, err, sizeof(err), "-b", "modern", "-n", "100", "-d", "1.5", "-s",
+			       "65000", "-e", "openat,read", "-p", "1,2", "-j", "--stats",
 			       "--buffer-size", "4M", NULL),
 			 0);
 	assert_string_equal(o.backend, "modern");

@@ -56,6 +56,7 @@ static inline uint32_t test_build(uint8_t *buf, uint16_t type, const struct test
 	return off;
 }
 
+/* clang-format off */
 #define P_S64(v) { 8, &(int64_t){ (v) } }
 #define P_U64(v) { 8, &(uint64_t){ (v) } }
 #define P_S32(v) { 4, &(int32_t){ (v) } }
@@ -63,5 +64,6 @@ static inline uint32_t test_build(uint8_t *buf, uint16_t type, const struct test
 #define P_STR(s) { sizeof(s), (s) }
 #define P_BYTES(s) { sizeof(s) - 1, (s) }
 #define P_FAULT { KCAP_PLEN_FAULT, NULL }
+/* clang-format on */
 
 #endif /* KCAP_TEST_UTIL_H */

@@ -62,7 +62,7 @@ static struct bpf_program *filler_prog(struct modern *m, int ev)
 static int create_ringbufs(struct modern *m, char *err, size_t errlen)
 {
 	m->ringbuf_fds = calloc(m->ncpus, sizeof(int));
-	m->streams = calloc(m->ncpus, sizeof(*m->streams));
+	m->streams = calloc(m->ncpus, sizeof(struct kcap_stream *));
 	if (!m->ringbuf_fds || !m->streams)
 		return -ENOMEM;
 	for (unsigned int cpu = 0; cpu < m->ncpus; cpu++) {

@@ -26,6 +26,14 @@ int kcap_enter_event_of_syscall(int nr)
 	return -1;
 }
 
+static bool any_syscall(const struct kcap_config *cfg)
+{
+	for (int nr = 0; nr < KCAP_MAX_SYSCALLS; nr++)
+		if (cfg->syscalls[nr])
+			return true;
+	return false;
+}
+
 static int parse_events(struct kcap_config *cfg, const char *list, char *err, size_t errlen)
 {
 	char *copy, *save = NULL, *name;
@@ -59,7 +67,7 @@ static int parse_events(struct kcap_config *cfg, const char *list, char *err, si
 		cfg->syscalls[nr] = true;
 	}
 	free(copy);
-	if (!ret && !cfg->procexit && !memchr(cfg->syscalls, true, sizeof(cfg->syscalls))) {
+	if (!ret && !cfg->procexit && !any_syscall(cfg)) {
 		snprintf(err, errlen, "the event list '%s' names no event", list);
 		ret = -EINVAL;
 	}

@@ -20,7 +20,7 @@ int kcap_event_validate(const void *rec, uint32_t len)
 	for (unsigned int i = 0; i < hdr->nparams; i++) {
 		uint16_t pl;
 
-		memcpy(&pl, plen_bytes + 2 * i, sizeof(pl));
+		memcpy(&pl, plen_bytes + 2 * (size_t)i, sizeof(pl));
 		if (pl != KCAP_PLEN_FAULT)
 			need += pl;
 	}
@@ -48,7 +48,7 @@ int kcap_event_param(const struct kcap_event *ev, unsigned int i, struct kcap_pa
 		return -ENOENT;
 	/* Validated events: offsets stay within raw_len. */
 	for (unsigned int j = 0; j <= i; j++) {
-		memcpy(&pl, base + KCAP_HDR_SIZE + 2 * j, sizeof(pl));
+		memcpy(&pl, base + KCAP_HDR_SIZE + 2 * (size_t)j, sizeof(pl));
 		if (j < i && pl != KCAP_PLEN_FAULT)
 			off += pl;
 	}

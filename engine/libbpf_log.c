@@ -20,6 +20,7 @@ static int keep_log(enum libbpf_print_level level, const char *fmt, va_list args
 
 	if (log_echo) {
 		va_copy(copy, args);
+		/* NOLINTNEXTLINE(clang-analyzer-valist.Uninitialized): it is, by va_copy */
 		vfprintf(stderr, fmt, copy);
 		va_end(copy);
 	}

@@ -155,11 +155,11 @@ const char *kcap_threads_comm(struct kcap_threads *t, uint32_t pid, uint32_t tid
 	if (e)
 		return e->comm;
 	if (read_proc_comm(t, pid, tid, comm, sizeof(comm)))
-		strcpy(comm, "?");
+		snprintf(comm, sizeof(comm), "?");
 	e = insert(t, tid);
 	if (!e)
 		return "?";
-	strcpy(e->comm, comm);
+	memcpy(e->comm, comm, sizeof(comm));
 	return e->comm;
 }
 
@@ -169,18 +169,13 @@ void kcap_threads_update(struct kcap_threads *t, const struct kcap_event *ev)
 	int64_t res = 0;
 
 	switch (ev->type) {
+	/* A successful exec names the new image; a creation's child (res 0) runs the parent's comm. */
 	case KCAP_EV_EXECVE_X:
 	case KCAP_EV_EXECVEAT_X:
-		if (kcap_event_ret(ev, &res) || res != 0 ||
-		    kcap_event_param_by_name(ev, "comm", &p) || p.faulted)
-			return;
-		kcap_threads_set_comm(t, ev->tid, (const char *)p.data, p.len);
-		return;
 	case KCAP_EV_CLONE_X:
 	case KCAP_EV_CLONE3_X:
 	case KCAP_EV_FORK_X:
 	case KCAP_EV_VFORK_X:
-		/* The child's own exit event: it runs the parent's comm. */
 		if (kcap_event_ret(ev, &res) || res != 0 ||
 		    kcap_event_param_by_name(ev, "comm", &p) || p.faulted)
 			return;

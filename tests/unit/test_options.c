@@ -3,6 +3,8 @@
 #include "test_util.h"
 #include "options.h"
 
+#define END ((char *)NULL) /* variadic argument lists end here */
+
 static int parse(struct cli_options *o, char *err, size_t errlen, ...)
 {
 	char *argv[32] = { (char *)"kcap" };
@@ -26,7 +28,7 @@ static void test_valid_options(void **state)
 	(void)state;
 	assert_int_equal(parse(&o, err, sizeof(err), "-b", "modern", "-n", "100", "-d", "1.5", "-s",
 			       "65000", "-e", "openat,read", "-p", "1,2", "-j", "--stats",
-			       "--buffer-size", "4M", NULL),
+			       "--buffer-size", "4M", END),
 			 0);
 	assert_string_equal(o.backend, "modern");
 	assert_int_equal(o.count, 100);
@@ -46,7 +48,7 @@ static void test_command_after_double_dash(void **state)
 	char err[256];
 
 	(void)state;
-	assert_int_equal(parse(&o, err, sizeof(err), "-j", "--", "cat", "-n", "f", NULL), 0);
+	assert_int_equal(parse(&o, err, sizeof(err), "-j", "--", "cat", "-n", "f", END), 0);
 	assert_non_null(o.command);
 	assert_string_equal(o.command[0], "cat");
 	assert_string_equal(o.command[1], "-n"); /* the command's options stay its own */
@@ -73,23 +75,23 @@ static void expect_error(const char *want, ...)
 static void test_errors(void **state)
 {
 	(void)state;
-	expect_error("invalid count", "-n", "0", NULL);
-	expect_error("invalid count", "-n", "-5", NULL);
-	expect_error("invalid count", "-n", "12x", NULL);
-	expect_error("invalid duration", "-d", "-1", NULL);
-	expect_error("invalid duration", "-d", "abc", NULL);
-	expect_error("invalid duration", "-d", "nan", NULL);
-	expect_error("invalid snaplen", "-s", "65001", NULL);
-	expect_error("invalid pid", "-p", "0", NULL);
-	expect_error("invalid pid", "-p", "12,abc", NULL);
-	expect_error("invalid pid", "-p", "99999999999", NULL);
-	expect_error("invalid pid list", "-p", ",", NULL);
-	expect_error("invalid buffer size", "--buffer-size", "lots", NULL);
-	expect_error("missing argument", "-n", NULL);
-	expect_error("unknown option", "-Z", NULL);
-	expect_error("unknown or incomplete option", "--nope", NULL);
-	expect_error("put a command after '--'", "cat", NULL);
-	expect_error("cannot be combined", "-p", "1", "--", "cat", NULL);
+	expect_error("invalid count", "-n", "0", END);
+	expect_error("invalid count", "-n", "-5", END);
+	expect_error("invalid count", "-n", "12x", END);
+	expect_error("invalid duration", "-d", "-1", END);
+	expect_error("invalid duration", "-d", "abc", END);
+	expect_error("invalid duration", "-d", "nan", END);
+	expect_error("invalid snaplen", "-s", "65001", END);
+	expect_error("invalid pid", "-p", "0", END);
+	expect_error("invalid pid", "-p", "12,abc", END);
+	expect_error("invalid pid", "-p", "99999999999", END);
+	expect_error("invalid pid list", "-p", ",", END);
+	expect_error("invalid buffer size", "--buffer-size", "lots", END);
+	expect_error("missing argument", "-n", END);
+	expect_error("unknown option", "-Z", END);
+	expect_error("unknown or incomplete option", "--nope", END);
+	expect_error("put a command after '--'", "cat", END);
+	expect_error("cannot be combined", "-p", "1", "--", "cat", END);
 }
 
 static void test_library_config_errors(void **state)

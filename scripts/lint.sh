@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Static checks of all C: formatting (.clang-format, kernel style), cppcheck and
+# clang-tidy (.clang-tidy) on the userspace code. Usage: scripts/lint.sh BUILD_DIR
+set -uo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build}
+fail=0
+
+mapfile -t c_files < <(git ls-files '*.c' '*.h' 2>/dev/null || find . -name '*.[ch]' -not -path './build*')
+if ! clang-format --dry-run --Werror "${c_files[@]}"; then
+	echo "lint: formatting differs from .clang-format (run: clang-format -i <files>)"
+	fail=1
+fi
+
+userspace=(engine/*.c cli/*.c shared/*.c tests/unit/*.c tests/capture/*.c)
+if ! cppcheck --quiet --enable=warning,performance,portability --inline-suppr \
+	--error-exitcode=1 --std=c11 -I shared -I engine -I engine/include -I cli \
+	-D__x86_64__ "${userspace[@]}"; then
+	echo "lint: cppcheck found problems"
+	fail=1
+fi
+
+# The generated skeleton is not ours: ignore what the analyzer says inside it.
+if [ -f "$build/compile_commands.json" ]; then
+	out=$(clang-tidy -p "$build" --quiet engine/*.c cli/*.c shared/*.c 2>&1 |
+		grep -E '(warning|error):' | grep -v '\.skel\.h:')
+	if [ -n "$out" ]; then
+		echo "$out"
+		echo "lint: clang-tidy found problems"
+		fail=1
+	fi
+else
+	echo "lint: $build/compile_commands.json missing: configure first"
+	fail=1
+fi
+[ $fail = 0 ] && echo "lint: clean"
+exit $fail

@@ -143,7 +143,8 @@ static void fill_event(struct kcap *k, const void *rec, uint32_t len, uint32_t c
 	ev->raw = rec;
 	ev->raw_len = len;
 	/* A copy: the thread update below may drop the table entry (procexit). */
-	strcpy(k->comm, kcap_threads_comm(&k->threads, hdr->pid, hdr->tid));
+	snprintf(k->comm, sizeof(k->comm), "%s",
+		 kcap_threads_comm(&k->threads, hdr->pid, hdr->tid));
 	ev->comm = k->comm;
 	kcap_threads_update(&k->threads, ev);
 }

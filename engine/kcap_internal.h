@@ -60,7 +60,7 @@ struct kcap_merge {
 		const void *rec;
 		uint32_t len;
 		uint64_t ts;
-	} *heads;
+	} * heads;
 	int last; /* stream of the event handed out last, to consume on the next call */
 	uint64_t bad_events;
 };

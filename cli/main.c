@@ -232,9 +232,18 @@ static int capture(struct kcap *k, const struct cli_options *o, struct command *
 		free(out.buf);
 		return -ENOMEM;
 	}
-	while (!interrupted) {
+	/*
+	 * Draining: the capture is over (the command ended, Ctrl-C, the duration
+	 * passed), so read what is already in the buffers and stop at the first
+	 * empty poll. Stopping first means nothing new arrives meanwhile.
+	 */
+	for (;;) {
 		const struct kcap_event *ev;
 
+		if (!draining && (interrupted || (deadline && now_s() >= deadline))) {
+			kcap_stop(k);
+			draining = true;
+		}
 		ret = kcap_next(k, &ev, draining ? 0 : 100);
 		if (ret == 0) {
 			if (!print_event(o, &out, ev, line, KCAP_FORMAT_MAX))
@@ -247,10 +256,8 @@ static int capture(struct kcap *k, const struct cli_options *o, struct command *
 			fprintf(stderr, "kcap: reading events failed: %s\n", strerror(-ret));
 			break;
 		} else if (draining) {
-			break; /* the command ended and its events are all read */
-		}
-		if (deadline && now_s() >= deadline)
 			break;
+		}
 		if (out.len && ret == -EAGAIN)
 			output_flush(&out); /* idle: show what we have */
 		if (cmd && child_changed) {

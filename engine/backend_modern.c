@@ -182,6 +182,14 @@ static int modern_open(const struct kcap_config *cfg, void **priv, char *err, si
 	m->skel->rodata->kcap_self_tgid = (__u32)cfg->self_tgid;
 	bpf_map__set_max_entries(m->skel->maps.scratch, m->ncpus);
 	bpf_map__set_max_entries(m->skel->maps.ringbufs, m->ncpus);
+	/* Only what this capture needs is verified and loaded. */
+	for (int ev = 0; ev < KCAP_EV__COUNT; ev++) {
+		struct bpf_program *prog = filler_prog(m, ev);
+
+		if (prog)
+			bpf_program__set_autoload(prog, kcap_config_wants_event(cfg, ev));
+	}
+	bpf_program__set_autoload(m->skel->progs.kcap_sched_fork, cfg->npids > 0);
 	ret = create_ringbufs(m, err, errlen);
 	if (ret)
 		goto fail;

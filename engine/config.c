@@ -26,6 +26,25 @@ int kcap_enter_event_of_syscall(int nr)
 	return -1;
 }
 
+bool kcap_config_wants_event(const struct kcap_config *cfg, int ev)
+{
+	const struct kcap_event_info *info = &kcap_event_table[ev];
+
+	switch (info->hook) {
+	case KCAP_HOOK_PROC_EXIT:
+		return cfg->procexit || cfg->npids; /* also forgets exited pids */
+	case KCAP_HOOK_SYS_ENTER:
+		return cfg->syscalls[info->syscall_nr];
+	default:
+		if (ev != KCAP_EV_GENERIC_X)
+			return cfg->syscalls[info->syscall_nr];
+		for (int nr = 0; nr < KCAP_MAX_SYSCALLS; nr++)
+			if (cfg->syscalls[nr] && kcap_exit_event_of_syscall(nr) == KCAP_EV_GENERIC_X)
+				return true;
+		return false;
+	}
+}
+
 static bool any_syscall(const struct kcap_config *cfg)
 {
 	for (int nr = 0; nr < KCAP_MAX_SYSCALLS; nr++)

@@ -30,6 +30,8 @@ void kcap_config_free(struct kcap_config *cfg);
 
 /* The event a syscall number produces at exit: its dedicated one, or GENERIC_X. */
 int kcap_exit_event_of_syscall(int nr);
+/* Whether a backend needs event ev's filler for cfg (unneeded ones are not loaded). */
+bool kcap_config_wants_event(const struct kcap_config *cfg, int ev);
 /* The enter event of a syscall, or -1. */
 int kcap_enter_event_of_syscall(int nr);
 

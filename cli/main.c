@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include "kcap.h"
 #include "options.h"
+#include "commands.h"
 
 static volatile sig_atomic_t interrupted;
 static volatile sig_atomic_t child_changed;
@@ -190,6 +191,20 @@ static bool print_event(const struct cli_options *o, struct output *out,
 	return !out->broken;
 }
 
+/* Which backend captures, and why any tried before it were passed over. */
+static void print_backend_choice(struct kcap *k)
+{
+	const char *report = kcap_backend_report(k);
+
+	fprintf(stderr, "kcap: capturing with the %s backend\n", kcap_backend_name(k));
+	while (*report) {
+		size_t n = strcspn(report, "\n");
+
+		fprintf(stderr, "kcap:   passed over %.*s\n", (int)n, report);
+		report += n + (report[n] == '\n');
+	}
+}
+
 static void print_stats(struct kcap *k, const struct cli_options *o)
 {
 	struct kcap_stats st;
@@ -198,6 +213,8 @@ static void print_stats(struct kcap *k, const struct cli_options *o)
 		fprintf(stderr, "kcap: cannot read the kernel counters\n");
 		return;
 	}
+	if (o->stats && *kcap_backend_report(k))
+		print_backend_choice(k);
 	if (o->stats)
 		fprintf(stderr,
 			"kcap: backend %s: %llu events captured, %llu read, %llu dropped "
@@ -281,6 +298,10 @@ int main(int argc, char **argv)
 	char err[4096];
 	int ret;
 
+	if (argc > 1 && strcmp(argv[1], "probe") == 0)
+		return cmd_probe(argc - 1, argv + 1);
+	if (argc > 1 && strcmp(argv[1], "bench") == 0)
+		return cmd_bench(argc - 1, argv + 1);
 	if (cli_parse(argc, argv, &o, err, sizeof(err))) {
 		fprintf(stderr, "kcap: %s\nTry 'kcap --help'.\n", err);
 		return 2;
@@ -316,8 +337,6 @@ int main(int argc, char **argv)
 			command_abort(&cmd);
 		return 1;
 	}
-	if (o.verbose)
-		fprintf(stderr, "kcap: capturing with the %s backend\n", kcap_backend_name(k));
 	ret = kcap_start(k);
 	if (ret) {
 		fprintf(stderr, "kcap: %s\n", kcap_last_error(k));
@@ -326,6 +345,8 @@ int main(int argc, char **argv)
 		kcap_close(k);
 		return 1;
 	}
+	if (o.verbose)
+		print_backend_choice(k);
 	/* A failed exec is reported; its exit status (126/127) becomes ours. */
 	if (o.command && !command_release(&cmd, o.command[0]))
 		child_changed = 1;

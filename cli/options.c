@@ -31,9 +31,11 @@ static const struct option long_opts[] = {
 void cli_usage(FILE *out)
 {
 	fputs("Usage: kcap [OPTIONS] [-- COMMAND [ARGS...]]\n"
+	      "       kcap probe [-j]     which backends can run here, and why not\n"
+	      "       kcap bench [-h]     measure each backend's overhead per syscall\n"
 	      "Capture Linux syscalls, of the whole system or of COMMAND and its descendants.\n"
 	      "\n"
-	      "  -b, --backend NAME     modern or auto (default: auto)\n"
+	      "  -b, --backend NAME     auto, modern, kmod, legacy, or a list a,b (default: auto)\n"
 	      "  -n, --count N          stop after N events\n"
 	      "  -d, --duration SECS    stop after SECS seconds\n"
 	      "  -s, --snaplen BYTES    bytes of I/O data kept per event (default 80, max 65000)\n"
@@ -44,7 +46,7 @@ void cli_usage(FILE *out)
 	      "      --stats            print capture and drop counters at the end\n"
 	      "      --buffer-size SIZE kernel buffer per CPU, power of two, K/M suffix (default 8M)\n"
 	      "      --quiet            print no events (with --stats: count only)\n"
-	      "  -v, --verbose          say which backend was chosen and why\n"
+	      "  -v, --verbose          say which backend captures, and why others were passed over\n"
 	      "  -h, --help             this help\n"
 	      "      --version          print the version\n"
 	      "\n"

@@ -10,19 +10,6 @@
 #define POLL_MIN_NS 50000ull /* the reader polls: the kernel never wakes it per event */
 #define POLL_MAX_NS 1000000ull
 
-/* Every backend compiled in; "auto" takes the first (issue: runtime selection). */
-static const struct kcap_backend_ops *const backends[] = {
-	&kcap_backend_modern,
-};
-
-static const struct kcap_backend_ops *backend_by_name(const char *name)
-{
-	for (size_t i = 0; i < sizeof(backends) / sizeof(backends[0]); i++)
-		if (strcmp(backends[i]->name, name) == 0)
-			return backends[i];
-	return NULL;
-}
-
 static uint64_t clock_ns(clockid_t clk)
 {
 	struct timespec ts;
@@ -51,11 +38,80 @@ static int64_t mono_to_epoch_offset(void)
 	return best;
 }
 
+/*
+ * Remembers why a backend was passed over, for kcap_backend_report(). Backend
+ * messages start with the backend's name ("modern: BTF not found ...").
+ */
+static void reject(struct kcap *k, const struct kcap_backend_ops *b, const char *why)
+{
+	size_t n = strlen(k->rejections);
+
+	snprintf(k->rejections + n, sizeof(k->rejections) - n, "%s%s", n ? "\n" : "",
+		 *why ? why : b->name);
+}
+
+/* Test-only: make a backend fail after a successful load, as a verifier rejection would. */
+static bool forced_failure(const struct kcap_backend_ops *b)
+{
+	const char *v = getenv("KCAP_TEST_FAIL_BACKEND");
+
+	return v && strcmp(v, b->name) == 0;
+}
+
+/*
+ * Opens the first candidate from index first on that loads; a failed one is
+ * closed by its own open() (nothing stays loaded) and the next is tried.
+ */
+static int open_candidate(struct kcap *k, size_t first, char *err, size_t errlen)
+{
+	int ret = -ENODEV;
+
+	for (size_t i = first; i < k->ncandidates; i++) {
+		const struct kcap_backend_ops *b = k->candidates[i];
+		struct kcap_stream **streams;
+		unsigned int nstreams;
+		char why[1024] = "";
+
+		ret = b->open(&k->cfg, &k->priv, why, sizeof(why));
+		if (!ret && forced_failure(b)) {
+			b->close(k->priv);
+			snprintf(why, sizeof(why),
+				 "%s: program load rejected (simulated by KCAP_TEST_FAIL_BACKEND)",
+				 b->name);
+			ret = -EACCES;
+		}
+		if (ret) {
+			reject(k, b, why);
+			continue;
+		}
+		streams = b->streams(k->priv, &nstreams);
+		ret = kcap_merge_init(&k->merge, streams, nstreams);
+		if (ret) {
+			b->close(k->priv);
+			reject(k, b, "out of memory");
+			continue;
+		}
+		k->backend = b;
+		k->chosen = i;
+		return 0;
+	}
+	if (k->ncandidates == 1)
+		snprintf(err, errlen, "%s", k->rejections);
+	else
+		snprintf(err, errlen, "no backend can capture here:\n%s", k->rejections);
+	return ret;
+}
+
+static void close_backend(struct kcap *k)
+{
+	kcap_merge_free(&k->merge);
+	k->backend->close(k->priv);
+	k->backend = NULL;
+	k->priv = NULL;
+}
+
 int kcap_open(const struct kcap_opts *opts, struct kcap **out, char *err, size_t errlen)
 {
-	const char *name = opts && opts->backend ? opts->backend : "auto";
-	struct kcap_stream **streams;
-	unsigned int nstreams;
 	struct kcap *k;
 	int ret;
 
@@ -70,35 +126,18 @@ int kcap_open(const struct kcap_opts *opts, struct kcap **out, char *err, size_t
 	ret = kcap_config_from_opts(&k->cfg, opts, err, errlen);
 	if (ret)
 		goto fail_free;
-	if (strcmp(name, "auto") == 0)
-		name = backends[0]->name;
-	k->backend = backend_by_name(name);
-	if (!k->backend) {
-		char names[128] = "auto";
-
-		for (size_t i = 0; i < sizeof(backends) / sizeof(backends[0]); i++) {
-			strncat(names, ", ", sizeof(names) - strlen(names) - 1);
-			strncat(names, backends[i]->name, sizeof(names) - strlen(names) - 1);
-		}
-		snprintf(err, errlen, "unknown backend '%s' (available: %s)", name, names);
-		ret = -EINVAL;
+	ret = kcap_select(opts->backend, k->candidates, &k->ncandidates, err, errlen);
+	if (ret)
 		goto fail_cfg;
-	}
 	ret = kcap_threads_init(&k->threads, NULL);
 	if (ret)
 		goto fail_cfg;
-	ret = k->backend->open(&k->cfg, &k->priv, err, errlen);
+	ret = open_candidate(k, 0, err, errlen);
 	if (ret)
 		goto fail_threads;
-	streams = k->backend->streams(k->priv, &nstreams);
-	ret = kcap_merge_init(&k->merge, streams, nstreams);
-	if (ret)
-		goto fail_backend;
 	k->mono_to_epoch = mono_to_epoch_offset();
 	*out = k;
 	return 0;
-fail_backend:
-	k->backend->close(k->priv);
 fail_threads:
 	kcap_threads_free(&k->threads);
 fail_cfg:
@@ -108,22 +147,39 @@ fail_free:
 	return ret;
 }
 
+/* Attaches; a backend that fails here is released and the next candidate tried. */
 int kcap_start(struct kcap *k)
 {
 	int ret;
 
 	if (k->started)
 		return 0;
-	ret = k->backend->start(k->priv, k->errmsg, sizeof(k->errmsg));
-	if (ret)
-		return ret;
+	if (!k->backend)
+		return -ENODEV;
+	for (;;) {
+		char why[1024] = "";
+
+		ret = k->backend->start(k->priv, why, sizeof(why));
+		if (!ret)
+			break;
+		reject(k, k->backend, why);
+		close_backend(k);
+		ret = open_candidate(k, k->chosen + 1, k->errmsg, sizeof(k->errmsg));
+		if (ret)
+			return ret;
+	}
 	k->started = true;
 	return 0;
 }
 
+const char *kcap_backend_report(const struct kcap *k)
+{
+	return k->rejections[0] ? k->rejections : "";
+}
+
 int kcap_stop(struct kcap *k)
 {
-	if (!k->started)
+	if (!k->started || !k->backend)
 		return 0;
 	k->started = false;
 	return k->backend->stop(k->priv);
@@ -185,9 +241,12 @@ int kcap_next(struct kcap *k, const struct kcap_event **ev, int timeout_ms)
 int kcap_get_stats(struct kcap *k, struct kcap_stats *st)
 {
 	struct kcap_kstats ks;
-	int ret = k->backend->kstats(k->priv, &ks);
+	int ret;
 
 	memset(st, 0, sizeof(*st));
+	if (!k->backend)
+		return -ENODEV;
+	ret = k->backend->kstats(k->priv, &ks);
 	if (ret)
 		return ret;
 	st->events = ks.events;
@@ -204,7 +263,7 @@ int kcap_get_stats(struct kcap *k, struct kcap_stats *st)
 
 const char *kcap_backend_name(const struct kcap *k)
 {
-	return k->backend->name;
+	return k->backend ? k->backend->name : "none";
 }
 
 const char *kcap_last_error(const struct kcap *k)
@@ -217,8 +276,8 @@ void kcap_close(struct kcap *k)
 	if (!k)
 		return;
 	kcap_stop(k);
-	kcap_merge_free(&k->merge);
-	k->backend->close(k->priv);
+	if (k->backend)
+		close_backend(k);
 	kcap_threads_free(&k->threads);
 	kcap_config_free(&k->cfg);
 	free(k);

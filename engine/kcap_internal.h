@@ -82,7 +82,19 @@ int kcap_event_param_by_name(const struct kcap_event *ev, const char *name, stru
 /* Checks a raw event against the table and its own lengths: 0 or -EINVAL. */
 int kcap_event_validate(const void *rec, uint32_t len);
 
+#define KCAP_MAX_BACKENDS 8
+
+/* The candidates for spec ("auto", "a,b" or a name), in the order to try them. */
+int kcap_select(const char *spec, const struct kcap_backend_ops **out, size_t *n, char *err,
+		size_t errlen);
+/* "auto, modern, ...": the names kcap_select() accepts. */
+size_t kcap_backend_names(char *buf, size_t len);
+
 struct kcap {
+	const struct kcap_backend_ops *candidates[KCAP_MAX_BACKENDS];
+	size_t ncandidates;
+	size_t chosen; /* index of backend in candidates */
+	char rejections[4096]; /* why earlier candidates were passed over */
 	const struct kcap_backend_ops *backend;
 	void *priv;
 	struct kcap_config cfg;

@@ -15,7 +15,7 @@ fi
 userspace=(engine/*.c cli/*.c shared/*.c tests/unit/*.c tests/capture/*.c)
 if ! cppcheck --quiet --enable=warning,performance,portability --inline-suppr \
 	--error-exitcode=1 --std=c11 -I shared -I engine -I engine/include -I cli \
-	-D__x86_64__ "${userspace[@]}"; then
+	-D__x86_64__ -DLIBBPF_OPTS\(...\)= "${userspace[@]}"; then
 	echo "lint: cppcheck found problems"
 	fail=1
 fi

@@ -34,7 +34,11 @@ struct kcap;
 
 struct kcap_opts {
 	size_t sz; /* sizeof(struct kcap_opts): lets the struct grow compatibly */
-	/* "modern" (NULL or "auto" picks the best available backend) */
+	/*
+	 * "auto" (or NULL): the fastest backend that works here, falling back to
+	 * the next when one fails to load or attach; "a,b": that list in order;
+	 * "modern", "kmod" or "legacy": only that one.
+	 */
 	const char *backend;
 	/* comma-separated syscall names and "procexit"; NULL captures everything */
 	const char *events;
@@ -89,9 +93,36 @@ int kcap_next(struct kcap *k, const struct kcap_event **ev, int timeout_ms);
 int kcap_stop(struct kcap *k);
 int kcap_get_stats(struct kcap *k, struct kcap_stats *stats);
 const char *kcap_backend_name(const struct kcap *k);
+/* Why each backend tried before the chosen one was passed over; "" if none was. */
+const char *kcap_backend_report(const struct kcap *k);
 /* What the last failing call on k said: backend, what failed, what to do. */
 const char *kcap_last_error(const struct kcap *k);
 void kcap_close(struct kcap *k);
+
+/* What this machine offers each backend (kcap probe). Real checks, cached. */
+struct kcap_probe_backend {
+	char name[16];
+	int usable; /* opened and attached a one-syscall capture */
+	char reason[1024]; /* why not, in the backend's words */
+};
+
+struct kcap_probe {
+	char kernel[128];
+	int root, cap_sys_admin, cap_bpf, cap_perfmon;
+	char lockdown[32]; /* none, integrity, confidentiality, unavailable */
+	int btf; /* /sys/kernel/btf/vmlinux */
+	int ringbuf; /* BPF_MAP_TYPE_RINGBUF */
+	int perf_event_array;
+	int raw_tracepoint;
+	int tp_btf; /* a BTF-enabled tracepoint program loads */
+	int tracefs; /* mounted (kcap mounts it when it needs it) */
+	int kmod_device; /* /dev/kcap exists */
+	struct kcap_probe_backend backends[8]; /* in auto's order */
+	size_t nbackends;
+	char auto_choice[16]; /* "" when no backend can run */
+};
+
+int kcap_probe(struct kcap_probe *p);
 
 /* Event description and decoding, table-driven. */
 const char *kcap_event_name(const struct kcap_event *ev);

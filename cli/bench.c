@@ -1,0 +1,495 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR MIT)
+/*
+ * kcap bench: the added cost per syscall of capturing with each backend,
+ * measured side by side and interleaved against the same workload without
+ * capture, with events consumed and formatted by a reader as a real user's
+ * would be. These machines are noisy: compare the configurations of one run,
+ * not figures of different runs.
+ *
+ * Workloads: "single" pins one thread to the last CPU (the reader gets CPU 0)
+ * looping getppid(), read(/dev/zero, 1 byte) and close(-1); "multi" runs that
+ * loop on every CPU at once.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <dirent.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include "kcap.h"
+#include "commands.h"
+
+#define MAX_CONFIGS 8
+#define MAX_ROUNDS 64
+#define SYSCALLS_PER_ITER 3
+
+struct config {
+	char name[64];
+	const char *backend; /* NULL: bare */
+	const char *peer; /* shell command of a peer tool, or NULL */
+	double ns[MAX_ROUNDS]; /* per syscall, per round */
+	double events_per_s[MAX_ROUNDS];
+	uint64_t drops, events;
+	uint64_t kernel_mem, reader_rss;
+	bool failed;
+	char error[512];
+};
+
+/* What a reader process reports back when stopped. */
+struct reader_report {
+	uint64_t events_read;
+	uint64_t drops;
+	uint64_t kernel_mem;
+	uint64_t rss;
+	double seconds;
+	int ok;
+	char error[480];
+};
+
+static int ncpus;
+
+static double now_s(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void pin(int cpu)
+{
+	cpu_set_t set;
+
+	CPU_ZERO(&set);
+	CPU_SET(cpu, &set);
+	sched_setaffinity(0, sizeof(set), &set);
+}
+
+static void syscall_loop(long iters, int fd)
+{
+	char c;
+
+	for (long i = 0; i < iters; i++) {
+		syscall(SYS_getppid);
+		if (syscall(SYS_read, fd, &c, 1) < 0)
+			break;
+		syscall(SYS_close, -1);
+	}
+}
+
+/*
+ * Runs the loop in nthreads processes pinned to distinct CPUs (the last ones),
+ * started together; returns the mean ns per syscall.
+ */
+static double run_workload(int nthreads, long iters)
+{
+	int go[2], res[2];
+	double sum = 0;
+	pid_t pids[256];
+
+	if (pipe(go) || pipe(res))
+		return -1;
+	for (int t = 0; t < nthreads; t++) {
+		pids[t] = fork();
+		if (pids[t] == 0) {
+			int fd = open("/dev/zero", O_RDONLY);
+			double t0, ns;
+			char c;
+
+			pin(ncpus - 1 - t % ncpus);
+			close(go[1]);
+			syscall_loop(iters / 20, fd); /* warm up */
+			if (read(go[0], &c, 1) < 0)
+				_exit(1);
+			t0 = now_s();
+			syscall_loop(iters, fd);
+			ns = (now_s() - t0) * 1e9 / (double)(iters * SYSCALLS_PER_ITER);
+			if (write(res[1], &ns, sizeof(ns)) < 0)
+				_exit(1);
+			_exit(0);
+		}
+	}
+	close(go[0]);
+	close(res[1]);
+	usleep(20000);
+	close(go[1]); /* EOF releases every thread at once */
+	for (int t = 0; t < nthreads; t++) {
+		double ns = 0;
+
+		if (read(res[0], &ns, sizeof(ns)) != sizeof(ns))
+			ns = -1;
+		sum += ns;
+		waitpid(pids[t], NULL, 0);
+	}
+	close(res[0]);
+	return sum / nthreads;
+}
+
+/* Kernel memory held by our BPF maps, from fdinfo's memlock lines. */
+static uint64_t bpf_map_memory(void)
+{
+	DIR *d = opendir("/proc/self/fdinfo");
+	struct dirent *e;
+	uint64_t total = 0;
+
+	if (!d)
+		return 0;
+	while ((e = readdir(d))) {
+		char path[300], line[256];
+		FILE *f;
+
+		snprintf(path, sizeof(path), "/proc/self/fdinfo/%s", e->d_name);
+		f = fopen(path, "r");
+		if (!f)
+			continue;
+		bool is_map = false;
+		uint64_t memlock = 0;
+
+		while (fgets(line, sizeof(line), f)) {
+			if (strncmp(line, "map_type:", 9) == 0)
+				is_map = true;
+			else if (strncmp(line, "memlock:", 8) == 0)
+				memlock = strtoull(line + 8, NULL, 10);
+		}
+		fclose(f);
+		if (is_map)
+			total += memlock;
+	}
+	closedir(d);
+	return total;
+}
+
+static uint64_t rss_bytes(void)
+{
+	char line[256];
+	uint64_t kb = 0;
+	FILE *f = fopen("/proc/self/status", "r");
+
+	if (!f)
+		return 0;
+	while (fgets(line, sizeof(line), f))
+		if (strncmp(line, "VmRSS:", 6) == 0)
+			kb = strtoull(line + 6, NULL, 10);
+	fclose(f);
+	return kb * 1024;
+}
+
+static volatile sig_atomic_t reader_stop;
+
+static void on_stop(int sig)
+{
+	(void)sig;
+	reader_stop = 1;
+}
+
+/* The reader process: capture, format every event to JSON, discard it. */
+static void reader_main(const char *backend, int ready_fd, int report_fd, bool pin_reader)
+{
+	struct kcap_opts opts = { .sz = sizeof(opts), .backend = backend };
+	struct reader_report r = { 0 };
+	static char line[KCAP_FORMAT_MAX];
+	struct kcap_stats st;
+	struct kcap *k;
+	double t0;
+	char c = 1;
+
+	signal(SIGUSR1, on_stop);
+	if (pin_reader)
+		pin(0);
+	if (kcap_open(&opts, &k, r.error, sizeof(r.error)) || kcap_start(k)) {
+		if (k)
+			snprintf(r.error, sizeof(r.error), "%s", kcap_last_error(k));
+		c = 0;
+		if (write(ready_fd, &c, 1) < 0 || write(report_fd, &r, sizeof(r)) < 0)
+			_exit(1);
+		_exit(1);
+	}
+	r.kernel_mem = bpf_map_memory();
+	if (write(ready_fd, &c, 1) < 0)
+		_exit(1);
+	t0 = now_s();
+	while (!reader_stop) {
+		const struct kcap_event *ev;
+
+		if (kcap_next(k, &ev, 50) == 0) {
+			kcap_format_json(ev, line, sizeof(line));
+			r.events_read++;
+		}
+	}
+	r.seconds = now_s() - t0;
+	kcap_get_stats(k, &st);
+	r.drops = st.drops;
+	r.rss = rss_bytes();
+	r.ok = 1;
+	kcap_close(k);
+	if (write(report_fd, &r, sizeof(r)) < 0)
+		_exit(1);
+	_exit(0);
+}
+
+/* One measurement of one configuration. */
+static int measure(struct config *c, int round, int nthreads, long iters)
+{
+	int ready[2], report[2];
+	struct reader_report r = { 0 };
+	pid_t reader = -1;
+	double ns;
+	char ok = 0;
+
+	if (!c->backend && !c->peer) {
+		c->ns[round] = run_workload(nthreads, iters);
+		return 0;
+	}
+	if (c->peer) {
+		reader = fork();
+		if (reader == 0) {
+			setpgid(0, 0);
+			execl("/bin/sh", "sh", "-c", c->peer, (char *)NULL);
+			_exit(127);
+		}
+		sleep(3); /* peers have no readiness signal: let them attach */
+		c->ns[round] = run_workload(nthreads, iters);
+		kill(-reader, SIGINT);
+		usleep(300000);
+		kill(-reader, SIGKILL);
+		waitpid(reader, NULL, 0);
+		return 0;
+	}
+	if (pipe(ready) || pipe(report))
+		return -1;
+	reader = fork();
+	if (reader == 0) {
+		close(ready[0]);
+		close(report[0]);
+		reader_main(c->backend, ready[1], report[1], nthreads < ncpus);
+	}
+	close(ready[1]);
+	close(report[1]);
+	if (read(ready[0], &ok, 1) != 1 || !ok) {
+		if (read(report[0], &r, sizeof(r)) == sizeof(r))
+			snprintf(c->error, sizeof(c->error), "%s", r.error);
+		c->failed = true;
+		waitpid(reader, NULL, 0);
+		close(ready[0]);
+		close(report[0]);
+		return -1;
+	}
+	double t0 = now_s();
+
+	ns = run_workload(nthreads, iters);
+	double busy = now_s() - t0;
+
+	usleep(100000); /* let the reader catch up before it stops */
+	kill(reader, SIGUSR1);
+	if (read(report[0], &r, sizeof(r)) != sizeof(r) || !r.ok) {
+		c->failed = true;
+		snprintf(c->error, sizeof(c->error), "the reader died");
+	}
+	waitpid(reader, NULL, 0);
+	close(ready[0]);
+	close(report[0]);
+	c->ns[round] = ns;
+	c->events_per_s[round] = busy > 0 ? (double)r.events_read / busy : 0;
+	c->events += r.events_read;
+	c->drops += r.drops;
+	c->kernel_mem = r.kernel_mem;
+	c->reader_rss = r.rss;
+	return c->failed ? -1 : 0;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static double median(const double *v, int n)
+{
+	double tmp[MAX_ROUNDS];
+
+	memcpy(tmp, v, sizeof(double) * (size_t)n);
+	qsort(tmp, (size_t)n, sizeof(double), cmp_double);
+	return n % 2 ? tmp[n / 2] : (tmp[n / 2 - 1] + tmp[n / 2]) / 2;
+}
+
+static void usage(void)
+{
+	fputs("Usage: kcap bench [-b LIST] [-r ROUNDS] [-n ITERATIONS] [-w single|multi] [-j]\n"
+	      "                  [--peer NAME=COMMAND]...\n"
+	      "  -b LIST      backends to measure (default: every one that loads here)\n"
+	      "  -r ROUNDS    interleaved rounds (default 8)\n"
+	      "  -n N         loop iterations per round and thread, 3 syscalls each (default 200000)\n"
+	      "  -w WORKLOAD  single (one pinned thread, default) or multi (every CPU)\n"
+	      "  --peer NAME=COMMAND  also time another capture tool started as COMMAND\n"
+	      "  -j           JSON output\n",
+	      stderr);
+}
+
+int cmd_bench(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "backends", required_argument, NULL, 'b' },
+		{ "rounds", required_argument, NULL, 'r' },
+		{ "iterations", required_argument, NULL, 'n' },
+		{ "workload", required_argument, NULL, 'w' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "peer", required_argument, NULL, 'P' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	static struct config configs[MAX_CONFIGS];
+	const char *backends = NULL;
+	int rounds = 8, nconfigs = 1, nthreads = 1, c;
+	long iters = 200000;
+	bool json = false, multi = false;
+	char *list = NULL, *copy;
+
+	ncpus = (int)sysconf(_SC_NPROCESSORS_ONLN);
+	snprintf(configs[0].name, sizeof(configs[0].name), "bare");
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "b:r:n:w:jh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'b':
+			backends = optarg;
+			break;
+		case 'r':
+			rounds = (int)strtol(optarg, NULL, 10);
+			break;
+		case 'n':
+			iters = strtol(optarg, NULL, 10);
+			break;
+		case 'w':
+			multi = strcmp(optarg, "multi") == 0;
+			if (!multi && strcmp(optarg, "single") != 0) {
+				usage();
+				return 2;
+			}
+			break;
+		case 'j':
+			json = true;
+			break;
+		case 'P': {
+			char *eq = strchr(optarg, '=');
+
+			if (!eq || nconfigs == MAX_CONFIGS) {
+				fprintf(stderr, "kcap bench: --peer takes NAME=COMMAND\n");
+				return 2;
+			}
+			snprintf(configs[nconfigs].name, sizeof(configs[0].name), "%.*s",
+				 (int)(eq - optarg), optarg);
+			configs[nconfigs++].peer = eq + 1;
+			break;
+		}
+		default:
+			usage();
+			return c == 'h' ? 0 : 2;
+		}
+	}
+	if (rounds < 1 || rounds > MAX_ROUNDS || iters < 1000) {
+		fprintf(stderr, "kcap bench: rounds must be 1..%d and iterations >= 1000\n",
+			MAX_ROUNDS);
+		return 2;
+	}
+	if (geteuid() != 0) {
+		fprintf(stderr, "kcap bench: run as root: capturing loads kernel code\n");
+		return 1;
+	}
+	nthreads = multi ? ncpus : 1;
+	if (!backends) {
+		struct kcap_probe p;
+
+		kcap_probe(&p);
+		size_t n = 0;
+
+		kcap_probe(&p);
+		list = calloc(1, 256);
+		for (size_t i = 0; list && i < p.nbackends; i++)
+			if (p.backends[i].usable)
+				n += (size_t)snprintf(list + n, 256 - n, "%s%s", n ? "," : "",
+						      p.backends[i].name);
+	}
+	copy = strdup(backends ? backends : (list ? list : ""));
+	for (char *save = NULL, *name = copy ? strtok_r(copy, ",", &save) : NULL;
+	     name && nconfigs < MAX_CONFIGS; name = strtok_r(NULL, ",", &save)) {
+		/* peers were added first; backends go after bare */
+		memmove(&configs[2], &configs[1], sizeof(configs[0]) * (size_t)(nconfigs - 1));
+		memset(&configs[1], 0, sizeof(configs[0]));
+		snprintf(configs[1].name, sizeof(configs[1].name), "%s", name);
+		configs[1].backend = configs[1].name;
+		nconfigs++;
+	}
+	free(list);
+	if (!json)
+		fprintf(stderr,
+			"kcap bench: %d rounds, workload %s (%d thread%s), %ld x %d syscalls per "
+			"round and thread\n",
+			rounds, multi ? "multi" : "single", nthreads, nthreads > 1 ? "s" : "",
+			iters, SYSCALLS_PER_ITER);
+	/* Interleave: every round runs every configuration, in a rotating order. */
+	for (int r = 0; r < rounds; r++) {
+		for (int i = 0; i < nconfigs; i++) {
+			struct config *cf = &configs[(i + r) % nconfigs];
+
+			if (cf->failed)
+				continue;
+			if (measure(cf, r, nthreads, iters) && !json)
+				fprintf(stderr, "kcap bench: %s failed: %s\n", cf->name, cf->error);
+		}
+		if (!json)
+			fprintf(stderr, "  round %d/%d done\n", r + 1, rounds);
+	}
+	double bare = median(configs[0].ns, rounds);
+
+	if (json) {
+		printf("{\"workload\":\"%s\",\"threads\":%d,\"rounds\":%d,\"iterations\":%ld,"
+		       "\"bare_ns_per_syscall\":%.1f,\"configs\":[",
+		       multi ? "multi" : "single", nthreads, rounds, iters, bare);
+	} else {
+		printf("%-10s %12s %12s %8s %12s %10s %12s %10s\n", "config", "ns/syscall",
+		       "added ns", "ratio", "events/s", "drops", "kernel mem", "reader RSS");
+		printf("%-10s %12.1f %12s %8s\n", "bare", bare, "-", "-");
+	}
+	for (int i = 1; i < nconfigs; i++) {
+		struct config *cf = &configs[i];
+		double m = cf->failed ? 0 : median(cf->ns, rounds);
+		double eps = cf->backend && !cf->failed ? median(cf->events_per_s, rounds) : 0;
+
+		if (json) {
+			printf("%s{\"name\":\"%s\",\"kind\":\"%s\",", i > 1 ? "," : "", cf->name,
+			       cf->backend ? "backend" : "peer");
+			if (cf->failed)
+				printf("\"error\":\"load failed\"}");
+			else
+				printf("\"ns_per_syscall\":%.1f,\"added_ns\":%.1f,\"events_per_s\":%.0f,"
+				       "\"drops\":%llu,\"kernel_mem_bytes\":%llu,\"reader_rss_bytes\":%llu}",
+				       m, m - bare, eps, (unsigned long long)cf->drops,
+				       (unsigned long long)cf->kernel_mem,
+				       (unsigned long long)cf->reader_rss);
+			continue;
+		}
+		if (cf->failed) {
+			printf("%-10s failed: %s\n", cf->name, cf->error);
+			continue;
+		}
+		printf("%-10s %12.1f %12.1f %8.2f", cf->name, m, m - bare, m / bare);
+		if (cf->backend)
+			printf(" %12.0f %10llu %9.1f MiB %6.1f MiB\n", eps,
+			       (unsigned long long)cf->drops, (double)cf->kernel_mem / 1048576.0,
+			       (double)cf->reader_rss / 1048576.0);
+		else
+			printf(" %12s %10s %12s %10s\n", "-", "-", "-", "-");
+	}
+	if (json)
+		printf("]}\n");
+	free(copy);
+	return 0;
+}

@@ -39,7 +39,8 @@ bool kcap_config_wants_event(const struct kcap_config *cfg, int ev)
 		if (ev != KCAP_EV_GENERIC_X)
 			return cfg->syscalls[info->syscall_nr];
 		for (int nr = 0; nr < KCAP_MAX_SYSCALLS; nr++)
-			if (cfg->syscalls[nr] && kcap_exit_event_of_syscall(nr) == KCAP_EV_GENERIC_X)
+			if (cfg->syscalls[nr] &&
+			    kcap_exit_event_of_syscall(nr) == KCAP_EV_GENERIC_X)
 				return true;
 		return false;
 	}

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Backend selection on this host, for real:
+#  - kcap probe -j describes the machine and names auto's choice;
+#  - kcap -j -n 100 captures with that choice and says so with -v;
+#  - KCAP_TEST_FAIL_BACKEND=<first choice> makes it fall back to the next
+#    usable backend and say why, or fail clearly when there is none;
+#  - nothing of a failed backend stays loaded (BPF programs, maps, links).
+# Exit 77 (skip) outside CI when not root; in CI that is a failure.
+set -u
+kcap=$1
+if [ "$(id -u)" != 0 ]; then
+	[ "${CI:-}" = true ] && { echo "FAIL: not root in CI"; exit 1; }
+	echo "SKIP: not root"; exit 77
+fi
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+fail=0
+bad() { echo "FAIL: $*"; fail=1; }
+
+kernel_objects() { # BPF programs + maps + links loaded on the system
+	echo $(( $(bpftool prog show 2>/dev/null | grep -c '^[0-9]*:') +
+		$(bpftool map show 2>/dev/null | grep -c '^[0-9]*:') +
+		$(bpftool link show 2>/dev/null | grep -c '^[0-9]*:') ))
+}
+
+"$kcap" probe -j >"$dir/probe.json" || bad "kcap probe found no usable backend"
+first=$(sed -n 's/.*"auto":"\([a-z]*\)".*/\1/p' "$dir/probe.json")
+usable=$(grep -o '"name":"[a-z]*","usable":true' "$dir/probe.json" | sed 's/"name":"\([a-z]*\)".*/\1/')
+echo "probe: auto=$first usable=$(echo $usable)"
+grep -q '"btf":true' "$dir/probe.json" || bad "probe did not find BTF on this host"
+grep -q '"tp_btf":true' "$dir/probe.json" || bad "probe could not load a tp_btf program"
+[ -n "$first" ] || bad "probe names no auto choice"
+
+"$kcap" -v -j -n 100 >"$dir/auto.out" 2>"$dir/auto.err" || bad "kcap -n 100 failed"
+[ "$(grep -c '^{' "$dir/auto.out")" = 100 ] || bad "kcap -n 100 did not print 100 events"
+grep -q "capturing with the $first backend" "$dir/auto.err" || bad "auto did not choose $first"
+
+before=$(kernel_objects)
+second=$(echo "$usable" | grep -vx "$first" | head -n 1)
+KCAP_TEST_FAIL_BACKEND=$first "$kcap" -v -j -n 10 >"$dir/fb.out" 2>"$dir/fb.err"
+rc=$?
+cat "$dir/fb.err"
+grep -q "$first: program load rejected (simulated by KCAP_TEST_FAIL_BACKEND)" "$dir/fb.err" ||
+	bad "the simulated rejection of $first was not reported"
+if [ -n "$second" ]; then
+	[ $rc = 0 ] || bad "fallback capture failed (exit $rc)"
+	grep -q "capturing with the $second backend" "$dir/fb.err" || bad "did not fall back to $second"
+	[ "$(grep -c '^{' "$dir/fb.out")" = 10 ] || bad "fallback capture printed no events"
+else
+	[ $rc != 0 ] || bad "with no other backend, a forced failure must fail"
+fi
+after=$(kernel_objects)
+[ "$before" = "$after" ] || bad "kernel objects leaked: $before before, $after after"
+
+KCAP_TEST_FAIL_BACKEND=$first "$kcap" -b "$first" -n 1 2>"$dir/forced.err" >/dev/null &&
+	bad "a forced backend that fails must not fall back"
+grep -q "simulated" "$dir/forced.err" || bad "forced backend failure not explained"
+[ "$(kernel_objects)" = "$before" ] || bad "kernel objects leaked after a forced failure"
+[ $fail = 0 ] && echo "selection and fallback: ok"
+exit $fail

@@ -235,12 +235,32 @@ static void print_stats(struct kcap *k, const struct cli_options *o)
 			(unsigned long long)st.drops_internal, (unsigned long long)st.bad_events);
 }
 
+/* Drops are reported as they happen (once a second at most), not only at the end. */
+static void report_new_drops(struct kcap *k, uint64_t *seen, double *next_check)
+{
+	struct kcap_stats st;
+	double now = now_s();
+
+	if (now < *next_check)
+		return;
+	*next_check = now + 1.0;
+	if (kcap_get_stats(k, &st) || st.drops <= *seen)
+		return;
+	fprintf(stderr,
+		"kcap: %llu events dropped since the last report (buffer full %llu, too large %llu, "
+		"internal %llu in all)\n",
+		(unsigned long long)(st.drops - *seen), (unsigned long long)st.drops_buffer_full,
+		(unsigned long long)st.drops_too_large, (unsigned long long)st.drops_internal);
+	*seen = st.drops;
+}
+
 static int capture(struct kcap *k, const struct cli_options *o, struct command *cmd, int out_fd)
 {
 	double deadline = o->duration > 0 ? now_s() + o->duration : 0;
 	struct output out = { .fd = out_fd, .buf = malloc(OUTPUT_BUF) };
 	char *line = malloc(KCAP_FORMAT_MAX);
-	uint64_t printed = 0;
+	uint64_t printed = 0, drops_seen = 0;
+	double next_drop_check = now_s() + 1.0;
 	bool draining = false;
 	int ret = 0;
 
@@ -265,8 +285,10 @@ static int capture(struct kcap *k, const struct cli_options *o, struct command *
 		if (ret == 0) {
 			if (!print_event(o, &out, ev, line, KCAP_FORMAT_MAX))
 				break;
-			if (o->count && ++printed >= o->count)
+			if (++printed == o->count)
 				break;
+			if ((printed & 0xffff) == 0)
+				report_new_drops(k, &drops_seen, &next_drop_check);
 			if (!child_changed)
 				continue;
 		} else if (ret != -EAGAIN) {
@@ -277,6 +299,7 @@ static int capture(struct kcap *k, const struct cli_options *o, struct command *
 		}
 		if (out.len && ret == -EAGAIN)
 			output_flush(&out); /* idle: show what we have */
+		report_new_drops(k, &drops_seen, &next_drop_check);
 		if (cmd && child_changed) {
 			child_changed = 0;
 			draining = command_poll(cmd);

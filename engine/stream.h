@@ -23,4 +23,14 @@ struct kcap_stream {
 struct kcap_stream *kcap_ringbuf_stream_open(int map_fd, uint32_t cpu, char *err, size_t errlen);
 void kcap_ringbuf_stream_close(struct kcap_stream *s);
 
+/*
+ * Perf ring streams (perfbuf_stream.c): opens a BPF-output perf event on cpu
+ * with a ring of bytes (a power of two) and gives its fd for the perf event
+ * array. lost: samples the kernel reported lost (PERF_RECORD_LOST) so far.
+ */
+struct kcap_stream *kcap_perfbuf_stream_open(uint32_t cpu, unsigned long bytes, int *fd, char *err,
+					     size_t errlen);
+uint64_t kcap_perfbuf_stream_lost(const struct kcap_stream *s);
+void kcap_perfbuf_stream_close(struct kcap_stream *s);
+
 #endif /* KCAP_STREAM_H */

@@ -7,7 +7,7 @@ if [ "$(id -u)" != 0 ]; then
 	exit 1
 fi
 packages=(
-	build-essential cmake pkg-config git        # build
+	build-essential cmake pkg-config git python3  # build, test scripts
 	clang llvm bpftool libbpf-dev libelf-dev zlib1g-dev libzstd-dev  # BPF probes, libbpf
 	libcmocka-dev                                # unit tests
 	clang-format clang-tidy cppcheck             # lint

@@ -183,9 +183,24 @@ static bool matches(const struct expectation *x, const char *json)
 	return true;
 }
 
-/* Replaces every fact value in s by <key>, longest values first, for dumps. */
+/* A fact is replaced only where it is a whole JSON value or a whole port. */
+static bool starts_value(char c)
+{
+	return c && strchr(":\",[ ", c);
+}
+
+static bool ends_value(char c)
+{
+	return !c || strchr("\",}] ", c);
+}
+
+/*
+ * Replaces every fact value in s by <key>, longest values first, for dumps;
+ * only whole values: pid 127 must not turn 127.0.0.1 into <pid>.0.0.1.
+ */
 static void normalize(const char *in, char *out, size_t outlen)
 {
+	const char *start = in;
 	size_t o = 0;
 
 	while (*in && o + 16 < outlen) {
@@ -195,7 +210,8 @@ static void normalize(const char *in, char *out, size_t outlen)
 		for (int i = 0; i < nfacts; i++) {
 			size_t l = strlen(fact_values[i]);
 
-			if (l > best_len && l >= 2 && strncmp(in, fact_values[i], l) == 0) {
+			if (l > best_len && l >= 2 && strncmp(in, fact_values[i], l) == 0 &&
+			    in > start && starts_value(in[-1]) && ends_value(in[l])) {
 				best = i;
 				best_len = l;
 			}

@@ -1,0 +1,132 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Maps of the legacy probe. Only 4.14 map types (ARRAY, PERCPU_ARRAY, HASH,
+ * PROG_ARRAY, PERF_EVENT_ARRAY) and no global data: configuration lives in an
+ * array map that the loader writes before attaching.
+ */
+#ifndef KCAP_LEGACY_MAPS_H
+#define KCAP_LEGACY_MAPS_H
+
+/*
+ * The event is built at KF_EVT_OFF in data[] so that, sent from KF_EVT_OFF - 4,
+ * it lands 8-byte aligned in the perf ring after perf's u32 size field. A
+ * parameter starts below KF_DATA_HALF and is at most KF_DATA_HALF long: masking
+ * offsets with KF_OFF_MASK keeps every write inside the value for the verifier.
+ */
+#define KF_DATA_HALF 65536
+#define KF_OFF_MASK (KF_DATA_HALF - 1)
+#define KF_EVT_OFF 8
+#define KF_MAX_PARAMS 16 /* power of two, above every event's nparams */
+/*
+ * Largest event a perf sample carries: the record (8-byte header, u32 size,
+ * 4 alignment bytes, event, padding) must stay below 64 KiB (u16 size).
+ */
+#define KF_MAX_SAMPLE 65512u
+
+/* Paths are built right to left in the first half of path[], then copied. */
+#define KF_PATH_HALF 4096
+#define KF_PATH_MASK (KF_PATH_HALF - 1)
+
+/* What a dispatcher saw, for the tail-called filler (which is ctx-agnostic). */
+struct kf_state {
+	__u64 args[6];
+	__s64 ret;
+	__u32 nr;
+	/* carried from a filler to its continuation program */
+	__u32 off;
+	__u32 idx;
+	__u32 faults;
+	/* loop accumulators: kept in the map so the verifier prunes unrolled copies */
+	__u32 total;
+	__u32 pos;
+};
+
+struct kf_scratch {
+	struct kf_state st;
+	__u8 path[2 * KF_PATH_HALF];
+	__u8 data[KF_EVT_OFF + 2 * KF_DATA_HALF];
+};
+
+/* Plain array indexed by CPU: per-CPU array values are capped at 32 KiB. */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1); /* set to the number of possible CPUs at load */
+	__type(key, __u32);
+	__type(value, struct kf_scratch);
+} scratch SEC(".maps");
+
+/* One perf buffer per CPU; the reader polls, the kernel never wakes it per sample. */
+struct {
+	__uint(type, BPF_MAP_TYPE_PERF_EVENT_ARRAY);
+	__uint(key_size, sizeof(__u32));
+	__uint(value_size, sizeof(__u32));
+} events SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct kcap_kstats);
+} stats SEC(".maps");
+
+/* Load-time configuration (no global data before 5.2). */
+struct kf_config {
+	__u32 snaplen;
+	__u32 self_tgid; /* the reader never captures itself */
+	__u8 filter_pids;
+	__u8 capture_procexit;
+	__u8 pad[2];
+	/* plain tracepoints: child_pid's offset in sched_process_fork's record (tracefs) */
+	__u32 fork_child_pid_off;
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct kf_config);
+} kcap_cfg SEC(".maps");
+
+#define KF_WANT_EXIT 1
+#define KF_WANT_ENTER 2
+
+/* Per syscall number: KF_WANT_* bits. */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, KCAP_MAX_SYSCALLS);
+	__type(key, __u32);
+	__type(value, __u8);
+} interesting SEC(".maps");
+
+/* Fillers by syscall number; the loader points wanted calls without one at GENERIC_X. */
+struct {
+	__uint(type, BPF_MAP_TYPE_PROG_ARRAY);
+	__uint(max_entries, KCAP_MAX_SYSCALLS);
+	__type(key, __u32);
+	__type(value, __u32);
+} exit_fillers SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PROG_ARRAY);
+	__uint(max_entries, KCAP_MAX_SYSCALLS);
+	__type(key, __u32);
+	__type(value, __u32);
+} enter_fillers SEC(".maps");
+
+/* By event id: PROCEXIT's filler, and the second half of events split in two. */
+struct {
+	__uint(type, BPF_MAP_TYPE_PROG_ARRAY);
+	__uint(max_entries, KCAP_EV__COUNT);
+	__type(key, __u32);
+	__type(value, __u32);
+} event_progs SEC(".maps");
+
+/* Thread group ids being captured when pid filtering is on; children join at fork. */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 65536);
+	__type(key, __u32);
+	__type(value, __u8);
+} pids SEC(".maps");
+
+#endif /* KCAP_LEGACY_MAPS_H */

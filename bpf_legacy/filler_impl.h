@@ -470,20 +470,20 @@ static __always_inline void kf_push_mm_args(struct kf_ctx *ctx)
  * section says "tracepoint"; on 4.17+ the loader makes them raw tracepoint
  * programs, like the dispatchers that call them (a tail call keeps the type).
  */
-#define KCAP_FILLER(ID, HOOK)                                                                   \
-	KCAP_ASSERT_HOOK(ID, HOOK);                                                             \
-	static __always_inline void kf_body_##ID(struct kf_ctx *ctx);                           \
-	SEC("tracepoint/kcap/filler")                                                           \
-	int fill_##ID(void *pctx)                                                               \
-	{                                                                                       \
-		struct kf_ctx c;                                                                \
-		if (kf_begin(&c, pctx, KCAP_EV_##ID, KCAP_NPARAMS_##ID, 0,                      \
-			     KF_SPLIT_AT(KCAP_EV_##ID)))                                        \
-			return 0;                                                               \
-		kf_body_##ID(&c);                                                               \
-		kf_finish(&c);                                                                  \
-		return 0;                                                                       \
-	}                                                                                       \
+#define KCAP_FILLER(ID, HOOK)                                              \
+	KCAP_ASSERT_HOOK(ID, HOOK);                                        \
+	static __always_inline void kf_body_##ID(struct kf_ctx *ctx);      \
+	SEC("tracepoint/kcap/filler")                                      \
+	int fill_##ID(void *pctx)                                          \
+	{                                                                  \
+		struct kf_ctx c;                                           \
+		if (kf_begin(&c, pctx, KCAP_EV_##ID, KCAP_NPARAMS_##ID, 0, \
+			     KF_SPLIT_AT(KCAP_EV_##ID)))                   \
+			return 0;                                          \
+		kf_body_##ID(&c);                                          \
+		kf_finish(&c);                                             \
+		return 0;                                                  \
+	}                                                                  \
 	static __always_inline void kf_body_##ID(struct kf_ctx *ctx)
 
 /* The second program of a split event (kcap_legacy.bpf.c lists them). */

@@ -471,7 +471,7 @@ static __always_inline void kf_push_mm_args(struct kf_ctx *ctx)
  * programs, like the dispatchers that call them (a tail call keeps the type).
  */
 #define KCAP_FILLER(ID, HOOK)                                              \
-	KCAP_ASSERT_HOOK(ID, HOOK);                                        \
+	KCAP_ASSERT_HOOK(KCAP_HOOK_OF_##ID, KCAP_HOOK_##HOOK, #ID);        \
 	static __always_inline void kf_body_##ID(struct kf_ctx *ctx);      \
 	SEC("tracepoint/kcap/filler")                                      \
 	int fill_##ID(void *pctx)                                          \

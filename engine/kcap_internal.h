@@ -53,6 +53,7 @@ struct kcap_backend_ops {
 };
 
 extern const struct kcap_backend_ops kcap_backend_modern;
+extern const struct kcap_backend_ops kcap_backend_kmod;
 extern const struct kcap_backend_ops kcap_backend_legacy;
 
 /* Timestamp-ordered reading across streams (merge.c). */

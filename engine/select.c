@@ -15,6 +15,7 @@
  */
 static const struct kcap_backend_ops *const auto_order[] = {
 	&kcap_backend_modern,
+	&kcap_backend_kmod,
 	&kcap_backend_legacy,
 };
 

@@ -33,4 +33,9 @@ struct kcap_stream *kcap_perfbuf_stream_open(uint32_t cpu, unsigned long bytes, 
 uint64_t kcap_perfbuf_stream_lost(const struct kcap_stream *s);
 void kcap_perfbuf_stream_close(struct kcap_stream *s);
 
+/* Rings of the kcap kernel module, mapped from /dev/kcap (kmod_stream.c). */
+struct kcap_stream *kcap_kmod_stream_open(int dev_fd, uint32_t cpu, uint64_t size, char *err,
+					  size_t errlen);
+void kcap_kmod_stream_close(struct kcap_stream *s);
+
 #endif /* KCAP_STREAM_H */

@@ -371,6 +371,7 @@ int main(int argc, char **argv)
 		return 1;
 	child = fork();
 	if (child == 0) {
+		close(go_pipe[1]); /* so that kcap_open() failing means EOF here */
 		if (read(go_pipe[0], &go, 1) != 1)
 			_exit(126);
 		execl(workload, workload, dir, facts, (char *)NULL);

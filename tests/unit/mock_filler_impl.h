@@ -298,8 +298,8 @@ static inline void kf_push_mm_args(struct kf_ctx *ctx)
 /* Each filler becomes mock_fill_<ID>(); mock_fillers[] maps event IDs to them. */
 typedef void (*mock_filler_fn)(struct kf_ctx *ctx);
 
-#define KCAP_FILLER(ID, HOOK)       \
-	KCAP_ASSERT_HOOK(ID, HOOK); \
+#define KCAP_FILLER(ID, HOOK)                                       \
+	KCAP_ASSERT_HOOK(KCAP_HOOK_OF_##ID, KCAP_HOOK_##HOOK, #ID); \
 	static void mock_fill_##ID(struct kf_ctx *ctx)
 
 #endif /* KCAP_MOCK_FILLER_IMPL_H */

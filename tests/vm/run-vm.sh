@@ -290,7 +290,7 @@ main() {
 		"$kdir/modules" "${modules[@]}"
 
 	# shellcheck disable=SC2206 # word-splitting the extra arguments is intended
-	local qemu=(qemu-system-x86_64 -accel tcg -m "$mem" -smp 2 -nographic -no-reboot
+	local qemu=(qemu-system-x86_64 -accel "tcg${KCAP_VM_TCG_OPTS:+,$KCAP_VM_TCG_OPTS}" -m "$mem" -smp 2 -nographic -no-reboot
 		-nic none -kernel "$kdir/vmlinuz" -initrd "$initrd"
 		-append "console=ttyS0 quiet panic=-1 rdinit=/init $append"
 		${KCAP_VM_QEMU_ARGS:-})

@@ -4,7 +4,7 @@
 # Usage: tests/vm/setup.sh [--refresh] [SERIES...]   (default: $KCAP_VM_SERIES)
 #
 #  * installs the host tools: qemu-system-x86, busybox-static, cpio, xz-utils,
-#    kmod (depmod), gcc, make, libc6-dev (static programs for the guest);
+#    kmod (depmod), gcc, make, libc6-dev (static programs for the guest), dkms;
 #  * for each series (6.1, 6.12): discovers the current Debian cloud kernel
 #    (kernels.sh), downloads its -unsigned image package with `apt-get download`,
 #    extracts vmlinuz, config and /lib/modules into $KCAP_VM_CACHE/kernels/<release>
@@ -26,7 +26,7 @@ set -euo pipefail
 . "$(dirname "$(readlink -f "$0")")/lib.sh"
 HERE="$(dirname "$(readlink -f "$0")")"
 
-HOST_PKGS="qemu-system-x86 busybox-static cpio gzip xz-utils kmod gcc make libc6-dev"
+HOST_PKGS="qemu-system-x86 busybox-static cpio gzip xz-utils kmod gcc make libc6-dev dkms"
 
 # apt-get install, retrying once after `apt-get update` (fresh machine without
 # lists, or stale lists that name files the mirror no longer has).

@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Install the kcap kernel module with DKMS, from a kcap source tree.
+#
+# Usage: sudo dkms/install.sh [-k RELEASE] [--kernelsourcedir DIR] [--build-only]
+#                             [--no-load] [--uninstall]
+#
+#   -k RELEASE          kernel to build for (default: the running one, uname -r);
+#                       its headers must be installed (linux-headers-RELEASE)
+#   --kernelsourcedir D the kernel build tree (default: /lib/modules/RELEASE/build,
+#                       or /usr/src/linux-headers-RELEASE when that is missing)
+#   --build-only        dkms add + build, no install (e.g. to copy the .ko to a VM);
+#                       prints the path of the built module on stdout
+#   --no-load           install, but do not modprobe (default: load when RELEASE
+#                       is the running kernel)
+#   --uninstall         dkms remove kcap/VERSION --all and delete /usr/src/kcap-VERSION
+#
+# What it does: copies kmod/, the shared headers the module compiles (shared/*.h,
+# events.def, fillers/) and dkms/dkms.conf to /usr/src/kcap-VERSION/, then runs
+# dkms add, dkms build and dkms install for RELEASE. VERSION is the project's
+# (CMakeLists.txt); dkms.conf must carry the same. Re-running replaces an older
+# copy of the same version. Needs root, dkms, make, gcc and the kernel headers:
+#   apt-get install dkms linux-headers-$(uname -r)
+set -euo pipefail
+
+SRC="$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)"
+rel="$(uname -r)"
+ksrc=""
+mode=install
+load=auto
+
+die() { printf 'kcap-dkms: ERROR: %s\n' "$*" >&2; exit 1; }
+log() { printf 'kcap-dkms: %s\n' "$*" >&2; }
+
+while [ "$#" -gt 0 ]; do
+	case "$1" in
+	-k) rel="$2"; shift ;;
+	--kernelsourcedir) ksrc="$2"; shift ;;
+	--build-only) mode=build ;;
+	--no-load) load=no ;;
+	--uninstall) mode=uninstall ;;
+	-h | --help) sed -n '2,/^set -eu/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+	*) die "unknown argument: $1 (see --help)" ;;
+	esac
+	shift
+done
+
+[ "$(id -u)" -eq 0 ] || die "must run as root (writes /usr/src and /var/lib/dkms)"
+command -v dkms >/dev/null || die "dkms not found: apt-get install dkms"
+
+version=$(sed -n 's/^project(kcap VERSION \([0-9.]*\).*/\1/p' "$SRC/CMakeLists.txt")
+[ -n "$version" ] || die "cannot read the project version from $SRC/CMakeLists.txt"
+conf_version=$(sed -n 's/^PACKAGE_VERSION="\(.*\)"/\1/p' "$SRC/dkms/dkms.conf")
+[ "$conf_version" = "$version" ] ||
+	die "dkms/dkms.conf has PACKAGE_VERSION=$conf_version but the project is $version"
+dest="/usr/src/kcap-$version"
+
+dkms_has() { [ -n "$(dkms status -m kcap -v "$version" 2>/dev/null)" ]; }
+
+if [ "$mode" = uninstall ]; then
+	dkms_has && dkms remove -m kcap -v "$version" --all >&2
+	rm -rf "$dest"
+	log "removed kcap $version from DKMS"
+	exit 0
+fi
+
+if [ -z "$ksrc" ]; then
+	ksrc="/lib/modules/$rel/build"
+	[ -e "$ksrc/Makefile" ] || ksrc="/usr/src/linux-headers-$rel"
+fi
+[ -e "$ksrc/Makefile" ] ||
+	die "no kernel headers for $rel at $ksrc: apt-get install linux-headers-$rel"
+
+# DKMS builds what is in /usr/src/kcap-VERSION: stage a copy, and replace the
+# registered one only if it differs (builds for other kernels stay otherwise).
+stage=$(mktemp -d)
+trap 'rm -rf "$stage"' EXIT
+mkdir -p "$stage/shared/fillers"
+cp "$SRC"/kmod/Kbuild "$SRC"/kmod/Makefile "$SRC"/kmod/*.c "$SRC"/kmod/*.h "$stage/"
+cp "$SRC"/shared/*.h "$SRC"/shared/*.def "$stage/shared/"
+cp "$SRC"/shared/fillers/*.h "$stage/shared/fillers/"
+cp "$SRC/dkms/dkms.conf" "$stage/"
+printf '%s\n' "$version" >"$stage/VERSION"
+if dkms_has && [ -d "$dest" ] && diff -r -q "$stage" "$dest" >/dev/null; then
+	log "kcap $version is already in DKMS with these sources"
+else
+	if dkms_has; then
+		dkms remove -m kcap -v "$version" --all >&2 || true
+	fi
+	rm -rf "$dest"
+	cp -r "$stage" "$dest"
+	chmod 755 "$dest"
+	dkms add -m kcap -v "$version" >&2
+fi
+log "sources of kcap $version in $dest"
+
+if ! dkms build -m kcap -v "$version" -k "$rel" --kernelsourcedir "$ksrc" >&2; then
+	log "build failed; the log:"
+	cat "/var/lib/dkms/kcap/$version/build/make.log" >&2 2>/dev/null || true
+	die "dkms build of kcap $version for $rel failed"
+fi
+
+if [ "$mode" = build ]; then
+	ko=$(find "/var/lib/dkms/kcap/$version/$rel" -name 'kcap.ko*' -path '*/module/*' | head -n 1)
+	[ -n "$ko" ] || die "dkms build succeeded but no kcap.ko under /var/lib/dkms/kcap/$version/$rel"
+	printf '%s\n' "$ko"
+	exit 0
+fi
+
+dkms install -m kcap -v "$version" -k "$rel" --kernelsourcedir "$ksrc" --force >&2
+log "installed kcap $version for $rel"
+if [ "$load" = auto ] && [ "$rel" = "$(uname -r)" ]; then
+	modprobe kcap && log "loaded: $(ls -l /dev/kcap 2>/dev/null)"
+fi

@@ -1,0 +1,281 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR MIT)
+/*
+ * The kmod backend: drives the kcap kernel module (kmod/) through /dev/kcap.
+ * open() checks the module's API version, allocates and maps one ring per
+ * possible CPU and sends the configuration; start()/stop() register and
+ * unregister the module's probes. It never loads the module itself.
+ */
+#include <errno.h>
+#include <stdbool.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <sys/utsname.h>
+#include "kcap_internal.h"
+#include "../kmod/kcap_kmod_uapi.h"
+
+#define KMOD_HINT "modprobe kcap, or install it with DKMS: see README"
+
+struct kmod {
+	int fd;
+	unsigned int ncpus;
+	struct kcap_stream **streams;
+};
+
+static void kmod_close(void *priv)
+{
+	struct kmod *m = priv;
+
+	if (!m)
+		return;
+	for (unsigned int cpu = 0; m->streams && cpu < m->ncpus; cpu++)
+		kcap_kmod_stream_close(m->streams[cpu]);
+	free(m->streams);
+	if (m->fd >= 0)
+		close(m->fd); /* stops the probes and frees the rings */
+	free(m);
+}
+
+/* True if the module is installed for the running kernel (listed by depmod). */
+static bool module_installed(void)
+{
+	char path[256], line[512];
+	struct utsname u;
+	bool found = false;
+	FILE *f;
+
+	if (uname(&u) < 0)
+		return false;
+	snprintf(path, sizeof(path), "/lib/modules/%s/modules.dep", u.release);
+	f = fopen(path, "re");
+	if (!f)
+		return false;
+	while (!found && fgets(line, sizeof(line), f))
+		found = strstr(line, "/kcap.ko") && strchr(line, ':') &&
+			strstr(line, "/kcap.ko") < strchr(line, ':');
+	fclose(f);
+	return found;
+}
+
+/* Opens the device and explains every way it can be missing or unusable. */
+static int open_device(char *err, size_t errlen)
+{
+	struct stat st;
+	int fd;
+
+	if (stat(KCAP_KMOD_DEVICE_PATH, &st) < 0) {
+		int ret = -errno;
+
+		if (access("/sys/module/kcap", F_OK) == 0)
+			snprintf(
+				err, errlen,
+				"kmod: the kcap module is loaded but %s does not exist (no devtmpfs "
+				"or udev?): create it from /sys/class/misc/kcap/dev",
+				KCAP_KMOD_DEVICE_PATH);
+		else if (access("/proc/modules", F_OK) != 0)
+			snprintf(err, errlen,
+				 "kmod: %s not found, and this kernel cannot load modules (no "
+				 "/proc/modules: built without CONFIG_MODULES): use the modern or "
+				 "legacy backend",
+				 KCAP_KMOD_DEVICE_PATH);
+		else if (module_installed())
+			snprintf(err, errlen,
+				 "kmod: %s not found: the kcap module is installed but not loaded "
+				 "(modprobe kcap)",
+				 KCAP_KMOD_DEVICE_PATH);
+		else
+			snprintf(err, errlen,
+				 "kmod: %s not found: the kcap module is not loaded (" KMOD_HINT
+				 ")",
+				 KCAP_KMOD_DEVICE_PATH);
+		return ret;
+	}
+	fd = open(KCAP_KMOD_DEVICE_PATH, O_RDWR | O_CLOEXEC);
+	if (fd < 0) {
+		int ret = -errno;
+
+		if (ret == -EBUSY)
+			snprintf(err, errlen,
+				 "kmod: %s is in use by another capture (one reader at a time)",
+				 KCAP_KMOD_DEVICE_PATH);
+		else if (ret == -EACCES || ret == -EPERM)
+			snprintf(err, errlen, "kmod: cannot open %s: %s (run as root)",
+				 KCAP_KMOD_DEVICE_PATH, strerror(-ret));
+		else
+			snprintf(err, errlen, "kmod: cannot open %s: %s", KCAP_KMOD_DEVICE_PATH,
+				 strerror(-ret));
+		return ret;
+	}
+	return fd;
+}
+
+static int check_version(int fd, char *err, size_t errlen)
+{
+	__u32 version = 0;
+
+	if (ioctl(fd, KCAP_IOC_API_VERSION, &version) < 0) {
+		int ret = -errno;
+
+		snprintf(err, errlen,
+			 "kmod: %s does not answer the kcap API version request (%s): is it the "
+			 "kcap module? reinstall it (" KMOD_HINT ")",
+			 KCAP_KMOD_DEVICE_PATH, strerror(-ret));
+		return ret;
+	}
+	if (version != KCAP_KMOD_API_VERSION) {
+		snprintf(err, errlen,
+			 "kmod: the loaded kcap module speaks API version %u but this kcap (%s) "
+			 "needs version %u: install the module of this kcap version (rmmod kcap, "
+			 "then " KMOD_HINT ")",
+			 version, KCAP_VERSION, KCAP_KMOD_API_VERSION);
+		return -EPROTO;
+	}
+	return 0;
+}
+
+/* ioctl with an error message naming the request. */
+static int kmod_ioctl(struct kmod *m, unsigned long req, void *arg, const char *what, char *err,
+		      size_t errlen)
+{
+	if (ioctl(m->fd, req, arg) < 0) {
+		int ret = -errno;
+
+		snprintf(err, errlen, "kmod: %s failed: %s", what, strerror(-ret));
+		return ret;
+	}
+	return 0;
+}
+
+static int configure(struct kmod *m, const struct kcap_config *cfg, char *err, size_t errlen)
+{
+	struct kcap_kmod_syscalls sc;
+	__u32 snaplen = cfg->snaplen;
+	int ret;
+
+	memset(&sc, 0, sizeof(sc));
+	for (int nr = 0; nr < KCAP_MAX_SYSCALLS; nr++)
+		if (cfg->syscalls[nr])
+			sc.bits[nr / 64] |= 1ull << (nr % 64);
+	if (cfg->procexit)
+		sc.flags |= KCAP_KMOD_SET_PROCEXIT;
+	ret = kmod_ioctl(m, KCAP_IOC_SET_SYSCALLS, &sc, "setting the syscall set", err, errlen);
+	if (!ret)
+		ret = kmod_ioctl(m, KCAP_IOC_SET_SNAPLEN, &snaplen, "setting the snaplen", err,
+				 errlen);
+	for (size_t i = 0; !ret && i < cfg->npids; i++) {
+		__s32 pid = cfg->pids[i];
+
+		ret = kmod_ioctl(m, KCAP_IOC_ADD_PID, &pid, "adding a pid to the filter", err,
+				 errlen);
+	}
+	return ret;
+}
+
+static int map_rings(struct kmod *m, const struct kcap_config *cfg, char *err, size_t errlen)
+{
+	__u64 size = cfg->buffer_bytes;
+	int ret;
+
+	if (ioctl(m->fd, KCAP_IOC_ALLOC, &size) < 0) {
+		ret = -errno;
+		snprintf(err, errlen, "kmod: cannot allocate %lu-byte rings for %u CPUs: %s%s",
+			 cfg->buffer_bytes, m->ncpus, strerror(-ret),
+			 ret == -ENOMEM ? " (try a smaller --buffer-size)" : "");
+		return ret;
+	}
+	m->streams = calloc(m->ncpus, sizeof(struct kcap_stream *));
+	if (!m->streams)
+		return -ENOMEM;
+	for (unsigned int cpu = 0; cpu < m->ncpus; cpu++) {
+		m->streams[cpu] = kcap_kmod_stream_open(m->fd, cpu, size, err, errlen);
+		if (!m->streams[cpu])
+			return -ENOMEM;
+	}
+	return 0;
+}
+
+static int kmod_open(const struct kcap_config *cfg, void **priv, char *err, size_t errlen)
+{
+	struct kcap_kmod_info info;
+	struct kmod *m;
+	int ret;
+
+	m = calloc(1, sizeof(*m));
+	if (!m)
+		return -ENOMEM;
+	m->fd = open_device(err, errlen);
+	if (m->fd < 0) {
+		ret = m->fd;
+		goto fail;
+	}
+	ret = check_version(m->fd, err, errlen);
+	if (ret)
+		goto fail;
+	memset(&info, 0, sizeof(info));
+	ret = kmod_ioctl(m, KCAP_IOC_GET_INFO, &info, "reading the module's parameters", err,
+			 errlen);
+	if (ret)
+		goto fail;
+	if (info.ncpus == 0 || info.ncpus > KCAP_MAX_CPUS ||
+	    info.max_syscalls != KCAP_MAX_SYSCALLS) {
+		snprintf(err, errlen,
+			 "kmod: the module reports %u CPUs and %u syscalls: unsupported",
+			 info.ncpus, info.max_syscalls);
+		ret = -EPROTO;
+		goto fail;
+	}
+	m->ncpus = info.ncpus;
+	ret = configure(m, cfg, err, errlen);
+	if (!ret)
+		ret = map_rings(m, cfg, err, errlen);
+	if (ret)
+		goto fail;
+	*priv = m;
+	return 0;
+fail:
+	kmod_close(m);
+	return ret;
+}
+
+static int kmod_start(void *priv, char *err, size_t errlen)
+{
+	return kmod_ioctl(priv, KCAP_IOC_START, NULL, "starting the capture (registering probes)",
+			  err, errlen);
+}
+
+static int kmod_stop(void *priv)
+{
+	struct kmod *m = priv;
+
+	return ioctl(m->fd, KCAP_IOC_STOP) < 0 ? -errno : 0;
+}
+
+static struct kcap_stream **kmod_streams(void *priv, unsigned int *n)
+{
+	struct kmod *m = priv;
+
+	*n = m->ncpus;
+	return m->streams;
+}
+
+static int kmod_kstats(void *priv, struct kcap_kstats *sum)
+{
+	struct kmod *m = priv;
+
+	memset(sum, 0, sizeof(*sum));
+	return ioctl(m->fd, KCAP_IOC_GET_STATS, sum) < 0 ? -errno : 0;
+}
+
+const struct kcap_backend_ops kcap_backend_kmod = {
+	.name = "kmod",
+	.open = kmod_open,
+	.start = kmod_start,
+	.stop = kmod_stop,
+	.streams = kmod_streams,
+	.kstats = kmod_kstats,
+	.close = kmod_close,
+};

@@ -1,0 +1,364 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The probes of the kcap module: the shared fillers compiled as kernel C, a
+ * table from syscall number to filler built from the event table, and the
+ * tracepoint probes that run them (raw_syscalls sys_enter/sys_exit,
+ * sched_process_fork/exit). Probes never sleep, take no sleeping lock and do
+ * bounded work per event; a full ring drops the event and counts it.
+ */
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/compat.h>
+#include <linux/kernel.h>
+#include <linux/preempt.h>
+#include <linux/sched/signal.h>
+#include <linux/smp.h>
+#include <linux/tracepoint.h>
+#include <linux/version.h>
+#include <asm/unistd.h>
+#include "filler_impl.h"
+#include "fillers/all.h"
+
+#define __NR_none (-1)
+
+/* Every event's filler and shape, from the event table. */
+static const struct kcap_filler_desc {
+	kf_fill_fn fill;
+	s16 nr;
+	u8 hook;
+	u8 nparams;
+} kcap_fillers[KCAP_EV__COUNT] = {
+#define P(name, type, fmt, table)
+#define KCAP_EVENT(evid, evname, evhook, sc, plist)      \
+	[KCAP_EV_##evid] = { .fill = kf_fill_##evid,     \
+			     .nr = __NR_##sc,            \
+			     .hook = KCAP_HOOK_##evhook, \
+			     .nparams = KCAP_NPARAMS_##evid },
+#include "events.def"
+#undef KCAP_EVENT
+#undef P
+};
+
+static_assert(KCAP_EV__COUNT < 255, "event ids must fit the u8 dispatch tables");
+#define KCAP_NO_EVENT 0xff
+
+/* Syscall number -> event, filled at init from kcap_fillers[]. */
+static u8 kcap_exit_event[KCAP_MAX_SYSCALLS];
+static u8 kcap_enter_event[KCAP_MAX_SYSCALLS];
+
+enum kcap_tp { KCAP_TP_SYS_ENTER, KCAP_TP_SYS_EXIT, KCAP_TP_FORK, KCAP_TP_EXIT, KCAP_TP__COUNT };
+
+static struct kcap_tracepoint {
+	const char *name;
+	void *probe;
+	struct tracepoint *tp;
+} kcap_tps[KCAP_TP__COUNT];
+
+/* --- event writing ------------------------------------------------------- */
+
+static struct kcap_ring *kcap_this_ring(struct kcap_session *s)
+{
+	return &s->rings[smp_processor_id()];
+}
+
+/* Starts an event at the ring's head. Preemption is disabled by the caller. */
+static int kf_begin(struct kf_ctx *ctx, u16 type)
+{
+	struct kcap_ring *r = ctx->r;
+	u32 hdr = KCAP_HDR_SIZE + 2 * kcap_fillers[type].nparams;
+	u64 tail = smp_load_acquire(&r->ctl->tail);
+	u64 used = r->head - tail;
+	/* a bogus tail gives no room; events are padded to 8 bytes */
+	u64 free = used > r->size ? 0 : (r->size - used) & ~7ull;
+
+	ctx->type = type;
+	ctx->nparams = kcap_fillers[type].nparams;
+	ctx->ring_limited = free < KCAP_MAX_EVENT_SIZE;
+	ctx->limit = ctx->ring_limited ? free : KCAP_MAX_EVENT_SIZE;
+	if (ctx->limit < hdr) {
+		r->ctl->stats.drops_buffer_full++;
+		return -ENOSPC;
+	}
+	ctx->buf = r->data + (r->head & (r->size - 1));
+	ctx->off = hdr;
+	return 0;
+}
+
+static void kf_finish(struct kf_ctx *ctx)
+{
+	struct kcap_ring *r = ctx->r;
+	struct kcap_kstats *st = &r->ctl->stats;
+	struct kcap_evt_hdr *h = (struct kcap_evt_hdr *)ctx->buf;
+
+	if (ctx->overflow) {
+		if (ctx->ring_limited)
+			st->drops_buffer_full++;
+		else
+			st->drops_too_large++;
+		return;
+	}
+	if (ctx->idx != ctx->nparams) {
+		st->drops_internal++; /* a filler that does not match the table */
+		return;
+	}
+	h->ts = ktime_get_ns();
+	h->tid = current->pid;
+	h->pid = current->tgid;
+	h->len = ctx->off;
+	h->type = ctx->type;
+	h->nparams = ctx->nparams;
+	r->head += ALIGN(ctx->off, 8);
+	/* the event's bytes before the new head */
+	smp_store_release(&r->ctl->head, r->head);
+	st->events++;
+	st->faults += ctx->faults;
+}
+
+/* Runs the filler of event type for the current task on this CPU's ring. */
+static void kcap_emit(struct kcap_session *s, u16 type, struct pt_regs *regs, long ret,
+		      struct task_struct *task)
+{
+	struct kf_ctx ctx = { .s = s, .regs = regs, .ret = ret, .task = task };
+	struct kcap_ring *r;
+
+	preempt_disable_notrace();
+	r = kcap_this_ring(s);
+	if (unlikely(r->busy)) {
+		r->ctl->stats.drops_internal++; /* cannot happen from process context */
+		goto out;
+	}
+	r->busy = 1;
+	ctx.r = r;
+	if (!kf_begin(&ctx, type)) {
+		kcap_fillers[type].fill(&ctx);
+		kf_finish(&ctx);
+	}
+	r->busy = 0;
+out:
+	preempt_enable_notrace();
+}
+
+static void kcap_count_compat(struct kcap_session *s)
+{
+	preempt_disable_notrace();
+	kcap_this_ring(s)->ctl->stats.compat_skipped++;
+	preempt_enable_notrace();
+}
+
+/* Pid filter and self-exclusion. */
+static bool kcap_wanted(struct kcap_session *s)
+{
+	pid_t tgid = current->tgid;
+
+	if (tgid == s->self_tgid)
+		return false;
+	return !s->filter_pids || xa_load(&s->pids, tgid);
+}
+
+/* --- probes -------------------------------------------------------------- */
+
+static void kcap_probe_sys_exit(void *data, struct pt_regs *regs, long ret)
+{
+	struct kcap_session *s = data;
+	long nr = syscall_get_nr(current, regs);
+
+	if (!READ_ONCE(s->running) || (unsigned long)nr >= KCAP_MAX_SYSCALLS ||
+	    !test_bit(nr, s->exit_bits) || !kcap_wanted(s))
+		return;
+	if (in_compat_syscall()) {
+		kcap_count_compat(s);
+		return;
+	}
+	kcap_emit(s, kcap_exit_event[nr], regs, ret, NULL);
+}
+
+static void kcap_probe_sys_enter(void *data, struct pt_regs *regs, long id)
+{
+	struct kcap_session *s = data;
+
+	if (!READ_ONCE(s->running) || (unsigned long)id >= KCAP_MAX_SYSCALLS ||
+	    !test_bit(id, s->enter_bits) || !kcap_wanted(s))
+		return;
+	if (in_compat_syscall())
+		return; /* counted once, at exit */
+	kcap_emit(s, kcap_enter_event[id], regs, 0, NULL);
+}
+
+/* Children of captured thread groups are captured too. */
+static void kcap_probe_fork(void *data, struct task_struct *parent, struct task_struct *child)
+{
+	struct kcap_session *s = data;
+
+	if (!READ_ONCE(s->running))
+		return;
+	if (parent->tgid != child->tgid && xa_load(&s->pids, parent->tgid))
+		xa_store(&s->pids, child->tgid, xa_mk_value(1), GFP_NOWAIT | __GFP_NOWARN);
+}
+
+static void kcap_probe_exit(void *data, struct task_struct *p)
+{
+	struct kcap_session *s = data;
+	bool wanted;
+
+	if (!READ_ONCE(s->running))
+		return;
+	wanted = kcap_wanted(s);
+
+	if (s->filter_pids && atomic_read(&p->signal->live) == 0)
+		xa_erase(&s->pids, p->tgid); /* the thread group is gone */
+	if (wanted && s->procexit)
+		kcap_emit(s, KCAP_EV_PROCEXIT, NULL, 0, p);
+}
+
+/* --- registration -------------------------------------------------------- */
+
+static void kcap_find_tp(struct tracepoint *tp, void *priv)
+{
+	int i;
+
+	for (i = 0; i < KCAP_TP__COUNT; i++)
+		if (!kcap_tps[i].tp && strcmp(tp->name, kcap_tps[i].name) == 0)
+			kcap_tps[i].tp = tp;
+}
+
+int kcap_probes_init(void)
+{
+	int i, nr;
+
+	kcap_tps[KCAP_TP_SYS_ENTER] = (struct kcap_tracepoint){ "sys_enter", kcap_probe_sys_enter };
+	kcap_tps[KCAP_TP_SYS_EXIT] = (struct kcap_tracepoint){ "sys_exit", kcap_probe_sys_exit };
+	kcap_tps[KCAP_TP_FORK] = (struct kcap_tracepoint){ "sched_process_fork", kcap_probe_fork };
+	kcap_tps[KCAP_TP_EXIT] = (struct kcap_tracepoint){ "sched_process_exit", kcap_probe_exit };
+	/* not exported to modules: found by name */
+	for_each_kernel_tracepoint(kcap_find_tp, NULL);
+	for (i = 0; i < KCAP_TP__COUNT; i++) {
+		if (!kcap_tps[i].tp) {
+			pr_err("kernel tracepoint %s not found\n", kcap_tps[i].name);
+			return -ENOENT;
+		}
+	}
+	memset(kcap_enter_event, KCAP_NO_EVENT, sizeof(kcap_enter_event));
+	for (nr = 0; nr < KCAP_MAX_SYSCALLS; nr++)
+		kcap_exit_event[nr] = KCAP_EV_GENERIC_X;
+	for (i = 0; i < KCAP_EV__COUNT; i++) {
+		nr = kcap_fillers[i].nr;
+		if (nr < 0 || nr >= KCAP_MAX_SYSCALLS)
+			continue;
+		if (kcap_fillers[i].hook == KCAP_HOOK_SYS_EXIT)
+			kcap_exit_event[nr] = i;
+		else if (kcap_fillers[i].hook == KCAP_HOOK_SYS_ENTER)
+			kcap_enter_event[nr] = i;
+	}
+	return 0;
+}
+
+/*
+ * Waits until no probe runs. Up to 6.12 the four tracepoints call their probes
+ * with preemption disabled (they are neither rcuidle nor faultable), which
+ * synchronize_rcu() waits for; tracepoint_synchronize_unregister() would add an
+ * SRCU grace period that only rcuidle tracepoints need, and that SRCU grace
+ * period was seen taking minutes on a busy emulated (TCG) machine. Later kernels
+ * may run syscall tracepoint probes in a faultable (RCU tasks trace) section:
+ * there, the full tracepoint_synchronize_unregister().
+ */
+static void kcap_sync_probes(void)
+{
+#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 13, 0)
+	synchronize_rcu();
+#else
+	tracepoint_synchronize_unregister();
+#endif
+}
+
+/*
+ * Stopping only tells the probes to do nothing: unregistering would have to
+ * wait for a grace period (tracepoint_synchronize_unregister()), which can take
+ * long on a busy machine, and the reader wants to drain its rings right away.
+ * The probes stay registered until the session ends (kcap_probes_release()).
+ * A probe that saw running just before the store may still finish its event.
+ */
+void kcap_probes_stop(struct kcap_session *s)
+{
+	WRITE_ONCE(s->running, false);
+	s->started = false;
+}
+
+/* The end of a session: after this, no probe runs on s's rings or config. */
+void kcap_probes_release(struct kcap_session *s)
+{
+	int i;
+
+	kcap_probes_stop(s);
+	if (!s->registered)
+		return;
+	/* reverse order: the exit probe goes before the pid tracking it relies on */
+	for (i = KCAP_TP__COUNT - 1; i >= 0; i--)
+		if (s->registered & BIT(i))
+			tracepoint_probe_unregister(kcap_tps[i].tp, kcap_tps[i].probe, s);
+	kcap_sync_probes();
+	s->registered = 0;
+}
+
+/* Registers the probe on tracepoint which, once per session. */
+static int kcap_register(struct kcap_session *s, enum kcap_tp which)
+{
+	int ret;
+
+	if (s->registered & BIT(which))
+		return 0;
+	ret = tracepoint_probe_register(kcap_tps[which].tp, kcap_tps[which].probe, s);
+	if (ret) {
+		pr_err("cannot register a probe on %s: %d\n", kcap_tps[which].name, ret);
+		return ret;
+	}
+	s->registered |= BIT(which);
+	return 0;
+}
+
+/*
+ * Called with the capture stopped: the probes registered by an earlier start
+ * see running == false, so the configuration may change under them (every
+ * field they read is read once and any value is safe).
+ */
+int kcap_probes_start(struct kcap_session *s)
+{
+	bool any_enter = false;
+	int nr, ret = 0;
+
+	/* enter events only for the syscalls that have one */
+	for (nr = 0; nr < KCAP_MAX_SYSCALLS; nr++) {
+		if (test_bit(nr, s->exit_bits) && kcap_enter_event[nr] != KCAP_NO_EVENT) {
+			set_bit(nr, s->enter_bits);
+			any_enter = true;
+		} else {
+			clear_bit(nr, s->enter_bits);
+		}
+	}
+	/* fork tracking first, so that no child of a captured process is missed */
+	if (s->filter_pids)
+		ret = kcap_register(s, KCAP_TP_FORK);
+	if (!ret && (s->procexit || s->filter_pids))
+		ret = kcap_register(s, KCAP_TP_EXIT);
+	if (!ret && any_enter)
+		ret = kcap_register(s, KCAP_TP_SYS_ENTER);
+	if (!ret && !bitmap_empty(s->exit_bits, KCAP_MAX_SYSCALLS))
+		ret = kcap_register(s, KCAP_TP_SYS_EXIT);
+	if (ret)
+		return ret; /* registered probes stay idle until release */
+	/* the configuration before running */
+	smp_store_release(&s->running, true);
+	s->started = true;
+	return 0;
+}
+
+void kcap_ring_stats(const struct kcap_ring *r, struct kcap_kstats *sum)
+{
+	const struct kcap_kstats *st = &r->ctl->stats;
+
+	sum->events += READ_ONCE(st->events);
+	sum->drops_buffer_full += READ_ONCE(st->drops_buffer_full);
+	sum->drops_too_large += READ_ONCE(st->drops_too_large);
+	sum->drops_internal += READ_ONCE(st->drops_internal);
+	sum->faults += READ_ONCE(st->faults);
+	sum->compat_skipped += READ_ONCE(st->compat_skipped);
+}

@@ -1,0 +1,70 @@
+#!/bin/sh
+# The real-capture tests of every backend, run INSIDE a test VM (busybox sh, root,
+# in /payload) by tests/vm/run-backends.sh. Needs in the current directory:
+# capture_test, workload, kcap (static), kcap.ko, and kcap_legacy.bpf.o for the
+# legacy backend.
+#
+# For each backend of $KCAP_VM_BACKENDS (default "modern kmod legacy"; modern
+# runs first, it is the reference of the equivalence check):
+#   capture_test --backend B --workload ./workload --dump events_B.txt
+#                [--compare events_modern.txt]    (same decoded events as modern)
+#   kcap -b B -j -- cat /proc/version              (the CLI end to end)
+# and prints "KCAP_RESULT B PASS|FAIL|SKIP". CI=true turns a skip into a failure.
+# Exit status: the number of backends that failed.
+set -u
+backends=${KCAP_VM_BACKENDS:-"modern kmod legacy"}
+ci=${CI:-false}
+failed=0
+[ -f kcap_legacy.bpf.o ] && export KCAP_LEGACY_OBJ=/payload/kcap_legacy.bpf.o
+
+if ! insmod ./kcap.ko; then
+	echo "insmod kcap.ko failed: the kmod backend cannot run"
+fi
+
+cli_smoke() { # BACKEND
+	out=/tmp/cli_$1.json
+	if ! timeout 120 ./kcap -b "$1" -j -o "$out" -- cat /proc/version >/dev/null 2>/tmp/cli_$1.err; then
+		echo "kcap -b $1 -- cat /proc/version failed:"
+		cat /tmp/cli_$1.err
+		return 1
+	fi
+	for want in '"event":"execve"' '"event":"openat"' '"name":"/proc/version"' '"event":"read"'; do
+		if ! grep -F "$want" "$out" >/dev/null; then
+			echo "kcap -b $1 -j -- cat /proc/version: no $want in the output:"
+			head -n 20 "$out"
+			return 1
+		fi
+	done
+	echo "kcap -b $1 -j -- cat /proc/version: $(wc -l <"$out") events"
+	return 0
+}
+
+for b in $backends; do
+	echo "=== backend $b"
+	cmp=""
+	if [ "$b" != modern ] && [ -s /tmp/events_modern.txt ]; then
+		cmp="--compare /tmp/events_modern.txt"
+	fi
+	# shellcheck disable=SC2086 # $cmp is empty or two words
+	timeout 300 ./capture_test --backend "$b" --workload ./workload --dir /tmp \
+		--dump "/tmp/events_$b.txt" $cmp
+	st=$?
+	if [ "$st" -eq 0 ]; then
+		cli_smoke "$b" || st=1
+	fi
+	if [ "$st" -eq 0 ]; then
+		echo "KCAP_RESULT $b PASS"
+	elif [ "$st" -eq 77 ] && [ "$ci" != true ]; then
+		echo "KCAP_RESULT $b SKIP"
+	else
+		echo "KCAP_RESULT $b FAIL"
+		failed=$((failed + 1))
+	fi
+	[ "$b" = modern ] && [ "$st" -ne 0 ] && rm -f /tmp/events_modern.txt
+done
+
+if grep -q '^kcap ' /proc/modules && ! rmmod kcap; then
+	echo "rmmod kcap failed after the tests"
+	failed=$((failed + 1))
+fi
+exit "$failed"

@@ -33,7 +33,7 @@
 
 struct config {
 	char name[64];
-	const char *backend; /* NULL: bare */
+	bool is_backend; /* name is a backend; neither this nor peer: bare */
 	const char *peer; /* shell command of a peer tool, or NULL */
 	double ns[MAX_ROUNDS]; /* per syscall, per round */
 	double events_per_s[MAX_ROUNDS];
@@ -244,7 +244,7 @@ static int measure(struct config *c, int round, int nthreads, long iters)
 	double ns;
 	char ok = 0;
 
-	if (!c->backend && !c->peer) {
+	if (!c->is_backend && !c->peer) {
 		c->ns[round] = run_workload(nthreads, iters);
 		return 0;
 	}
@@ -269,7 +269,7 @@ static int measure(struct config *c, int round, int nthreads, long iters)
 	if (reader == 0) {
 		close(ready[0]);
 		close(report[0]);
-		reader_main(c->backend, ready[1], report[1], nthreads < ncpus);
+		reader_main(c->name, ready[1], report[1], nthreads < ncpus);
 	}
 	close(ready[1]);
 	close(report[1]);
@@ -424,7 +424,7 @@ int cmd_bench(int argc, char **argv)
 		memmove(&configs[2], &configs[1], sizeof(configs[0]) * (size_t)(nconfigs - 1));
 		memset(&configs[1], 0, sizeof(configs[0]));
 		snprintf(configs[1].name, sizeof(configs[1].name), "%s", name);
-		configs[1].backend = configs[1].name;
+		configs[1].is_backend = true;
 		nconfigs++;
 	}
 	free(list);
@@ -461,11 +461,11 @@ int cmd_bench(int argc, char **argv)
 	for (int i = 1; i < nconfigs; i++) {
 		struct config *cf = &configs[i];
 		double m = cf->failed ? 0 : median(cf->ns, rounds);
-		double eps = cf->backend && !cf->failed ? median(cf->events_per_s, rounds) : 0;
+		double eps = cf->is_backend && !cf->failed ? median(cf->events_per_s, rounds) : 0;
 
 		if (json) {
 			printf("%s{\"name\":\"%s\",\"kind\":\"%s\",", i > 1 ? "," : "", cf->name,
-			       cf->backend ? "backend" : "peer");
+			       cf->is_backend ? "backend" : "peer");
 			if (cf->failed)
 				printf("\"error\":\"load failed\"}");
 			else
@@ -481,7 +481,7 @@ int cmd_bench(int argc, char **argv)
 			continue;
 		}
 		printf("%-10s %12.1f %12.1f %8.2f", cf->name, m, m - bare, m / bare);
-		if (cf->backend)
+		if (cf->is_backend)
 			printf(" %12.0f %10llu %9.1f MiB %6.1f MiB\n", eps,
 			       (unsigned long long)cf->drops, (double)cf->kernel_mem / 1048576.0,
 			       (double)cf->reader_rss / 1048576.0);

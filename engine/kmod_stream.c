@@ -15,7 +15,7 @@
 #include "stream.h"
 #include "../kmod/kcap_kmod_uapi.h"
 
-#define KMOD_RELEASE_BATCH 64 /* events consumed before the kernel is told */
+#define KMOD_RELEASE_MAX (64u << 10) /* consumed bytes before the kernel is told */
 
 struct kmod_stream {
 	struct kcap_stream s;
@@ -25,38 +25,46 @@ struct kmod_stream {
 	uint64_t mask;
 	uint64_t cons; /* our read position, published in batches */
 	uint64_t next; /* position after the peeked event */
-	unsigned int pending;
+	uint64_t head; /* the producer position last read */
+	uint64_t published; /* the read position last published */
+	uint64_t release_every; /* publish after this many consumed bytes */
 	size_t page_size;
 };
 
+/*
+ * head is re-read only when the events known to exist are consumed, and tail
+ * is published in batches of bytes (and when the reader idles): touching the
+ * other side's cache line per event would make it bounce between CPUs.
+ */
 static void kmod_flush(struct kcap_stream *s)
 {
 	struct kmod_stream *k = (struct kmod_stream *)s;
 
-	if (k->pending) {
+	if (k->published != k->cons) {
 		__atomic_store_n(&k->ctl->tail, k->cons, __ATOMIC_RELEASE);
-		k->pending = 0;
+		k->published = k->cons;
 	}
 }
 
 static const void *kmod_peek(struct kcap_stream *s, uint32_t *len)
 {
 	struct kmod_stream *k = (struct kmod_stream *)s;
-	uint64_t head = __atomic_load_n(&k->ctl->head, __ATOMIC_ACQUIRE);
-	uint64_t avail = head - k->cons;
 	const struct kcap_evt_hdr *hdr;
-	uint64_t padded;
+	uint64_t padded, avail;
 
-	if (head == k->cons) {
-		kmod_flush(s);
-		return NULL;
+	if (k->head == k->cons) {
+		k->head = __atomic_load_n(&k->ctl->head, __ATOMIC_ACQUIRE);
+		if (k->head == k->cons) {
+			kmod_flush(s);
+			return NULL;
+		}
 	}
+	avail = k->head - k->cons;
 	hdr = (const struct kcap_evt_hdr *)(k->data + (k->cons & k->mask));
 	padded = ((uint64_t)hdr->len + 7) & ~7ull;
 	if (avail > k->size || hdr->len < KCAP_HDR_SIZE || padded > avail) {
 		/* cannot happen with a sane kernel: resynchronize at head */
-		k->cons = head;
-		k->pending++;
+		k->cons = k->head;
 		kmod_flush(s);
 		return NULL;
 	}
@@ -70,7 +78,7 @@ static void kmod_consume(struct kcap_stream *s)
 	struct kmod_stream *k = (struct kmod_stream *)s;
 
 	k->cons = k->next;
-	if (++k->pending >= KMOD_RELEASE_BATCH)
+	if (k->cons - k->published >= k->release_every)
 		kmod_flush(s);
 }
 
@@ -100,6 +108,9 @@ struct kcap_stream *kcap_kmod_stream_open(int dev_fd, uint32_t cpu, uint64_t siz
 	}
 	k->data = p;
 	k->cons = __atomic_load_n(&k->ctl->tail, __ATOMIC_ACQUIRE);
+	k->published = k->cons;
+	k->head = k->cons;
+	k->release_every = size / 4 < KMOD_RELEASE_MAX ? size / 4 : KMOD_RELEASE_MAX;
 	k->s.peek = kmod_peek;
 	k->s.consume = kmod_consume;
 	k->s.flush = kmod_flush;

@@ -22,7 +22,7 @@
 #include "kcap_wire.h"
 #include "stream.h"
 
-#define PB_RELEASE_BATCH 64 /* records consumed before the producer is told */
+#define PB_RELEASE_MAX (64u << 10) /* consumed bytes before the producer is told */
 #define PB_EVT_OFF 16 /* perf header 8, raw size 4, alignment 4 */
 #define PB_MAX_RECORD 65536 /* perf_event_header.size is a u16 */
 
@@ -33,20 +33,28 @@ struct perfbuf_stream {
 	uint64_t size; /* data area, a power of two */
 	uint64_t tail; /* our read position, published in batches */
 	uint64_t next; /* position after the peeked record */
-	unsigned int pending;
+	uint64_t head; /* the producer position last read */
+	uint64_t published; /* the read position last published */
+	uint64_t release_every; /* publish after this many consumed bytes */
 	uint64_t lost;
 	uint8_t *bounce; /* one wrapped record, 8-byte aligned */
 	size_t map_len;
 	int fd;
 };
 
+/*
+ * data_head and data_tail share a cache line the kernel writes per sample:
+ * the head is re-read only when the known records are consumed, and the tail
+ * is published in batches of bytes (and whenever the reader goes idle), so the
+ * line does not bounce between CPUs on every event.
+ */
 static void pb_flush(struct kcap_stream *s)
 {
 	struct perfbuf_stream *pb = (struct perfbuf_stream *)s;
 
-	if (pb->pending) {
+	if (pb->published != pb->tail) {
 		__atomic_store_n(&pb->meta->data_tail, pb->tail, __ATOMIC_RELEASE);
-		pb->pending = 0;
+		pb->published = pb->tail;
 	}
 }
 
@@ -68,20 +76,23 @@ static const void *pb_peek(struct kcap_stream *s, uint32_t *len)
 	struct perfbuf_stream *pb = (struct perfbuf_stream *)s;
 
 	for (;;) {
-		uint64_t head = __atomic_load_n(&pb->meta->data_head, __ATOMIC_ACQUIRE);
 		const struct perf_event_header *h;
 		const uint8_t *rec;
 		uint32_t raw, evlen;
+		uint64_t head;
 
-		if (pb->tail >= head) {
-			pb_flush(s);
-			return NULL;
+		if (pb->tail >= pb->head) {
+			pb->head = __atomic_load_n(&pb->meta->data_head, __ATOMIC_ACQUIRE);
+			if (pb->tail >= pb->head) {
+				pb_flush(s);
+				return NULL;
+			}
 		}
+		head = pb->head;
 		/* Headers are 8-byte aligned in a power-of-two ring: never split. */
 		h = (const void *)(pb->data + (pb->tail & (pb->size - 1)));
 		if (h->size < sizeof(*h) || h->size > head - pb->tail) {
 			pb->tail = head; /* corrupt ring: skip what is there */
-			pb->pending++;
 			continue;
 		}
 		rec = pb_record(pb, h->size);
@@ -94,7 +105,6 @@ static const void *pb_peek(struct kcap_stream *s, uint32_t *len)
 		}
 		if (h->type != PERF_RECORD_SAMPLE || h->size < PB_EVT_OFF + KCAP_HDR_SIZE) {
 			pb->tail = pb->next;
-			pb->pending++;
 			continue;
 		}
 		memcpy(&raw, rec + sizeof(*h), sizeof(raw));
@@ -114,7 +124,7 @@ static void pb_consume(struct kcap_stream *s)
 	struct perfbuf_stream *pb = (struct perfbuf_stream *)s;
 
 	pb->tail = pb->next;
-	if (++pb->pending >= PB_RELEASE_BATCH)
+	if (pb->tail - pb->published >= pb->release_every)
 		pb_flush(s);
 }
 
@@ -179,6 +189,9 @@ struct kcap_stream *kcap_perfbuf_stream_open(uint32_t cpu, unsigned long bytes, 
 	pb->meta = p;
 	pb->data = (const uint8_t *)p + page;
 	pb->tail = __atomic_load_n(&pb->meta->data_tail, __ATOMIC_ACQUIRE);
+	pb->published = pb->tail;
+	pb->head = pb->tail;
+	pb->release_every = pb->size / 4 < PB_RELEASE_MAX ? pb->size / 4 : PB_RELEASE_MAX;
 	pb->s.peek = pb_peek;
 	pb->s.consume = pb_consume;
 	pb->s.flush = pb_flush;

@@ -17,7 +17,7 @@
 #include "stream.h"
 
 #define RB_HDR_SIZE 8 /* struct { u32 len; u32 pg_off; } before each record */
-#define RB_RELEASE_BATCH 64 /* records consumed before the producer is told */
+#define RB_RELEASE_MAX (64u << 10) /* consumed bytes before the producer is told */
 
 struct ringbuf_stream {
 	struct kcap_stream s;
@@ -27,18 +27,27 @@ struct ringbuf_stream {
 	unsigned long mask;
 	unsigned long cons; /* our read position, published in batches */
 	unsigned long next; /* position after the peeked record */
-	unsigned int pending; /* records consumed but not yet published */
+	unsigned long prod; /* the producer position last read */
+	unsigned long published; /* the consumer position last published */
+	unsigned long release_every; /* publish after this many consumed bytes */
 	size_t page_size;
 	size_t data_size;
 };
 
+/*
+ * The producer's and the consumer's positions live on cache lines the other
+ * side writes: reading or writing them per event makes the lines bounce
+ * between CPUs on every event. So the producer position is re-read only once
+ * the records known to exist are consumed, and the consumer position is
+ * published in batches of bytes (and whenever the reader goes idle).
+ */
 static void rb_flush(struct kcap_stream *s)
 {
 	struct ringbuf_stream *rb = (struct ringbuf_stream *)s;
 
-	if (rb->pending) {
+	if (rb->published != rb->cons) {
 		__atomic_store_n(rb->consumer_pos, rb->cons, __ATOMIC_RELEASE);
-		rb->pending = 0;
+		rb->published = rb->cons;
 	}
 }
 
@@ -47,13 +56,15 @@ static const void *rb_peek(struct kcap_stream *s, uint32_t *len)
 	struct ringbuf_stream *rb = (struct ringbuf_stream *)s;
 
 	for (;;) {
-		unsigned long prod = __atomic_load_n(rb->producer_pos, __ATOMIC_ACQUIRE);
 		const uint8_t *rec;
 		uint32_t hdr;
 
-		if (rb->cons >= prod) {
-			rb_flush(s);
-			return NULL;
+		if (rb->cons >= rb->prod) {
+			rb->prod = __atomic_load_n(rb->producer_pos, __ATOMIC_ACQUIRE);
+			if (rb->cons >= rb->prod) {
+				rb_flush(s);
+				return NULL;
+			}
 		}
 		rec = rb->data + (rb->cons & rb->mask);
 		hdr = __atomic_load_n((const uint32_t *)rec, __ATOMIC_ACQUIRE);
@@ -62,7 +73,6 @@ static const void *rb_peek(struct kcap_stream *s, uint32_t *len)
 		rb->next = rb->cons + ((RB_HDR_SIZE + (hdr & ~BPF_RINGBUF_DISCARD_BIT) + 7) & ~7ul);
 		if (hdr & BPF_RINGBUF_DISCARD_BIT) {
 			rb->cons = rb->next;
-			rb->pending++;
 			continue;
 		}
 		*len = hdr;
@@ -75,7 +85,7 @@ static void rb_consume(struct kcap_stream *s)
 	struct ringbuf_stream *rb = (struct ringbuf_stream *)s;
 
 	rb->cons = rb->next;
-	if (++rb->pending >= RB_RELEASE_BATCH)
+	if (rb->cons - rb->published >= rb->release_every)
 		rb_flush(s);
 }
 
@@ -113,6 +123,10 @@ struct kcap_stream *kcap_ringbuf_stream_open(int map_fd, uint32_t cpu, char *err
 	rb->producer_pos = p;
 	rb->data = (const uint8_t *)p + rb->page_size;
 	rb->cons = __atomic_load_n(rb->consumer_pos, __ATOMIC_ACQUIRE);
+	rb->published = rb->cons;
+	rb->prod = rb->cons;
+	/* A quarter of a small ring, so the producer never waits on us for long. */
+	rb->release_every = rb->data_size / 4 < RB_RELEASE_MAX ? rb->data_size / 4 : RB_RELEASE_MAX;
 	rb->s.peek = rb_peek;
 	rb->s.consume = rb_consume;
 	rb->s.flush = rb_flush;

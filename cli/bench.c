@@ -33,14 +33,14 @@
 
 struct config {
 	char name[64];
-	bool is_backend; /* name is a backend; neither this nor peer: bare */
 	const char *peer; /* shell command of a peer tool, or NULL */
 	double ns[MAX_ROUNDS]; /* per syscall, per round */
 	double events_per_s[MAX_ROUNDS];
 	uint64_t drops, events;
 	uint64_t kernel_mem, reader_rss;
-	bool failed;
 	char error[512];
+	bool is_backend; /* name is a backend; neither this nor peer: bare */
+	bool failed;
 };
 
 /* What a reader process reports back when stopped. */
@@ -305,6 +305,89 @@ static int measure(struct config *c, int round, int nthreads, long iters)
 	return c->failed ? -1 : 0;
 }
 
+/*
+ * Reader throughput: capture real events of the workload into memory, then
+ * time decoding and formatting them to JSON written to /dev/null, on one core.
+ */
+static int reader_throughput(bool json)
+{
+	enum { N = 200000 };
+	struct kcap_opts opts = { .sz = sizeof(opts) };
+	static char line[KCAP_FORMAT_MAX], out[1 << 16];
+	struct kcap_event *evs = calloc(N, sizeof(*evs));
+	uint8_t *store = malloc((size_t)N * 256);
+	char err[1024];
+	size_t n = 0, olen = 0;
+	struct kcap *k;
+	double t0, secs;
+	int devnull = open("/dev/null", O_WRONLY);
+	pid_t load;
+
+	if (!evs || !store || devnull < 0 || kcap_open(&opts, &k, err, sizeof(err))) {
+		fprintf(stderr, "kcap bench --reader: cannot capture\n");
+		free(evs);
+		free(store);
+		return 1;
+	}
+	if (kcap_start(k)) {
+		fprintf(stderr, "kcap bench --reader: %s\n", kcap_last_error(k));
+		kcap_close(k);
+		free(evs);
+		free(store);
+		return 1;
+	}
+	load = fork();
+	if (load == 0) {
+		run_workload(1, 100000);
+		_exit(0);
+	}
+	while (n < N) {
+		const struct kcap_event *ev;
+
+		if (kcap_next(k, &ev, 1000))
+			break;
+		if (ev->raw_len > 256)
+			continue;
+		evs[n] = *ev;
+		memcpy(store + n * 256, ev->raw, ev->raw_len);
+		evs[n].raw = store + n * 256;
+		evs[n].comm = "bench";
+		n++;
+	}
+	kill(load, SIGKILL);
+	waitpid(load, NULL, 0);
+	kcap_close(k);
+	t0 = now_s();
+	for (int rep = 0; rep < 5; rep++) {
+		for (size_t i = 0; i < n; i++) {
+			int len = kcap_format_json(&evs[i], line, sizeof(line));
+
+			if (len < 0 || olen + (size_t)len + 1 > sizeof(out)) {
+				if (write(devnull, out, olen) < 0)
+					break;
+				olen = 0;
+			}
+			if (len > 0) {
+				memcpy(out + olen, line, (size_t)len);
+				olen += (size_t)len;
+				out[olen++] = '\n';
+			}
+		}
+	}
+	secs = now_s() - t0;
+	if (json)
+		printf("{\"reader_events_per_s\":%.0f,\"events\":%zu}\n", 5.0 * (double)n / secs,
+		       n);
+	else
+		printf("reader: %.2f M events/s formatted to JSON into /dev/null on one core (%zu "
+		       "captured events, 5 passes)\n",
+		       5.0 * (double)n / secs / 1e6, n);
+	free(evs);
+	free(store);
+	close(devnull);
+	return n ? 0 : 1;
+}
+
 static int cmp_double(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;
@@ -330,6 +413,7 @@ static void usage(void)
 	      "  -n N         loop iterations per round and thread, 3 syscalls each (default 200000)\n"
 	      "  -w WORKLOAD  single (one pinned thread, default) or multi (every CPU)\n"
 	      "  --peer NAME=COMMAND  also time another capture tool started as COMMAND\n"
+	      "  --reader     instead: the reader's decode + JSON format rate on one core\n"
 	      "  -j           JSON output\n",
 	      stderr);
 }
@@ -343,6 +427,7 @@ int cmd_bench(int argc, char **argv)
 		{ "workload", required_argument, NULL, 'w' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "peer", required_argument, NULL, 'P' },
+		{ "reader", no_argument, NULL, 'R' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -350,7 +435,7 @@ int cmd_bench(int argc, char **argv)
 	const char *backends = NULL;
 	int rounds = 8, nconfigs = 1, nthreads = 1, c;
 	long iters = 200000;
-	bool json = false, multi = false;
+	bool json = false, multi = false, reader = false;
 	char *list = NULL, *copy;
 
 	ncpus = (int)sysconf(_SC_NPROCESSORS_ONLN);
@@ -376,6 +461,9 @@ int cmd_bench(int argc, char **argv)
 			break;
 		case 'j':
 			json = true;
+			break;
+		case 'R':
+			reader = true;
 			break;
 		case 'P': {
 			char *eq = strchr(optarg, '=');
@@ -403,6 +491,8 @@ int cmd_bench(int argc, char **argv)
 		fprintf(stderr, "kcap bench: run as root: capturing loads kernel code\n");
 		return 1;
 	}
+	if (reader)
+		return reader_throughput(json);
 	nthreads = multi ? ncpus : 1;
 	if (!backends) {
 		struct kcap_probe p;

@@ -15,6 +15,7 @@
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
+#include <sys/wait.h>
 #include "kcap_internal.h"
 #include "../kmod/kcap_kmod_uapi.h"
 
@@ -61,12 +62,63 @@ static bool module_installed(void)
 	return found;
 }
 
+/*
+ * The module is installed (DKMS) but not loaded: load it. Only reached when the
+ * user asked for kmod or auto. Returns the modprobe exit status, or -errno.
+ */
+static int load_module(void)
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid < 0)
+		return -errno;
+	if (pid == 0) {
+		int devnull = open("/dev/null", O_WRONLY);
+
+		if (devnull >= 0) {
+			dup2(devnull, STDOUT_FILENO);
+			dup2(devnull, STDERR_FILENO);
+		}
+		execl("/sbin/modprobe", "modprobe", "kcap", (char *)NULL);
+		execlp("modprobe", "modprobe", "kcap", (char *)NULL);
+		_exit(127);
+	}
+	if (waitpid(pid, &status, 0) < 0)
+		return -errno;
+	if (!WIFEXITED(status))
+		return -EINTR;
+	/* devtmpfs creates the node at once; udev may need a moment */
+	for (int i = 0; WEXITSTATUS(status) == 0 && i < 50; i++) {
+		struct stat st;
+
+		if (stat(KCAP_KMOD_DEVICE_PATH, &st) == 0)
+			break;
+		usleep(20000);
+	}
+	return WEXITSTATUS(status);
+}
+
 /* Opens the device and explains every way it can be missing or unusable. */
 static int open_device(char *err, size_t errlen)
 {
 	struct stat st;
 	int fd;
 
+	if (stat(KCAP_KMOD_DEVICE_PATH, &st) < 0 && access("/proc/modules", F_OK) == 0 &&
+	    access("/sys/module/kcap", F_OK) != 0 && module_installed()) {
+		int status = load_module();
+
+		if (status != 0) {
+			snprintf(
+				err, errlen,
+				"kmod: the kcap module is installed but 'modprobe kcap' failed (%s "
+				"%d): see dmesg; on Secure Boot hosts the DKMS key must be enrolled",
+				status < 0 ? "error" : "exit status",
+				status < 0 ? -status : status);
+			return status < 0 ? status : -ENOEXEC;
+		}
+	}
 	if (stat(KCAP_KMOD_DEVICE_PATH, &st) < 0) {
 		int ret = -errno;
 
@@ -81,11 +133,6 @@ static int open_device(char *err, size_t errlen)
 				 "kmod: %s not found, and this kernel cannot load modules (no "
 				 "/proc/modules: built without CONFIG_MODULES): use the modern or "
 				 "legacy backend",
-				 KCAP_KMOD_DEVICE_PATH);
-		else if (module_installed())
-			snprintf(err, errlen,
-				 "kmod: %s not found: the kcap module is installed but not loaded "
-				 "(modprobe kcap)",
 				 KCAP_KMOD_DEVICE_PATH);
 		else
 			snprintf(err, errlen,

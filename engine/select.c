@@ -9,13 +9,15 @@
 #include "kcap_internal.h"
 
 /*
- * auto's order, lowest added cost per syscall first. Measured by `kcap bench`
- * side by side in one run (README, "Backend overhead"); the reference system
- * measured its module about 20% below its modern probe as well.
+ * auto's order, lowest added cost per syscall first, as measured by `kcap bench`
+ * side by side in one run (README, "Backend overhead"): in a Debian 6.12 VM
+ * kmod added 0.72x and legacy 1.96x what modern added; on the 6.18 host legacy
+ * added 1.77x modern. The reference system measured its module about 20%
+ * below its modern probe too. A host without the module skips kmod at once.
  */
 static const struct kcap_backend_ops *const auto_order[] = {
-	&kcap_backend_modern,
 	&kcap_backend_kmod,
+	&kcap_backend_modern,
 	&kcap_backend_legacy,
 };
 

@@ -10,6 +10,8 @@
 #                [--compare events_modern.txt]    (same decoded events as modern)
 #   kcap -b B -j -- cat /proc/version              (the CLI end to end)
 # and prints "KCAP_RESULT B PASS|FAIL|SKIP". CI=true turns a skip into a failure.
+# With kmod among the backends, also "KCAP_RESULT auto ...": auto picks kmod and
+# falls back to modern when kmod fails to load (KCAP_TEST_FAIL_BACKEND).
 # Exit status: the number of backends that failed.
 set -u
 backends=${KCAP_VM_BACKENDS:-"modern kmod legacy"}
@@ -62,6 +64,31 @@ for b in $backends; do
 	fi
 	[ "$b" = modern ] && [ "$st" -ne 0 ] && rm -f /tmp/events_modern.txt
 done
+
+# auto follows the measured order (kmod first when the module is loaded) and
+# falls back to the next backend when the first fails to load.
+auto_check() {
+	./kcap -v -j -n 20 -o /tmp/auto.json 2>/tmp/auto.err || { cat /tmp/auto.err; return 1; }
+	grep -q "capturing with the kmod backend" /tmp/auto.err ||
+		{ echo "auto did not choose kmod:"; cat /tmp/auto.err; return 1; }
+	KCAP_TEST_FAIL_BACKEND=kmod ./kcap -v -j -n 20 -o /tmp/auto_fb.json 2>/tmp/auto_fb.err ||
+		{ cat /tmp/auto_fb.err; return 1; }
+	grep -q "capturing with the modern backend" /tmp/auto_fb.err &&
+		grep -q "passed over kmod: program load rejected (simulated" /tmp/auto_fb.err ||
+		{ echo "no fallback from kmod to modern:"; cat /tmp/auto_fb.err; return 1; }
+	[ "$(grep -c '^{' /tmp/auto_fb.json)" = 20 ] || { echo "fallback capture printed no events"; return 1; }
+	echo "auto: kmod chosen; with kmod failing, modern chosen and the reason reported"
+}
+case " $backends " in
+*" kmod "*)
+	if grep -q '^kcap ' /proc/modules && auto_check; then
+		echo "KCAP_RESULT auto PASS"
+	else
+		echo "KCAP_RESULT auto FAIL"
+		failed=$((failed + 1))
+	fi
+	;;
+esac
 
 if grep -q '^kcap ' /proc/modules && ! rmmod kcap; then
 	echo "rmmod kcap failed after the tests"

@@ -173,6 +173,7 @@ run_series() {
 		fi
 	done
 	if [ "${#tests[@]}" -gt 0 ]; then
+		case " ${tests[*]} " in *" kmod "*) tests+=(auto) ;; esac
 		boot backends "$rel" "$payload" \
 			"CI=$CI KCAP_VM_BACKENDS='${guest_backends# }' sh guest-backends.sh"
 		collect "$rel" "$BOOT_LOG" "${tests[@]}"

@@ -12,12 +12,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <sys/mount.h>
 #include <sys/stat.h>
 #include <sys/utsname.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include "kcap_internal.h"
+#include "bpf_util.h"
 #include "libbpf_log.h"
 #include "kcap_legacy_paths.h"
 
@@ -321,8 +321,6 @@ static int fork_child_pid_offset(void)
 	return off;
 }
 
-static int ensure_tracefs(char *err, size_t errlen);
-
 static int write_config(struct legacy *l, char *err, size_t errlen)
 {
 	struct legacy_config c = {
@@ -338,7 +336,7 @@ static int write_config(struct legacy *l, char *err, size_t errlen)
 	if (cfg < 0 || pids < 0)
 		return -ENOENT;
 	if (!l->raw && l->cfg->npids) {
-		int off, ret = ensure_tracefs(err, errlen);
+		int off, ret = kcap_bpf_ensure_tracefs("legacy", err, errlen);
 
 		if (ret)
 			return ret;
@@ -514,23 +512,6 @@ fail:
 	return ret;
 }
 
-/* libbpf finds tracepoint ids in tracefs, which is not always mounted. */
-static int ensure_tracefs(char *err, size_t errlen)
-{
-	struct stat st;
-
-	if (stat("/sys/kernel/tracing/events", &st) == 0 ||
-	    stat("/sys/kernel/debug/tracing/events", &st) == 0)
-		return 0;
-	if (mount("tracefs", "/sys/kernel/tracing", "tracefs", 0, NULL) == 0)
-		return 0;
-	snprintf(err, errlen,
-		 "legacy: tracefs is not mounted and mounting it failed (%s): run "
-		 "'mount -t tracefs tracefs /sys/kernel/tracing'",
-		 strerror(errno));
-	return -errno;
-}
-
 static int attach(struct legacy *l, const char *hook, char *err, size_t errlen)
 {
 	struct bpf_program *prog = hook_prog(l, hook);
@@ -542,7 +523,7 @@ static int attach(struct legacy *l, const char *hook, char *err, size_t errlen)
 		return -ENOENT;
 	}
 	if (!l->raw) {
-		ret = ensure_tracefs(err, errlen);
+		ret = kcap_bpf_ensure_tracefs("legacy", err, errlen);
 		if (ret)
 			return ret;
 	}
@@ -601,27 +582,12 @@ static struct kcap_stream **legacy_streams(void *priv, unsigned int *n)
 static int legacy_kstats(void *priv, struct kcap_kstats *sum)
 {
 	struct legacy *l = priv;
-	struct kcap_kstats *percpu = calloc(l->ncpus, sizeof(*percpu));
-	int fd = bpf_object__find_map_fd_by_name(l->obj, "stats");
 	uint64_t lost = 0;
-	__u32 zero = 0;
-	int ret = 0;
+	int ret = kcap_bpf_read_kstats(bpf_object__find_map_fd_by_name(l->obj, "stats"), l->ncpus,
+				       sum);
 
-	if (!percpu)
-		return -ENOMEM;
-	memset(sum, 0, sizeof(*sum));
-	if (fd < 0 || bpf_map_lookup_elem(fd, &zero, percpu) < 0) {
-		ret = -errno;
-		goto out;
-	}
-	for (unsigned int cpu = 0; cpu < l->ncpus; cpu++) {
-		sum->events += percpu[cpu].events;
-		sum->drops_buffer_full += percpu[cpu].drops_buffer_full;
-		sum->drops_too_large += percpu[cpu].drops_too_large;
-		sum->drops_internal += percpu[cpu].drops_internal;
-		sum->faults += percpu[cpu].faults;
-		sum->compat_skipped += percpu[cpu].compat_skipped;
-	}
+	if (ret)
+		return ret;
 	/*
 	 * The probe counts full-buffer drops where the helper reports them (4.19+);
 	 * older kernels only tell the reader, through PERF_RECORD_LOST, which lags.
@@ -630,9 +596,7 @@ static int legacy_kstats(void *priv, struct kcap_kstats *sum)
 		lost += kcap_perfbuf_stream_lost(l->streams[i]);
 	if (lost > sum->drops_buffer_full)
 		sum->drops_buffer_full = lost;
-out:
-	free(percpu);
-	return ret;
+	return 0;
 }
 
 const struct kcap_backend_ops kcap_backend_legacy = {

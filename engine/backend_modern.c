@@ -10,11 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <sys/mount.h>
 #include <sys/stat.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include "kcap_internal.h"
+#include "bpf_util.h"
 #include "libbpf_log.h"
 #include "kcap_modern.skel.h"
 
@@ -223,23 +223,6 @@ fail:
 	return ret;
 }
 
-/* libbpf finds tracepoint ids in tracefs, which is not always mounted. */
-static int ensure_tracefs(char *err, size_t errlen)
-{
-	struct stat st;
-
-	if (stat("/sys/kernel/tracing/events", &st) == 0 ||
-	    stat("/sys/kernel/debug/tracing/events", &st) == 0)
-		return 0;
-	if (mount("tracefs", "/sys/kernel/tracing", "tracefs", 0, NULL) == 0)
-		return 0;
-	snprintf(err, errlen,
-		 "modern: tracefs is not mounted and mounting it failed (%s): run "
-		 "'mount -t tracefs tracefs /sys/kernel/tracing'",
-		 strerror(errno));
-	return -errno;
-}
-
 static int attach(struct modern *m, struct bpf_program *prog, const char *what, char *err,
 		  size_t errlen)
 {
@@ -265,7 +248,7 @@ static int attach_enter(struct modern *m, int ev, char *err, size_t errlen)
 	char tp[96];
 	int ret;
 
-	ret = ensure_tracefs(err, errlen);
+	ret = kcap_bpf_ensure_tracefs("modern", err, errlen);
 	if (ret)
 		return ret;
 	snprintf(tp, sizeof(tp), "sys_enter_%s", sc);
@@ -326,28 +309,8 @@ static struct kcap_stream **modern_streams(void *priv, unsigned int *n)
 static int modern_kstats(void *priv, struct kcap_kstats *sum)
 {
 	struct modern *m = priv;
-	struct kcap_kstats *percpu = calloc(m->ncpus, sizeof(*percpu));
-	__u32 zero = 0;
-	int ret = 0;
 
-	if (!percpu)
-		return -ENOMEM;
-	memset(sum, 0, sizeof(*sum));
-	if (bpf_map_lookup_elem(bpf_map__fd(m->skel->maps.stats), &zero, percpu) < 0) {
-		ret = -errno;
-		goto out;
-	}
-	for (unsigned int cpu = 0; cpu < m->ncpus; cpu++) {
-		sum->events += percpu[cpu].events;
-		sum->drops_buffer_full += percpu[cpu].drops_buffer_full;
-		sum->drops_too_large += percpu[cpu].drops_too_large;
-		sum->drops_internal += percpu[cpu].drops_internal;
-		sum->faults += percpu[cpu].faults;
-		sum->compat_skipped += percpu[cpu].compat_skipped;
-	}
-out:
-	free(percpu);
-	return ret;
+	return kcap_bpf_read_kstats(bpf_map__fd(m->skel->maps.stats), m->ncpus, sum);
 }
 
 const struct kcap_backend_ops kcap_backend_modern = {

@@ -213,8 +213,6 @@ static void print_stats(struct kcap *k, const struct cli_options *o)
 		fprintf(stderr, "kcap: cannot read the kernel counters\n");
 		return;
 	}
-	if (o->stats && *kcap_backend_report(k))
-		print_backend_choice(k);
 	if (o->stats)
 		fprintf(stderr,
 			"kcap: backend %s: %llu events captured, %llu read, %llu dropped "
@@ -347,6 +345,8 @@ int main(int argc, char **argv)
 	}
 	if (o.command && command_prepare(&cmd, o.command))
 		return 1;
+	if (o.verbose)
+		setenv("KCAP_DEBUG", "1", 0); /* libkcap echoes libbpf's messages */
 	opts.backend = o.backend;
 	opts.events = o.syscalls;
 	opts.snaplen = o.snaplen;
@@ -368,8 +368,8 @@ int main(int argc, char **argv)
 		kcap_close(k);
 		return 1;
 	}
-	if (o.verbose)
-		print_backend_choice(k);
+	/* Always say which backend captures and why any before it was passed over. */
+	print_backend_choice(k);
 	/* A failed exec is reported; its exit status (126/127) becomes ours. */
 	if (o.command && !command_release(&cmd, o.command[0]))
 		child_changed = 1;

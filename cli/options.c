@@ -46,7 +46,7 @@ void cli_usage(FILE *out)
 	      "      --stats            print capture and drop counters at the end\n"
 	      "      --buffer-size SIZE kernel buffer per CPU, power of two, K/M suffix (default 8M)\n"
 	      "      --quiet            print no events (with --stats: count only)\n"
-	      "  -v, --verbose          say which backend captures, and why others were passed over\n"
+	      "  -v, --verbose          also print libbpf's and the verifier's messages\n"
 	      "  -h, --help             this help\n"
 	      "      --version          print the version\n"
 	      "\n"

@@ -57,23 +57,45 @@ static __always_inline struct kf_scratch *kf_filter(__u64 nr, __u8 dir)
 	return kf_scratch();
 }
 
-/* Saves the syscall from its registers for the filler. */
-static __always_inline int kf_save_regs(struct kf_scratch *s, struct pt_regs *regs, __u64 nr,
-					__s64 ret)
-{
-	struct pt_regs r;
+/*
+ * The syscall's registers, r10 through orig_ax, are contiguous in x86_64's
+ * pt_regs: one read gets the number and all six arguments.
+ */
+#define KF_REGS_FIRST __builtin_offsetof(struct pt_regs, r10)
+#define KF_REGS_LAST __builtin_offsetof(struct pt_regs, orig_ax)
+#define KF_REG(r, f) ((r)->v[(__builtin_offsetof(struct pt_regs, f) - KF_REGS_FIRST) / 8])
 
-	if (bpf_probe_read(&r, sizeof(r), regs))
-		return -1;
-	s->st.args[0] = r.di;
-	s->st.args[1] = r.si;
-	s->st.args[2] = r.dx;
-	s->st.args[3] = r.r10;
-	s->st.args[4] = r.r8;
-	s->st.args[5] = r.r9;
+struct kf_sysregs {
+	__u64 v[(KF_REGS_LAST - KF_REGS_FIRST) / 8 + 1];
+};
+
+#define KF_ASSERT_IN_RANGE(f)                                                         \
+	_Static_assert(__builtin_offsetof(struct pt_regs, f) >= KF_REGS_FIRST &&      \
+			       __builtin_offsetof(struct pt_regs, f) <= KF_REGS_LAST, \
+		       #f " outside r10..orig_ax")
+KF_ASSERT_IN_RANGE(di);
+KF_ASSERT_IN_RANGE(si);
+KF_ASSERT_IN_RANGE(dx);
+KF_ASSERT_IN_RANGE(r9);
+KF_ASSERT_IN_RANGE(r8);
+
+static __always_inline int kf_read_sysregs(struct kf_sysregs *r, struct pt_regs *regs)
+{
+	return bpf_probe_read(r, sizeof(*r), (char *)regs + KF_REGS_FIRST);
+}
+
+/* Saves the syscall for the filler. */
+static __always_inline void kf_save_regs(struct kf_scratch *s, const struct kf_sysregs *r, __u64 nr,
+					 __s64 ret)
+{
+	s->st.args[0] = KF_REG(r, di);
+	s->st.args[1] = KF_REG(r, si);
+	s->st.args[2] = KF_REG(r, dx);
+	s->st.args[3] = KF_REG(r, r10);
+	s->st.args[4] = KF_REG(r, r8);
+	s->st.args[5] = KF_REG(r, r9);
 	s->st.nr = (__u32)nr;
 	s->st.ret = ret;
-	return 0;
 }
 
 static __always_inline void kf_dispatch(void *ctx, struct kf_scratch *s, void *table, __u64 nr)
@@ -89,12 +111,18 @@ static __always_inline void kf_dispatch(void *ctx, struct kf_scratch *s, void *t
 SEC("raw_tracepoint/sys_exit")
 int kcap_sys_exit_raw(struct bpf_raw_tracepoint_args *ctx)
 {
-	struct pt_regs *regs = (struct pt_regs *)ctx->args[0];
-	__u64 nr = KF_RD(regs, orig_ax);
-	struct kf_scratch *s = kf_filter(nr, KF_WANT_EXIT);
+	struct kf_sysregs r;
+	struct kf_scratch *s;
+	__u64 nr;
 
-	if (s && kf_save_regs(s, regs, nr, (__s64)ctx->args[1]) == 0)
+	if (kf_read_sysregs(&r, (struct pt_regs *)ctx->args[0]))
+		return 0;
+	nr = KF_REG(&r, orig_ax);
+	s = kf_filter(nr, KF_WANT_EXIT);
+	if (s) {
+		kf_save_regs(s, &r, nr, (__s64)ctx->args[1]);
 		kf_dispatch(ctx, s, &exit_fillers, nr);
+	}
 	return 0;
 }
 
@@ -111,9 +139,12 @@ int kcap_sys_exit_tp(struct kf_tp_sys_exit *ctx)
 	__u64 nr = (__u64)ctx->id;
 	__s64 ret = ctx->ret;
 	struct kf_scratch *s = kf_filter(nr, KF_WANT_EXIT);
+	struct kf_sysregs r;
 
-	if (s && kf_save_regs(s, kf_current_regs(), nr, ret) == 0)
+	if (s && kf_read_sysregs(&r, kf_current_regs()) == 0) {
+		kf_save_regs(s, &r, nr, ret);
 		kf_dispatch(ctx, s, &exit_fillers, nr);
+	}
 	return 0;
 }
 
@@ -122,12 +153,14 @@ int kcap_sys_exit_tp(struct kf_tp_sys_exit *ctx)
 SEC("raw_tracepoint/sys_enter")
 int kcap_sys_enter_raw(struct bpf_raw_tracepoint_args *ctx)
 {
-	struct pt_regs *regs = (struct pt_regs *)ctx->args[0];
 	__u64 nr = ctx->args[1];
 	struct kf_scratch *s = kf_filter(nr, KF_WANT_ENTER);
+	struct kf_sysregs r;
 
-	if (s && kf_save_regs(s, regs, nr, 0) == 0)
+	if (s && kf_read_sysregs(&r, (struct pt_regs *)ctx->args[0]) == 0) {
+		kf_save_regs(s, &r, nr, 0);
 		kf_dispatch(ctx, s, &enter_fillers, nr);
+	}
 	return 0;
 }
 

@@ -215,6 +215,16 @@ static __always_inline void kf_push_empty(struct kf_ctx *ctx)
 }
 
 /* Accounts n bytes just copied to kf_data(), or a fault when n <= 0. */
+/*
+ * Kernels whose string read goes through strncpy_from_user_nofault() (5.5 to
+ * 6.12 at least) return 0 for an empty string, older and newer ones 1: an
+ * empty string is one NUL byte everywhere, and only a negative return a fault.
+ */
+static __always_inline long kf_str_len(long n)
+{
+	return n == 0 ? 1 : n; /* the helper did write the NUL */
+}
+
 static __always_inline void kf_commit_copy(struct kf_ctx *ctx, long n)
 {
 	if (n <= 0) {
@@ -229,7 +239,9 @@ static __always_inline void kf_push_user_str(struct kf_ctx *ctx, __u64 uptr)
 {
 	if (kf_skip(ctx))
 		return;
-	kf_commit_copy(ctx, bpf_probe_read_str(kf_data(ctx), KCAP_MAX_PATH, (void *)uptr));
+	__u8 *dst = kf_data(ctx);
+
+	kf_commit_copy(ctx, kf_str_len(bpf_probe_read_str(dst, KCAP_MAX_PATH, (void *)uptr)));
 }
 
 /* Copies n (<= KCAP_MAX_PARAM_LEN) bytes; the fault check is the helper's. */
@@ -328,6 +340,7 @@ static __always_inline void kf_push_user_argv(struct kf_ctx *ctx, __u64 argv)
 	for (__u32 i = 0; i < KF_MAX_ARGV; i++) {
 		__u32 total = st->total;
 		__u64 arg = 0;
+		__u8 *dst;
 		long n;
 
 		if (total >= KCAP_MAX_ARGS_LEN)
@@ -341,10 +354,11 @@ static __always_inline void kf_push_user_argv(struct kf_ctx *ctx, __u64 argv)
 		}
 		if (!arg)
 			break;
-		n = bpf_probe_read_str(ctx->buf + ((ctx->off + total) & KF_OFF_MASK),
-				       kf_size(KCAP_MAX_ARGS_LEN - total, KCAP_MAX_ARGS_LEN - 1),
-				       (void *)arg);
-		if (n <= 0)
+		dst = ctx->buf + ((ctx->off + total) & KF_OFF_MASK);
+		n = kf_str_len(bpf_probe_read_str(
+			dst, kf_size(KCAP_MAX_ARGS_LEN - total, KCAP_MAX_ARGS_LEN - 1),
+			(void *)arg));
+		if (n < 0)
 			break;
 		st->total = total + (__u32)n;
 	}

@@ -159,9 +159,20 @@ static __always_inline void kf_commit_copy(struct kf_ctx *ctx, long n)
 	kf_set_len(ctx, n);
 }
 
+/*
+ * Some kernels (6.1, 6.12) return 0 for an empty string, others 1: an empty
+ * string is one NUL byte everywhere, and only a negative return is a fault.
+ */
+static __always_inline long kf_str_len(long n)
+{
+	return n == 0 ? 1 : n; /* the helper did write the NUL */
+}
+
 static __always_inline void kf_push_user_str(struct kf_ctx *ctx, __u64 uptr)
 {
-	kf_commit_copy(ctx, bpf_probe_read_user_str(kf_data(ctx), KCAP_MAX_PATH, (void *)uptr));
+	__u8 *dst = kf_data(ctx);
+
+	kf_commit_copy(ctx, kf_str_len(bpf_probe_read_user_str(dst, KCAP_MAX_PATH, (void *)uptr)));
 }
 
 /* Copies n (<= KCAP_MAX_PARAM_LEN) user bytes; the fault check is the helper's. */
@@ -259,6 +270,7 @@ static __always_inline void kf_push_user_argv(struct kf_ctx *ctx, __u64 argv)
 	w->total = 0;
 	for (__u32 i = 0; i < KF_MAX_ARGV; i++) {
 		__u32 total = w->total;
+		__u8 *dst;
 		__u64 arg;
 		long n;
 
@@ -273,9 +285,10 @@ static __always_inline void kf_push_user_argv(struct kf_ctx *ctx, __u64 argv)
 		}
 		if (!arg)
 			break;
-		n = bpf_probe_read_user_str(ctx->buf + ((ctx->off + total) & KF_OFF_MASK),
-					    KCAP_MAX_ARGS_LEN - total, (void *)arg);
-		if (n <= 0)
+		dst = ctx->buf + ((ctx->off + total) & KF_OFF_MASK);
+		n = kf_str_len(
+			bpf_probe_read_user_str(dst, KCAP_MAX_ARGS_LEN - total, (void *)arg));
+		if (n < 0)
 			break;
 		w->total = total + (__u32)n;
 	}

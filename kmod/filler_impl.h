@@ -12,8 +12,8 @@
  * User memory is read with non-sleeping, fault-tolerant copies (page faults
  * disabled): an unreadable pointer gives a KCAP_PLEN_FAULT parameter. The
  * conventions follow the modern probe's helpers exactly (string lengths include
- * the NUL, an empty string reads as a fault as bpf_probe_read_user_str() makes
- * it, the same loop bounds), so both backends emit the same bytes.
+ * the NUL, an empty string is one NUL byte, the same loop bounds), so both
+ * backends emit the same bytes.
  */
 #ifndef KCAP_KMOD_FILLER_IMPL_H
 #define KCAP_KMOD_FILLER_IMPL_H
@@ -150,8 +150,8 @@ static __always_inline void kf_push_empty(struct kf_ctx *ctx)
 
 /*
  * A NUL-terminated user string of at most max bytes (with the NUL) at dst,
- * whose room is avail bytes. Returns the bytes written with the NUL, 0 for an
- * empty string or a fault, or -ENOSPC when the room, not max, cut it short.
+ * whose room is avail bytes. Returns the bytes written with the NUL (1 for an
+ * empty string), 0 for a fault, or -ENOSPC when the room, not max, cut it short.
  */
 static __always_inline long kf_user_str(u8 *dst, u64 uptr, u32 max, u32 avail)
 {
@@ -169,7 +169,7 @@ static __always_inline long kf_user_str(u8 *dst, u64 uptr, u32 max, u32 avail)
 		dst[count - 1] = '\0'; /* truncated at max, like the BPF helper */
 		return count;
 	}
-	return n ? n + 1 : 0;
+	return n + 1;
 }
 
 static __always_inline void kf_push_user_str(struct kf_ctx *ctx, __u64 uptr)

@@ -20,7 +20,8 @@
  *   __s64 kf_ret(ctx)                     syscall return value (SYS_EXIT only)
  *   __u32 kf_syscall_id(ctx)              syscall number
  *   void  kf_push_u64(ctx, v), kf_push_u32(ctx, v)
- *   void  kf_push_user_str(ctx, uptr)     NUL-terminated, at most KCAP_MAX_PATH
+ *   void  kf_push_user_str(ctx, uptr)     NUL-terminated, at most KCAP_MAX_PATH;
+ *                                         "" is one NUL byte, not a fault
  *   void  kf_push_user_buf(ctx, uptr, n)  min(n, snaplen) bytes
  *   void  kf_push_user_iovec(ctx, iov, iovcnt, n)
  *                                         gathers min(n, snaplen) bytes

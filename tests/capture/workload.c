@@ -72,6 +72,9 @@ static void files(const char *dir, FILE *facts)
 	/* Failures: a missing file, and a pointer the kernel cannot read. */
 	if (syscall(SYS_openat, AT_FDCWD, missing, O_RDONLY, 0) != -1 || errno != ENOENT)
 		die("openat missing");
+	/* An empty path is a valid, empty string: not an unreadable one. */
+	if (syscall(SYS_openat, AT_FDCWD, "", O_RDONLY, 0) != -1 || errno != ENOENT)
+		die("openat empty path");
 	if (syscall(SYS_openat, AT_FDCWD, (const char *)WL_BAD_POINTER, O_RDONLY, 0) != -1)
 		die("openat bad pointer");
 	if (syscall(SYS_close, WL_BAD_FD) != -1)
@@ -133,6 +136,11 @@ static void processes(const char *self, FILE *facts)
 	int status;
 	long pid;
 
+	char *const empty_arg[] = { (char *)"wl", (char *)"", (char *)"z", NULL };
+
+	/* A failed exec: the caller's argv, with an empty argument kept in place. */
+	if (syscall(SYS_execve, WL_NO_EXE, empty_arg, envp) != -1 || errno != ENOENT)
+		die("execve of a missing file");
 	fflush(facts);
 	/* A raw clone(SIGCHLD) behaves like fork() and is the same syscall everywhere. */
 	pid = syscall(SYS_clone, SIGCHLD, 0, NULL, NULL, 0);

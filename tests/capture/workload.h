@@ -13,5 +13,6 @@
 #define WL_MAP_LEN 8192
 #define WL_BAD_POINTER 1ul /* never mapped: the path parameter must be marked unreadable */
 #define WL_BAD_FD 987654
+#define WL_NO_EXE "/nonexistent/kcap-workload"
 
 #endif /* KCAP_TEST_WORKLOAD_H */

@@ -198,6 +198,26 @@ static void test_procexit_decodes_wait_status(void **state)
 		"\"SIGKILL\",\"core\":1}}");
 }
 
+/* The contract every backend follows: "" is an empty string, not unreadable memory. */
+static void test_empty_strings_are_not_faults(void **state)
+{
+	static const char path[] = "/x", a0[] = "a", empty[] = "";
+	uint64_t argv[4] = { 0xb000, 0xc000, 0xb000, 0 };
+	struct mock_world w = { .args = { 0xa000, 0xd000 }, .ret = -2, .cwd = "/", .comm = "c" };
+	struct mock_world o = { .args = { (uint64_t)-100, 0xc000, 0, 0 }, .ret = -2 };
+
+	(void)state;
+	mock_map(&o, 0xc000, empty, 1);
+	assert_non_null(strstr(run_json(KCAP_EV_OPENAT_X, &o), "\"name\":\"\","));
+	assert_int_equal(mock_last_faults(), 0);
+	mock_map(&w, 0xa000, path, sizeof(path));
+	mock_map(&w, 0xb000, a0, sizeof(a0));
+	mock_map(&w, 0xc000, empty, 1);
+	mock_map(&w, 0xd000, argv, sizeof(argv));
+	assert_non_null(strstr(run_json(KCAP_EV_EXECVE_X, &w), "\"args\":[\"a\",\"\",\"a\"]"));
+	assert_int_equal(mock_last_faults(), 0);
+}
+
 static void test_generic_event_names_the_syscall(void **state)
 {
 	struct mock_world w = { .ret = 1, .syscall_id = 110 };
@@ -243,6 +263,7 @@ int main(void)
 		cmocka_unit_test(test_execve_failure_reads_the_callers_arguments),
 		cmocka_unit_test(test_clone3_reads_flags_from_user_struct),
 		cmocka_unit_test(test_procexit_decodes_wait_status),
+		cmocka_unit_test(test_empty_strings_are_not_faults),
 		cmocka_unit_test(test_generic_event_names_the_syscall),
 		cmocka_unit_test(test_argv_stops_at_the_bound),
 	};

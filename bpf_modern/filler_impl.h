@@ -412,19 +412,25 @@ static __always_inline void kf_push_mm_args(struct kf_ctx *ctx)
 
 #define KF_BODY(ID) static __always_inline void kf_body_##ID(struct kf_ctx *ctx)
 
+/* Builds event ID with its filler's body and delivers it (every hook below). */
+#define KF_EMIT(ID, c)                                                                  \
+	do {                                                                            \
+		if (!kf_begin(&(c), KCAP_EV_##ID, KCAP_NPARAMS_##ID, KCAP_SIZE_##ID)) { \
+			kf_body_##ID(&(c));                                             \
+			kf_finish(&(c));                                                \
+		}                                                                       \
+	} while (0)
+
 /* Exit fillers are tail-called by the sys_exit dispatcher, which has filtered already. */
-#define KCAP_FILLER_SYS_EXIT(ID)                                                   \
-	KF_BODY(ID);                                                               \
-	SEC("tp_btf/sys_exit")                                                     \
-	int BPF_PROG(fill_##ID, struct pt_regs *regs, long ret)                    \
-	{                                                                          \
-		struct kf_ctx c = { .regs = regs, .ret = ret };                    \
-		if (kf_begin(&c, KCAP_EV_##ID, KCAP_NPARAMS_##ID, KCAP_SIZE_##ID)) \
-			return 0;                                                  \
-		kf_body_##ID(&c);                                                  \
-		kf_finish(&c);                                                     \
-		return 0;                                                          \
-	}                                                                          \
+#define KCAP_FILLER_SYS_EXIT(ID)                                \
+	KF_BODY(ID);                                            \
+	SEC("tp_btf/sys_exit")                                  \
+	int BPF_PROG(fill_##ID, struct pt_regs *regs, long ret) \
+	{                                                       \
+		struct kf_ctx c = { .regs = regs, .ret = ret }; \
+		KF_EMIT(ID, c);                                 \
+		return 0;                                       \
+	}                                                       \
 	KF_BODY(ID)
 
 /* Raw layout of a syscalls:sys_enter_<name> tracepoint record. */
@@ -447,34 +453,28 @@ struct kf_sys_enter_record {
 		__u64 nr = (__u32)rec->nr;                                            \
 		if (nr >= KCAP_MAX_SYSCALLS || !kcap_interesting[nr] || !kf_wanted()) \
 			return 0;                                                     \
-		if (kf_begin(&c, KCAP_EV_##ID, KCAP_NPARAMS_##ID, KCAP_SIZE_##ID))    \
-			return 0;                                                     \
-		kf_body_##ID(&c);                                                     \
-		kf_finish(&c);                                                        \
+		KF_EMIT(ID, c);                                                       \
 		return 0;                                                             \
 	}                                                                             \
 	KF_BODY(ID)
 
 /* The scheduler's exit hook; it also forgets exited thread groups of the pid filter. */
-#define KCAP_FILLER_PROC_EXIT(ID)                                                  \
-	KF_BODY(ID);                                                               \
-	SEC("tp_btf/sched_process_exit")                                           \
-	int BPF_PROG(fill_##ID, struct task_struct *task)                          \
-	{                                                                          \
-		struct kf_ctx c = { .task = task };                                \
-		bool wanted = kf_wanted();                                         \
-		if (kcap_filter_pids && task->signal->live.counter == 0) {         \
-			__u32 tgid = task->tgid;                                   \
-			bpf_map_delete_elem(&pids, &tgid);                         \
-		}                                                                  \
-		if (!wanted || !kcap_capture_procexit)                             \
-			return 0;                                                  \
-		if (kf_begin(&c, KCAP_EV_##ID, KCAP_NPARAMS_##ID, KCAP_SIZE_##ID)) \
-			return 0;                                                  \
-		kf_body_##ID(&c);                                                  \
-		kf_finish(&c);                                                     \
-		return 0;                                                          \
-	}                                                                          \
+#define KCAP_FILLER_PROC_EXIT(ID)                                          \
+	KF_BODY(ID);                                                       \
+	SEC("tp_btf/sched_process_exit")                                   \
+	int BPF_PROG(fill_##ID, struct task_struct *task)                  \
+	{                                                                  \
+		struct kf_ctx c = { .task = task };                        \
+		bool wanted = kf_wanted();                                 \
+		if (kcap_filter_pids && task->signal->live.counter == 0) { \
+			__u32 tgid = task->tgid;                           \
+			bpf_map_delete_elem(&pids, &tgid);                 \
+		}                                                          \
+		if (!wanted || !kcap_capture_procexit)                     \
+			return 0;                                          \
+		KF_EMIT(ID, c);                                            \
+		return 0;                                                  \
+	}                                                                  \
 	KF_BODY(ID)
 
 #endif /* KCAP_MODERN_FILLER_IMPL_H */

@@ -124,10 +124,11 @@ static inline void kf_push_user_str(struct kf_ctx *ctx, __u64 uptr)
 	kf_set_len(ctx, (uint16_t)n);
 }
 
-static inline void kf_push_user_buf(struct kf_ctx *ctx, __u64 uptr, __u64 n)
+/* min(n, max) user bytes: empty for none, a fault when unreadable. */
+static inline void mock_push_user(struct kf_ctx *ctx, __u64 uptr, __u64 n, __u64 max)
 {
-	if (n > ctx->w->snaplen)
-		n = ctx->w->snaplen;
+	if (n > max)
+		n = max;
 	if (!n) {
 		kf_push_empty(ctx);
 		return;
@@ -140,20 +141,15 @@ static inline void kf_push_user_buf(struct kf_ctx *ctx, __u64 uptr, __u64 n)
 	kf_set_len(ctx, (uint16_t)n);
 }
 
+static inline void kf_push_user_buf(struct kf_ctx *ctx, __u64 uptr, __u64 n)
+{
+	mock_push_user(ctx, uptr, n, ctx->w->snaplen);
+}
+
 static inline void kf_push_user_sockaddr(struct kf_ctx *ctx, __u64 uptr, __u64 n)
 {
-	if (n > KCAP_MAX_SOCKADDR)
-		n = KCAP_MAX_SOCKADDR;
-	if (!n || !uptr) {
-		kf_push_empty(ctx);
-		return;
-	}
-	if (!mock_read(ctx->w, uptr, ctx->buf + ctx->off, n)) {
-		kf_push_fault(ctx);
-		return;
-	}
-	ctx->off += (uint32_t)n;
-	kf_set_len(ctx, (uint16_t)n);
+	/* no address at all (NULL) is empty, as in the kernel backends */
+	mock_push_user(ctx, uptr, uptr ? n : 0, KCAP_MAX_SOCKADDR);
 }
 
 #define MOCK_MAX_IOVECS 32

@@ -14,7 +14,7 @@ trap 'rm -rf "$tmp"' EXIT
 [ "$mode" = plain ] && export KCAP_LEGACY_TRACEPOINTS=plain
 
 run() { # backend output
-	"$kcap" -b "$1" -j --stats -e openat,read,close,execve,procexit -- cat /etc/hostname \
+	timeout 60 "$kcap" -b "$1" -j --stats -e openat,read,close,execve,procexit -- cat /etc/hostname \
 		>"$tmp/$1.out" 2>"$tmp/$1.err"
 }
 run legacy || { cat "$tmp/legacy.err"; echo "FAIL: kcap -b legacy"; exit 1; }
@@ -47,7 +47,11 @@ if run modern; then
 	norm "$tmp/modern.out" >"$tmp/modern.n"
 	diff "$tmp/modern.n" "$tmp/legacy.n" || { echo "FAIL: legacy ($mode) differs from modern"; exit 1; }
 	echo "legacy ($mode) and modern: $(wc -l <"$tmp/legacy.n") identical exit events"
+elif [ "${CI:-}" = true ]; then
+	echo "FAIL: modern backend unavailable in CI, nothing to compare with: $(cat "$tmp/modern.err")"
+	exit 1
 else
-	echo "modern backend unavailable here, comparison skipped: $(cat "$tmp/modern.err")"
+	echo "SKIP: modern backend unavailable here, comparison skipped: $(cat "$tmp/modern.err")"
+	exit 77
 fi
 echo "PASS"

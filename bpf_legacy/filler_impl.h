@@ -21,6 +21,7 @@
 
 struct kf_ctx {
 	struct kf_scratch *s;
+	const __u64 *args; /* enter events: the tracepoint record's; else s->st.args */
 	__u8 *buf; /* the event: s->data + KF_EVT_OFF */
 	void *pctx; /* the program's context, for the helpers that need it */
 	__u32 off; /* next parameter byte */
@@ -85,6 +86,48 @@ static __always_inline struct kf_scratch *kf_scratch(void)
 	return bpf_map_lookup_elem(&scratch, &cpu);
 }
 
+#define KF_TS_COMPAT 0x0002 /* thread_info.status: a 32-bit syscall is running */
+
+static __always_inline bool kf_is_compat(void)
+{
+	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
+
+	if (KF_RD(task, thread_info.status) & KF_TS_COMPAT) {
+		struct kcap_kstats *st = kf_stats();
+
+		if (st)
+			st->compat_skipped++;
+		return true;
+	}
+	return false;
+}
+
+/* Filters a syscall for the given direction; the CPU's scratch value, or NULL. */
+static __always_inline struct kf_scratch *kf_filter(__u64 nr, __u8 dir)
+{
+	struct kf_config *cfg;
+	__u32 key = (__u32)nr;
+	__u8 *want;
+
+	if (nr >= KCAP_MAX_SYSCALLS)
+		return NULL;
+	want = bpf_map_lookup_elem(&interesting, &key);
+	if (!want || !(*want & dir))
+		return NULL;
+	cfg = kf_config();
+	if (!cfg || !kf_wanted(cfg) || kf_is_compat())
+		return NULL;
+	return kf_scratch();
+}
+
+/* Raw layout of a syscalls:sys_enter_<name> tracepoint record. */
+struct kf_sys_enter_record {
+	__u64 common;
+	__s32 nr;
+	__u32 pad;
+	__u64 args[6];
+};
+
 static __always_inline int kf_begin(struct kf_ctx *ctx, void *pctx, __u16 type, __u16 nparams,
 				    __u32 lo, __u32 hi)
 {
@@ -96,6 +139,7 @@ static __always_inline int kf_begin(struct kf_ctx *ctx, void *pctx, __u16 type, 
 		return -1;
 	}
 	ctx->pctx = pctx;
+	ctx->args = NULL;
 	ctx->buf = ctx->s->data + KF_EVT_OFF;
 	ctx->snaplen = cfg->snaplen;
 	ctx->type = type;
@@ -388,7 +432,7 @@ static __always_inline __u32 kf_read_user_u32(struct kf_ctx *ctx, __u64 uptr)
 
 static __always_inline __u64 kf_arg(struct kf_ctx *ctx, int i)
 {
-	return ctx->s->st.args[i & 7];
+	return ctx->args ? ctx->args[i] : ctx->s->st.args[i & 7];
 }
 
 static __always_inline __s64 kf_ret(struct kf_ctx *ctx)
@@ -479,14 +523,18 @@ static __always_inline void kf_push_mm_args(struct kf_ctx *ctx)
 #define KF_SPLIT_AT(ev) ((ev) == KCAP_EV_EXECVE_X || (ev) == KCAP_EV_EXECVEAT_X ? 3 : KF_ALL)
 
 /*
- * Every filler is a tail-called program that never reads its context. ID is
- * pasted directly, never passed on: kernel headers define some IDs (BPF_X). The
- * section says "tracepoint"; on 4.17+ the loader makes them raw tracepoint
- * programs, like the dispatchers that call them (a tail call keeps the type).
+ * Exit fillers (and PROCEXIT's) are tail-called programs that never read their
+ * context. ID is pasted directly, never passed on: kernel headers define some
+ * IDs (BPF_X). The section says "tracepoint"; on 4.17+ the loader makes them
+ * raw tracepoint programs, like the dispatchers that call them (a tail call
+ * keeps the type).
  */
-#define KCAP_FILLER(ID, HOOK)                                              \
-	KCAP_ASSERT_HOOK(KCAP_HOOK_OF_##ID, KCAP_HOOK_##HOOK, #ID);        \
-	static __always_inline void kf_body_##ID(struct kf_ctx *ctx);      \
+#define KCAP_FILLER(ID, HOOK)                                         \
+	KCAP_ASSERT_HOOK(KCAP_HOOK_OF_##ID, KCAP_HOOK_##HOOK, #ID);   \
+	static __always_inline void kf_body_##ID(struct kf_ctx *ctx); \
+	KF_FILLER_##HOOK(ID) static __always_inline void kf_body_##ID(struct kf_ctx *ctx)
+
+#define KF_TAIL_CALLED_FILLER(ID)                                          \
 	SEC("tracepoint/kcap/filler")                                      \
 	int fill_##ID(void *pctx)                                          \
 	{                                                                  \
@@ -497,8 +545,29 @@ static __always_inline void kf_push_mm_args(struct kf_ctx *ctx)
 		kf_body_##ID(&c);                                          \
 		kf_finish(&c);                                             \
 		return 0;                                                  \
-	}                                                                  \
-	static __always_inline void kf_body_##ID(struct kf_ctx *ctx)
+	}
+#define KF_FILLER_SYS_EXIT(ID) KF_TAIL_CALLED_FILLER(ID)
+#define KF_FILLER_PROC_EXIT(ID) KF_TAIL_CALLED_FILLER(ID)
+
+/*
+ * Enter fillers are plain tracepoint programs on their own syscall's
+ * syscalls:sys_enter_<name> (4.14+, CONFIG_FTRACE_SYSCALLS), in raw mode too:
+ * the kernel runs them only for that syscall, where a raw sys_enter hook would
+ * run a program for every syscall of the machine.
+ */
+#define KF_FILLER_SYS_ENTER(ID)                                                          \
+	SEC("tracepoint/syscalls/sys_enter")                                             \
+	int fill_##ID(struct kf_sys_enter_record *rec)                                   \
+	{                                                                                \
+		struct kf_ctx c;                                                         \
+		if (!kf_filter((__u32)rec->nr, KF_WANT_ENTER) ||                         \
+		    kf_begin(&c, rec, KCAP_EV_##ID, KCAP_NPARAMS_##ID, 0, KF_ALL))       \
+			return 0;                                                        \
+		c.args = rec->args; /* only the syscall's own: the record has no more */ \
+		kf_body_##ID(&c);                                                        \
+		kf_finish(&c);                                                           \
+		return 0;                                                                \
+	}
 
 /* The second program of a split event (kcap_legacy.bpf.c lists them). */
 #define KF_CONTINUATION(ID)                                                                        \

@@ -14,8 +14,6 @@
 KF_CONTINUATION(EXECVE_X)
 KF_CONTINUATION(EXECVEAT_X)
 
-#define KF_TS_COMPAT 0x0002 /* thread_info.status: a 32-bit syscall is running */
-
 /* task_pt_regs() on x86_64: the user registers sit at the top of the kernel stack. */
 static __always_inline struct pt_regs *kf_current_regs(void)
 {
@@ -23,38 +21,6 @@ static __always_inline struct pt_regs *kf_current_regs(void)
 	void *stack = KF_RD(task, stack);
 
 	return (struct pt_regs *)((char *)stack + THREAD_SIZE) - 1;
-}
-
-static __always_inline bool kf_is_compat(void)
-{
-	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
-
-	if (KF_RD(task, thread_info.status) & KF_TS_COMPAT) {
-		struct kcap_kstats *st = kf_stats();
-
-		if (st)
-			st->compat_skipped++;
-		return true;
-	}
-	return false;
-}
-
-/* Filters a syscall for the given direction; the CPU's scratch value, or NULL. */
-static __always_inline struct kf_scratch *kf_filter(__u64 nr, __u8 dir)
-{
-	struct kf_config *cfg;
-	__u32 key = (__u32)nr;
-	__u8 *want;
-
-	if (nr >= KCAP_MAX_SYSCALLS)
-		return NULL;
-	want = bpf_map_lookup_elem(&interesting, &key);
-	if (!want || !(*want & dir))
-		return NULL;
-	cfg = kf_config();
-	if (!cfg || !kf_wanted(cfg) || kf_is_compat())
-		return NULL;
-	return kf_scratch();
 }
 
 /*
@@ -145,49 +111,6 @@ int kcap_sys_exit_tp(struct kf_tp_sys_exit *ctx)
 		kf_save_regs(s, &r, nr, ret);
 		kf_dispatch(ctx, s, &exit_fillers, nr);
 	}
-	return 0;
-}
-
-/* --- sys_enter: attached only when an enter event is wanted --------------- */
-
-SEC("raw_tracepoint/sys_enter")
-int kcap_sys_enter_raw(struct bpf_raw_tracepoint_args *ctx)
-{
-	__u64 nr = ctx->args[1];
-	struct kf_scratch *s = kf_filter(nr, KF_WANT_ENTER);
-	struct kf_sysregs r;
-
-	if (s && kf_read_sysregs(&r, (struct pt_regs *)ctx->args[0]) == 0) {
-		kf_save_regs(s, &r, nr, 0);
-		kf_dispatch(ctx, s, &enter_fillers, nr);
-	}
-	return 0;
-}
-
-/* raw_syscalls:sys_enter's record */
-struct kf_tp_sys_enter {
-	__u64 common;
-	__s64 id;
-	__u64 args[6];
-};
-
-SEC("tracepoint/raw_syscalls/sys_enter")
-int kcap_sys_enter_tp(struct kf_tp_sys_enter *ctx)
-{
-	__u64 nr = (__u64)ctx->id;
-	struct kf_scratch *s = kf_filter(nr, KF_WANT_ENTER);
-
-	if (!s)
-		return 0;
-	s->st.args[0] = ctx->args[0];
-	s->st.args[1] = ctx->args[1];
-	s->st.args[2] = ctx->args[2];
-	s->st.args[3] = ctx->args[3];
-	s->st.args[4] = ctx->args[4];
-	s->st.args[5] = ctx->args[5];
-	s->st.nr = (__u32)nr;
-	s->st.ret = 0;
-	kf_dispatch(ctx, s, &enter_fillers, nr);
 	return 0;
 }
 

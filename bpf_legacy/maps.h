@@ -98,20 +98,13 @@ struct {
 	__type(value, __u8);
 } interesting SEC(".maps");
 
-/* Fillers by syscall number; the loader points wanted calls without one at GENERIC_X. */
+/* Exit fillers by syscall number; the loader points wanted calls without one at GENERIC_X. */
 struct {
 	__uint(type, BPF_MAP_TYPE_PROG_ARRAY);
 	__uint(max_entries, KCAP_MAX_SYSCALLS);
 	__type(key, __u32);
 	__type(value, __u32);
 } exit_fillers SEC(".maps");
-
-struct {
-	__uint(type, BPF_MAP_TYPE_PROG_ARRAY);
-	__uint(max_entries, KCAP_MAX_SYSCALLS);
-	__type(key, __u32);
-	__type(value, __u32);
-} enter_fillers SEC(".maps");
 
 /* By event id: PROCEXIT's filler, and the second half of events split in two. */
 struct {

@@ -3,7 +3,8 @@
  * The legacy backend: loads the legacy probe built for the running kernel
  * (bpf_legacy/, one object per kernel, found on disk), gives each CPU its own
  * perf buffer, and keeps the raw tracepoint programs (4.17+) or the plain
- * tracepoint ones (4.14-4.16). Tail-call tables point at the wanted fillers.
+ * tracepoint ones (4.14-4.16). Tail-call tables point at the wanted exit
+ * fillers; enter fillers are attached to their own syscalls' tracepoints.
  */
 #include <elf.h>
 #include <errno.h>
@@ -21,7 +22,7 @@
 #include "libbpf_log.h"
 #include "kcap_legacy_paths.h"
 
-#define MAX_LINKS 8
+#define MAX_LINKS (KCAP_EV__COUNT + 4)
 #define WANT_EXIT 1 /* bpf_legacy/maps.h: KF_WANT_* */
 #define WANT_ENTER 2
 
@@ -180,7 +181,8 @@ static struct bpf_program *prog_by(struct legacy *l, const char *prefix, const c
 
 /*
  * Keeps one variant of each hook and only the fillers this capture needs (each
- * costs verification time); fillers take the dispatchers' program type.
+ * costs verification time). Tail-called fillers take the dispatchers' program
+ * type; enter fillers are plain tracepoint programs in both modes.
  */
 static void choose_programs(struct legacy *l)
 {
@@ -204,8 +206,11 @@ static void choose_programs(struct legacy *l)
 		bool want = kcap_config_wants_event(l->cfg, ev);
 
 		prog = prog_by(l, "fill_", kcap_event_table[ev].id);
-		if (prog)
+		if (prog) {
 			bpf_program__set_autoload(prog, want);
+			if (kcap_event_table[ev].hook == KCAP_HOOK_SYS_ENTER)
+				bpf_program__set_type(prog, BPF_PROG_TYPE_TRACEPOINT);
+		}
 		prog = prog_by(l, "cont_", kcap_event_table[ev].id);
 		if (prog)
 			bpf_program__set_autoload(prog, want);
@@ -247,17 +252,16 @@ static int set_prog(int table, __u32 key, struct bpf_program *prog, const char *
 static int fill_tables(struct legacy *l, char *err, size_t errlen)
 {
 	int exits = map_fd(l, "exit_fillers", err, errlen);
-	int enters = map_fd(l, "enter_fillers", err, errlen);
 	int events = map_fd(l, "event_progs", err, errlen);
 	int want = map_fd(l, "interesting", err, errlen);
 	int ret;
 
-	if (exits < 0 || enters < 0 || events < 0 || want < 0)
+	if (exits < 0 || events < 0 || want < 0)
 		return -ENOENT;
 	for (int nr = 0; nr < KCAP_MAX_SYSCALLS; nr++) {
-		int ev = kcap_exit_event_of_syscall(nr), enter = kcap_enter_event_of_syscall(nr);
+		int ev = kcap_exit_event_of_syscall(nr);
 		__u32 key = (__u32)nr;
-		__u8 bits = 0;
+		__u8 bits = WANT_EXIT;
 
 		if (!l->cfg->syscalls[nr])
 			continue;
@@ -265,14 +269,8 @@ static int fill_tables(struct legacy *l, char *err, size_t errlen)
 			       kcap_event_table[ev].id, err, errlen);
 		if (ret)
 			return ret;
-		bits |= WANT_EXIT;
-		if (enter >= 0) {
-			ret = set_prog(enters, key, prog_by(l, "fill_", kcap_event_table[enter].id),
-				       kcap_event_table[enter].id, err, errlen);
-			if (ret)
-				return ret;
+		if (kcap_enter_event_of_syscall(nr) >= 0)
 			bits |= WANT_ENTER;
-		}
 		if (bpf_map_update_elem(want, &key, &bits, BPF_ANY) < 0) {
 			snprintf(err, errlen, "legacy: cannot update the syscall table: %s",
 				 strerror(errno));
@@ -548,22 +546,41 @@ static int legacy_stop(void *priv)
 	return 0;
 }
 
+static int attach_enter(struct legacy *l, int ev, char *err, size_t errlen)
+{
+	const char *id = kcap_event_table[ev].id;
+	struct bpf_program *prog = prog_by(l, "fill_", id);
+	struct bpf_link *link;
+	int ret;
+
+	if (!prog || l->nlinks >= MAX_LINKS) {
+		snprintf(err, errlen, "legacy: the object has no fill_%s program: rebuild it", id);
+		return -ENOENT;
+	}
+	ret = kcap_bpf_attach_sys_enter("legacy", prog,
+					kcap_syscall_name(kcap_event_table[ev].syscall_nr), &link,
+					err, errlen);
+	if (link)
+		l->links[l->nlinks++] = link;
+	return ret;
+}
+
 static int legacy_start(void *priv, char *err, size_t errlen)
 {
 	struct legacy *l = priv;
-	bool enter = false;
 	int ret = 0;
 
-	for (int nr = 0; nr < KCAP_MAX_SYSCALLS; nr++)
-		enter |= l->cfg->syscalls[nr] && kcap_enter_event_of_syscall(nr) >= 0;
 	/* Fork tracking first, so no child of a captured process is missed. */
 	if (l->cfg->npids)
 		ret = attach(l, "kcap_sched_fork", err, errlen);
 	if (!ret && (l->cfg->procexit || l->cfg->npids))
 		ret = attach(l, "kcap_sched_exit", err, errlen);
-	/* The generic sys_enter hook costs every syscall: only for wanted enter events. */
-	if (!ret && enter)
-		ret = attach(l, "kcap_sys_enter", err, errlen);
+	for (int nr = 0; !ret && nr < KCAP_MAX_SYSCALLS; nr++) {
+		int ev = kcap_enter_event_of_syscall(nr);
+
+		if (l->cfg->syscalls[nr] && ev >= 0)
+			ret = attach_enter(l, ev, err, errlen);
+	}
 	if (!ret)
 		ret = attach(l, "kcap_sys_exit", err, errlen);
 	if (ret)

@@ -245,24 +245,14 @@ static int attach_enter(struct modern *m, int ev, char *err, size_t errlen)
 {
 	const char *sc = kcap_syscall_name(kcap_event_table[ev].syscall_nr);
 	struct bpf_link *link;
-	char tp[96];
 	int ret;
 
-	ret = kcap_bpf_ensure_tracefs("modern", err, errlen);
-	if (ret)
-		return ret;
-	snprintf(tp, sizeof(tp), "sys_enter_%s", sc);
-	link = bpf_program__attach_tracepoint(filler_prog(m, ev), "syscalls", tp);
-	if (!link) {
-		ret = -errno;
-		snprintf(err, errlen,
-			 "modern: cannot attach to tracepoint syscalls:%s: %s (kernel without "
-			 "CONFIG_FTRACE_SYSCALLS?)",
-			 tp, strerror(-ret));
-		return ret;
-	}
-	m->links[m->nlinks++] = link;
-	return 0;
+	if (m->nlinks >= MAX_LINKS)
+		return -E2BIG;
+	ret = kcap_bpf_attach_sys_enter("modern", filler_prog(m, ev), sc, &link, err, errlen);
+	if (link)
+		m->links[m->nlinks++] = link;
+	return ret;
 }
 
 static int modern_stop(void *priv)

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR MIT)
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mount.h>
 #include <sys/stat.h>
 #include <bpf/bpf.h>
+#include <bpf/libbpf.h>
 #include "bpf_util.h"
 
 int kcap_bpf_ensure_tracefs(const char *backend, char *err, size_t errlen)
@@ -22,6 +24,50 @@ int kcap_bpf_ensure_tracefs(const char *backend, char *err, size_t errlen)
 		 "'mount -t tracefs tracefs /sys/kernel/tracing'",
 		 backend, strerror(errno));
 	return -errno;
+}
+
+/* Where tracefs lists its events, mounted or not. */
+static const char *tracefs_events(void)
+{
+	struct stat st;
+
+	if (stat("/sys/kernel/tracing/events", &st) == 0)
+		return "/sys/kernel/tracing/events";
+	return "/sys/kernel/debug/tracing/events";
+}
+
+int kcap_bpf_attach_sys_enter(const char *backend, struct bpf_program *prog, const char *syscall,
+			      struct bpf_link **link, char *err, size_t errlen)
+{
+	char tp[96], dir[PATH_MAX];
+	struct stat st;
+	int ret;
+
+	*link = NULL;
+	ret = kcap_bpf_ensure_tracefs(backend, err, errlen);
+	if (ret)
+		return ret;
+	snprintf(dir, sizeof(dir), "%s/syscalls", tracefs_events());
+	if (stat(dir, &st) < 0) {
+		snprintf(err, errlen,
+			 "%s: this kernel has no syscall tracepoints (%s: %s): it needs "
+			 "CONFIG_FTRACE_SYSCALLS for enter events; capture without them "
+			 "(-e without open, openat, openat2, creat, connect, exit, exit_group)",
+			 backend, dir, strerror(errno));
+		return -ENOENT;
+	}
+	snprintf(tp, sizeof(tp), "sys_enter_%s", syscall);
+	snprintf(dir, sizeof(dir), "%s/syscalls/%s", tracefs_events(), tp);
+	if (stat(dir, &st) < 0 && errno == ENOENT)
+		return 0; /* a syscall this kernel does not have (openat2 before 5.6) */
+	*link = bpf_program__attach_tracepoint(prog, "syscalls", tp);
+	if (!*link) {
+		ret = -errno;
+		snprintf(err, errlen, "%s: cannot attach to tracepoint syscalls:%s: %s", backend,
+			 tp, strerror(-ret));
+		return ret;
+	}
+	return 0;
 }
 
 int kcap_bpf_read_kstats(int map_fd, unsigned int ncpus, struct kcap_kstats *sum)

@@ -33,18 +33,6 @@ struct kf_ctx {
 	__u16 nparams;
 };
 
-/* Hides a value's known range from clang, so a mask below is kept for the verifier. */
-#define KF_OPAQUE(x) asm volatile("" : "+r"(x))
-
-/* x in [1, mask + 1] for the verifier; x itself when 1 <= x <= mask + 1. */
-static __always_inline __u32 kf_size(__u64 x, __u32 mask)
-{
-	__u32 v = (__u32)x - 1;
-
-	KF_OPAQUE(v);
-	return (v & mask) + 1;
-}
-
 static __always_inline struct kcap_kstats *kf_stats(void)
 {
 	__u32 zero = 0;
@@ -119,14 +107,6 @@ static __always_inline struct kf_scratch *kf_filter(__u64 nr, __u8 dir)
 		return NULL;
 	return kf_scratch();
 }
-
-/* Raw layout of a syscalls:sys_enter_<name> tracepoint record. */
-struct kf_sys_enter_record {
-	__u64 common;
-	__s32 nr;
-	__u32 pad;
-	__u64 args[6];
-};
 
 static __always_inline int kf_begin(struct kf_ctx *ctx, void *pctx, __u16 type, __u16 nparams,
 				    __u32 lo, __u32 hi)
@@ -214,219 +194,28 @@ static __always_inline bool kf_skip(struct kf_ctx *ctx)
 	return true;
 }
 
-static __always_inline __u8 *kf_data(struct kf_ctx *ctx)
+static __always_inline __u32 kf_snaplen(struct kf_ctx *ctx)
 {
-	return ctx->buf + (ctx->off & KF_OFF_MASK);
+	return ctx->snaplen;
 }
 
-static __always_inline void kf_set_len(struct kf_ctx *ctx, __u16 len)
+static __always_inline struct kf_work *kf_work(struct kf_ctx *ctx)
 {
-	__u16 *plen = (__u16 *)(ctx->buf + KCAP_HDR_SIZE);
-
-	plen[ctx->idx & (KF_MAX_PARAMS - 1)] = len;
-	ctx->idx++;
-}
-
-static __always_inline void kf_push_fault(struct kf_ctx *ctx)
-{
-	ctx->faults++;
-	kf_set_len(ctx, KCAP_PLEN_FAULT);
-}
-
-static __always_inline void kf_push_u64(struct kf_ctx *ctx, __u64 v)
-{
-	if (kf_skip(ctx))
-		return;
-	*(__u64 *)kf_data(ctx) = v;
-	ctx->off += 8;
-	kf_set_len(ctx, 8);
-}
-
-static __always_inline void kf_push_u32(struct kf_ctx *ctx, __u32 v)
-{
-	if (kf_skip(ctx))
-		return;
-	*(__u32 *)kf_data(ctx) = v;
-	ctx->off += 4;
-	kf_set_len(ctx, 4);
-}
-
-static __always_inline void kf_push_empty(struct kf_ctx *ctx)
-{
-	if (kf_skip(ctx))
-		return;
-	kf_set_len(ctx, 0);
-}
-
-/* Accounts n bytes just copied to kf_data(), or a fault when n <= 0. */
-/*
- * Kernels whose string read goes through strncpy_from_user_nofault() (5.5 to
- * 6.12 at least) return 0 for an empty string, older and newer ones 1: an
- * empty string is one NUL byte everywhere, and only a negative return a fault.
- */
-static __always_inline long kf_str_len(long n)
-{
-	return n == 0 ? 1 : n; /* the helper did write the NUL */
-}
-
-static __always_inline void kf_commit_copy(struct kf_ctx *ctx, long n)
-{
-	if (n <= 0) {
-		kf_push_fault(ctx);
-		return;
-	}
-	ctx->off += n;
-	kf_set_len(ctx, n);
-}
-
-static __always_inline void kf_push_user_str(struct kf_ctx *ctx, __u64 uptr)
-{
-	if (kf_skip(ctx))
-		return;
-	__u8 *dst = kf_data(ctx);
-
-	kf_commit_copy(ctx, kf_str_len(bpf_probe_read_str(dst, KCAP_MAX_PATH, (void *)uptr)));
-}
-
-/* Copies n (<= KCAP_MAX_PARAM_LEN) bytes; the fault check is the helper's. */
-static __always_inline long kf_copy(__u8 *dst, __u64 n, __u64 ptr)
-{
-	__u32 sz;
-
-	if (n > KCAP_MAX_PARAM_LEN)
-		n = KCAP_MAX_PARAM_LEN;
-	if (n == 0)
-		return 0;
-	sz = kf_size(n, KF_OFF_MASK);
-	return bpf_probe_read(dst, sz, (void *)ptr) ? -1 : (long)sz;
-}
-
-static __always_inline void kf_push_user_buf(struct kf_ctx *ctx, __u64 uptr, __u64 n)
-{
-	if (kf_skip(ctx))
-		return;
-	if (n > ctx->snaplen)
-		n = ctx->snaplen;
-	if (n == 0) {
-		kf_set_len(ctx, 0);
-		return;
-	}
-	kf_commit_copy(ctx, kf_copy(kf_data(ctx), n, uptr));
-}
-
-static __always_inline void kf_push_user_sockaddr(struct kf_ctx *ctx, __u64 uptr, __u64 n)
-{
-	if (kf_skip(ctx))
-		return;
-	if (n > KCAP_MAX_SOCKADDR)
-		n = KCAP_MAX_SOCKADDR;
-	if (n == 0 || !uptr) {
-		kf_set_len(ctx, 0);
-		return;
-	}
-	kf_commit_copy(ctx, kf_copy(kf_data(ctx), n, uptr));
+	return &ctx->s->work;
 }
 
 /* Unrolled bounds (4.14 has no loops); see README.md. */
 #define KF_MAX_IOVECS 8
 #define KF_MAX_ARGV 16
+#define KF_MAX_PATH_DEPTH 16
 
-struct kf_iovec {
-	__u64 base;
-	__u64 len;
-};
+#define KF_READ_USER(dst, n, src) bpf_probe_read(dst, n, src)
+#define KF_READ_USER_STR(dst, n, src) bpf_probe_read_str(dst, n, src)
+#define KF_READ_KERNEL(dst, n, src) bpf_probe_read(dst, n, src)
+#define KF_LOOP _Pragma("unroll")
+#define KF_MOUNT struct kf_mount
 
-static __always_inline void kf_push_user_iovec(struct kf_ctx *ctx, __u64 iov, __u64 iovcnt, __u64 n)
-{
-	struct kf_state *st = &ctx->s->st;
-
-	if (kf_skip(ctx))
-		return;
-	if (n > ctx->snaplen)
-		n = ctx->snaplen;
-	st->total = 0;
-#pragma unroll
-	for (__u32 i = 0; i < KF_MAX_IOVECS; i++) {
-		__u32 total = st->total; /* from the map: an unknown scalar, so states prune */
-		struct kf_iovec v;
-		__u64 chunk;
-
-		if (i >= iovcnt || total >= n)
-			break;
-		if (bpf_probe_read(&v, sizeof(v), (void *)(iov + i * sizeof(v)))) {
-			kf_push_fault(ctx);
-			return;
-		}
-		chunk = v.len;
-		if (chunk > n - total)
-			chunk = n - total;
-		if (chunk > KCAP_MAX_PARAM_LEN)
-			break; /* unreachable: n <= snaplen; keeps the verifier's bound */
-		if (chunk && bpf_probe_read(ctx->buf + ((ctx->off + total) & KF_OFF_MASK),
-					    kf_size(chunk, KF_OFF_MASK), (void *)v.base)) {
-			kf_push_fault(ctx);
-			return;
-		}
-		st->total = total + chunk;
-	}
-	ctx->off += st->total;
-	kf_set_len(ctx, st->total);
-}
-
-static __always_inline void kf_push_user_argv(struct kf_ctx *ctx, __u64 argv)
-{
-	struct kf_state *st = &ctx->s->st;
-
-	if (kf_skip(ctx))
-		return;
-	st->total = 0;
-#pragma unroll
-	for (__u32 i = 0; i < KF_MAX_ARGV; i++) {
-		__u32 total = st->total;
-		__u64 arg = 0;
-		__u8 *dst;
-		long n;
-
-		if (total >= KCAP_MAX_ARGS_LEN)
-			break;
-		if (bpf_probe_read(&arg, sizeof(arg), (void *)(argv + i * 8))) {
-			if (i == 0) {
-				kf_push_fault(ctx);
-				return;
-			}
-			break;
-		}
-		if (!arg)
-			break;
-		dst = ctx->buf + ((ctx->off + total) & KF_OFF_MASK);
-		n = kf_str_len(bpf_probe_read_str(
-			dst, kf_size(KCAP_MAX_ARGS_LEN - total, KCAP_MAX_ARGS_LEN - 1),
-			(void *)arg));
-		if (n < 0)
-			break;
-		st->total = total + (__u32)n;
-	}
-	ctx->off += st->total;
-	kf_set_len(ctx, st->total);
-}
-
-static __always_inline __u64 kf_read_user_u64(struct kf_ctx *ctx, __u64 uptr)
-{
-	__u64 v = 0;
-
-	if (bpf_probe_read(&v, sizeof(v), (void *)uptr))
-		return 0;
-	return v;
-}
-
-static __always_inline __u32 kf_read_user_u32(struct kf_ctx *ctx, __u64 uptr)
-{
-	__u32 v = 0;
-
-	if (bpf_probe_read(&v, sizeof(v), (void *)uptr))
-		return 0;
-	return v;
-}
+#include "bpf/pushes.h"
 
 /* --- syscall and task --------------------------------------------------- */
 
@@ -484,38 +273,7 @@ static __always_inline __u32 kf_task_exit_code(struct kf_ctx *ctx)
 	return KF_RD(kf_task(ctx), exit_code);
 }
 
-static __always_inline void kf_push_comm(struct kf_ctx *ctx)
-{
-	if (kf_skip(ctx))
-		return;
-	if (bpf_get_current_comm(kf_data(ctx), KCAP_COMM_LEN)) {
-		kf_push_fault(ctx);
-		return;
-	}
-	ctx->off += KCAP_COMM_LEN;
-	kf_set_len(ctx, KCAP_COMM_LEN);
-}
-
-static __always_inline void kf_push_mm_args(struct kf_ctx *ctx)
-{
-	struct mm_struct *mm;
-	__u64 start, len;
-
-	if (kf_skip(ctx))
-		return;
-	mm = KF_RD(kf_task(ctx), mm);
-	if (!mm) {
-		kf_push_fault(ctx);
-		return;
-	}
-	start = KF_RD(mm, arg_start);
-	len = KF_RD(mm, arg_end) - start;
-	if (len > KCAP_MAX_ARGS_LEN)
-		len = KCAP_MAX_ARGS_LEN;
-	kf_commit_copy(ctx, kf_copy(kf_data(ctx), len, start));
-}
-
-#include "path.h"
+#include "bpf/task.h"
 
 /* --- programs ----------------------------------------------------------- */
 
@@ -532,22 +290,24 @@ static __always_inline void kf_push_mm_args(struct kf_ctx *ctx)
 #define KCAP_FILLER(ID, HOOK)                                         \
 	KCAP_ASSERT_HOOK(KCAP_HOOK_OF_##ID, KCAP_HOOK_##HOOK, #ID);   \
 	static __always_inline void kf_body_##ID(struct kf_ctx *ctx); \
-	KF_FILLER_##HOOK(ID) static __always_inline void kf_body_##ID(struct kf_ctx *ctx)
+	KF_FILLER_##HOOK(                                             \
+		fill_##ID, kf_body_##ID, KCAP_EV_##ID,                \
+		KCAP_NPARAMS_##ID) static __always_inline void kf_body_##ID(struct kf_ctx *ctx)
 
-#define KF_TAIL_CALLED_FILLER(ID)                                          \
-	SEC("tracepoint/kcap/filler")                                      \
-	int fill_##ID(void *pctx)                                          \
-	{                                                                  \
-		struct kf_ctx c;                                           \
-		if (kf_begin(&c, pctx, KCAP_EV_##ID, KCAP_NPARAMS_##ID, 0, \
-			     KF_SPLIT_AT(KCAP_EV_##ID)))                   \
-			return 0;                                          \
-		kf_body_##ID(&c);                                          \
-		kf_finish(&c);                                             \
-		return 0;                                                  \
+/* The per-hook programs get only pasted names: an ID itself may be a macro. */
+#define KF_TAIL_CALLED_FILLER(prog, body, ev, nparams)                   \
+	SEC("tracepoint/kcap/filler")                                    \
+	int prog(void *pctx)                                             \
+	{                                                                \
+		struct kf_ctx c;                                         \
+		if (kf_begin(&c, pctx, ev, nparams, 0, KF_SPLIT_AT(ev))) \
+			return 0;                                        \
+		body(&c);                                                \
+		kf_finish(&c);                                           \
+		return 0;                                                \
 	}
-#define KF_FILLER_SYS_EXIT(ID) KF_TAIL_CALLED_FILLER(ID)
-#define KF_FILLER_PROC_EXIT(ID) KF_TAIL_CALLED_FILLER(ID)
+#define KF_FILLER_SYS_EXIT(prog, body, ev, nparams) KF_TAIL_CALLED_FILLER(prog, body, ev, nparams)
+#define KF_FILLER_PROC_EXIT(prog, body, ev, nparams) KF_TAIL_CALLED_FILLER(prog, body, ev, nparams)
 
 /*
  * Enter fillers are plain tracepoint programs on their own syscall's
@@ -555,16 +315,16 @@ static __always_inline void kf_push_mm_args(struct kf_ctx *ctx)
  * the kernel runs them only for that syscall, where a raw sys_enter hook would
  * run a program for every syscall of the machine.
  */
-#define KF_FILLER_SYS_ENTER(ID)                                                          \
+#define KF_FILLER_SYS_ENTER(prog, body, ev, nparams)                                     \
 	SEC("tracepoint/syscalls/sys_enter")                                             \
-	int fill_##ID(struct kf_sys_enter_record *rec)                                   \
+	int prog(struct kf_sys_enter_record *rec)                                        \
 	{                                                                                \
 		struct kf_ctx c;                                                         \
 		if (!kf_filter((__u32)rec->nr, KF_WANT_ENTER) ||                         \
-		    kf_begin(&c, rec, KCAP_EV_##ID, KCAP_NPARAMS_##ID, 0, KF_ALL))       \
+		    kf_begin(&c, rec, ev, nparams, 0, KF_ALL))                           \
 			return 0;                                                        \
 		c.args = rec->args; /* only the syscall's own: the record has no more */ \
-		kf_body_##ID(&c);                                                        \
+		body(&c);                                                                \
 		kf_finish(&c);                                                           \
 		return 0;                                                                \
 	}

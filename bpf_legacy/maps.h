@@ -7,6 +7,9 @@
 #ifndef KCAP_LEGACY_MAPS_H
 #define KCAP_LEGACY_MAPS_H
 
+#include "bpf/kf_bpf.h"
+#include "bpf/maps.h"
+
 /*
  * The event is built at KF_EVT_OFF in data[] so that, sent from KF_EVT_OFF - 4,
  * it lands 8-byte aligned in the perf ring after perf's u32 size field. A
@@ -23,10 +26,6 @@
  */
 #define KF_MAX_SAMPLE 65512u
 
-/* Paths are built right to left in the first half of path[], then copied. */
-#define KF_PATH_HALF 4096
-#define KF_PATH_MASK (KF_PATH_HALF - 1)
-
 /* What a dispatcher saw, for the tail-called filler (which is ctx-agnostic). */
 struct kf_state {
 	__u64 args[6];
@@ -36,14 +35,11 @@ struct kf_state {
 	__u32 off;
 	__u32 idx;
 	__u32 faults;
-	/* loop accumulators: kept in the map so the verifier prunes unrolled copies */
-	__u32 total;
-	__u32 pos;
 };
 
 struct kf_scratch {
 	struct kf_state st;
-	__u8 path[2 * KF_PATH_HALF];
+	struct kf_work work;
 	__u8 data[KF_EVT_OFF + 2 * KF_DATA_HALF];
 };
 
@@ -61,13 +57,6 @@ struct {
 	__uint(key_size, sizeof(__u32));
 	__uint(value_size, sizeof(__u32));
 } events SEC(".maps");
-
-struct {
-	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
-	__uint(max_entries, 1);
-	__type(key, __u32);
-	__type(value, struct kcap_kstats);
-} stats SEC(".maps");
 
 /* Load-time configuration (no global data before 5.2). */
 struct kf_config {
@@ -98,14 +87,6 @@ struct {
 	__type(value, __u8);
 } interesting SEC(".maps");
 
-/* Exit fillers by syscall number; the loader points wanted calls without one at GENERIC_X. */
-struct {
-	__uint(type, BPF_MAP_TYPE_PROG_ARRAY);
-	__uint(max_entries, KCAP_MAX_SYSCALLS);
-	__type(key, __u32);
-	__type(value, __u32);
-} exit_fillers SEC(".maps");
-
 /* By event id: PROCEXIT's filler, and the second half of events split in two. */
 struct {
 	__uint(type, BPF_MAP_TYPE_PROG_ARRAY);
@@ -113,13 +94,5 @@ struct {
 	__type(key, __u32);
 	__type(value, __u32);
 } event_progs SEC(".maps");
-
-/* Thread group ids being captured when pid filtering is on; children join at fork. */
-struct {
-	__uint(type, BPF_MAP_TYPE_HASH);
-	__uint(max_entries, 65536);
-	__type(key, __u32);
-	__type(value, __u8);
-} pids SEC(".maps");
 
 #endif /* KCAP_LEGACY_MAPS_H */

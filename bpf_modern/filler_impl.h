@@ -10,6 +10,8 @@
 #ifndef KCAP_MODERN_FILLER_IMPL_H
 #define KCAP_MODERN_FILLER_IMPL_H
 
+#include "syscall_abi.h"
+
 struct kf_ctx {
 	__u8 *buf;
 	void *rb;
@@ -22,7 +24,7 @@ struct kf_ctx {
 	/* hook arguments */
 	struct pt_regs *regs; /* SYS_EXIT */
 	long ret;
-	__u64 *args; /* SYS_ENTER: the tracepoint's args[6] */
+	const __u64 *args; /* SYS_ENTER: the tracepoint record's */
 	struct task_struct *task; /* PROC_EXIT: the exiting task */
 };
 
@@ -110,209 +112,36 @@ static __always_inline void kf_finish(struct kf_ctx *ctx)
 
 /* --- parameters --------------------------------------------------------- */
 
-static __always_inline __u8 *kf_data(struct kf_ctx *ctx)
+static __always_inline bool kf_skip(struct kf_ctx *ctx)
 {
-	return ctx->buf + (ctx->off & KF_OFF_MASK);
+	return false; /* no event is split across programs */
 }
 
-static __always_inline void kf_set_len(struct kf_ctx *ctx, __u16 len)
+static __always_inline __u32 kf_snaplen(struct kf_ctx *ctx)
 {
-	__u16 *plen = (__u16 *)(ctx->buf + KCAP_HDR_SIZE);
-
-	plen[ctx->idx & (KF_MAX_PARAMS - 1)] = len;
-	ctx->idx++;
+	return kcap_snaplen;
 }
 
-static __always_inline void kf_push_fault(struct kf_ctx *ctx)
-{
-	ctx->faults++;
-	kf_set_len(ctx, KCAP_PLEN_FAULT);
-}
-
-static __always_inline void kf_push_u64(struct kf_ctx *ctx, __u64 v)
-{
-	*(__u64 *)kf_data(ctx) = v;
-	ctx->off += 8;
-	kf_set_len(ctx, 8);
-}
-
-static __always_inline void kf_push_u32(struct kf_ctx *ctx, __u32 v)
-{
-	*(__u32 *)kf_data(ctx) = v;
-	ctx->off += 4;
-	kf_set_len(ctx, 4);
-}
-
-static __always_inline void kf_push_empty(struct kf_ctx *ctx)
-{
-	kf_set_len(ctx, 0);
-}
-
-/* Accounts n bytes just copied to kf_data(), or a fault when n <= 0. */
-static __always_inline void kf_commit_copy(struct kf_ctx *ctx, long n)
-{
-	if (n <= 0) {
-		kf_push_fault(ctx);
-		return;
-	}
-	ctx->off += n;
-	kf_set_len(ctx, n);
-}
-
-/*
- * Some kernels (6.1, 6.12) return 0 for an empty string, others 1: an empty
- * string is one NUL byte everywhere, and only a negative return is a fault.
- */
-static __always_inline long kf_str_len(long n)
-{
-	return n == 0 ? 1 : n; /* the helper did write the NUL */
-}
-
-static __always_inline void kf_push_user_str(struct kf_ctx *ctx, __u64 uptr)
-{
-	__u8 *dst = kf_data(ctx);
-
-	kf_commit_copy(ctx, kf_str_len(bpf_probe_read_user_str(dst, KCAP_MAX_PATH, (void *)uptr)));
-}
-
-/* Copies n (<= KCAP_MAX_PARAM_LEN) user bytes; the fault check is the helper's. */
-static __always_inline long kf_copy_user(__u8 *dst, __u64 n, __u64 uptr)
-{
-	if (n > KCAP_MAX_PARAM_LEN)
-		n = KCAP_MAX_PARAM_LEN;
-	if (n == 0)
-		return 0;
-	return bpf_probe_read_user(dst, n, (void *)uptr) ? -1 : (long)n;
-}
-
-static __always_inline void kf_push_user_buf(struct kf_ctx *ctx, __u64 uptr, __u64 n)
-{
-	long got;
-
-	if (n > kcap_snaplen)
-		n = kcap_snaplen;
-	if (n == 0) {
-		kf_push_empty(ctx);
-		return;
-	}
-	got = kf_copy_user(kf_data(ctx), n, uptr);
-	kf_commit_copy(ctx, got);
-}
-
-static __always_inline void kf_push_user_sockaddr(struct kf_ctx *ctx, __u64 uptr, __u64 n)
-{
-	if (n > KCAP_MAX_SOCKADDR)
-		n = KCAP_MAX_SOCKADDR;
-	if (n == 0 || !uptr) {
-		kf_push_empty(ctx);
-		return;
-	}
-	kf_commit_copy(ctx, kf_copy_user(kf_data(ctx), n, uptr));
-}
-
-static __always_inline struct kf_path_tmp *kf_work(void)
+static __always_inline struct kf_work *kf_work(struct kf_ctx *ctx)
 {
 	__u32 zero = 0;
 
-	return bpf_map_lookup_elem(&path_tmp, &zero);
+	return bpf_map_lookup_elem(&work, &zero);
 }
 
+/* Bounded loops (5.3+): larger bounds than the legacy probe's unrolled ones. */
 #define KF_MAX_IOVECS 32
-
-static __always_inline void kf_push_user_iovec(struct kf_ctx *ctx, __u64 iov, __u64 iovcnt, __u64 n)
-{
-	struct kf_path_tmp *w = kf_work();
-
-	if (!w) {
-		kf_push_fault(ctx);
-		return;
-	}
-	if (n > kcap_snaplen)
-		n = kcap_snaplen;
-	w->total = 0;
-	for (__u32 i = 0; i < KF_MAX_IOVECS && i < iovcnt; i++) {
-		__u32 total = w->total;
-		struct iovec v;
-		__u64 chunk;
-
-		if (total >= n)
-			break;
-		if (bpf_probe_read_user(&v, sizeof(v), (void *)(iov + i * sizeof(v)))) {
-			kf_push_fault(ctx);
-			return;
-		}
-		chunk = (__u64)v.iov_len;
-		if (chunk > n - total)
-			chunk = n - total;
-		if (chunk > KCAP_MAX_PARAM_LEN)
-			return; /* unreachable: n <= snaplen; keeps the verifier's bound */
-		if (chunk && bpf_probe_read_user(ctx->buf + ((ctx->off + total) & KF_OFF_MASK),
-						 chunk, v.iov_base)) {
-			kf_push_fault(ctx);
-			return;
-		}
-		w->total = total + chunk;
-	}
-	ctx->off += w->total;
-	kf_set_len(ctx, w->total);
-}
-
 #define KF_MAX_ARGV 64
+#define KF_MAX_PATH_DEPTH 48
 
-static __always_inline void kf_push_user_argv(struct kf_ctx *ctx, __u64 argv)
-{
-	struct kf_path_tmp *w = kf_work();
+#define KF_READ_USER(dst, n, src) bpf_probe_read_user(dst, n, src)
+#define KF_READ_USER_STR(dst, n, src) bpf_probe_read_user_str(dst, n, src)
+#define KF_READ_KERNEL(dst, n, src) bpf_probe_read_kernel(dst, n, src)
+#define KF_RD(ptr, field) BPF_CORE_READ(ptr, field)
+#define KF_LOOP
+#define KF_MOUNT struct mount
 
-	if (!w) {
-		kf_push_fault(ctx);
-		return;
-	}
-	w->total = 0;
-	for (__u32 i = 0; i < KF_MAX_ARGV; i++) {
-		__u32 total = w->total;
-		__u8 *dst;
-		__u64 arg;
-		long n;
-
-		if (total >= KCAP_MAX_ARGS_LEN)
-			break;
-		if (bpf_probe_read_user(&arg, sizeof(arg), (void *)(argv + i * 8))) {
-			if (i == 0) {
-				kf_push_fault(ctx);
-				return;
-			}
-			break;
-		}
-		if (!arg)
-			break;
-		dst = ctx->buf + ((ctx->off + total) & KF_OFF_MASK);
-		n = kf_str_len(
-			bpf_probe_read_user_str(dst, KCAP_MAX_ARGS_LEN - total, (void *)arg));
-		if (n < 0)
-			break;
-		w->total = total + (__u32)n;
-	}
-	ctx->off += w->total;
-	kf_set_len(ctx, w->total);
-}
-
-static __always_inline __u64 kf_read_user_u64(struct kf_ctx *ctx, __u64 uptr)
-{
-	__u64 v = 0;
-
-	if (bpf_probe_read_user(&v, sizeof(v), (void *)uptr))
-		return 0;
-	return v;
-}
-
-static __always_inline __u32 kf_read_user_u32(struct kf_ctx *ctx, __u64 uptr)
-{
-	__u32 v = 0;
-
-	if (bpf_probe_read_user(&v, sizeof(v), (void *)uptr))
-		return 0;
-	return v;
-}
+#include "bpf/pushes.h"
 
 /* --- syscall and task --------------------------------------------------- */
 
@@ -320,20 +149,7 @@ static __always_inline __u64 kf_arg(struct kf_ctx *ctx, int i)
 {
 	if (ctx->args)
 		return ctx->args[i];
-	switch (i) {
-	case 0:
-		return ctx->regs->di;
-	case 1:
-		return ctx->regs->si;
-	case 2:
-		return ctx->regs->dx;
-	case 3:
-		return ctx->regs->r10;
-	case 4:
-		return ctx->regs->r8;
-	default:
-		return ctx->regs->r9;
-	}
+	return kcap_syscall_arg(ctx->regs, i);
 }
 
 static __always_inline __s64 kf_ret(struct kf_ctx *ctx)
@@ -376,33 +192,7 @@ static __always_inline __u32 kf_task_exit_code(struct kf_ctx *ctx)
 	return kf_task(ctx)->exit_code;
 }
 
-static __always_inline void kf_push_comm(struct kf_ctx *ctx)
-{
-	if (bpf_get_current_comm(kf_data(ctx), KCAP_COMM_LEN)) {
-		kf_push_fault(ctx);
-		return;
-	}
-	ctx->off += KCAP_COMM_LEN;
-	kf_set_len(ctx, KCAP_COMM_LEN);
-}
-
-static __always_inline void kf_push_mm_args(struct kf_ctx *ctx)
-{
-	struct mm_struct *mm = kf_task(ctx)->mm;
-	__u64 start, len;
-
-	if (!mm) {
-		kf_push_fault(ctx);
-		return;
-	}
-	start = mm->arg_start;
-	len = mm->arg_end - start;
-	if (len > KCAP_MAX_ARGS_LEN)
-		len = KCAP_MAX_ARGS_LEN;
-	kf_commit_copy(ctx, kf_copy_user(kf_data(ctx), len, start));
-}
-
-#include "path.h"
+#include "bpf/task.h"
 
 /* --- programs ----------------------------------------------------------- */
 
@@ -433,23 +223,14 @@ static __always_inline void kf_push_mm_args(struct kf_ctx *ctx)
 	}                                                       \
 	KF_BODY(ID)
 
-/* Raw layout of a syscalls:sys_enter_<name> tracepoint record. */
-struct kf_sys_enter_record {
-	__u64 common;
-	__s32 nr;
-	__u32 pad;
-	__u64 args[6];
-};
-
 /* Enter fillers run on the per-syscall tracepoint, only for the syscalls that need them. */
 #define KCAP_FILLER_SYS_ENTER(ID)                                                     \
 	KF_BODY(ID);                                                                  \
 	SEC("tracepoint")                                                             \
 	int fill_##ID(struct kf_sys_enter_record *rec)                                \
 	{                                                                             \
-		__u64 args[6] = { rec->args[0], rec->args[1], rec->args[2],           \
-				  rec->args[3], rec->args[4], rec->args[5] };         \
-		struct kf_ctx c = { .args = args };                                   \
+		/* only the syscall's own arguments: the record has no more */        \
+		struct kf_ctx c = { .args = rec->args };                              \
 		__u64 nr = (__u32)rec->nr;                                            \
 		if (nr >= KCAP_MAX_SYSCALLS || !kcap_interesting[nr] || !kf_wanted()) \
 			return 0;                                                     \

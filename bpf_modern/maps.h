@@ -3,6 +3,9 @@
 #ifndef KCAP_MODERN_MAPS_H
 #define KCAP_MODERN_MAPS_H
 
+#include "bpf/kf_bpf.h"
+#include "bpf/maps.h"
+
 /*
  * Scratch area per CPU for variable-size events. A parameter starts below
  * KF_SCRATCH_HALF and is at most KF_SCRATCH_HALF long, so masking offsets with
@@ -13,24 +16,8 @@
 #define KF_OFF_MASK (KF_SCRATCH_HALF - 1)
 #define KF_MAX_PARAMS 16 /* power of two, above every event's nparams */
 
-/* Path building area: components are written right to left in the first half. */
-#define KF_PATH_HALF 4096
-#define KF_PATH_MASK (KF_PATH_HALF - 1)
-
 struct kf_scratch {
 	__u8 data[2 * KF_SCRATCH_HALF];
-};
-
-/*
- * Per-CPU work area. Loop accumulators live here, not on the stack: a value
- * loaded from a map is an unknown scalar to the verifier, so every iteration
- * reaches the loop head in the same state and is pruned, instead of one state
- * per possible running total.
- */
-struct kf_path_tmp {
-	__u8 data[2 * KF_PATH_HALF];
-	__u32 total;
-	__u32 pos;
 };
 
 struct {
@@ -44,8 +31,8 @@ struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
 	__uint(max_entries, 1);
 	__type(key, __u32);
-	__type(value, struct kf_path_tmp);
-} path_tmp SEC(".maps");
+	__type(value, struct kf_work);
+} work SEC(".maps");
 
 /* One ring buffer per CPU: no cross-CPU contention, a cheap ordered stream each. */
 struct {
@@ -58,29 +45,6 @@ struct {
 			__uint(max_entries, 4096);
 		});
 } ringbufs SEC(".maps");
-
-struct {
-	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
-	__uint(max_entries, 1);
-	__type(key, __u32);
-	__type(value, struct kcap_kstats);
-} stats SEC(".maps");
-
-/* Exit fillers by syscall number; the loader points unselected-but-wanted calls at GENERIC_X. */
-struct {
-	__uint(type, BPF_MAP_TYPE_PROG_ARRAY);
-	__uint(max_entries, KCAP_MAX_SYSCALLS);
-	__type(key, __u32);
-	__type(value, __u32);
-} exit_fillers SEC(".maps");
-
-/* Thread group ids being captured when pid filtering is on; children join at fork. */
-struct {
-	__uint(type, BPF_MAP_TYPE_HASH);
-	__uint(max_entries, 65536);
-	__type(key, __u32);
-	__type(value, __u8);
-} pids SEC(".maps");
 
 /* Set by the loader before load: the verifier prunes what they disable. */
 const volatile __u32 kcap_snaplen = KCAP_DEFAULT_SNAPLEN;

@@ -36,6 +36,7 @@
 #include <asm/unaligned.h>
 #endif
 #include "kcap_kmod.h"
+#include "syscall_abi.h"
 
 #define KF_MAX_IOVECS 32 /* as the modern probe */
 #define KF_MAX_ARGV 64
@@ -303,20 +304,7 @@ static __always_inline __u32 kf_read_user_u32(struct kf_ctx *ctx, __u64 uptr)
 
 static __always_inline __u64 kf_arg(struct kf_ctx *ctx, int i)
 {
-	switch (i) {
-	case 0:
-		return ctx->regs->di;
-	case 1:
-		return ctx->regs->si;
-	case 2:
-		return ctx->regs->dx;
-	case 3:
-		return ctx->regs->r10;
-	case 4:
-		return ctx->regs->r8;
-	default:
-		return ctx->regs->r9;
-	}
+	return kcap_syscall_arg(ctx->regs, i);
 }
 
 static __always_inline __s64 kf_ret(struct kf_ctx *ctx)

@@ -1,37 +1,37 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Absolute paths of kernel struct path objects (exe, cwd) for the legacy probe:
- * walk the dentries up to the task's root, crossing mount points, writing the
- * components right to left into the scratch value's path area, then copy the
- * result into the event. Unrolled: KF_MAX_PATH_DEPTH steps (a mount crossing
+ * Parameters read from the current task, once for both eBPF probes: its
+ * argument area, and the absolute paths of its exe and cwd. For paths, walk the dentries up to the task's root, crossing mount points,
+ * writing the components right to left into the work area, then copy the
+ * result into the event. Bounded: KF_MAX_PATH_DEPTH steps (a mount crossing
  * takes one), at most KCAP_MAX_PATH bytes; a deeper path keeps its last
- * components. Like d_path(), relative to the task's root.
+ * components. Like d_path(), the result is relative to the task's root
+ * (chroot, containers). Besides pushes.h's primitives, the probe defines
+ * KF_RD(ptr, field) (one kernel value, 0 when unreadable), KF_READ_KERNEL,
+ * KF_MOUNT (struct mount or a layout-checked copy), KF_MAX_PATH_DEPTH and
+ * kf_task(ctx).
  */
-#ifndef KCAP_LEGACY_PATH_H
-#define KCAP_LEGACY_PATH_H
-
-#define KF_MAX_PATH_DEPTH 16
+#ifndef KCAP_BPF_TASK_H
+#define KCAP_BPF_TASK_H
 
 static __always_inline void kf_push_kernel_path(struct kf_ctx *ctx, struct dentry *dentry,
 						struct vfsmount *vfsmnt)
 {
-	struct task_struct *task = kf_task(ctx);
-	struct fs_struct *fs = KF_RD(task, fs);
+	struct fs_struct *fs = KF_RD(kf_task(ctx), fs);
 	struct dentry *root_dentry = KF_RD(fs, root.dentry);
 	struct vfsmount *root_mnt = KF_RD(fs, root.mnt);
-	struct kf_mount *mnt = container_of(vfsmnt, struct kf_mount, mnt);
-	struct kf_state *st = &ctx->s->st;
-	__u8 *w = ctx->s->path;
+	KF_MOUNT *mnt = container_of(vfsmnt, KF_MOUNT, mnt);
+	struct kf_work *w = kf_work(ctx);
 	__u32 pos;
 	long n;
 
-	if (!dentry) {
+	if (!w || !dentry) {
 		kf_push_fault(ctx);
 		return;
 	}
-	w[KF_PATH_HALF] = 0;
-	st->pos = KF_PATH_HALF; /* in the map: an unknown scalar, so states prune */
-#pragma unroll
+	w->path[KF_PATH_HALF] = 0;
+	w->pos = KF_PATH_HALF; /* in the map: an unknown scalar, so states prune */
+	KF_LOOP
 	for (int i = 0; i < KF_MAX_PATH_DEPTH; i++) {
 		struct dentry *parent;
 		const unsigned char *name;
@@ -41,7 +41,7 @@ static __always_inline void kf_push_kernel_path(struct kf_ctx *ctx, struct dentr
 			break;
 		parent = KF_RD(dentry, d_parent);
 		if (dentry == KF_RD(vfsmnt, mnt_root) || dentry == parent) {
-			struct kf_mount *mnt_parent = KF_RD(mnt, mnt_parent);
+			KF_MOUNT *mnt_parent = KF_RD(mnt, mnt_parent);
 
 			if (mnt == mnt_parent)
 				break; /* the global root */
@@ -52,24 +52,25 @@ static __always_inline void kf_push_kernel_path(struct kf_ctx *ctx, struct dentr
 		}
 		name = KF_RD(dentry, d_name.name);
 		len = KF_RD(dentry, d_name.len);
-		pos = st->pos;
+		pos = w->pos;
 		if (pos > KF_PATH_HALF || len > 255 || len + 1 > pos)
 			break; /* longer than KCAP_MAX_PATH: keep the tail we have */
 		pos -= len + 1;
-		w[pos & KF_PATH_MASK] = '/';
-		if (len && bpf_probe_read(&w[(pos + 1) & KF_PATH_MASK], kf_size(len, 255), name))
+		w->path[pos & KF_PATH_MASK] = '/';
+		if (len &&
+		    KF_READ_KERNEL(&w->path[(pos + 1) & KF_PATH_MASK], kf_size(len, 255), name))
 			break;
-		st->pos = pos;
+		w->pos = pos;
 		dentry = parent;
 	}
-	pos = st->pos;
+	pos = w->pos;
 	if (pos >= KF_PATH_HALF) {
 		pos = KF_PATH_HALF - 1;
-		w[pos] = '/';
+		w->path[pos] = '/';
 	}
 	n = KF_PATH_HALF + 1 - pos; /* with the NUL */
-	if (bpf_probe_read(kf_data(ctx), kf_size(n, 2 * KF_PATH_HALF - 1),
-			   &w[pos & KF_PATH_MASK])) {
+	if (KF_READ_KERNEL(kf_data(ctx), kf_size(n, 2 * KF_PATH_HALF - 1),
+			   &w->path[pos & KF_PATH_MASK])) {
 		kf_push_fault(ctx);
 		return;
 	}
@@ -103,4 +104,23 @@ static __always_inline void kf_push_cwd(struct kf_ctx *ctx)
 	kf_push_kernel_path(ctx, KF_RD(fs, pwd.dentry), KF_RD(fs, pwd.mnt));
 }
 
-#endif /* KCAP_LEGACY_PATH_H */
+static __always_inline void kf_push_mm_args(struct kf_ctx *ctx)
+{
+	struct mm_struct *mm;
+	__u64 start, len;
+
+	if (kf_skip(ctx))
+		return;
+	mm = KF_RD(kf_task(ctx), mm);
+	if (!mm) {
+		kf_push_fault(ctx);
+		return;
+	}
+	start = KF_RD(mm, arg_start);
+	len = KF_RD(mm, arg_end) - start;
+	if (len > KCAP_MAX_ARGS_LEN)
+		len = KCAP_MAX_ARGS_LEN;
+	kf_commit_copy(ctx, kf_copy_user(kf_data(ctx), len, start));
+}
+
+#endif /* KCAP_BPF_TASK_H */

@@ -133,40 +133,6 @@ static double run_workload(int nthreads, long iters)
 	return sum / nthreads;
 }
 
-/* Kernel memory held by our BPF maps, from fdinfo's memlock lines. */
-static uint64_t bpf_map_memory(void)
-{
-	DIR *d = opendir("/proc/self/fdinfo");
-	struct dirent *e;
-	uint64_t total = 0;
-
-	if (!d)
-		return 0;
-	while ((e = readdir(d))) {
-		char path[300], line[256];
-		FILE *f;
-
-		snprintf(path, sizeof(path), "/proc/self/fdinfo/%s", e->d_name);
-		f = fopen(path, "r");
-		if (!f)
-			continue;
-		bool is_map = false;
-		uint64_t memlock = 0;
-
-		while (fgets(line, sizeof(line), f)) {
-			if (strncmp(line, "map_type:", 9) == 0)
-				is_map = true;
-			else if (strncmp(line, "memlock:", 8) == 0)
-				memlock = strtoull(line + 8, NULL, 10);
-		}
-		fclose(f);
-		if (is_map)
-			total += memlock;
-	}
-	closedir(d);
-	return total;
-}
-
 static uint64_t rss_bytes(void)
 {
 	char line[256];
@@ -212,7 +178,7 @@ static void reader_main(const char *backend, int ready_fd, int report_fd, bool p
 			_exit(1);
 		_exit(1);
 	}
-	r.kernel_mem = bpf_map_memory();
+	r.kernel_mem = kcap_get_stats(k, &st) == 0 ? st.kernel_bytes : 0;
 	if (write(ready_fd, &c, 1) < 0)
 		_exit(1);
 	t0 = now_s();

@@ -444,6 +444,13 @@ static int load(struct legacy *l, char *err, size_t errlen)
 	}
 	bpf_map__set_max_entries(scratch, l->ncpus);
 	bpf_map__set_max_entries(events, l->ncpus);
+	/* The pid set is preallocated (4 MiB at full size): only a pid filter uses it. */
+	if (!l->cfg->npids) {
+		struct bpf_map *pids = bpf_object__find_map_by_name(l->obj, "pids");
+
+		if (pids)
+			bpf_map__set_max_entries(pids, 1);
+	}
 	choose_programs(l);
 	ret = bpf_object__load(l->obj);
 	if (ret == -EPERM)
@@ -596,6 +603,14 @@ static struct kcap_stream **legacy_streams(void *priv, unsigned int *n)
 	return l->streams;
 }
 
+/* The object's maps; the perf rings are counted as streams. */
+static uint64_t legacy_map_bytes(void *priv)
+{
+	struct legacy *l = priv;
+
+	return kcap_bpf_object_map_bytes(l->obj);
+}
+
 static int legacy_kstats(void *priv, struct kcap_kstats *sum)
 {
 	struct legacy *l = priv;
@@ -623,5 +638,6 @@ const struct kcap_backend_ops kcap_backend_legacy = {
 	.stop = legacy_stop,
 	.streams = legacy_streams,
 	.kstats = legacy_kstats,
+	.map_bytes = legacy_map_bytes,
 	.close = legacy_close,
 };

@@ -182,6 +182,9 @@ static int modern_open(const struct kcap_config *cfg, void **priv, char *err, si
 	m->skel->rodata->kcap_self_tgid = (__u32)cfg->self_tgid;
 	bpf_map__set_max_entries(m->skel->maps.scratch, m->ncpus);
 	bpf_map__set_max_entries(m->skel->maps.ringbufs, m->ncpus);
+	/* The pid set is preallocated (4 MiB at full size): only a pid filter uses it. */
+	if (!m->cfg->npids)
+		bpf_map__set_max_entries(m->skel->maps.pids, 1);
 	/* Only what this capture needs is verified and loaded. */
 	for (int ev = 0; ev < KCAP_EV__COUNT; ev++) {
 		struct bpf_program *prog = filler_prog(m, ev);
@@ -296,6 +299,14 @@ static struct kcap_stream **modern_streams(void *priv, unsigned int *n)
 	return m->streams;
 }
 
+/* The skeleton's maps; the per-CPU ring buffers are counted as streams. */
+static uint64_t modern_map_bytes(void *priv)
+{
+	struct modern *m = priv;
+
+	return kcap_bpf_object_map_bytes(m->skel->obj);
+}
+
 static int modern_kstats(void *priv, struct kcap_kstats *sum)
 {
 	struct modern *m = priv;
@@ -310,5 +321,6 @@ const struct kcap_backend_ops kcap_backend_modern = {
 	.stop = modern_stop,
 	.streams = modern_streams,
 	.kstats = modern_kstats,
+	.map_bytes = modern_map_bytes,
 	.close = modern_close,
 };

@@ -70,6 +70,38 @@ int kcap_bpf_attach_sys_enter(const char *backend, struct bpf_program *prog, con
 	return 0;
 }
 
+static uint64_t map_memlock(int fd)
+{
+	char path[64], line[128];
+	uint64_t bytes = 0;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", fd);
+	f = fopen(path, "r");
+	if (!f)
+		return 0;
+	while (fgets(line, sizeof(line), f))
+		if (strncmp(line, "memlock:", 8) == 0)
+			bytes = strtoull(line + 8, NULL, 10);
+	fclose(f);
+	return bytes;
+}
+
+uint64_t kcap_bpf_object_map_bytes(const struct bpf_object *obj)
+{
+	const struct bpf_map *map;
+	uint64_t total = 0;
+
+	bpf_object__for_each_map(map, obj)
+	{
+		int fd = bpf_map__fd(map);
+
+		if (fd >= 0)
+			total += map_memlock(fd);
+	}
+	return total;
+}
+
 int kcap_bpf_read_kstats(int map_fd, unsigned int ncpus, struct kcap_kstats *sum)
 {
 	struct kcap_kstats *percpu = calloc(ncpus, sizeof(*percpu));

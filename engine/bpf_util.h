@@ -8,6 +8,7 @@
 /* libbpf finds tracepoint ids in tracefs, which is not always mounted: mount it. */
 int kcap_bpf_ensure_tracefs(const char *backend, char *err, size_t errlen);
 
+struct bpf_object;
 struct bpf_program;
 struct bpf_link;
 
@@ -19,6 +20,9 @@ struct bpf_link;
  */
 int kcap_bpf_attach_sys_enter(const char *backend, struct bpf_program *prog, const char *syscall,
 			      struct bpf_link **link, char *err, size_t errlen);
+
+/* Kernel memory of the loaded maps of obj (fdinfo's memlock), in bytes. */
+uint64_t kcap_bpf_object_map_bytes(const struct bpf_object *obj);
 
 /* Sums a per-CPU array map of struct kcap_kstats (one entry) over ncpus CPUs. */
 int kcap_bpf_read_kstats(int map_fd, unsigned int ncpus, struct kcap_kstats *sum);

@@ -258,6 +258,10 @@ int kcap_get_stats(struct kcap *k, struct kcap_stats *st)
 	st->compat_skipped = ks.compat_skipped;
 	st->events_read = k->events_read;
 	st->bad_events = k->merge.bad_events;
+	if (k->backend->map_bytes)
+		st->kernel_bytes = k->backend->map_bytes(k->priv);
+	for (unsigned int i = 0; i < k->merge.n; i++)
+		st->kernel_bytes += k->merge.streams[i]->kernel_bytes;
 	return 0;
 }
 

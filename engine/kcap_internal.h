@@ -49,6 +49,8 @@ struct kcap_backend_ops {
 	struct kcap_stream **(*streams)(void *priv, unsigned int *n);
 	/* Kernel counters summed over CPUs. */
 	int (*kstats)(void *priv, struct kcap_kstats *sum);
+	/* Kernel memory held besides the streams' rings (BPF maps); NULL: none. */
+	uint64_t (*map_bytes)(void *priv);
 	void (*close)(void *priv);
 };
 

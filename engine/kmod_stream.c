@@ -115,6 +115,7 @@ struct kcap_stream *kcap_kmod_stream_open(int dev_fd, uint32_t cpu, uint64_t siz
 	k->s.consume = kmod_consume;
 	k->s.flush = kmod_flush;
 	k->s.cpu = cpu;
+	k->s.kernel_bytes = k->page_size + k->size; /* the data is mapped twice, held once */
 	return &k->s;
 fail:
 	snprintf(err, errlen, "kmod: cannot map the ring of CPU %u (%llu bytes): %s", cpu,

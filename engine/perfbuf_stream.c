@@ -196,6 +196,7 @@ struct kcap_stream *kcap_perfbuf_stream_open(uint32_t cpu, unsigned long bytes, 
 	pb->s.consume = pb_consume;
 	pb->s.flush = pb_flush;
 	pb->s.cpu = cpu;
+	pb->s.kernel_bytes = pb->map_len; /* metadata page and data */
 	*fd_out = pb->fd;
 	return &pb->s;
 }

@@ -17,6 +17,7 @@ struct kcap_stream {
 	/* Gives consumed space back to the producer (called when the reader idles). */
 	void (*flush)(struct kcap_stream *s);
 	uint32_t cpu;
+	uint64_t kernel_bytes; /* kernel memory of this ring: data and control pages */
 };
 
 /* BPF ring buffer streams (ringbuf_stream.c). */

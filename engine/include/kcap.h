@@ -84,6 +84,7 @@ struct kcap_stats {
 	uint64_t compat_skipped; /* 32-bit syscalls, not captured */
 	uint64_t events_read; /* returned by kcap_next() */
 	uint64_t bad_events; /* malformed events skipped by the reader */
+	uint64_t kernel_bytes; /* kernel memory the capture holds: rings and BPF maps */
 };
 
 int kcap_open(const struct kcap_opts *opts, struct kcap **out, char *err, size_t errlen);

@@ -6,6 +6,9 @@
  * would be. These machines are noisy: compare the configurations of one run,
  * not figures of different runs.
  *
+ * "reference" is not a backend: the least a ring-buffer syscall tracer can do
+ * (bench_ref.bpf.c), the yardstick of the brief's targets.
+ *
  * Workloads: "single" pins one thread to the last CPU (the reader gets CPU 0)
  * looping getppid(), read(/dev/zero, 1 byte) and close(-1); "multi" runs that
  * loop on every CPU at once.
@@ -26,6 +29,7 @@
 #include <sys/wait.h>
 #include "kcap.h"
 #include "commands.h"
+#include "bench_ref.h"
 
 #define MAX_CONFIGS 8
 #define MAX_ROUNDS 64
@@ -157,6 +161,48 @@ static void on_stop(int sig)
 }
 
 /* The reader process: capture, format every event to JSON, discard it. */
+#define REFERENCE "reference"
+
+/* The reference capture's reader: consumes every record, polling like kcap's. */
+static void reference_reader_main(int ready_fd, int report_fd)
+{
+	struct reader_report r = { 0 };
+	struct bench_ref *ref;
+	unsigned int nap_us = 50;
+	char c = 1;
+	double t0;
+
+	if (bench_ref_open(&ref, r.error, sizeof(r.error))) {
+		c = 0;
+		if (write(ready_fd, &c, 1) < 0 || write(report_fd, &r, sizeof(r)) < 0)
+			_exit(1);
+		_exit(1);
+	}
+	r.kernel_mem = bench_ref_kernel_bytes(ref);
+	if (write(ready_fd, &c, 1) < 0)
+		_exit(1);
+	t0 = now_s();
+	while (!reader_stop) {
+		int n = bench_ref_poll(ref);
+
+		if (n > 0) {
+			r.events_read += (uint64_t)n;
+			nap_us = 50;
+		} else {
+			usleep(nap_us);
+			nap_us = nap_us < 1000 ? 2 * nap_us : 1000;
+		}
+	}
+	r.seconds = now_s() - t0;
+	r.drops = bench_ref_drops(ref);
+	r.rss = rss_bytes();
+	r.ok = 1;
+	bench_ref_close(ref);
+	if (write(report_fd, &r, sizeof(r)) < 0)
+		_exit(1);
+	_exit(0);
+}
+
 static void reader_main(const char *backend, int ready_fd, int report_fd, bool pin_reader)
 {
 	struct kcap_opts opts = { .sz = sizeof(opts), .backend = backend };
@@ -170,6 +216,8 @@ static void reader_main(const char *backend, int ready_fd, int report_fd, bool p
 	signal(SIGUSR1, on_stop);
 	if (pin_reader)
 		pin(0);
+	if (strcmp(backend, REFERENCE) == 0)
+		reference_reader_main(ready_fd, report_fd);
 	if (kcap_open(&opts, &k, r.error, sizeof(r.error)) || kcap_start(k)) {
 		if (k)
 			snprintf(r.error, sizeof(r.error), "%s", kcap_last_error(k));
@@ -374,7 +422,9 @@ static void usage(void)
 {
 	fputs("Usage: kcap bench [-b LIST] [-r ROUNDS] [-n ITERATIONS] [-w single|multi] [-j]\n"
 	      "                  [--peer NAME=COMMAND]...\n"
-	      "  -b LIST      backends to measure (default: every one that loads here)\n"
+	      "  -b LIST      backends to measure, and \"reference\": a 32-byte ring buffer\n"
+	      "               record per syscall exit, the least a tracer can do (default:\n"
+	      "               every backend that loads here, and the reference)\n"
 	      "  -r ROUNDS    interleaved rounds (default 8)\n"
 	      "  -n N         loop iterations per round and thread, 3 syscalls each (default 200000)\n"
 	      "  -w WORKLOAD  single (one pinned thread, default) or multi (every CPU)\n"
@@ -462,16 +512,15 @@ int cmd_bench(int argc, char **argv)
 	nthreads = multi ? ncpus : 1;
 	if (!backends) {
 		struct kcap_probe p;
-
-		kcap_probe(&p);
 		size_t n = 0;
 
 		kcap_probe(&p);
 		list = calloc(1, 256);
 		for (size_t i = 0; list && i < p.nbackends; i++)
 			if (p.backends[i].usable)
-				n += (size_t)snprintf(list + n, 256 - n, "%s%s", n ? "," : "",
-						      p.backends[i].name);
+				n += (size_t)snprintf(list + n, 256 - n, "%s,", p.backends[i].name);
+		if (list)
+			snprintf(list + n, 256 - n, "%s", REFERENCE);
 	}
 	copy = strdup(backends ? backends : (list ? list : ""));
 	for (char *save = NULL, *name = copy ? strtok_r(copy, ",", &save) : NULL;

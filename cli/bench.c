@@ -570,7 +570,9 @@ int cmd_bench(int argc, char **argv)
 
 		if (json) {
 			printf("%s{\"name\":\"%s\",\"kind\":\"%s\",", i > 1 ? "," : "", cf->name,
-			       cf->is_backend ? "backend" : "peer");
+			       !cf->is_backend			? "peer" :
+			       strcmp(cf->name, REFERENCE) == 0 ? "reference" :
+								  "backend");
 			if (cf->failed)
 				printf("\"error\":\"load failed\"}");
 			else

@@ -169,6 +169,11 @@ int kcap_start(struct kcap *k)
 			return ret;
 	}
 	k->started = true;
+	/*
+	 * After attaching: a thread that execs from now on has an exec event
+	 * to rename it, so the names read here are right until then.
+	 */
+	kcap_threads_scan(&k->threads);
 	return 0;
 }
 

@@ -3,8 +3,10 @@
  * Thread id -> command name, an open-addressing hash table with linear
  * probing and backward-shift deletion. Events say what changes (exec sets
  * comm, clone's child inherits it, exit forgets the thread); /proc fills in
- * threads that existed before the capture started.
+ * threads that existed before the capture started: all of them when it
+ * starts, and any thread first seen later (no clone event captured for it).
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -161,6 +163,48 @@ const char *kcap_threads_comm(struct kcap_threads *t, uint32_t pid, uint32_t tid
 		return "?";
 	memcpy(e->comm, comm, sizeof(comm));
 	return e->comm;
+}
+
+/* A directory entry that is a positive decimal id. */
+static uint32_t id_of(const struct dirent *e)
+{
+	char *end;
+	unsigned long v = strtoul(e->d_name, &end, 10);
+
+	return *end || end == e->d_name || v == 0 || v > UINT32_MAX ? 0 : (uint32_t)v;
+}
+
+int kcap_threads_scan(struct kcap_threads *t)
+{
+	char path[96], comm[sizeof(t->slots[0].comm)];
+	struct dirent *pe, *te;
+	DIR *procs, *tasks;
+	int n = 0;
+
+	procs = opendir(t->proc_root);
+	if (!procs)
+		return -errno;
+	while ((pe = readdir(procs))) {
+		uint32_t pid = id_of(pe);
+
+		if (!pid)
+			continue;
+		snprintf(path, sizeof(path), "%s/%u/task", t->proc_root, pid);
+		tasks = opendir(path);
+		if (!tasks)
+			continue; /* exited meanwhile */
+		while ((te = readdir(tasks))) {
+			uint32_t tid = id_of(te);
+
+			if (tid && !read_proc_comm(t, pid, tid, comm, sizeof(comm))) {
+				kcap_threads_set_comm(t, tid, comm, sizeof(comm));
+				n++;
+			}
+		}
+		closedir(tasks);
+	}
+	closedir(procs);
+	return n;
 }
 
 void kcap_threads_update(struct kcap_threads *t, const struct kcap_event *ev)

@@ -26,6 +26,12 @@ void kcap_threads_free(struct kcap_threads *t);
 const char *kcap_threads_comm(struct kcap_threads *t, uint32_t pid, uint32_t tid);
 void kcap_threads_set_comm(struct kcap_threads *t, uint32_t tid, const char *comm, uint32_t len);
 void kcap_threads_remove(struct kcap_threads *t, uint32_t tid);
+/*
+ * Learns every thread of <proc> now: called when the capture starts, so that
+ * events of threads that exec later still show their name at the time.
+ * How many threads it learned, or a negative errno.
+ */
+int kcap_threads_scan(struct kcap_threads *t);
 /* Applies what an event says about threads (exec, clone, exit). */
 struct kcap_event;
 void kcap_threads_update(struct kcap_threads *t, const struct kcap_event *ev);

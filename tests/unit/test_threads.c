@@ -44,7 +44,18 @@ static void test_proc_lookup_and_long_names(void **state)
 	assert_non_null(f);
 	fputs("worker\n", f);
 	fclose(f);
+	snprintf(path, sizeof(path), "%s/self", dir); /* not an id */
+	mkdir(path, 0700);
+	snprintf(path, sizeof(path), "%s/7", dir); /* a process gone before its tasks are read */
+	mkdir(path, 0700);
+	snprintf(path, sizeof(path), "%s/5/task/6/comm", dir);
 	assert_int_equal(kcap_threads_init(&t, dir), 0);
+	/* the scan at start learns it, and later renames in /proc do not matter */
+	assert_int_equal(kcap_threads_scan(&t), 1);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("renamed\n", f);
+	fclose(f);
 	assert_string_equal(kcap_threads_comm(&t, 5, 6), "worker");
 	kcap_threads_set_comm(&t, 6, "a-very-long-command-name", 24);
 	assert_string_equal(kcap_threads_comm(&t, 5, 6), "a-very-long-com");

@@ -203,6 +203,12 @@ static void print_backend_choice(struct kcap *k)
 		fprintf(stderr, "kcap:   passed over %.*s\n", (int)n, report);
 		report += n + (report[n] == '\n');
 	}
+	for (const char *w = kcap_warnings(k); *w;) {
+		size_t n = strcspn(w, "\n");
+
+		fprintf(stderr, "kcap: warning: %.*s\n", (int)n, w);
+		w += n + (w[n] == '\n');
+	}
 }
 
 static void print_stats(struct kcap *k, const struct cli_options *o)

@@ -523,9 +523,13 @@ static int attach(struct legacy *l, const char *hook, char *err, size_t errlen)
 	struct bpf_link *link;
 	int ret;
 
-	if (!prog || l->nlinks >= MAX_LINKS) {
+	if (!prog) {
 		snprintf(err, errlen, "legacy: the object has no %s program: rebuild it", hook);
 		return -ENOENT;
+	}
+	if (l->nlinks >= MAX_LINKS) {
+		snprintf(err, errlen, "legacy: too many attachments (%u)", l->nlinks);
+		return -E2BIG;
 	}
 	if (!l->raw) {
 		ret = kcap_bpf_ensure_tracefs("legacy", err, errlen);
@@ -553,22 +557,32 @@ static int legacy_stop(void *priv)
 	return 0;
 }
 
+/* An enter event's filler on its syscall's tracepoint; one that cannot exist here is a warning. */
 static int attach_enter(struct legacy *l, int ev, char *err, size_t errlen)
 {
 	const char *id = kcap_event_table[ev].id;
 	struct bpf_program *prog = prog_by(l, "fill_", id);
 	struct bpf_link *link;
+	char why[512];
 	int ret;
 
-	if (!prog || l->nlinks >= MAX_LINKS) {
+	if (!prog) {
 		snprintf(err, errlen, "legacy: the object has no fill_%s program: rebuild it", id);
 		return -ENOENT;
 	}
+	if (l->nlinks >= MAX_LINKS) {
+		snprintf(err, errlen, "legacy: too many attachments (%u)", l->nlinks);
+		return -E2BIG;
+	}
 	ret = kcap_bpf_attach_sys_enter("legacy", prog,
 					kcap_syscall_name(kcap_event_table[ev].syscall_nr), &link,
-					err, errlen);
-	if (link)
+					why, sizeof(why));
+	if (ret)
+		snprintf(err, errlen, "%s", why);
+	else if (link)
 		l->links[l->nlinks++] = link;
+	else
+		kcap_add_warning(err, errlen, why);
 	return ret;
 }
 
@@ -577,6 +591,7 @@ static int legacy_start(void *priv, char *err, size_t errlen)
 	struct legacy *l = priv;
 	int ret = 0;
 
+	*err = '\0'; /* on success: the warnings */
 	/* Fork tracking first, so no child of a captured process is missed. */
 	if (l->cfg->npids)
 		ret = attach(l, "kcap_sched_fork", err, errlen);

@@ -231,8 +231,10 @@ static int attach(struct modern *m, struct bpf_program *prog, const char *what, 
 {
 	struct bpf_link *link;
 
-	if (m->nlinks >= MAX_LINKS)
+	if (m->nlinks >= MAX_LINKS) {
+		snprintf(err, errlen, "modern: too many attachments (%u)", m->nlinks);
 		return -E2BIG;
+	}
 	link = bpf_program__attach(prog);
 	if (!link) {
 		int ret = -errno;
@@ -244,17 +246,25 @@ static int attach(struct modern *m, struct bpf_program *prog, const char *what, 
 	return 0;
 }
 
+/* An enter event's filler on its syscall's tracepoint; one that cannot exist here is a warning. */
 static int attach_enter(struct modern *m, int ev, char *err, size_t errlen)
 {
 	const char *sc = kcap_syscall_name(kcap_event_table[ev].syscall_nr);
 	struct bpf_link *link;
+	char why[512];
 	int ret;
 
-	if (m->nlinks >= MAX_LINKS)
+	if (m->nlinks >= MAX_LINKS) {
+		snprintf(err, errlen, "modern: too many attachments (%u)", m->nlinks);
 		return -E2BIG;
-	ret = kcap_bpf_attach_sys_enter("modern", filler_prog(m, ev), sc, &link, err, errlen);
-	if (link)
+	}
+	ret = kcap_bpf_attach_sys_enter("modern", filler_prog(m, ev), sc, &link, why, sizeof(why));
+	if (ret)
+		snprintf(err, errlen, "%s", why);
+	else if (link)
 		m->links[m->nlinks++] = link;
+	else
+		kcap_add_warning(err, errlen, why);
 	return ret;
 }
 
@@ -273,6 +283,7 @@ static int modern_start(void *priv, char *err, size_t errlen)
 	struct modern *m = priv;
 	int ret = 0;
 
+	*err = '\0'; /* on success: the warnings */
 	/* Fork tracking first, so no child of a captured process is missed. */
 	if (m->cfg->npids)
 		ret = attach(m, m->skel->progs.kcap_sched_fork, "sched_process_fork", err, errlen);

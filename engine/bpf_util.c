@@ -37,37 +37,53 @@ static const char *tracefs_events(void)
 }
 
 int kcap_bpf_attach_sys_enter(const char *backend, struct bpf_program *prog, const char *syscall,
-			      struct bpf_link **link, char *err, size_t errlen)
+			      struct bpf_link **link, char *why, size_t whylen)
 {
 	char tp[96], dir[PATH_MAX];
 	struct stat st;
 	int ret;
 
 	*link = NULL;
-	ret = kcap_bpf_ensure_tracefs(backend, err, errlen);
-	if (ret)
-		return ret;
+	*why = '\0';
+	if (kcap_bpf_ensure_tracefs(backend, why, whylen))
+		return 0; /* why says what failed */
 	snprintf(dir, sizeof(dir), "%s/syscalls", tracefs_events());
+	/* Test-only: a kernel without CONFIG_FTRACE_SYSCALLS. */
+	if (getenv("KCAP_TEST_NO_SYSCALL_TRACEPOINTS"))
+		snprintf(dir, sizeof(dir), "%s/kcap-test-no-syscalls", tracefs_events());
 	if (stat(dir, &st) < 0) {
-		snprintf(err, errlen,
-			 "%s: this kernel has no syscall tracepoints (%s: %s): it needs "
-			 "CONFIG_FTRACE_SYSCALLS for enter events; capture without them "
-			 "(-e without open, openat, openat2, creat, connect, exit, exit_group)",
+		snprintf(why, whylen,
+			 "%s: no enter events: this kernel has no syscall tracepoints (%s: %s; "
+			 "CONFIG_FTRACE_SYSCALLS); exit events still carry every parameter",
 			 backend, dir, strerror(errno));
-		return -ENOENT;
+		return 0;
 	}
 	snprintf(tp, sizeof(tp), "sys_enter_%s", syscall);
 	snprintf(dir, sizeof(dir), "%s/syscalls/%s", tracefs_events(), tp);
-	if (stat(dir, &st) < 0 && errno == ENOENT)
-		return 0; /* a syscall this kernel does not have (openat2 before 5.6) */
+	if (stat(dir, &st) < 0 && errno == ENOENT) {
+		snprintf(why, whylen,
+			 "%s: no %s enter events: this kernel has no tracepoint syscalls:%s "
+			 "(nor, likely, the syscall)",
+			 backend, syscall, tp);
+		return 0;
+	}
 	*link = bpf_program__attach_tracepoint(prog, "syscalls", tp);
 	if (!*link) {
 		ret = -errno;
-		snprintf(err, errlen, "%s: cannot attach to tracepoint syscalls:%s: %s", backend,
+		snprintf(why, whylen, "%s: cannot attach to tracepoint syscalls:%s: %s", backend,
 			 tp, strerror(-ret));
 		return ret;
 	}
 	return 0;
+}
+
+void kcap_add_warning(char *buf, size_t len, const char *line)
+{
+	size_t n = strlen(buf);
+
+	if (!*line || strstr(buf, line))
+		return;
+	snprintf(buf + n, len - n, "%s%s", n ? "\n" : "", line);
 }
 
 static uint64_t map_memlock(int fd)

@@ -160,8 +160,10 @@ int kcap_start(struct kcap *k)
 		char why[1024] = "";
 
 		ret = k->backend->start(k->priv, why, sizeof(why));
-		if (!ret)
+		if (!ret) {
+			snprintf(k->warnings, sizeof(k->warnings), "%s", why);
 			break;
+		}
 		reject(k, k->backend, why);
 		close_backend(k);
 		ret = open_candidate(k, k->chosen + 1, k->errmsg, sizeof(k->errmsg));
@@ -175,6 +177,11 @@ int kcap_start(struct kcap *k)
 	 */
 	kcap_threads_scan(&k->threads);
 	return 0;
+}
+
+const char *kcap_warnings(const struct kcap *k)
+{
+	return k->warnings;
 }
 
 const char *kcap_backend_report(const struct kcap *k)

@@ -43,6 +43,7 @@ int kcap_enter_event_of_syscall(int nr);
 struct kcap_backend_ops {
 	const char *name;
 	int (*open)(const struct kcap_config *cfg, void **priv, char *err, size_t errlen);
+	/* On success err holds warnings, one a line (what could not be attached), or "". */
 	int (*start)(void *priv, char *err, size_t errlen);
 	int (*stop)(void *priv);
 	/* The per-CPU streams, valid from open() to close(). */
@@ -99,6 +100,7 @@ struct kcap {
 	size_t ncandidates;
 	size_t chosen; /* index of backend in candidates */
 	char rejections[4096]; /* why earlier candidates were passed over */
+	char warnings[2048]; /* what the chosen backend could not do, one a line */
 	const struct kcap_backend_ops *backend;
 	void *priv;
 	struct kcap_config cfg;

@@ -96,6 +96,8 @@ int kcap_get_stats(struct kcap *k, struct kcap_stats *stats);
 const char *kcap_backend_name(const struct kcap *k);
 /* Why each backend tried before the chosen one was passed over; "" if none was. */
 const char *kcap_backend_report(const struct kcap *k);
+/* What the running backend could not do (e.g. no enter events here), one a line; "" if nothing. */
+const char *kcap_warnings(const struct kcap *k);
 /* What the last failing call on k said: backend, what failed, what to do. */
 const char *kcap_last_error(const struct kcap *k);
 void kcap_close(struct kcap *k);

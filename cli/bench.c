@@ -573,9 +573,11 @@ int cmd_bench(int argc, char **argv)
 			       !cf->is_backend			? "peer" :
 			       strcmp(cf->name, REFERENCE) == 0 ? "reference" :
 								  "backend");
-			if (cf->failed)
-				printf("\"error\":\"load failed\"}");
-			else
+			if (cf->failed) {
+				printf("\"error\":");
+				json_string(cf->error);
+				printf("}");
+			} else
 				printf("\"ns_per_syscall\":%.1f,\"added_ns\":%.1f,\"events_per_s\":%.0f,"
 				       "\"drops\":%llu,\"kernel_mem_bytes\":%llu,\"reader_rss_bytes\":%llu}",
 				       m, m - bare, eps, (unsigned long long)cf->drops,

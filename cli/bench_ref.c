@@ -75,7 +75,8 @@ uint64_t bench_ref_drops(const struct bench_ref *r)
 uint64_t bench_ref_kernel_bytes(const struct bench_ref *r)
 {
 	(void)r;
-	return BENCH_REF_RING_BYTES + 2 * (uint64_t)sysconf(_SC_PAGESIZE);
+	/* the kernel's header page, then the consumer and producer pages */
+	return BENCH_REF_RING_BYTES + 3 * (uint64_t)sysconf(_SC_PAGESIZE);
 }
 
 void bench_ref_close(struct bench_ref *r)

@@ -10,4 +10,7 @@ int cmd_probe(int argc, char **argv);
 /* kcap bench [options] */
 int cmd_bench(int argc, char **argv);
 
+/* Prints s to stdout as a JSON string, quoted and escaped (json_out.c). */
+void json_string(const char *s);
+
 #endif /* KCAP_CLI_COMMANDS_H */

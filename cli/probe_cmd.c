@@ -10,20 +10,6 @@ static const char *yes(int v)
 	return v ? "yes" : "no";
 }
 
-static void json_string(const char *s)
-{
-	putchar('"');
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			printf("\\%c", *s);
-		else if ((unsigned char)*s < 0x20)
-			printf("\\u%04x", *s);
-		else
-			putchar(*s);
-	}
-	putchar('"');
-}
-
 static void print_json(const struct kcap_probe *p)
 {
 	printf("{\"kernel\":");

@@ -131,7 +131,8 @@ struct kcap_stream *kcap_ringbuf_stream_open(int map_fd, uint32_t cpu, char *err
 	rb->s.consume = rb_consume;
 	rb->s.flush = rb_flush;
 	rb->s.cpu = cpu;
-	rb->s.kernel_bytes = rb->data_size + 2 * rb->page_size; /* consumer, producer pages */
+	/* the kernel's header page, then the consumer and producer pages */
+	rb->s.kernel_bytes = rb->data_size + 3 * rb->page_size;
 	return &rb->s;
 fail:
 	snprintf(err, errlen, "cannot map ring buffer of CPU %u (%zu bytes): %s", cpu,

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * What the two eBPF probes (bpf_modern/, bpf_legacy/) share below the filler
- * API: types and bounds helpers. Their parameter pushes (pushes.h) and kernel
- * path walk (path.h) are written once too, over a few primitives each probe
+ * API: types and bounds helpers. Their parameter pushes (pushes.h) and what
+ * they read of the task, its paths included (task.h), are written once too, over a few primitives each probe
  * defines its own way (pushes.h lists them).
  */
 #ifndef KCAP_BPF_KF_BPF_H

@@ -16,7 +16,7 @@ dir=$(mktemp -d)
 # A CI machine can be nearly idle: system-wide captures counting events must not
 # wait for syscalls that never come, so this test makes its own, and bounds
 # every capture in time (a hang is a failure with a message, not a timeout).
-activity() { while :; do cat /proc/version >/dev/null; sleep 0.02; done; }
+activity() { while kill -0 $$ 2>/dev/null; do cat /proc/version >/dev/null; sleep 0.02; done; }
 activity &
 activity_pid=$!
 trap 'kill $activity_pid 2>/dev/null; rm -rf "$dir"' EXIT
@@ -72,13 +72,14 @@ fi
 # start and stop would take references of its own.)
 held_while_running() { # kcap arguments...
 	local n=0
-	"$kcap" -v --quiet -d 4 "$@" 2>"$dir/held.err" &
+	timeout 60 "$kcap" -v --quiet -d 4 "$@" 2>"$dir/held.err" &
 	local pid=$!
 	for _ in $(seq 100); do
 		grep -q "capturing with" "$dir/held.err" && break
 		sleep 0.1
 	done
-	n=$(ls -l /proc/$pid/fd 2>/dev/null | grep -c 'anon_inode:bpf')
+	# $pid is timeout's; kcap is its child
+	n=$(ls -l /proc/"$(pgrep -P $pid -n)"/fd 2>/dev/null | grep -c 'anon_inode:bpf')
 	wait $pid
 	echo $n
 }

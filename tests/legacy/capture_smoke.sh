@@ -23,6 +23,8 @@ grep -q '"event":"execve","dir":"exit","ret":0,"args":{"exe":"[^"]*/cat"' "$tmp/
 grep -q '"event":"openat","dir":"exit","ret":[0-9]*,"args":{"dirfd":-100,"name":"/etc/hostname"' \
 	"$tmp/legacy.out" || { echo "FAIL: no openat exit of /etc/hostname"; exit 1; }
 grep -q '"event":"procexit"' "$tmp/legacy.out" || { echo "FAIL: no procexit"; exit 1; }
+grep -q '"event":"openat","dir":"enter","args":{"dirfd":-100,"name":"/etc/hostname"' \
+	"$tmp/legacy.out" || { echo "FAIL: no openat enter event (syscalls:sys_enter_openat)"; exit 1; }
 grep -q ' 0 dropped' "$tmp/legacy.err" || { cat "$tmp/legacy.err"; echo "FAIL: drops"; exit 1; }
 
 # Enter events may legitimately differ (a user page not yet resident at entry).
@@ -51,7 +53,6 @@ elif [ "${CI:-}" = true ]; then
 	echo "FAIL: modern backend unavailable in CI, nothing to compare with: $(cat "$tmp/modern.err")"
 	exit 1
 else
-	echo "SKIP: modern backend unavailable here, comparison skipped: $(cat "$tmp/modern.err")"
-	exit 77
+	echo "note: modern backend unavailable here, legacy checked alone: $(cat "$tmp/modern.err")"
 fi
 echo "PASS"

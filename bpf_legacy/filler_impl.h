@@ -74,37 +74,43 @@ static __always_inline struct kf_scratch *kf_scratch(void)
 	return bpf_map_lookup_elem(&scratch, &cpu);
 }
 
-#define KF_TS_COMPAT 0x0002 /* thread_info.status: a 32-bit syscall is running */
-
-static __always_inline bool kf_is_compat(void)
+/* A 32-bit (ia32) syscall is running: its number and registers are ia32's. */
+static __always_inline bool kf_is_ia32(void)
 {
 	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
 
-	if (KF_RD(task, thread_info.status) & KF_TS_COMPAT) {
-		struct kcap_kstats *st = kf_stats();
-
-		if (st)
-			st->compat_skipped++;
-		return true;
-	}
-	return false;
+	return KF_RD(task, thread_info.status) & KF_TS_COMPAT;
 }
 
-/* Filters a syscall for the given direction; the CPU's scratch value, or NULL. */
-static __always_inline struct kf_scratch *kf_filter(__u64 nr, __u8 dir)
+/*
+ * Filters a syscall for direction dir (KF_WANT_EXIT or KF_WANT_ENTER): the
+ * CPU's scratch value, or NULL. At exit a 32-bit syscall is wanted by its own
+ * bit, as a COMPAT_X event: *ia32 says which it is.
+ */
+static __always_inline struct kf_scratch *kf_filter(__u64 nr, __u8 dir, bool *ia32)
 {
+	__u8 mask = dir == KF_WANT_EXIT ? KF_WANT_EXIT | KF_WANT_IA32 : dir;
+	struct kcap_kstats *st;
 	struct kf_config *cfg;
 	__u32 key = (__u32)nr;
 	__u8 *want;
 
+	*ia32 = false;
 	if (nr >= KCAP_MAX_SYSCALLS)
 		return NULL;
 	want = bpf_map_lookup_elem(&interesting, &key);
-	if (!want || !(*want & dir))
+	if (!want || !(*want & mask))
 		return NULL;
 	cfg = kf_config();
-	if (!cfg || !kf_wanted(cfg) || kf_is_compat())
+	if (!cfg || !kf_wanted(cfg))
 		return NULL;
+	*ia32 = kf_is_ia32();
+	if (*ia32 ? !(*want & KF_WANT_IA32) : !(*want & dir)) {
+		st = *ia32 ? kf_stats() : NULL;
+		if (st)
+			st->compat_skipped++;
+		return NULL;
+	}
 	return kf_scratch();
 }
 
@@ -224,6 +230,12 @@ static __always_inline __u64 kf_arg(struct kf_ctx *ctx, int i)
 	return ctx->args ? ctx->args[i] : ctx->s->st.args[i & 7];
 }
 
+/* The dispatcher saved a 32-bit syscall's own registers as its arguments. */
+static __always_inline __u64 kf_arg_ia32(struct kf_ctx *ctx, int i)
+{
+	return ctx->s->st.args[i & 7];
+}
+
 static __always_inline __s64 kf_ret(struct kf_ctx *ctx)
 {
 	return ctx->s->st.ret;
@@ -320,7 +332,8 @@ static __always_inline __u32 kf_task_exit_code(struct kf_ctx *ctx)
 	int prog(struct kf_sys_enter_record *rec)                                        \
 	{                                                                                \
 		struct kf_ctx c;                                                         \
-		if (!kf_filter((__u32)rec->nr, KF_WANT_ENTER) ||                         \
+		bool ia32;                                                               \
+		if (!kf_filter((__u32)rec->nr, KF_WANT_ENTER, &ia32) || ia32 ||          \
 		    kf_begin(&c, rec, ev, nparams, 0, KF_ALL))                           \
 			return 0;                                                        \
 		c.args = rec->args; /* only the syscall's own: the record has no more */ \

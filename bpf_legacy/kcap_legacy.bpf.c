@@ -24,10 +24,11 @@ static __always_inline struct pt_regs *kf_current_regs(void)
 }
 
 /*
- * The syscall's registers, r10 through orig_ax, are contiguous in x86_64's
- * pt_regs: one read gets the number and all six arguments.
+ * The syscall's registers, bp through orig_ax, are contiguous in x86_64's
+ * pt_regs: one read gets the number and all six arguments, of the 64-bit ABI
+ * (di, si, dx, r10, r8, r9) and of ia32's (bx, cx, dx, si, di, bp).
  */
-#define KF_REGS_FIRST __builtin_offsetof(struct pt_regs, r10)
+#define KF_REGS_FIRST __builtin_offsetof(struct pt_regs, bp)
 #define KF_REGS_LAST __builtin_offsetof(struct pt_regs, orig_ax)
 #define KF_REG(r, f) ((r)->v[(__builtin_offsetof(struct pt_regs, f) - KF_REGS_FIRST) / 8])
 
@@ -44,31 +45,45 @@ KF_ASSERT_IN_RANGE(si);
 KF_ASSERT_IN_RANGE(dx);
 KF_ASSERT_IN_RANGE(r9);
 KF_ASSERT_IN_RANGE(r8);
+KF_ASSERT_IN_RANGE(r10);
+KF_ASSERT_IN_RANGE(bx);
+KF_ASSERT_IN_RANGE(cx);
 
 static __always_inline int kf_read_sysregs(struct kf_sysregs *r, struct pt_regs *regs)
 {
 	return bpf_probe_read(r, sizeof(*r), (char *)regs + KF_REGS_FIRST);
 }
 
-/* Saves the syscall for the filler. */
+/* Saves the syscall for the filler: a 32-bit one's arguments are ia32's registers. */
 static __always_inline void kf_save_regs(struct kf_scratch *s, const struct kf_sysregs *r, __u64 nr,
-					 __s64 ret)
+					 __s64 ret, bool ia32)
 {
-	s->st.args[0] = KF_REG(r, di);
-	s->st.args[1] = KF_REG(r, si);
-	s->st.args[2] = KF_REG(r, dx);
-	s->st.args[3] = KF_REG(r, r10);
-	s->st.args[4] = KF_REG(r, r8);
-	s->st.args[5] = KF_REG(r, r9);
+	if (ia32) {
+		s->st.args[0] = (__u32)KF_REG(r, bx);
+		s->st.args[1] = (__u32)KF_REG(r, cx);
+		s->st.args[2] = (__u32)KF_REG(r, dx);
+		s->st.args[3] = (__u32)KF_REG(r, si);
+		s->st.args[4] = (__u32)KF_REG(r, di);
+		s->st.args[5] = (__u32)KF_REG(r, bp);
+	} else {
+		s->st.args[0] = KF_REG(r, di);
+		s->st.args[1] = KF_REG(r, si);
+		s->st.args[2] = KF_REG(r, dx);
+		s->st.args[3] = KF_REG(r, r10);
+		s->st.args[4] = KF_REG(r, r8);
+		s->st.args[5] = KF_REG(r, r9);
+	}
 	s->st.nr = (__u32)nr;
 	s->st.ret = ret;
 }
 
-static __always_inline void kf_dispatch(void *ctx, struct kf_scratch *s, void *table, __u64 nr)
+/* To the syscall's exit filler, or COMPAT_X's for a 32-bit syscall. */
+static __always_inline void kf_dispatch(void *ctx, __u64 nr, bool ia32)
 {
-	if (!s)
-		return;
-	bpf_tail_call(ctx, table, (__u32)nr);
+	if (ia32)
+		bpf_tail_call(ctx, &event_progs, KCAP_EV_COMPAT_X);
+	else
+		bpf_tail_call(ctx, &exit_fillers, (__u32)nr);
 	kf_count_internal_drop(); /* no program for a wanted syscall: the loader's bug */
 }
 
@@ -79,15 +94,16 @@ int kcap_sys_exit_raw(struct bpf_raw_tracepoint_args *ctx)
 {
 	struct kf_sysregs r;
 	struct kf_scratch *s;
+	bool ia32;
 	__u64 nr;
 
 	if (kf_read_sysregs(&r, (struct pt_regs *)ctx->args[0]))
 		return 0;
 	nr = KF_REG(&r, orig_ax);
-	s = kf_filter(nr, KF_WANT_EXIT);
+	s = kf_filter(nr, KF_WANT_EXIT, &ia32);
 	if (s) {
-		kf_save_regs(s, &r, nr, (__s64)ctx->args[1]);
-		kf_dispatch(ctx, s, &exit_fillers, nr);
+		kf_save_regs(s, &r, nr, (__s64)ctx->args[1], ia32);
+		kf_dispatch(ctx, nr, ia32);
 	}
 	return 0;
 }
@@ -104,12 +120,14 @@ int kcap_sys_exit_tp(struct kf_tp_sys_exit *ctx)
 {
 	__u64 nr = (__u64)ctx->id;
 	__s64 ret = ctx->ret;
-	struct kf_scratch *s = kf_filter(nr, KF_WANT_EXIT);
 	struct kf_sysregs r;
+	struct kf_scratch *s;
+	bool ia32;
 
+	s = kf_filter(nr, KF_WANT_EXIT, &ia32);
 	if (s && kf_read_sysregs(&r, kf_current_regs()) == 0) {
-		kf_save_regs(s, &r, nr, ret);
-		kf_dispatch(ctx, s, &exit_fillers, nr);
+		kf_save_regs(s, &r, nr, ret, ia32);
+		kf_dispatch(ctx, nr, ia32);
 	}
 	return 0;
 }

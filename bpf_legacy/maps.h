@@ -76,9 +76,6 @@ struct {
 	__type(value, struct kf_config);
 } kcap_cfg SEC(".maps");
 
-#define KF_WANT_EXIT 1
-#define KF_WANT_ENTER 2
-
 /* Per syscall number: KF_WANT_* bits. */
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);

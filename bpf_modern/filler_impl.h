@@ -152,6 +152,11 @@ static __always_inline __u64 kf_arg(struct kf_ctx *ctx, int i)
 	return kcap_syscall_arg(ctx->regs, i);
 }
 
+static __always_inline __u64 kf_arg_ia32(struct kf_ctx *ctx, int i)
+{
+	return kcap_syscall_arg_ia32(ctx->regs, i);
+}
+
 static __always_inline __s64 kf_ret(struct kf_ctx *ctx)
 {
 	return ctx->ret;
@@ -224,19 +229,20 @@ static __always_inline __u32 kf_task_exit_code(struct kf_ctx *ctx)
 	KF_BODY(ID)
 
 /* Enter fillers run on the per-syscall tracepoint, only for the syscalls that need them. */
-#define KCAP_FILLER_SYS_ENTER(ID)                                                     \
-	KF_BODY(ID);                                                                  \
-	SEC("tracepoint")                                                             \
-	int fill_##ID(struct kf_sys_enter_record *rec)                                \
-	{                                                                             \
-		/* only the syscall's own arguments: the record has no more */        \
-		struct kf_ctx c = { .args = rec->args };                              \
-		__u64 nr = (__u32)rec->nr;                                            \
-		if (nr >= KCAP_MAX_SYSCALLS || !kcap_interesting[nr] || !kf_wanted()) \
-			return 0;                                                     \
-		KF_EMIT(ID, c);                                                       \
-		return 0;                                                             \
-	}                                                                             \
+#define KCAP_FILLER_SYS_ENTER(ID)                                                         \
+	KF_BODY(ID);                                                                      \
+	SEC("tracepoint")                                                                 \
+	int fill_##ID(struct kf_sys_enter_record *rec)                                    \
+	{                                                                                 \
+		/* only the syscall's own arguments: the record has no more */            \
+		struct kf_ctx c = { .args = rec->args };                                  \
+		__u64 nr = (__u32)rec->nr;                                                \
+		if (nr >= KCAP_MAX_SYSCALLS || !(kcap_interesting[nr] & KF_WANT_ENTER) || \
+		    !kf_wanted())                                                         \
+			return 0;                                                         \
+		KF_EMIT(ID, c);                                                           \
+		return 0;                                                                 \
+	}                                                                                 \
 	KF_BODY(ID)
 
 /* The scheduler's exit hook; it also forgets exited thread groups of the pid filter. */

@@ -14,22 +14,31 @@
 #include "filler_impl.h"
 #include "fillers/all.h"
 
-#define KF_TS_COMPAT 0x0002 /* thread_info.status: a 32-bit syscall is running */
-
 SEC("tp_btf/sys_exit")
 int BPF_PROG(kcap_sys_exit, struct pt_regs *regs, long ret)
 {
 	__u64 nr = regs->orig_ax;
 	struct kcap_kstats *st;
+	__u8 want;
 
-	if (nr >= KCAP_MAX_SYSCALLS || !kcap_interesting[nr] || !kf_wanted())
+	if (nr >= KCAP_MAX_SYSCALLS)
+		return 0;
+	want = kcap_interesting[nr];
+	if (!want || !kf_wanted())
 		return 0;
 	if (bpf_get_current_task_btf()->thread_info.status & KF_TS_COMPAT) {
+		/* a 32-bit syscall: nr is in the ia32 numbering */
+		if (want & KF_WANT_IA32)
+			bpf_tail_call(ctx, &ia32_filler, 0);
 		st = kf_stats();
-		if (st)
+		if (st && (want & KF_WANT_IA32))
+			st->drops_internal++; /* no program: the loader's bug */
+		else if (st)
 			st->compat_skipped++;
 		return 0;
 	}
+	if (!(want & KF_WANT_EXIT))
+		return 0;
 	bpf_tail_call(ctx, &exit_fillers, nr);
 	st = kf_stats(); /* no program for a wanted syscall: the loader's bug */
 	if (st)

@@ -27,6 +27,14 @@ struct {
 	__type(value, struct kf_scratch);
 } scratch SEC(".maps");
 
+/* COMPAT_X's filler, for 32-bit syscalls (their numbers are not the table's). */
+struct {
+	__uint(type, BPF_MAP_TYPE_PROG_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, __u32);
+} ia32_filler SEC(".maps");
+
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
 	__uint(max_entries, 1);
@@ -52,7 +60,7 @@ const volatile __u8 kcap_filter_pids;
 const volatile __u32 kcap_self_tgid; /* the reader never captures itself */
 
 /* Writable at run time through the skeleton. */
-__u8 kcap_interesting[KCAP_MAX_SYSCALLS];
+__u8 kcap_interesting[KCAP_MAX_SYSCALLS]; /* KF_WANT_* bits */
 __u8 kcap_capture_procexit;
 
 #endif /* KCAP_MODERN_MAPS_H */

@@ -204,9 +204,12 @@ static int configure(struct kmod *m, const struct kcap_config *cfg, char *err, s
 	int ret;
 
 	memset(&sc, 0, sizeof(sc));
-	for (int nr = 0; nr < KCAP_MAX_SYSCALLS; nr++)
+	for (int nr = 0; nr < KCAP_MAX_SYSCALLS; nr++) {
 		if (cfg->syscalls[nr])
 			sc.bits[nr / 64] |= 1ull << (nr % 64);
+		if (cfg->syscalls_ia32[nr])
+			sc.ia32_bits[nr / 64] |= 1ull << (nr % 64);
+	}
 	if (cfg->procexit)
 		sc.flags |= KCAP_KMOD_SET_PROCEXIT;
 	ret = kmod_ioctl(m, KCAP_IOC_SET_SYSCALLS, &sc, "setting the syscall set", err, errlen);

@@ -19,12 +19,11 @@
 #include <bpf/libbpf.h>
 #include "kcap_internal.h"
 #include "bpf_util.h"
+#include "bpf/want.h"
 #include "libbpf_log.h"
 #include "kcap_legacy_paths.h"
 
 #define MAX_LINKS (KCAP_EV__COUNT + 4)
-#define WANT_EXIT 1 /* bpf_legacy/maps.h: KF_WANT_* */
-#define WANT_ENTER 2
 
 /* bpf_legacy/maps.h: struct kf_config */
 struct legacy_config {
@@ -248,7 +247,7 @@ static int set_prog(int table, __u32 key, struct bpf_program *prog, const char *
 	return 0;
 }
 
-/* Tail-call tables, interesting syscalls, split events' continuations. */
+/* Tail-call tables, interesting syscalls, split events' continuations, COMPAT_X's filler. */
 static int fill_tables(struct legacy *l, char *err, size_t errlen)
 {
 	int exits = map_fd(l, "exit_fillers", err, errlen);
@@ -261,17 +260,18 @@ static int fill_tables(struct legacy *l, char *err, size_t errlen)
 	for (int nr = 0; nr < KCAP_MAX_SYSCALLS; nr++) {
 		int ev = kcap_exit_event_of_syscall(nr);
 		__u32 key = (__u32)nr;
-		__u8 bits = WANT_EXIT;
+		__u8 bits = l->cfg->syscalls_ia32[nr] ? KF_WANT_IA32 : 0;
 
-		if (!l->cfg->syscalls[nr])
-			continue;
-		ret = set_prog(exits, key, prog_by(l, "fill_", kcap_event_table[ev].id),
-			       kcap_event_table[ev].id, err, errlen);
-		if (ret)
-			return ret;
-		if (kcap_enter_event_of_syscall(nr) >= 0)
-			bits |= WANT_ENTER;
-		if (bpf_map_update_elem(want, &key, &bits, BPF_ANY) < 0) {
+		if (l->cfg->syscalls[nr]) {
+			ret = set_prog(exits, key, prog_by(l, "fill_", kcap_event_table[ev].id),
+				       kcap_event_table[ev].id, err, errlen);
+			if (ret)
+				return ret;
+			bits |= KF_WANT_EXIT;
+			if (kcap_enter_event_of_syscall(nr) >= 0)
+				bits |= KF_WANT_ENTER;
+		}
+		if (bits && bpf_map_update_elem(want, &key, &bits, BPF_ANY) < 0) {
 			snprintf(err, errlen, "legacy: cannot update the syscall table: %s",
 				 strerror(errno));
 			return -errno;
@@ -286,7 +286,7 @@ static int fill_tables(struct legacy *l, char *err, size_t errlen)
 			continue;
 		if (cont)
 			ret = set_prog(events, (__u32)ev, cont, id, err, errlen);
-		else if (ev == KCAP_EV_PROCEXIT)
+		else if (ev == KCAP_EV_PROCEXIT || ev == KCAP_EV_COMPAT_X)
 			ret = set_prog(events, (__u32)ev, prog_by(l, "fill_", id), id, err, errlen);
 		if (ret)
 			return ret;

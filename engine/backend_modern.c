@@ -15,6 +15,7 @@
 #include <bpf/libbpf.h>
 #include "kcap_internal.h"
 #include "bpf_util.h"
+#include "bpf/want.h"
 #include "libbpf_log.h"
 #include "kcap_modern.skel.h"
 
@@ -105,26 +106,43 @@ static int install_ringbufs(struct modern *m, char *err, size_t errlen)
 	return 0;
 }
 
-/* Every wanted syscall gets its dedicated exit filler, or the generic one. */
+/*
+ * Every wanted syscall gets its dedicated exit filler, or the generic one;
+ * wanted 32-bit syscalls get COMPAT_X's. The interesting table says which.
+ */
 static int fill_dispatch_table(struct modern *m, char *err, size_t errlen)
 {
 	int table = bpf_map__fd(m->skel->maps.exit_fillers);
+	__u32 zero = 0;
+	int fd;
 
 	for (int nr = 0; nr < KCAP_MAX_SYSCALLS; nr++) {
 		int ev = kcap_exit_event_of_syscall(nr);
 		struct bpf_program *prog;
-		int fd;
+		__u8 want = m->cfg->syscalls_ia32[nr] ? KF_WANT_IA32 : 0;
 
-		if (!m->cfg->syscalls[nr])
-			continue;
-		prog = filler_prog(m, ev);
-		fd = prog ? bpf_program__fd(prog) : -1;
-		if (fd < 0 || bpf_map_update_elem(table, &nr, &fd, BPF_ANY) < 0) {
-			snprintf(err, errlen, "modern: cannot install the %s filler for syscall %d",
-				 kcap_event_table[ev].id, nr);
-			return -EINVAL;
+		if (m->cfg->syscalls[nr]) {
+			prog = filler_prog(m, ev);
+			fd = prog ? bpf_program__fd(prog) : -1;
+			if (fd < 0 || bpf_map_update_elem(table, &nr, &fd, BPF_ANY) < 0) {
+				snprintf(err, errlen,
+					 "modern: cannot install the %s filler for syscall %d",
+					 kcap_event_table[ev].id, nr);
+				return -EINVAL;
+			}
+			want |= KF_WANT_EXIT;
+			if (kcap_enter_event_of_syscall(nr) >= 0)
+				want |= KF_WANT_ENTER;
 		}
-		m->skel->bss->kcap_interesting[nr] = 1;
+		m->skel->bss->kcap_interesting[nr] = want;
+	}
+	if (!kcap_config_wants_event(m->cfg, KCAP_EV_COMPAT_X))
+		return 0;
+	fd = bpf_program__fd(m->skel->progs.fill_COMPAT_X);
+	if (fd < 0 ||
+	    bpf_map_update_elem(bpf_map__fd(m->skel->maps.ia32_filler), &zero, &fd, BPF_ANY) < 0) {
+		snprintf(err, errlen, "modern: cannot install the 32-bit syscalls' filler");
+		return -EINVAL;
 	}
 	return 0;
 }

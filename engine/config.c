@@ -36,6 +36,12 @@ bool kcap_config_wants_event(const struct kcap_config *cfg, int ev)
 	case KCAP_HOOK_SYS_ENTER:
 		return cfg->syscalls[info->syscall_nr];
 	default:
+		if (ev == KCAP_EV_COMPAT_X) {
+			for (int nr = 0; nr < KCAP_MAX_SYSCALLS; nr++)
+				if (cfg->syscalls_ia32[nr])
+					return true;
+			return false;
+		}
 		if (ev != KCAP_EV_GENERIC_X)
 			return cfg->syscalls[info->syscall_nr];
 		for (int nr = 0; nr < KCAP_MAX_SYSCALLS; nr++)
@@ -54,6 +60,17 @@ static bool any_syscall(const struct kcap_config *cfg)
 	return false;
 }
 
+/* A 32-bit program's calls of a wanted name are wanted too (as compat_syscall events). */
+static void select_ia32(struct kcap_config *cfg, const char *name)
+{
+	for (int nr = 0; nr < KCAP_MAX_SYSCALLS; nr++) {
+		const char *n = kcap_syscall_name_ia32(nr);
+
+		if (n && (!name || strcmp(n, name) == 0))
+			cfg->syscalls_ia32[nr] = true;
+	}
+}
+
 static int parse_events(struct kcap_config *cfg, const char *list, char *err, size_t errlen)
 {
 	char *copy, *save = NULL, *name;
@@ -62,6 +79,7 @@ static int parse_events(struct kcap_config *cfg, const char *list, char *err, si
 	if (!list) {
 		for (int nr = 0; nr < KCAP_MAX_SYSCALLS; nr++)
 			cfg->syscalls[nr] = kcap_syscall_name(nr) != NULL;
+		select_ia32(cfg, NULL);
 		cfg->procexit = true;
 		return 0;
 	}
@@ -75,19 +93,25 @@ static int parse_events(struct kcap_config *cfg, const char *list, char *err, si
 			cfg->procexit = true;
 			continue;
 		}
+		if (strcmp(name, "compat_syscall") == 0) {
+			select_ia32(cfg, NULL);
+			continue;
+		}
 		nr = kcap_syscall_nr(name);
 		if (nr < 0) {
 			snprintf(err, errlen,
 				 "unknown syscall '%s' in the event list (x86_64 names, e.g. "
-				 "openat,read,execve; or procexit)",
+				 "openat,read,execve; or procexit, compat_syscall)",
 				 name);
 			ret = -EINVAL;
 			break;
 		}
 		cfg->syscalls[nr] = true;
+		select_ia32(cfg, name);
 	}
 	free(copy);
-	if (!ret && !cfg->procexit && !any_syscall(cfg)) {
+	if (!ret && !cfg->procexit && !any_syscall(cfg) &&
+	    !kcap_config_wants_event(cfg, KCAP_EV_COMPAT_X)) {
 		snprintf(err, errlen, "the event list '%s' names no event", list);
 		ret = -EINVAL;
 	}

@@ -268,7 +268,9 @@ static void put_int(struct sbuf *sb, const struct kcap_param *p, int64_t v,
 			sb_putc(sb, '"');
 		return;
 	case KCAP_PF_SYSCALL:
-		name = kcap_syscall_name((int)u);
+	case KCAP_PF_SYSCALL_IA32:
+		name = p->fmt == KCAP_PF_SYSCALL ? kcap_syscall_name((int)u) :
+						   kcap_syscall_name_ia32((int)u);
 		if (name && style == STYLE_TEXT)
 			sb_puts(sb, name);
 		else

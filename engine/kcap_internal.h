@@ -16,6 +16,7 @@
 /* What to capture, validated once from struct kcap_opts (config.c). */
 struct kcap_config {
 	bool syscalls[KCAP_MAX_SYSCALLS]; /* wanted syscall numbers */
+	bool syscalls_ia32[KCAP_MAX_SYSCALLS]; /* wanted 32-bit ones (COMPAT_X events) */
 	bool procexit;
 	int *pids;
 	size_t npids;

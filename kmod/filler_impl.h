@@ -307,6 +307,11 @@ static __always_inline __u64 kf_arg(struct kf_ctx *ctx, int i)
 	return kcap_syscall_arg(ctx->regs, i);
 }
 
+static __always_inline __u64 kf_arg_ia32(struct kf_ctx *ctx, int i)
+{
+	return kcap_syscall_arg_ia32(ctx->regs, i);
+}
+
 static __always_inline __s64 kf_ret(struct kf_ctx *ctx)
 {
 	return ctx->ret;

@@ -34,6 +34,7 @@ struct kcap_session {
 	u64 size;
 	DECLARE_BITMAP(exit_bits, KCAP_MAX_SYSCALLS);
 	DECLARE_BITMAP(enter_bits, KCAP_MAX_SYSCALLS);
+	DECLARE_BITMAP(ia32_bits, KCAP_MAX_SYSCALLS);
 	bool procexit;
 	bool filter_pids;
 	bool started; /* under lock: START succeeded, no STOP since */

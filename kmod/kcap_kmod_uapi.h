@@ -29,7 +29,7 @@
 #include "kcap_events.h" /* KCAP_MAX_SYSCALLS, the wire format */
 
 /* Bumped on any incompatible change of this file; checked by KCAP_IOC_API_VERSION. */
-#define KCAP_KMOD_API_VERSION 1u
+#define KCAP_KMOD_API_VERSION 2u /* 2: ia32_bits */
 
 #define KCAP_KMOD_DEVICE "kcap"
 #define KCAP_KMOD_DEVICE_PATH "/dev/kcap"
@@ -68,6 +68,7 @@ struct kcap_kmod_info {
 
 struct kcap_kmod_syscalls {
 	__u64 bits[KCAP_MAX_SYSCALLS / 64]; /* syscall numbers to capture */
+	__u64 ia32_bits[KCAP_MAX_SYSCALLS / 64]; /* 32-bit ones, as COMPAT_X events */
 	__u32 flags; /* KCAP_KMOD_SET_* */
 	__u32 pad; /* must be 0 */
 };

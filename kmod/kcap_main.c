@@ -133,6 +133,7 @@ static long kcap_set_syscalls(struct kcap_session *s, void __user *arg)
 	if (req.pad || (req.flags & ~KCAP_KMOD_SET_PROCEXIT))
 		return -EINVAL;
 	bitmap_from_arr64(s->exit_bits, req.bits, KCAP_MAX_SYSCALLS);
+	bitmap_from_arr64(s->ia32_bits, req.ia32_bits, KCAP_MAX_SYSCALLS);
 	s->procexit = req.flags & KCAP_KMOD_SET_PROCEXIT;
 	return 0;
 }

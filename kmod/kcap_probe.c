@@ -163,13 +163,18 @@ static void kcap_probe_sys_exit(void *data, struct pt_regs *regs, long ret)
 	long nr = syscall_get_nr(current, regs);
 
 	if (!READ_ONCE(s->running) || (unsigned long)nr >= KCAP_MAX_SYSCALLS ||
-	    !test_bit(nr, s->exit_bits) || !kcap_wanted(s))
+	    (!test_bit(nr, s->exit_bits) && !test_bit(nr, s->ia32_bits)) || !kcap_wanted(s))
 		return;
 	if (in_compat_syscall()) {
-		kcap_count_compat(s);
+		/* a 32-bit syscall: nr is in the ia32 numbering */
+		if (test_bit(nr, s->ia32_bits))
+			kcap_emit(s, KCAP_EV_COMPAT_X, regs, ret, NULL);
+		else
+			kcap_count_compat(s);
 		return;
 	}
-	kcap_emit(s, kcap_exit_event[nr], regs, ret, NULL);
+	if (test_bit(nr, s->exit_bits))
+		kcap_emit(s, kcap_exit_event[nr], regs, ret, NULL);
 }
 
 static void kcap_probe_sys_enter(void *data, struct pt_regs *regs, long id)
@@ -341,7 +346,8 @@ int kcap_probes_start(struct kcap_session *s)
 		ret = kcap_register(s, KCAP_TP_EXIT);
 	if (!ret && any_enter)
 		ret = kcap_register(s, KCAP_TP_SYS_ENTER);
-	if (!ret && !bitmap_empty(s->exit_bits, KCAP_MAX_SYSCALLS))
+	if (!ret && (!bitmap_empty(s->exit_bits, KCAP_MAX_SYSCALLS) ||
+		     !bitmap_empty(s->ia32_bits, KCAP_MAX_SYSCALLS)))
 		ret = kcap_register(s, KCAP_TP_SYS_EXIT);
 	if (ret)
 		return ret; /* registered probes stay idle until release */

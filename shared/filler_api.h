@@ -18,7 +18,9 @@
  *
  *   __u64 kf_arg(ctx, i)                  syscall argument i (constant 0..5)
  *   __s64 kf_ret(ctx)                     syscall return value (SYS_EXIT only)
- *   __u32 kf_syscall_id(ctx)              syscall number
+ *   __u32 kf_syscall_id(ctx)              syscall number (ia32's for COMPAT_X)
+ *   __u64 kf_arg_ia32(ctx, i)             argument i of a 32-bit syscall (COMPAT_X
+ *                                         only: the ia32 ABI's registers)
  *   void  kf_push_u64(ctx, v), kf_push_u32(ctx, v)
  *   void  kf_push_user_str(ctx, uptr)     NUL-terminated, at most KCAP_MAX_PATH;
  *                                         "" is one NUL byte, not a fault

@@ -30,6 +30,19 @@ static const char *const syscall_names[KCAP_MAX_SYSCALLS] = {
 #undef KCAP_SYSCALL
 };
 
+static const char *const syscall_names_ia32[KCAP_MAX_SYSCALLS] = {
+#define KCAP_SYSCALL_IA32(nr, name) [nr] = #name,
+#include "syscalls_ia32.def"
+#undef KCAP_SYSCALL_IA32
+};
+
+const char *kcap_syscall_name_ia32(int nr)
+{
+	if (nr < 0 || nr >= KCAP_MAX_SYSCALLS)
+		return NULL;
+	return syscall_names_ia32[nr];
+}
+
 const char *kcap_syscall_name(int nr)
 {
 	if (nr < 0 || nr >= KCAP_MAX_SYSCALLS)

@@ -23,6 +23,7 @@ enum kcap_param_fmt {
 	KCAP_PF_ENUM, /* one name from the parameter's table */
 	KCAP_PF_SIGNAL,
 	KCAP_PF_SYSCALL, /* a syscall number, shown by name */
+	KCAP_PF_SYSCALL_IA32, /* an ia32 syscall number, shown by name */
 	KCAP_PF_PATH,
 	KCAP_PF_STR,
 	KCAP_PF_BUFFER,
@@ -104,6 +105,8 @@ const struct kcap_symbol_set *kcap_symbol_set(enum kcap_symbol_table table);
 
 /* x86_64 syscall names; NULL when the number is unknown. */
 const char *kcap_syscall_name(int nr);
+/* The name of ia32 syscall nr (syscalls_ia32.def), or NULL. */
+const char *kcap_syscall_name_ia32(int nr);
 /* -1 when the name is unknown. */
 int kcap_syscall_nr(const char *name);
 

@@ -24,6 +24,10 @@ struct kf_work {
 	__u8 path[2 * KF_PATH_HALF];
 };
 
+#include "bpf/want.h"
+
+#define KF_TS_COMPAT 0x0002 /* thread_info.status: a 32-bit syscall is running */
+
 /* Raw layout of a syscalls:sys_enter_<name> tracepoint record (enter fillers). */
 struct kf_sys_enter_record {
 	__u64 common;

@@ -15,6 +15,19 @@ KCAP_FILLER(GENERIC_X, SYS_EXIT)
 	kf_push_u32(ctx, kf_syscall_id(ctx));
 }
 
+/* A 32-bit syscall: only its number and raw arguments, in the ia32 ABI's registers. */
+KCAP_FILLER(COMPAT_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_u32(ctx, kf_syscall_id(ctx));
+	kf_push_u64(ctx, kf_arg_ia32(ctx, 0));
+	kf_push_u64(ctx, kf_arg_ia32(ctx, 1));
+	kf_push_u64(ctx, kf_arg_ia32(ctx, 2));
+	kf_push_u64(ctx, kf_arg_ia32(ctx, 3));
+	kf_push_u64(ctx, kf_arg_ia32(ctx, 4));
+	kf_push_u64(ctx, kf_arg_ia32(ctx, 5));
+}
+
 #include "file.h"
 #include "process.h"
 #include "net.h"

@@ -33,6 +33,26 @@ static void die(const char *what)
 	exit(2);
 }
 
+/*
+ * A 32-bit syscall from this 64-bit program: int $0x80 takes the ia32
+ * numbering and arguments in ebx, ecx, edx, esi, edi, ebp. rbp is the frame
+ * pointer, so it is saved in r13 rather than pushed (no red zone clobbered).
+ */
+static long ia32_syscall(long nr, long a0, long a1, long a2, long a3, long a4, long a5)
+{
+	register long bp_value __asm__("r12") = a5;
+	long ret;
+
+	__asm__ volatile("mov %%rbp, %%r13\n\t"
+			 "mov %%r12, %%rbp\n\t"
+			 "int $0x80\n\t"
+			 "mov %%r13, %%rbp"
+			 : "=a"(ret)
+			 : "a"(nr), "b"(a0), "c"(a1), "d"(a2), "S"(a3), "D"(a4), "r"(bp_value)
+			 : "memory", "cc", "r8", "r9", "r10", "r11", "r13");
+	return (int)ret;
+}
+
 static void files(const char *dir, FILE *facts)
 {
 	char path[512], renamed[512], missing[512], sub[512];
@@ -79,6 +99,9 @@ static void files(const char *dir, FILE *facts)
 		die("openat bad pointer");
 	if (syscall(SYS_close, WL_BAD_FD) != -1)
 		die("close bad fd");
+	/* the same close as a 32-bit program makes it: ia32 close is 6 */
+	if (ia32_syscall(WL_IA32_CLOSE, WL_BAD_FD, 1, 2, 3, 4, 5) != -EBADF)
+		die("ia32 close bad fd (a kernel without CONFIG_IA32_EMULATION?)");
 
 	if (syscall(SYS_mkdirat, AT_FDCWD, sub, 0750) < 0)
 		die("mkdirat");

@@ -13,6 +13,7 @@
 #define WL_MAP_LEN 8192
 #define WL_BAD_POINTER 1ul /* never mapped: the path parameter must be marked unreadable */
 #define WL_BAD_FD 987654
+#define WL_IA32_CLOSE 6 /* close in the ia32 numbering */
 #define WL_NO_EXE "/nonexistent/kcap-workload"
 
 #endif /* KCAP_TEST_WORKLOAD_H */

@@ -223,6 +223,12 @@ static inline __u64 kf_arg(struct kf_ctx *ctx, int i)
 	return ctx->w->args[i];
 }
 
+/* The mock world's args are a 32-bit syscall's when the test says it is one. */
+static inline __u64 kf_arg_ia32(struct kf_ctx *ctx, int i)
+{
+	return (__u32)ctx->w->args[i];
+}
+
 static inline __s64 kf_ret(struct kf_ctx *ctx)
 {
 	return ctx->w->ret;

@@ -228,6 +228,27 @@ static void test_generic_event_names_the_syscall(void **state)
 		"\"event\":\"getppid\",\"dir\":\"exit\",\"ret\":1,\"args\":{\"id\":110}}");
 }
 
+/* A 32-bit syscall: its ia32 number by name in text, its registers truncated to 32 bits. */
+static void test_compat_event_has_the_ia32_call(void **state)
+{
+	struct mock_world w = { .ret = -9,
+				.syscall_id = 6,
+				.args = { 987654, 0xffffffff00000001ull, 2, 3, 4, 5 } };
+	uint32_t len;
+	struct kcap_event e;
+
+	(void)state;
+	assert_string_equal(
+		run_json(KCAP_EV_COMPAT_X, &w),
+		"\"event\":\"compat_syscall\",\"dir\":\"exit\",\"ret\":-9,\"args\":{"
+		"\"id\":6,\"a0\":987654,\"a1\":1,\"a2\":2,\"a3\":3,\"a4\":4,\"a5\":5}}");
+	len = mock_run_filler(KCAP_EV_COMPAT_X, &w, buf);
+	assert_int_equal(kcap_event_validate(buf, len), 0);
+	e = test_event(buf, len, "x");
+	kcap_format_text(&e, line, sizeof(line));
+	assert_non_null(strstr(line, "compat_syscall res=-9(EBADF) id=close a0=0xf1206"));
+}
+
 static void test_argv_stops_at_the_bound(void **state)
 {
 	static char big[KCAP_MAX_ARGS_LEN * 2];
@@ -265,6 +286,7 @@ int main(void)
 		cmocka_unit_test(test_procexit_decodes_wait_status),
 		cmocka_unit_test(test_empty_strings_are_not_faults),
 		cmocka_unit_test(test_generic_event_names_the_syscall),
+		cmocka_unit_test(test_compat_event_has_the_ia32_call),
 		cmocka_unit_test(test_argv_stops_at_the_bound),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

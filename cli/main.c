@@ -267,7 +267,7 @@ static int capture(struct kcap *k, const struct cli_options *o, struct command *
 	char *line = malloc(KCAP_FORMAT_MAX);
 	uint64_t printed = 0, drops_seen = 0;
 	double next_drop_check = now_s() + 1.0;
-	bool draining = false;
+	bool draining = false, idle = true;
 	int ret = 0;
 
 	if (!line || !out.buf) {
@@ -280,14 +280,17 @@ static int capture(struct kcap *k, const struct cli_options *o, struct command *
 	 * passed), so read what is already in the buffers and stop at the first
 	 * empty poll. Stopping first means nothing new arrives meanwhile.
 	 */
-	for (;;) {
+	for (uint64_t n = 0;; n++) {
 		const struct kcap_event *ev;
 
-		if (!draining && (interrupted || (deadline && now_s() >= deadline))) {
+		/* the clock when idle or every 1024 events, not per event (8% of the reader) */
+		if (!draining && (interrupted ||
+				  (deadline && (idle || (n & 1023) == 0) && now_s() >= deadline))) {
 			kcap_stop(k);
 			draining = true;
 		}
 		ret = kcap_next(k, &ev, draining ? 0 : 100);
+		idle = ret != 0;
 		if (ret == 0) {
 			if (!print_event(o, &out, ev, line, KCAP_FORMAT_MAX))
 				break;

@@ -211,8 +211,8 @@ static void fill_event(struct kcap *k, const void *rec, uint32_t len, uint32_t c
 	ev->raw = rec;
 	ev->raw_len = len;
 	/* A copy: the thread update below may drop the table entry (procexit). */
-	snprintf(k->comm, sizeof(k->comm), "%s",
-		 kcap_threads_comm(&k->threads, hdr->pid, hdr->tid));
+	strncpy(k->comm, kcap_threads_comm(&k->threads, hdr->pid, hdr->tid), sizeof(k->comm) - 1);
+	k->comm[sizeof(k->comm) - 1] = '\0'; /* per event: no snprintf */
 	ev->comm = k->comm;
 	kcap_threads_update(&k->threads, ev);
 }

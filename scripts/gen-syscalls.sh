@@ -13,6 +13,15 @@ newer=(451:cachestat 452:fchmodat2 453:map_shadow_stack 454:futex_wake 455:futex
 	456:futex_requeue 457:statmount 458:listmount 459:lsm_get_self_attr
 	460:lsm_set_self_attr 461:lsm_list_modules 462:mseal 463:setxattrat 464:getxattrat
 	465:listxattrat 466:removexattrat 467:open_tree_attr 468:file_getattr 469:file_setattr)
+# The entries of one uapi header, then the newer calls: table MACRO HEADER
+table() {
+	awk -v m="$1" '/^#define __NR_/ { sub("__NR_", "", $2); printf "%s(%d, %s)\n", m, $3, $2 }' "$2"
+	last=$(awk '/^#define __NR_/ { n = $3 } END { print n }' "$2")
+	for e in "${newer[@]}"; do
+		[ "${e%%:*}" -gt "$last" ] && echo "$1(${e%%:*}, ${e#*:})"
+	done
+}
+
 {
 	cat <<'HDR'
 /* SPDX-License-Identifier: (GPL-2.0-only OR MIT) */
@@ -23,11 +32,7 @@ newer=(451:cachestat 452:fchmodat2 453:map_shadow_stack 454:futex_wake 455:futex
  * entries are only ever appended.
  */
 HDR
-	awk '/^#define __NR_/ { sub("__NR_", "", $2); printf "KCAP_SYSCALL(%d, %s)\n", $3, $2 }' "$hdr"
-	last=$(awk '/^#define __NR_/ { n = $3 } END { print n }' "$hdr")
-	for e in "${newer[@]}"; do
-		[ "${e%%:*}" -gt "$last" ] && echo "KCAP_SYSCALL(${e%%:*}, ${e#*:})"
-	done
+	table KCAP_SYSCALL "$hdr"
 } >"$out"
 
 {
@@ -40,9 +45,5 @@ HDR
  * Syscall numbers are ABI: entries are only ever appended.
  */
 HDR
-	awk '/^#define __NR_/ { sub("__NR_", "", $2); printf "KCAP_SYSCALL_IA32(%d, %s)\n", $3, $2 }' "$hdr32"
-	last=$(awk '/^#define __NR_/ { n = $3 } END { print n }' "$hdr32")
-	for e in "${newer[@]}"; do
-		[ "${e%%:*}" -gt "$last" ] && echo "KCAP_SYSCALL_IA32(${e%%:*}, ${e#*:})"
-	done
+	table KCAP_SYSCALL_IA32 "$hdr32"
 } >"$out32"

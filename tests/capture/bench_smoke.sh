@@ -5,10 +5,8 @@
 # Exit 77 (skip) outside CI when not root; in CI that is a failure.
 set -u
 kcap=$1
-if [ "$(id -u)" != 0 ]; then
-	[ "${CI:-}" = true ] && { echo "FAIL: not root in CI"; exit 1; }
-	echo "SKIP: not root"; exit 77
-fi
+. "$(dirname "$0")/../lib.sh"
+require_root
 out=$(mktemp)
 trap 'rm -f "$out" "$out.probe"' EXIT
 timeout 300 "$kcap" bench -r 2 -n 5000 -j >"$out" || { echo "FAIL: kcap bench failed"; exit 1; }

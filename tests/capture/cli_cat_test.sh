@@ -6,10 +6,8 @@
 set -u
 kcap=$1
 backend=${2:-modern}
-if [ "$(id -u)" != 0 ]; then
-	[ "${CI:-}" = true ] && { echo "FAIL: not root in CI"; exit 1; }
-	echo "SKIP: not root"; exit 77
-fi
+. "$(dirname "$0")/../lib.sh"
+require_root
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 file=$dir/hello.txt

@@ -8,10 +8,8 @@
 # Exit 77 (skip) outside CI when not root; in CI that is a failure.
 set -u
 kcap=$1
-if [ "$(id -u)" != 0 ]; then
-	[ "${CI:-}" = true ] && { echo "FAIL: not root in CI"; exit 1; }
-	echo "SKIP: not root"; exit 77
-fi
+. "$(dirname "$0")/../lib.sh"
+require_root
 dir=$(mktemp -d)
 # A CI machine can be nearly idle: system-wide captures counting events must not
 # wait for syscalls that never come, so this test makes its own, and bounds

@@ -6,10 +6,8 @@
 # Exit 77 (skip) outside CI when not root; in CI that is a failure.
 set -u
 kcap=$1 backend=$2
-if [ "$(id -u)" != 0 ]; then
-	[ "${CI:-}" = true ] && { echo "FAIL: not root in CI"; exit 1; }
-	echo "SKIP: not root"; exit 77
-fi
+. "$(dirname "$0")/../lib.sh"
+require_root
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 KCAP_TEST_NO_SYSCALL_TRACEPOINTS=1 timeout 60 "$kcap" -b "$backend" -j -e openat,execve \

@@ -5,10 +5,8 @@
 #   capture_smoke.sh KCAP raw|plain
 set -u
 kcap=$1 mode=$2
-if [ "$(id -u)" != 0 ]; then
-	[ "${CI:-}" = true ] && { echo "FAIL: not root in CI"; exit 1; }
-	echo "SKIP: not root"; exit 77
-fi
+. "$(dirname "$0")/../lib.sh"
+require_root
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 [ "$mode" = plain ] && export KCAP_LEGACY_TRACEPOINTS=plain

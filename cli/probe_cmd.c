@@ -20,12 +20,13 @@ static void print_json(const struct kcap_probe *p)
 	       p->cap_bpf ? "true" : "false", p->cap_perfmon ? "true" : "false");
 	json_string(p->lockdown);
 	printf(",\"features\":{\"btf\":%s,\"ringbuf\":%s,\"perf_event_array\":%s,"
-	       "\"raw_tracepoint\":%s,\"tp_btf\":%s,\"tracefs\":%s,\"kmod_device\":%s},"
+	       "\"raw_tracepoint\":%s,\"tp_btf\":%s,\"tracefs\":%s,\"syscall_tracepoints\":%s,"
+	       "\"kmod_device\":%s},"
 	       "\"backends\":[",
 	       p->btf ? "true" : "false", p->ringbuf ? "true" : "false",
 	       p->perf_event_array ? "true" : "false", p->raw_tracepoint ? "true" : "false",
 	       p->tp_btf ? "true" : "false", p->tracefs ? "true" : "false",
-	       p->kmod_device ? "true" : "false");
+	       p->syscall_tracepoints ? "true" : "false", p->kmod_device ? "true" : "false");
 	for (size_t i = 0; i < p->nbackends; i++) {
 		printf("%s{\"name\":", i ? "," : "");
 		json_string(p->backends[i].name);
@@ -53,6 +54,10 @@ static void print_text(const struct kcap_probe *p)
 	printf("raw tracepoint  %s\n", yes(p->raw_tracepoint));
 	printf("tp_btf          %s\n", yes(p->tp_btf));
 	printf("tracefs         %s\n", p->tracefs ? "mounted" : "not mounted (kcap mounts it)");
+	printf("sys_enter_*     %s\n",
+	       p->syscall_tracepoints ?
+		       "yes (the eBPF backends' enter events)" :
+		       "no: the eBPF backends capture without enter events (CONFIG_FTRACE_SYSCALLS)");
 	printf("kmod device     %s\n", p->kmod_device ? "/dev/kcap" : "absent");
 	printf("\nbackends, in auto's order:\n");
 	for (size_t i = 0; i < p->nbackends; i++)

@@ -145,6 +145,9 @@ int kcap_probe(struct kcap_probe *p)
 			snprintf(p->auto_choice, sizeof(p->auto_choice), "%s", order[i]->name);
 	}
 	p->nbackends = n;
+	/* after the tries: a capture mounts tracefs when it needs it */
+	p->syscall_tracepoints = path_exists("/sys/kernel/tracing/events/syscalls") ||
+				 path_exists("/sys/kernel/debug/tracing/events/syscalls");
 	cache = *p;
 	cached = true;
 	return 0;

@@ -119,6 +119,7 @@ struct kcap_probe {
 	int raw_tracepoint;
 	int tp_btf; /* a BTF-enabled tracepoint program loads */
 	int tracefs; /* mounted (kcap mounts it when it needs it) */
+	int syscall_tracepoints; /* syscalls:sys_enter_*: the eBPF backends' enter events */
 	int kmod_device; /* /dev/kcap exists */
 	struct kcap_probe_backend backends[8]; /* in auto's order */
 	size_t nbackends;

@@ -43,6 +43,7 @@ usable=$(grep -o '"name":"[a-z]*","usable":true' "$dir/probe.json" | sed 's/"nam
 echo "probe: auto=$first usable=$(echo $usable)"
 grep -q '"btf":true' "$dir/probe.json" || bad "probe did not find BTF on this host"
 grep -q '"tp_btf":true' "$dir/probe.json" || bad "probe could not load a tp_btf program"
+grep -q '"syscall_tracepoints":true' "$dir/probe.json" || bad "probe found no syscall tracepoints"
 [ -n "$first" ] || bad "probe names no auto choice"
 
 timeout 60 "$kcap" -v -j -n 100 -d 30 >"$dir/auto.out" 2>"$dir/auto.err" ||

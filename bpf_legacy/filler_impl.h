@@ -104,7 +104,8 @@ static __always_inline struct kf_scratch *kf_filter(__u64 nr, __u8 dir, bool *ia
 	cfg = kf_config();
 	if (!cfg || !kf_wanted(cfg))
 		return NULL;
-	*ia32 = kf_is_ia32();
+	/* enter hooks are syscall tracepoints, which never fire for 32-bit calls */
+	*ia32 = dir == KF_WANT_EXIT && kf_is_ia32();
 	if (*ia32 ? !(*want & KF_WANT_IA32) : !(*want & dir)) {
 		st = *ia32 ? kf_stats() : NULL;
 		if (st)
@@ -147,7 +148,6 @@ static __always_inline void kf_finish(struct kf_ctx *ctx)
 {
 	struct kcap_evt_hdr *hdr = (struct kcap_evt_hdr *)ctx->buf;
 	struct kcap_kstats *st;
-	__u64 pid_tgid;
 	__u32 len = ctx->off;
 	long err;
 
@@ -165,13 +165,7 @@ static __always_inline void kf_finish(struct kf_ctx *ctx)
 			st->drops_too_large++;
 		return;
 	}
-	pid_tgid = bpf_get_current_pid_tgid();
-	hdr->ts = bpf_ktime_get_ns();
-	hdr->tid = (__u32)pid_tgid;
-	hdr->pid = pid_tgid >> 32;
-	hdr->len = len;
-	hdr->type = ctx->type;
-	hdr->nparams = ctx->nparams;
+	kf_write_header(hdr, ctx->type, ctx->nparams, len);
 	*(__u32 *)(ctx->buf - 4) = 0; /* alignment bytes before the event */
 	err = bpf_perf_event_output(ctx->pctx, &events, BPF_F_CURRENT_CPU, ctx->buf - 4,
 				    kf_size(len + 4, 2 * KF_DATA_HALF - 1));
@@ -333,7 +327,7 @@ static __always_inline __u32 kf_task_exit_code(struct kf_ctx *ctx)
 	{                                                                                \
 		struct kf_ctx c;                                                         \
 		bool ia32;                                                               \
-		if (!kf_filter((__u32)rec->nr, KF_WANT_ENTER, &ia32) || ia32 ||          \
+		if (!kf_filter((__u32)rec->nr, KF_WANT_ENTER, &ia32) ||                  \
 		    kf_begin(&c, rec, ev, nparams, 0, KF_ALL))                           \
 			return 0;                                                        \
 		c.args = rec->args; /* only the syscall's own: the record has no more */ \

@@ -81,16 +81,10 @@ static __always_inline void kf_finish(struct kf_ctx *ctx)
 {
 	struct kcap_evt_hdr *hdr = (struct kcap_evt_hdr *)ctx->buf;
 	struct kcap_kstats *st = kf_stats();
-	__u64 pid_tgid = bpf_get_current_pid_tgid();
 	__u32 len = ctx->off;
 	long err = 0;
 
-	hdr->ts = bpf_ktime_get_ns();
-	hdr->tid = (__u32)pid_tgid;
-	hdr->pid = pid_tgid >> 32;
-	hdr->len = len;
-	hdr->type = ctx->type;
-	hdr->nparams = ctx->nparams;
+	kf_write_header(hdr, ctx->type, ctx->nparams, len);
 	if (ctx->fixed) {
 		bpf_ringbuf_submit(ctx->buf, BPF_RB_NO_WAKEUP);
 	} else if (len > KCAP_MAX_EVENT_SIZE) {

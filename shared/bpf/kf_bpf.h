@@ -48,4 +48,18 @@ static __always_inline __u32 kf_size(__u64 x, __u32 mask)
 	return (v & mask) + 1;
 }
 
+/* Stamps an event's header: the current thread, now, and what the filler built. */
+static __always_inline void kf_write_header(struct kcap_evt_hdr *hdr, __u16 type, __u16 nparams,
+					    __u32 len)
+{
+	__u64 pid_tgid = bpf_get_current_pid_tgid();
+
+	hdr->ts = bpf_ktime_get_ns();
+	hdr->tid = (__u32)pid_tgid;
+	hdr->pid = pid_tgid >> 32;
+	hdr->len = len;
+	hdr->type = type;
+	hdr->nparams = nparams;
+}
+
 #endif /* KCAP_BPF_KF_BPF_H */

@@ -48,15 +48,15 @@ static __always_inline void kf_count_internal_drop(void)
 		st->drops_internal++;
 }
 
-static __always_inline struct kf_config *kf_config(void)
+static __always_inline struct kcap_ksettings *kf_settings(void)
 {
 	__u32 zero = 0;
 
-	return bpf_map_lookup_elem(&kcap_cfg, &zero);
+	return bpf_map_lookup_elem(&settings, &zero);
 }
 
 /* Pid filter and self-exclusion, shared by every hook. */
-static __always_inline bool kf_wanted(const struct kf_config *cfg)
+static __always_inline bool kf_wanted(const struct kcap_ksettings *cfg)
 {
 	__u32 tgid = bpf_get_current_pid_tgid() >> 32;
 
@@ -83,30 +83,30 @@ static __always_inline bool kf_is_ia32(void)
 }
 
 /*
- * Filters a syscall for direction dir (KF_WANT_EXIT or KF_WANT_ENTER): the
+ * Filters a syscall for direction dir (KCAP_WANT_EXIT or KCAP_WANT_ENTER): the
  * CPU's scratch value, or NULL. At exit a 32-bit syscall is wanted by its own
  * bit, as a COMPAT_X event: *ia32 says which it is.
  */
 static __always_inline struct kf_scratch *kf_filter(__u64 nr, __u8 dir, bool *ia32)
 {
-	__u8 mask = dir == KF_WANT_EXIT ? KF_WANT_EXIT | KF_WANT_IA32 : dir;
+	__u8 mask = dir == KCAP_WANT_EXIT ? KCAP_WANT_EXIT | KCAP_WANT_IA32 : dir;
+	struct kcap_ksettings *cfg;
 	struct kcap_kstats *st;
-	struct kf_config *cfg;
 	__u32 key = (__u32)nr;
-	__u8 *want;
+	__u8 *bits;
 
 	*ia32 = false;
 	if (nr >= KCAP_MAX_SYSCALLS)
 		return NULL;
-	want = bpf_map_lookup_elem(&interesting, &key);
-	if (!want || !(*want & mask))
+	bits = bpf_map_lookup_elem(&want, &key);
+	if (!bits || !(*bits & mask))
 		return NULL;
-	cfg = kf_config();
+	cfg = kf_settings();
 	if (!cfg || !kf_wanted(cfg))
 		return NULL;
 	/* enter hooks are syscall tracepoints, which never fire for 32-bit calls */
-	*ia32 = dir == KF_WANT_EXIT && kf_is_ia32();
-	if (*ia32 ? !(*want & KF_WANT_IA32) : !(*want & dir)) {
+	*ia32 = dir == KCAP_WANT_EXIT && kf_is_ia32();
+	if (*ia32 ? !(*bits & KCAP_WANT_IA32) : !(*bits & dir)) {
 		st = *ia32 ? kf_stats() : NULL;
 		if (st)
 			st->compat_skipped++;
@@ -118,7 +118,7 @@ static __always_inline struct kf_scratch *kf_filter(__u64 nr, __u8 dir, bool *ia
 static __always_inline int kf_begin(struct kf_ctx *ctx, void *pctx, __u16 type, __u16 nparams,
 				    __u32 lo, __u32 hi)
 {
-	struct kf_config *cfg = kf_config();
+	struct kcap_ksettings *cfg = kf_settings();
 
 	ctx->s = kf_scratch();
 	if (!ctx->s || !cfg) {
@@ -327,7 +327,7 @@ static __always_inline __u32 kf_task_exit_code(struct kf_ctx *ctx)
 	{                                                                                \
 		struct kf_ctx c;                                                         \
 		bool ia32;                                                               \
-		if (!kf_filter((__u32)rec->nr, KF_WANT_ENTER, &ia32) ||                  \
+		if (!kf_filter((__u32)rec->nr, KCAP_WANT_ENTER, &ia32) ||                \
 		    kf_begin(&c, rec, ev, nparams, 0, KF_ALL))                           \
 			return 0;                                                        \
 		c.args = rec->args; /* only the syscall's own: the record has no more */ \

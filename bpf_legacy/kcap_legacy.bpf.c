@@ -100,7 +100,7 @@ int kcap_sys_exit_raw(struct bpf_raw_tracepoint_args *ctx)
 	if (kf_read_sysregs(&r, (struct pt_regs *)ctx->args[0]))
 		return 0;
 	nr = KF_REG(&r, orig_ax);
-	s = kf_filter(nr, KF_WANT_EXIT, &ia32);
+	s = kf_filter(nr, KCAP_WANT_EXIT, &ia32);
 	if (s) {
 		kf_save_regs(s, &r, nr, (__s64)ctx->args[1], ia32);
 		kf_dispatch(ctx, nr, ia32);
@@ -124,7 +124,7 @@ int kcap_sys_exit_tp(struct kf_tp_sys_exit *ctx)
 	struct kf_scratch *s;
 	bool ia32;
 
-	s = kf_filter(nr, KF_WANT_EXIT, &ia32);
+	s = kf_filter(nr, KCAP_WANT_EXIT, &ia32);
 	if (s && kf_read_sysregs(&r, kf_current_regs()) == 0) {
 		kf_save_regs(s, &r, nr, ret, ia32);
 		kf_dispatch(ctx, nr, ia32);
@@ -162,7 +162,7 @@ int kcap_sched_fork_raw(struct bpf_raw_tracepoint_args *ctx)
 SEC("tracepoint/sched/sched_process_fork")
 int kcap_sched_fork_tp(void *ctx)
 {
-	struct kf_config *cfg = kf_config();
+	struct kcap_ksettings *cfg = kf_settings();
 	__u32 child = 0;
 
 	if (!cfg ||
@@ -175,7 +175,7 @@ int kcap_sched_fork_tp(void *ctx)
 /* Forgets exited tasks of the pid filter, then emits PROCEXIT if wanted. */
 static __always_inline void kf_proc_exit(void *ctx)
 {
-	struct kf_config *cfg = kf_config();
+	struct kcap_ksettings *cfg = kf_settings();
 	__u64 pid_tgid = bpf_get_current_pid_tgid();
 	__u32 tgid = pid_tgid >> 32, tid = (__u32)pid_tgid;
 	struct task_struct *task;

@@ -19,7 +19,6 @@
 #define KF_DATA_HALF 65536
 #define KF_OFF_MASK (KF_DATA_HALF - 1)
 #define KF_EVT_OFF 8
-#define KF_MAX_PARAMS 16 /* power of two, above every event's nparams */
 /*
  * Largest event a perf sample carries: the record (8-byte header, u32 size,
  * 4 alignment bytes, event, padding) must stay below 64 KiB (u16 size).
@@ -58,38 +57,20 @@ struct {
 	__uint(value_size, sizeof(__u32));
 } events SEC(".maps");
 
-/* Load-time configuration (no global data before 5.2). */
-struct kf_config {
-	__u32 snaplen;
-	__u32 self_tgid; /* the reader never captures itself */
-	__u8 filter_pids;
-	__u8 capture_procexit;
-	__u8 pad[2];
-	/* plain tracepoints: child_pid's offset in sched_process_fork's record (tracefs) */
-	__u32 fork_child_pid_off;
-};
-
+/* The capture's settings (no global data before 5.2): written by the loader. */
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);
 	__uint(max_entries, 1);
 	__type(key, __u32);
-	__type(value, struct kf_config);
-} kcap_cfg SEC(".maps");
+	__type(value, struct kcap_ksettings);
+} settings SEC(".maps");
 
-/* Per syscall number: KF_WANT_* bits. */
+/* KCAP_WANT_* bits by syscall number. */
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);
 	__uint(max_entries, KCAP_MAX_SYSCALLS);
 	__type(key, __u32);
 	__type(value, __u8);
-} interesting SEC(".maps");
-
-/* By event id: PROCEXIT's filler, and the second half of events split in two. */
-struct {
-	__uint(type, BPF_MAP_TYPE_PROG_ARRAY);
-	__uint(max_entries, KCAP_EV__COUNT);
-	__type(key, __u32);
-	__type(value, __u32);
-} event_progs SEC(".maps");
+} want SEC(".maps");
 
 #endif /* KCAP_LEGACY_MAPS_H */

@@ -40,9 +40,9 @@ static __always_inline bool kf_wanted(void)
 {
 	__u32 tgid = bpf_get_current_pid_tgid() >> 32;
 
-	if (tgid == kcap_self_tgid)
+	if (tgid == kcap_settings.self_tgid)
 		return false;
-	if (kcap_filter_pids && !bpf_map_lookup_elem(&pids, &tgid))
+	if (kcap_settings.filter_pids && !bpf_map_lookup_elem(&pids, &tgid))
 		return false;
 	return true;
 }
@@ -113,7 +113,7 @@ static __always_inline bool kf_skip(struct kf_ctx *ctx)
 
 static __always_inline __u32 kf_snaplen(struct kf_ctx *ctx)
 {
-	return kcap_snaplen;
+	return kcap_settings.snaplen;
 }
 
 static __always_inline struct kf_work *kf_work(struct kf_ctx *ctx)
@@ -223,39 +223,38 @@ static __always_inline __u32 kf_task_exit_code(struct kf_ctx *ctx)
 	KF_BODY(ID)
 
 /* Enter fillers run on the per-syscall tracepoint, only for the syscalls that need them. */
-#define KCAP_FILLER_SYS_ENTER(ID)                                                         \
-	KF_BODY(ID);                                                                      \
-	SEC("tracepoint")                                                                 \
-	int fill_##ID(struct kf_sys_enter_record *rec)                                    \
-	{                                                                                 \
-		/* only the syscall's own arguments: the record has no more */            \
-		struct kf_ctx c = { .args = rec->args };                                  \
-		__u64 nr = (__u32)rec->nr;                                                \
-		if (nr >= KCAP_MAX_SYSCALLS || !(kcap_interesting[nr] & KF_WANT_ENTER) || \
-		    !kf_wanted())                                                         \
-			return 0;                                                         \
-		KF_EMIT(ID, c);                                                           \
-		return 0;                                                                 \
-	}                                                                                 \
+#define KCAP_FILLER_SYS_ENTER(ID)                                                                  \
+	KF_BODY(ID);                                                                               \
+	SEC("tracepoint")                                                                          \
+	int fill_##ID(struct kf_sys_enter_record *rec)                                             \
+	{                                                                                          \
+		/* only the syscall's own arguments: the record has no more */                     \
+		struct kf_ctx c = { .args = rec->args };                                           \
+		__u64 nr = (__u32)rec->nr;                                                         \
+		if (nr >= KCAP_MAX_SYSCALLS || !(kcap_want[nr] & KCAP_WANT_ENTER) || !kf_wanted()) \
+			return 0;                                                                  \
+		KF_EMIT(ID, c);                                                                    \
+		return 0;                                                                          \
+	}                                                                                          \
 	KF_BODY(ID)
 
 /* The scheduler's exit hook; it also forgets exited thread groups of the pid filter. */
-#define KCAP_FILLER_PROC_EXIT(ID)                                          \
-	KF_BODY(ID);                                                       \
-	SEC("tp_btf/sched_process_exit")                                   \
-	int BPF_PROG(fill_##ID, struct task_struct *task)                  \
-	{                                                                  \
-		struct kf_ctx c = { .task = task };                        \
-		bool wanted = kf_wanted();                                 \
-		if (kcap_filter_pids && task->signal->live.counter == 0) { \
-			__u32 tgid = task->tgid;                           \
-			bpf_map_delete_elem(&pids, &tgid);                 \
-		}                                                          \
-		if (!wanted || !kcap_capture_procexit)                     \
-			return 0;                                          \
-		KF_EMIT(ID, c);                                            \
-		return 0;                                                  \
-	}                                                                  \
+#define KCAP_FILLER_PROC_EXIT(ID)                                                   \
+	KF_BODY(ID);                                                                \
+	SEC("tp_btf/sched_process_exit")                                            \
+	int BPF_PROG(fill_##ID, struct task_struct *task)                           \
+	{                                                                           \
+		struct kf_ctx c = { .task = task };                                 \
+		bool wanted = kf_wanted();                                          \
+		if (kcap_settings.filter_pids && task->signal->live.counter == 0) { \
+			__u32 tgid = task->tgid;                                    \
+			bpf_map_delete_elem(&pids, &tgid);                          \
+		}                                                                   \
+		if (!wanted || !kcap_settings.capture_procexit)                     \
+			return 0;                                                   \
+		KF_EMIT(ID, c);                                                     \
+		return 0;                                                           \
+	}                                                                           \
 	KF_BODY(ID)
 
 #endif /* KCAP_MODERN_FILLER_IMPL_H */

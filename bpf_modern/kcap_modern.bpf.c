@@ -23,21 +23,21 @@ int BPF_PROG(kcap_sys_exit, struct pt_regs *regs, long ret)
 
 	if (nr >= KCAP_MAX_SYSCALLS)
 		return 0;
-	want = kcap_interesting[nr];
+	want = kcap_want[nr];
 	if (!want || !kf_wanted())
 		return 0;
 	if (bpf_get_current_task_btf()->thread_info.status & KF_TS_COMPAT) {
 		/* a 32-bit syscall: nr is in the ia32 numbering */
-		if (want & KF_WANT_IA32)
-			bpf_tail_call(ctx, &ia32_filler, 0);
+		if (want & KCAP_WANT_IA32)
+			bpf_tail_call(ctx, &event_progs, KCAP_EV_COMPAT_X);
 		st = kf_stats();
-		if (st && (want & KF_WANT_IA32))
+		if (st && (want & KCAP_WANT_IA32))
 			st->drops_internal++; /* no program: the loader's bug */
 		else if (st)
 			st->compat_skipped++;
 		return 0;
 	}
-	if (!(want & KF_WANT_EXIT))
+	if (!(want & KCAP_WANT_EXIT))
 		return 0;
 	bpf_tail_call(ctx, &exit_fillers, nr);
 	st = kf_stats(); /* no program for a wanted syscall: the loader's bug */

@@ -14,7 +14,6 @@
  */
 #define KF_SCRATCH_HALF 65536
 #define KF_OFF_MASK (KF_SCRATCH_HALF - 1)
-#define KF_MAX_PARAMS 16 /* power of two, above every event's nparams */
 
 struct kf_scratch {
 	__u8 data[2 * KF_SCRATCH_HALF];
@@ -26,14 +25,6 @@ struct {
 	__type(key, __u32);
 	__type(value, struct kf_scratch);
 } scratch SEC(".maps");
-
-/* COMPAT_X's filler, for 32-bit syscalls (their numbers are not the table's). */
-struct {
-	__uint(type, BPF_MAP_TYPE_PROG_ARRAY);
-	__uint(max_entries, 1);
-	__type(key, __u32);
-	__type(value, __u32);
-} ia32_filler SEC(".maps");
 
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
@@ -54,13 +45,11 @@ struct {
 		});
 } ringbufs SEC(".maps");
 
-/* Set by the loader before load: the verifier prunes what they disable. */
-const volatile __u32 kcap_snaplen = KCAP_DEFAULT_SNAPLEN;
-const volatile __u8 kcap_filter_pids;
-const volatile __u32 kcap_self_tgid; /* the reader never captures itself */
-
-/* Writable at run time through the skeleton. */
-__u8 kcap_interesting[KCAP_MAX_SYSCALLS]; /* KF_WANT_* bits */
-__u8 kcap_capture_procexit;
+/*
+ * The engine's kernel configuration, set by the loader before load: the
+ * verifier prunes what the settings disable.
+ */
+const volatile struct kcap_ksettings kcap_settings = { .snaplen = KCAP_DEFAULT_SNAPLEN };
+const volatile __u8 kcap_want[KCAP_MAX_SYSCALLS]; /* KCAP_WANT_* bits by syscall number */
 
 #endif /* KCAP_MODERN_MAPS_H */

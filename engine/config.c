@@ -1,29 +1,24 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR MIT)
-/* Turns struct kcap_opts into a validated struct kcap_config, with clear errors. */
+/*
+ * Turns struct kcap_opts into a validated struct kcap_config, with clear
+ * errors, and computes what the kernel side is told (struct kcap_kconfig).
+ */
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "kcap_internal.h"
+#include "config.h"
+#include "kcap_event_table.h"
 
-int kcap_exit_event_of_syscall(int nr)
+/* Whether any syscall number has one of the want bits. */
+static bool any_want(const struct kcap_config *cfg, __u8 bits)
 {
-	for (int ev = 0; ev < KCAP_EV__COUNT; ev++)
-		if (kcap_event_table[ev].syscall_nr == nr &&
-		    kcap_event_table[ev].hook == KCAP_HOOK_SYS_EXIT)
-			return ev;
-	return KCAP_EV_GENERIC_X;
-}
-
-int kcap_enter_event_of_syscall(int nr)
-{
-	for (int ev = 0; ev < KCAP_EV__COUNT; ev++)
-		if (kcap_event_table[ev].syscall_nr == nr &&
-		    kcap_event_table[ev].hook == KCAP_HOOK_SYS_ENTER)
-			return ev;
-	return -1;
+	for (int nr = 0; nr < KCAP_MAX_SYSCALLS; nr++)
+		if (cfg->kernel.want[nr] & bits)
+			return true;
+	return false;
 }
 
 bool kcap_config_wants_event(const struct kcap_config *cfg, int ev)
@@ -32,43 +27,41 @@ bool kcap_config_wants_event(const struct kcap_config *cfg, int ev)
 
 	switch (info->hook) {
 	case KCAP_HOOK_PROC_EXIT:
-		return cfg->procexit || cfg->npids; /* also forgets exited pids */
+		/* its hook also forgets exited pids */
+		return cfg->kernel.settings.capture_procexit || cfg->kernel.settings.filter_pids;
 	case KCAP_HOOK_SYS_ENTER:
-		return cfg->syscalls[info->syscall_nr];
+		return cfg->kernel.want[info->syscall_nr] & KCAP_WANT_ENTER;
 	default:
-		if (ev == KCAP_EV_COMPAT_X) {
-			for (int nr = 0; nr < KCAP_MAX_SYSCALLS; nr++)
-				if (cfg->syscalls_ia32[nr])
-					return true;
-			return false;
-		}
-		if (ev != KCAP_EV_GENERIC_X)
-			return cfg->syscalls[info->syscall_nr];
-		for (int nr = 0; nr < KCAP_MAX_SYSCALLS; nr++)
-			if (cfg->syscalls[nr] &&
-			    kcap_exit_event_of_syscall(nr) == KCAP_EV_GENERIC_X)
-				return true;
-		return false;
+		break;
 	}
-}
-
-static bool any_syscall(const struct kcap_config *cfg)
-{
+	if (ev == KCAP_EV_COMPAT_X)
+		return any_want(cfg, KCAP_WANT_IA32);
+	if (ev != KCAP_EV_GENERIC_X)
+		return kcap_config_wants_syscall(cfg, info->syscall_nr);
 	for (int nr = 0; nr < KCAP_MAX_SYSCALLS; nr++)
-		if (cfg->syscalls[nr])
+		if (kcap_config_wants_syscall(cfg, nr) &&
+		    kcap_exit_event_of_syscall(nr) == KCAP_EV_GENERIC_X)
 			return true;
 	return false;
 }
 
 /* A 32-bit program's calls of a wanted name are wanted too (as compat_syscall events). */
-static void select_ia32(struct kcap_config *cfg, const char *name)
+static void want_ia32(struct kcap_config *cfg, const char *name)
 {
 	for (int nr = 0; nr < KCAP_MAX_SYSCALLS; nr++) {
 		const char *n = kcap_syscall_name_ia32(nr);
 
 		if (n && (!name || strcmp(n, name) == 0))
-			cfg->syscalls_ia32[nr] = true;
+			cfg->kernel.want[nr] |= KCAP_WANT_IA32;
 	}
+}
+
+/* A wanted syscall with an enter event gets it (open family, connect, exit...). */
+static void want_enter_events(struct kcap_config *cfg)
+{
+	for (int nr = 0; nr < KCAP_MAX_SYSCALLS; nr++)
+		if (kcap_config_wants_syscall(cfg, nr) && kcap_enter_event_of_syscall(nr) >= 0)
+			cfg->kernel.want[nr] |= KCAP_WANT_ENTER;
 }
 
 static int parse_events(struct kcap_config *cfg, const char *list, char *err, size_t errlen)
@@ -78,9 +71,10 @@ static int parse_events(struct kcap_config *cfg, const char *list, char *err, si
 
 	if (!list) {
 		for (int nr = 0; nr < KCAP_MAX_SYSCALLS; nr++)
-			cfg->syscalls[nr] = kcap_syscall_name(nr) != NULL;
-		select_ia32(cfg, NULL);
-		cfg->procexit = true;
+			if (kcap_syscall_name(nr))
+				cfg->kernel.want[nr] |= KCAP_WANT_EXIT;
+		want_ia32(cfg, NULL);
+		cfg->kernel.settings.capture_procexit = 1;
 		return 0;
 	}
 	copy = strdup(list);
@@ -90,11 +84,11 @@ static int parse_events(struct kcap_config *cfg, const char *list, char *err, si
 		int nr;
 
 		if (strcmp(name, "procexit") == 0) {
-			cfg->procexit = true;
+			cfg->kernel.settings.capture_procexit = 1;
 			continue;
 		}
 		if (strcmp(name, "compat_syscall") == 0) {
-			select_ia32(cfg, NULL);
+			want_ia32(cfg, NULL);
 			continue;
 		}
 		nr = kcap_syscall_nr(name);
@@ -106,12 +100,11 @@ static int parse_events(struct kcap_config *cfg, const char *list, char *err, si
 			ret = -EINVAL;
 			break;
 		}
-		cfg->syscalls[nr] = true;
-		select_ia32(cfg, name);
+		cfg->kernel.want[nr] |= KCAP_WANT_EXIT;
+		want_ia32(cfg, name);
 	}
 	free(copy);
-	if (!ret && !cfg->procexit && !any_syscall(cfg) &&
-	    !kcap_config_wants_event(cfg, KCAP_EV_COMPAT_X)) {
+	if (!ret && !cfg->kernel.settings.capture_procexit && !any_want(cfg, KCAP_WANT_ALL)) {
 		snprintf(err, errlen, "the event list '%s' names no event", list);
 		ret = -EINVAL;
 	}
@@ -136,19 +129,21 @@ static int parse_pids(struct kcap_config *cfg, const struct kcap_opts *opts, cha
 		cfg->pids[i] = pid;
 	}
 	cfg->npids = opts->npids;
+	cfg->kernel.settings.filter_pids = 1;
 	return 0;
 }
 
 int kcap_config_from_opts(struct kcap_config *cfg, const struct kcap_opts *opts, char *err,
 			  size_t errlen)
 {
+	struct kcap_ksettings *ks = &cfg->kernel.settings;
 	int ret;
 
 	memset(cfg, 0, sizeof(*cfg));
-	cfg->self_tgid = getpid();
-	cfg->snaplen = opts->snaplen ? opts->snaplen : KCAP_DEFAULT_SNAPLEN;
-	if (cfg->snaplen > KCAP_MAX_PARAM_LEN) {
-		snprintf(err, errlen, "snaplen %u is above the maximum %u", cfg->snaplen,
+	ks->self_tgid = (__u32)getpid();
+	ks->snaplen = opts->snaplen ? opts->snaplen : KCAP_DEFAULT_SNAPLEN;
+	if (ks->snaplen > KCAP_MAX_PARAM_LEN) {
+		snprintf(err, errlen, "snaplen %u is above the maximum %u", ks->snaplen,
 			 KCAP_MAX_PARAM_LEN);
 		return -EINVAL;
 	}
@@ -163,9 +158,12 @@ int kcap_config_from_opts(struct kcap_config *cfg, const struct kcap_opts *opts,
 	ret = parse_events(cfg, opts->events, err, errlen);
 	if (!ret)
 		ret = parse_pids(cfg, opts, err, errlen);
-	if (ret)
+	if (ret) {
 		kcap_config_free(cfg);
-	return ret;
+		return ret;
+	}
+	want_enter_events(cfg);
+	return 0;
 }
 
 void kcap_config_free(struct kcap_config *cfg)

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include "kcap_internal.h"
+#include "handle.h"
 
 #define POLL_MIN_NS 50000ull /* the reader polls: the kernel never wakes it per event */
 #define POLL_MAX_NS 1000000ull
@@ -197,21 +197,14 @@ int kcap_stop(struct kcap *k)
 	return k->backend->stop(k->priv);
 }
 
-static void fill_event(struct kcap *k, const void *rec, uint32_t len, uint32_t cpu)
+/* The event merge_next() decoded, as the caller sees it: epoch time, thread name. */
+static void finish_event(struct kcap *k)
 {
-	const struct kcap_evt_hdr *hdr = rec;
 	struct kcap_event *ev = &k->ev;
 
-	ev->ts = hdr->ts + (uint64_t)k->mono_to_epoch;
-	ev->cpu = cpu;
-	ev->pid = hdr->pid;
-	ev->tid = hdr->tid;
-	ev->type = hdr->type;
-	ev->nparams = hdr->nparams;
-	ev->raw = rec;
-	ev->raw_len = len;
+	ev->ts += (uint64_t)k->mono_to_epoch;
 	/* A copy: the thread update below may drop the table entry (procexit). */
-	strncpy(k->comm, kcap_threads_comm(&k->threads, hdr->pid, hdr->tid), sizeof(k->comm) - 1);
+	strncpy(k->comm, kcap_threads_comm(&k->threads, ev->pid, ev->tid), sizeof(k->comm) - 1);
 	k->comm[sizeof(k->comm) - 1] = '\0'; /* per event: no snprintf */
 	ev->comm = k->comm;
 	kcap_threads_update(&k->threads, ev);
@@ -222,13 +215,11 @@ int kcap_next(struct kcap *k, const struct kcap_event **ev, int timeout_ms)
 	uint64_t backoff = POLL_MIN_NS, now = 0, deadline = 0;
 
 	for (;;) {
-		uint32_t len, cpu;
-		const void *rec = kcap_merge_next(&k->merge, &len, &cpu);
 		struct timespec ts;
 		uint64_t nap;
 
-		if (rec) {
-			fill_event(k, rec, len, cpu);
+		if (kcap_merge_next(&k->merge, &k->ev)) {
+			finish_event(k);
 			k->events_read++;
 			*ev = &k->ev;
 			return 0;
@@ -265,7 +256,7 @@ int kcap_get_stats(struct kcap *k, struct kcap_stats *st)
 	st->drops_buffer_full = ks.drops_buffer_full;
 	st->drops_too_large = ks.drops_too_large;
 	st->drops_internal = ks.drops_internal;
-	st->drops = ks.drops_buffer_full + ks.drops_too_large + ks.drops_internal;
+	st->drops = kcap_kstats_drops(&ks);
 	st->faults = ks.faults;
 	st->compat_skipped = ks.compat_skipped;
 	st->events_read = k->events_read;

@@ -7,7 +7,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include "kcap_internal.h"
+#include "merge.h"
 
 int kcap_merge_init(struct kcap_merge *m, struct kcap_stream **streams, unsigned int n)
 {
@@ -38,22 +38,23 @@ static void load_head(struct kcap_merge *m, unsigned int i)
 
 		if (!rec)
 			return;
-		if (kcap_event_validate(rec, h->len) == 0) {
+		if (kcap_event_decode(rec, h->len, h->param_off) == 0) {
 			h->rec = rec;
 			h->ts = ((const struct kcap_evt_hdr *)rec)->ts;
 			return;
 		}
 		m->bad_events++;
-		s->consume(s);
+		kcap_stream_consume(s);
 	}
 }
 
-const void *kcap_merge_next(struct kcap_merge *m, uint32_t *len, uint32_t *cpu)
+const void *kcap_merge_next(struct kcap_merge *m, struct kcap_event *ev)
 {
+	struct kcap_merge_head *h;
 	int best = -1;
 
 	if (m->last >= 0) {
-		m->streams[m->last]->consume(m->streams[m->last]);
+		kcap_stream_consume(m->streams[m->last]);
 		m->heads[m->last].rec = NULL;
 		m->last = -1;
 	}
@@ -65,13 +66,14 @@ const void *kcap_merge_next(struct kcap_merge *m, uint32_t *len, uint32_t *cpu)
 	if (best < 0)
 		return NULL;
 	m->last = best;
-	*len = m->heads[best].len;
-	*cpu = m->streams[best]->cpu;
-	return m->heads[best].rec;
+	h = &m->heads[best];
+	kcap_event_from_record(ev, h->rec, h->len, h->param_off);
+	ev->cpu = m->streams[best]->cpu;
+	return h->rec;
 }
 
 void kcap_merge_flush(struct kcap_merge *m)
 {
 	for (unsigned int i = 0; i < m->n; i++)
-		m->streams[i]->flush(m->streams[i]);
+		kcap_stream_publish(m->streams[i]);
 }

@@ -14,8 +14,8 @@
 #include <linux/bpf.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
-#include "kcap_internal.h"
-#include "libbpf_log.h"
+#include "select.h"
+#include "backends/bpf/libbpf_log.h"
 
 #define CAP_SYS_ADMIN_BIT 21
 #define CAP_PERFMON_BIT 38
@@ -86,12 +86,13 @@ static bool path_exists(const char *path)
 /* Opens, attaches and releases a backend with a one-syscall capture. */
 static void try_backend(const struct kcap_backend_ops *b, struct kcap_probe_backend *r)
 {
-	struct kcap_config cfg = { .snaplen = 80, .buffer_bytes = 1ul << 16 };
+	struct kcap_config cfg = { .buffer_bytes = 1ul << 16 };
 	void *priv = NULL;
 	int ret;
 
-	cfg.self_tgid = getpid();
-	cfg.syscalls[39] = true; /* getpid */
+	cfg.kernel.settings.snaplen = KCAP_DEFAULT_SNAPLEN;
+	cfg.kernel.settings.self_tgid = (__u32)getpid();
+	cfg.kernel.want[39] = KCAP_WANT_EXIT; /* getpid */
 	snprintf(r->name, sizeof(r->name), "%s", b->name);
 	ret = b->open(&cfg, &priv, r->reason, sizeof(r->reason));
 	if (!ret) {

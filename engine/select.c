@@ -6,7 +6,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include "kcap_internal.h"
+#include "select.h"
 
 /*
  * auto's order, lowest added cost per syscall first, as measured by `kcap bench`

@@ -204,7 +204,7 @@ static __always_inline void kf_push_user_bytes(struct kf_ctx *ctx, __u64 uptr, _
 
 static __always_inline void kf_push_user_buf(struct kf_ctx *ctx, __u64 uptr, __u64 n)
 {
-	kf_push_user_bytes(ctx, uptr, min_t(u64, n, READ_ONCE(ctx->s->snaplen)));
+	kf_push_user_bytes(ctx, uptr, min_t(u64, n, READ_ONCE(ctx->s->cfg.settings.snaplen)));
 }
 
 static __always_inline void kf_push_user_sockaddr(struct kf_ctx *ctx, __u64 uptr, __u64 n)
@@ -221,7 +221,7 @@ static __always_inline void kf_push_user_iovec(struct kf_ctx *ctx, __u64 iov, __
 	u32 total = 0;
 	u32 i;
 
-	n = min_t(u64, n, READ_ONCE(ctx->s->snaplen));
+	n = min_t(u64, n, READ_ONCE(ctx->s->cfg.settings.snaplen));
 	if (ctx->overflow)
 		return;
 	for (i = 0; i < KF_MAX_IOVECS && i < iovcnt; i++) {

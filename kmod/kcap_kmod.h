@@ -3,7 +3,6 @@
 #ifndef KCAP_KMOD_H
 #define KCAP_KMOD_H
 
-#include <linux/bitops.h>
 #include <linux/mutex.h>
 #include <linux/types.h>
 #include <linux/xarray.h>
@@ -32,24 +31,19 @@ struct kcap_session {
 	struct mutex lock; /* serializes ioctls, mmap and release */
 	struct kcap_ring *rings; /* nr_cpu_ids entries, NULL until KCAP_IOC_ALLOC */
 	u64 size;
-	DECLARE_BITMAP(exit_bits, KCAP_MAX_SYSCALLS);
-	DECLARE_BITMAP(enter_bits, KCAP_MAX_SYSCALLS);
-	DECLARE_BITMAP(ia32_bits, KCAP_MAX_SYSCALLS);
-	bool procexit;
-	bool filter_pids;
+	struct kcap_kconfig cfg; /* the engine's, as SET_CONFIG gave it */
 	bool started; /* under lock: START succeeded, no STOP since */
 	bool running; /* read by the probes */
-	u32 snaplen;
-	pid_t self_tgid;
+	pid_t self_tgid; /* the reader, never captured */
 	struct xarray pids;
 	unsigned int registered; /* KCAP_TP_* bits of the probes registered */
 };
 
 /* kcap_probe.c */
 int kcap_probes_init(void);
+int kcap_check_config(const struct kcap_kconfig *cfg);
 int kcap_probes_start(struct kcap_session *s);
 void kcap_probes_stop(struct kcap_session *s);
 void kcap_probes_release(struct kcap_session *s);
-void kcap_ring_stats(const struct kcap_ring *r, struct kcap_kstats *sum);
 
 #endif /* KCAP_KMOD_H */

@@ -26,10 +26,10 @@
 
 #include <linux/ioctl.h>
 #include <linux/types.h>
-#include "kcap_events.h" /* KCAP_MAX_SYSCALLS, the wire format */
+#include "kcap_kconfig.h" /* struct kcap_kconfig, the wire format */
 
 /* Bumped on any incompatible change of this file; checked by KCAP_IOC_API_VERSION. */
-#define KCAP_KMOD_API_VERSION 2u /* 2: ia32_bits */
+#define KCAP_KMOD_API_VERSION 3u /* 3: SET_CONFIG, the engine's struct kcap_kconfig */
 
 #define KCAP_KMOD_DEVICE "kcap"
 #define KCAP_KMOD_DEVICE_PATH "/dev/kcap"
@@ -64,25 +64,21 @@ struct kcap_kmod_info {
 	__u64 buffer_size; /* 0 until KCAP_IOC_ALLOC */
 };
 
-#define KCAP_KMOD_SET_PROCEXIT 0x1u /* capture the procexit event */
-
-struct kcap_kmod_syscalls {
-	__u64 bits[KCAP_MAX_SYSCALLS / 64]; /* syscall numbers to capture */
-	__u64 ia32_bits[KCAP_MAX_SYSCALLS / 64]; /* 32-bit ones, as COMPAT_X events */
-	__u32 flags; /* KCAP_KMOD_SET_* */
-	__u32 pad; /* must be 0 */
-};
-
 #define KCAP_IOC_MAGIC 0xc9
 /* Always usable: the module's API version (__u32). */
 #define KCAP_IOC_API_VERSION _IOR(KCAP_IOC_MAGIC, 0, __u32)
 #define KCAP_IOC_GET_INFO _IOR(KCAP_IOC_MAGIC, 1, struct kcap_kmod_info)
 /* Allocate the per-CPU rings, once per open file (__u64 bytes per CPU). */
 #define KCAP_IOC_ALLOC _IOW(KCAP_IOC_MAGIC, 2, __u64)
-/* The following need a stopped capture (EBUSY otherwise). */
-#define KCAP_IOC_SET_SYSCALLS _IOW(KCAP_IOC_MAGIC, 3, struct kcap_kmod_syscalls)
-#define KCAP_IOC_SET_SNAPLEN _IOW(KCAP_IOC_MAGIC, 4, __u32) /* 1..KCAP_MAX_PARAM_LEN */
-#define KCAP_IOC_ADD_PID _IOW(KCAP_IOC_MAGIC, 5, __s32) /* enables pid filtering */
+/*
+ * The following need a stopped capture (EBUSY otherwise). SET_CONFIG: what to
+ * capture (EINVAL for a snaplen outside 1..KCAP_MAX_PARAM_LEN, unknown want
+ * bits, an enter bit on a syscall without an enter event, flags other than 0
+ * or 1, non-zero padding); settings.self_tgid is ignored: the module never
+ * captures the thread group that opened the device.
+ */
+#define KCAP_IOC_SET_CONFIG _IOW(KCAP_IOC_MAGIC, 3, struct kcap_kconfig)
+#define KCAP_IOC_ADD_PID _IOW(KCAP_IOC_MAGIC, 5, __s32) /* to the pid set */
 #define KCAP_IOC_CLEAR_PIDS _IO(KCAP_IOC_MAGIC, 6)
 #define KCAP_IOC_START _IO(KCAP_IOC_MAGIC, 7) /* needs KCAP_IOC_ALLOC */
 #define KCAP_IOC_STOP _IO(KCAP_IOC_MAGIC, 8)

@@ -124,18 +124,20 @@ static int kcap_rings_alloc(struct kcap_session *s, u64 size)
 
 /* --- ioctls -------------------------------------------------------------- */
 
-static long kcap_set_syscalls(struct kcap_session *s, void __user *arg)
+static long kcap_set_config(struct kcap_session *s, void __user *arg)
 {
-	struct kcap_kmod_syscalls req;
+	struct kcap_kconfig *cfg = kmalloc(sizeof(*cfg), GFP_KERNEL);
+	long ret;
 
-	if (copy_from_user(&req, arg, sizeof(req)))
-		return -EFAULT;
-	if (req.pad || (req.flags & ~KCAP_KMOD_SET_PROCEXIT))
-		return -EINVAL;
-	bitmap_from_arr64(s->exit_bits, req.bits, KCAP_MAX_SYSCALLS);
-	bitmap_from_arr64(s->ia32_bits, req.ia32_bits, KCAP_MAX_SYSCALLS);
-	s->procexit = req.flags & KCAP_KMOD_SET_PROCEXIT;
-	return 0;
+	if (!cfg)
+		return -ENOMEM;
+	ret = copy_from_user(cfg, arg, sizeof(*cfg)) ? -EFAULT : kcap_check_config(cfg);
+	if (!ret) {
+		s->cfg = *cfg;
+		s->cfg.settings.self_tgid = s->self_tgid;
+	}
+	kfree(cfg);
+	return ret;
 }
 
 static long kcap_add_pid(struct kcap_session *s, void __user *arg)
@@ -146,7 +148,6 @@ static long kcap_add_pid(struct kcap_session *s, void __user *arg)
 		return -EFAULT;
 	if (pid <= 0 || pid > PID_MAX_LIMIT)
 		return -EINVAL;
-	s->filter_pids = true;
 	return xa_err(xa_store(&s->pids, pid, xa_mk_value(1), GFP_KERNEL));
 }
 
@@ -158,7 +159,7 @@ static long kcap_get_stats(struct kcap_session *s, void __user *arg)
 	memset(&sum, 0, sizeof(sum));
 	if (s->rings)
 		for_each_possible_cpu (cpu)
-			kcap_ring_stats(&s->rings[cpu], &sum);
+			kcap_kstats_add(&sum, &s->rings[cpu].ctl->stats);
 	return copy_to_user(arg, &sum, sizeof(sum)) ? -EFAULT : 0;
 }
 
@@ -166,7 +167,6 @@ static long kcap_ioctl_locked(struct kcap_session *s, unsigned int cmd, void __u
 {
 	struct kcap_kmod_info info;
 	u64 size;
-	u32 snaplen;
 
 	switch (cmd) {
 	case KCAP_IOC_API_VERSION:
@@ -189,8 +189,7 @@ static long kcap_ioctl_locked(struct kcap_session *s, unsigned int cmd, void __u
 	/* everything below changes what the probes read: only while stopped */
 	switch (cmd) {
 	case KCAP_IOC_ALLOC:
-	case KCAP_IOC_SET_SYSCALLS:
-	case KCAP_IOC_SET_SNAPLEN:
+	case KCAP_IOC_SET_CONFIG:
 	case KCAP_IOC_ADD_PID:
 	case KCAP_IOC_CLEAR_PIDS:
 	case KCAP_IOC_START:
@@ -205,20 +204,12 @@ static long kcap_ioctl_locked(struct kcap_session *s, unsigned int cmd, void __u
 		if (get_user(size, (u64 __user *)arg))
 			return -EFAULT;
 		return kcap_rings_alloc(s, size);
-	case KCAP_IOC_SET_SYSCALLS:
-		return kcap_set_syscalls(s, arg);
-	case KCAP_IOC_SET_SNAPLEN:
-		if (get_user(snaplen, (u32 __user *)arg))
-			return -EFAULT;
-		if (snaplen == 0 || snaplen > KCAP_MAX_PARAM_LEN)
-			return -EINVAL;
-		WRITE_ONCE(s->snaplen, snaplen);
-		return 0;
+	case KCAP_IOC_SET_CONFIG:
+		return kcap_set_config(s, arg);
 	case KCAP_IOC_ADD_PID:
 		return kcap_add_pid(s, arg);
 	case KCAP_IOC_CLEAR_PIDS:
 		xa_destroy(&s->pids);
-		s->filter_pids = false;
 		return 0;
 	case KCAP_IOC_START:
 		if (!s->rings)
@@ -313,8 +304,9 @@ static int kcap_open(struct inode *inode, struct file *file)
 	}
 	mutex_init(&s->lock);
 	xa_init(&s->pids);
-	s->snaplen = KCAP_DEFAULT_SNAPLEN;
 	s->self_tgid = current->tgid; /* the reader never captures itself */
+	s->cfg.settings.snaplen = KCAP_DEFAULT_SNAPLEN;
+	s->cfg.settings.self_tgid = s->self_tgid;
 	file->private_data = s;
 	return nonseekable_open(inode, file);
 }

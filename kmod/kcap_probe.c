@@ -152,7 +152,7 @@ static bool kcap_wanted(struct kcap_session *s)
 
 	if (tgid == s->self_tgid)
 		return false;
-	return !s->filter_pids || xa_load(&s->pids, tgid);
+	return !s->cfg.settings.filter_pids || xa_load(&s->pids, tgid);
 }
 
 /* --- probes -------------------------------------------------------------- */
@@ -161,19 +161,22 @@ static void kcap_probe_sys_exit(void *data, struct pt_regs *regs, long ret)
 {
 	struct kcap_session *s = data;
 	long nr = syscall_get_nr(current, regs);
+	u8 want;
 
-	if (!READ_ONCE(s->running) || (unsigned long)nr >= KCAP_MAX_SYSCALLS ||
-	    (!test_bit(nr, s->exit_bits) && !test_bit(nr, s->ia32_bits)) || !kcap_wanted(s))
+	if (!READ_ONCE(s->running) || (unsigned long)nr >= KCAP_MAX_SYSCALLS)
+		return;
+	want = s->cfg.want[nr];
+	if (!want || !kcap_wanted(s))
 		return;
 	if (in_compat_syscall()) {
 		/* a 32-bit syscall: nr is in the ia32 numbering */
-		if (test_bit(nr, s->ia32_bits))
+		if (want & KCAP_WANT_IA32)
 			kcap_emit(s, KCAP_EV_COMPAT_X, regs, ret, NULL);
 		else
 			kcap_count_compat(s);
 		return;
 	}
-	if (test_bit(nr, s->exit_bits))
+	if (want & KCAP_WANT_EXIT)
 		kcap_emit(s, kcap_exit_event[nr], regs, ret, NULL);
 }
 
@@ -182,7 +185,7 @@ static void kcap_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 	struct kcap_session *s = data;
 
 	if (!READ_ONCE(s->running) || (unsigned long)id >= KCAP_MAX_SYSCALLS ||
-	    !test_bit(id, s->enter_bits) || !kcap_wanted(s))
+	    !(s->cfg.want[id] & KCAP_WANT_ENTER) || !kcap_wanted(s))
 		return;
 	if (in_compat_syscall())
 		return; /* counted once, at exit */
@@ -209,9 +212,9 @@ static void kcap_probe_exit(void *data, struct task_struct *p)
 		return;
 	wanted = kcap_wanted(s);
 
-	if (s->filter_pids && atomic_read(&p->signal->live) == 0)
+	if (s->cfg.settings.filter_pids && atomic_read(&p->signal->live) == 0)
 		xa_erase(&s->pids, p->tgid); /* the thread group is gone */
-	if (wanted && s->procexit)
+	if (wanted && s->cfg.settings.capture_procexit)
 		kcap_emit(s, KCAP_EV_PROCEXIT, NULL, 0, p);
 }
 
@@ -320,6 +323,34 @@ static int kcap_register(struct kcap_session *s, enum kcap_tp which)
 	return 0;
 }
 
+/* The engine's configuration, checked against this module's event table. */
+int kcap_check_config(const struct kcap_kconfig *cfg)
+{
+	const struct kcap_ksettings *st = &cfg->settings;
+	int nr;
+
+	if (st->snaplen == 0 || st->snaplen > KCAP_MAX_PARAM_LEN || st->filter_pids > 1 ||
+	    st->capture_procexit > 1 || st->pad[0] || st->pad[1])
+		return -EINVAL;
+	for (nr = 0; nr < KCAP_MAX_SYSCALLS; nr++) {
+		if (cfg->want[nr] & ~KCAP_WANT_ALL)
+			return -EINVAL;
+		if ((cfg->want[nr] & KCAP_WANT_ENTER) && kcap_enter_event[nr] == KCAP_NO_EVENT)
+			return -EINVAL;
+	}
+	return 0;
+}
+
+static bool kcap_any_want(const struct kcap_session *s, u8 bits)
+{
+	int nr;
+
+	for (nr = 0; nr < KCAP_MAX_SYSCALLS; nr++)
+		if (s->cfg.want[nr] & bits)
+			return true;
+	return false;
+}
+
 /*
  * Called with the capture stopped: the probes registered by an earlier start
  * see running == false, so the configuration may change under them (every
@@ -327,27 +358,17 @@ static int kcap_register(struct kcap_session *s, enum kcap_tp which)
  */
 int kcap_probes_start(struct kcap_session *s)
 {
-	bool any_enter = false;
-	int nr, ret = 0;
+	const struct kcap_ksettings *st = &s->cfg.settings;
+	int ret = 0;
 
-	/* enter events only for the syscalls that have one */
-	for (nr = 0; nr < KCAP_MAX_SYSCALLS; nr++) {
-		if (test_bit(nr, s->exit_bits) && kcap_enter_event[nr] != KCAP_NO_EVENT) {
-			set_bit(nr, s->enter_bits);
-			any_enter = true;
-		} else {
-			clear_bit(nr, s->enter_bits);
-		}
-	}
 	/* fork tracking first, so that no child of a captured process is missed */
-	if (s->filter_pids)
+	if (st->filter_pids)
 		ret = kcap_register(s, KCAP_TP_FORK);
-	if (!ret && (s->procexit || s->filter_pids))
+	if (!ret && (st->capture_procexit || st->filter_pids))
 		ret = kcap_register(s, KCAP_TP_EXIT);
-	if (!ret && any_enter)
+	if (!ret && kcap_any_want(s, KCAP_WANT_ENTER))
 		ret = kcap_register(s, KCAP_TP_SYS_ENTER);
-	if (!ret && (!bitmap_empty(s->exit_bits, KCAP_MAX_SYSCALLS) ||
-		     !bitmap_empty(s->ia32_bits, KCAP_MAX_SYSCALLS)))
+	if (!ret && kcap_any_want(s, KCAP_WANT_EXIT | KCAP_WANT_IA32))
 		ret = kcap_register(s, KCAP_TP_SYS_EXIT);
 	if (ret)
 		return ret; /* registered probes stay idle until release */
@@ -355,16 +376,4 @@ int kcap_probes_start(struct kcap_session *s)
 	smp_store_release(&s->running, true);
 	s->started = true;
 	return 0;
-}
-
-void kcap_ring_stats(const struct kcap_ring *r, struct kcap_kstats *sum)
-{
-	const struct kcap_kstats *st = &r->ctl->stats;
-
-	sum->events += READ_ONCE(st->events);
-	sum->drops_buffer_full += READ_ONCE(st->drops_buffer_full);
-	sum->drops_too_large += READ_ONCE(st->drops_too_large);
-	sum->drops_internal += READ_ONCE(st->drops_internal);
-	sum->faults += READ_ONCE(st->faults);
-	sum->compat_skipped += READ_ONCE(st->compat_skipped);
 }

@@ -13,10 +13,10 @@ if ! clang-format --dry-run --Werror "${c_files[@]}"; then
 fi
 
 # Userspace C only: BPF programs (*.bpf.c) are checked by clang -Wall -Werror.
-mapfile -t userspace < <(ls engine/*.c cli/*.c shared/*.c tests/unit/*.c tests/capture/*.c |
-	grep -v '\.bpf\.c$')
+mapfile -t userspace < <(git ls-files 'engine/*.c' 'cli/*.c' 'shared/*.c' 'tests/unit/*.c' \
+	'tests/capture/*.c' 'tests/kmod/*.c' | grep -v '\.bpf\.c$')
 if ! cppcheck --quiet --enable=warning,performance,portability --inline-suppr \
-	--error-exitcode=1 --std=c11 -I shared -I engine -I engine/include -I cli \
+	--error-exitcode=1 --std=c11 -I shared -I engine -I engine/include -I cli -I kmod \
 	-D__x86_64__ -DLIBBPF_OPTS\(...\)= "${userspace[@]}"; then
 	echo "lint: cppcheck found problems"
 	fail=1
@@ -24,7 +24,8 @@ fi
 
 # The generated skeleton is not ours: ignore what the analyzer says inside it.
 if [ -f "$build/compile_commands.json" ]; then
-	out=$(clang-tidy -p "$build" --quiet $(ls engine/*.c cli/*.c shared/*.c | grep -v '\.bpf\.c$') 2>&1 |
+	mapfile -t library < <(git ls-files 'engine/*.c' 'cli/*.c' 'shared/*.c' | grep -v '\.bpf\.c$')
+	out=$(clang-tidy -p "$build" --quiet "${library[@]}" 2>&1 |
 		grep -E '(warning|error):' | grep -v '\.skel\.h:')
 	if [ -n "$out" ]; then
 		echo "$out"

@@ -24,6 +24,26 @@ const struct kcap_event_info kcap_event_table[KCAP_EV__COUNT] = {
 #undef KCAP_EVENT
 #undef P
 
+static int event_of_syscall(int nr, enum kcap_hook hook)
+{
+	for (int ev = 0; ev < KCAP_EV__COUNT; ev++)
+		if (kcap_event_table[ev].syscall_nr == nr && kcap_event_table[ev].hook == hook)
+			return ev;
+	return -1;
+}
+
+int kcap_exit_event_of_syscall(int nr)
+{
+	int ev = event_of_syscall(nr, KCAP_HOOK_SYS_EXIT);
+
+	return ev >= 0 ? ev : KCAP_EV_GENERIC_X;
+}
+
+int kcap_enter_event_of_syscall(int nr)
+{
+	return event_of_syscall(nr, KCAP_HOOK_SYS_ENTER);
+}
+
 static const char *const syscall_names[KCAP_MAX_SYSCALLS] = {
 #define KCAP_SYSCALL(nr, name) [nr] = #name,
 #include "syscalls_x86_64.def"

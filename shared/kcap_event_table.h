@@ -103,6 +103,11 @@ struct kcap_symbol_set {
 
 const struct kcap_symbol_set *kcap_symbol_set(enum kcap_symbol_table table);
 
+/* The event syscall nr produces at exit: its dedicated one, or GENERIC_X. */
+int kcap_exit_event_of_syscall(int nr);
+/* The enter event of syscall nr, or -1. */
+int kcap_enter_event_of_syscall(int nr);
+
 /* x86_64 syscall names; NULL when the number is unknown. */
 const char *kcap_syscall_name(int nr);
 /* The name of ia32 syscall nr (syscalls_ia32.def), or NULL. */

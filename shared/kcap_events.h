@@ -73,6 +73,15 @@ enum {
 #undef P
 };
 
+/* Every event has at most KCAP_MAX_PARAMS parameters (a power of two: BPF masks with it). */
+#define KCAP_MAX_PARAMS 32
+#define P(name, type, fmt, table)
+#define KCAP_EVENT(id, name, hook, sc, params) \
+	_Static_assert(KCAP_NPARAMS_##id <= KCAP_MAX_PARAMS, #id " has too many parameters");
+#include "events.def"
+#undef KCAP_EVENT
+#undef P
+
 /* KCAP_HOOK_OF_<ID>: the hook an event belongs to, for compile-time checks. */
 enum {
 #define P(name, type, fmt, table)

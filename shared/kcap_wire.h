@@ -44,17 +44,63 @@ struct kcap_evt_hdr {
 #define KCAP_DEFAULT_SNAPLEN 80u
 
 /*
- * Kernel-side counters, one set per CPU. Every event that was started but not
- * delivered is counted in exactly one drop field.
+ * Kernel-side counters, one set per CPU: KCAP_KSTAT(name, is_drop). Every
+ * event that was started but not delivered is counted in exactly one drop
+ * field.
+ *   events             delivered to the buffer
+ *   drops_buffer_full  the buffer had no room
+ *   drops_too_large    over KCAP_MAX_EVENT_SIZE
+ *   drops_internal     scratch or ring map missing, no program for a wanted
+ *                      syscall: a kcap bug
+ *   faults             parameters marked KCAP_PLEN_FAULT (the event was delivered)
+ *   compat_skipped     32-bit syscalls not asked for
+ * Only appended to: the module's control page carries the struct.
  */
+#define KCAP_KSTATS(KCAP_KSTAT)          \
+	KCAP_KSTAT(events, 0)            \
+	KCAP_KSTAT(drops_buffer_full, 1) \
+	KCAP_KSTAT(drops_too_large, 1)   \
+	KCAP_KSTAT(drops_internal, 1)    \
+	KCAP_KSTAT(faults, 0)            \
+	KCAP_KSTAT(compat_skipped, 0)
+
+#define KCAP_KSTAT_ONE(name, is_drop) +1
+enum { KCAP_KSTATS_COUNT = 0 KCAP_KSTATS(KCAP_KSTAT_ONE) };
+#undef KCAP_KSTAT_ONE
+
+#define KCAP_KSTAT_FIELD(name, is_drop) __u64 name;
 struct kcap_kstats {
-	__u64 events; /* delivered to the buffer */
-	__u64 drops_buffer_full;
-	__u64 drops_too_large; /* over KCAP_MAX_EVENT_SIZE */
-	__u64 drops_internal; /* scratch or ring map missing: a kcap bug */
-	__u64 faults; /* parameters marked KCAP_PLEN_FAULT (the event was delivered) */
-	__u64 compat_skipped; /* 32-bit compat syscalls, not decoded */
-	__u64 pad[2]; /* one cache line per CPU */
+	KCAP_KSTATS(KCAP_KSTAT_FIELD)
+	__u64 pad[8 - KCAP_KSTATS_COUNT]; /* one cache line per CPU */
 };
+#undef KCAP_KSTAT_FIELD
+
+#if !defined(__bpf__)
+/* The module reads counters that probes on other CPUs are writing. */
+#ifdef __KERNEL__
+#define KCAP_KSTAT_LOAD(x) READ_ONCE(x)
+#else
+#define KCAP_KSTAT_LOAD(x) (x)
+#endif
+
+/* sum += one, field by field (per-CPU sets into a total). */
+static inline void kcap_kstats_add(struct kcap_kstats *sum, const struct kcap_kstats *one)
+{
+#define KCAP_KSTAT_ADD(name, is_drop) sum->name += KCAP_KSTAT_LOAD(one->name);
+	KCAP_KSTATS(KCAP_KSTAT_ADD)
+#undef KCAP_KSTAT_ADD
+}
+
+/* Events started but not delivered, every cause. */
+static inline __u64 kcap_kstats_drops(const struct kcap_kstats *st)
+{
+	__u64 n = 0;
+
+#define KCAP_KSTAT_DROPS(name, is_drop) n += (is_drop) ? st->name : 0;
+	KCAP_KSTATS(KCAP_KSTAT_DROPS)
+#undef KCAP_KSTAT_DROPS
+	return n;
+}
+#endif /* !__bpf__ */
 
 #endif /* KCAP_WIRE_H */

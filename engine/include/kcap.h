@@ -62,6 +62,7 @@ struct kcap_event {
 	const char *comm; /* the thread's command name, "?" when unknown */
 	const void *raw; /* the wire-format event (shared/kcap_wire.h) */
 	uint32_t raw_len;
+	const uint32_t *param_off; /* the library's: where each parameter starts in raw */
 };
 
 /* A decoded parameter. */

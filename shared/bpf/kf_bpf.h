@@ -24,7 +24,7 @@ struct kf_work {
 	__u8 path[2 * KF_PATH_HALF];
 };
 
-#include "bpf/want.h"
+#include "kcap_kconfig.h"
 
 #define KF_TS_COMPAT 0x0002 /* thread_info.status: a 32-bit syscall is running */
 

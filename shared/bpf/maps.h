@@ -19,6 +19,19 @@ struct {
 	__type(value, __u32);
 } exit_fillers SEC(".maps");
 
+/*
+ * Programs by event id that a hook tail-calls for an event rather than for a
+ * syscall number: COMPAT_X's filler (a 32-bit syscall's number is not the
+ * table's), and the legacy probe's PROCEXIT filler and second halves of split
+ * events.
+ */
+struct {
+	__uint(type, BPF_MAP_TYPE_PROG_ARRAY);
+	__uint(max_entries, KCAP_EV__COUNT);
+	__type(key, __u32);
+	__type(value, __u32);
+} event_progs SEC(".maps");
+
 /* Thread group ids being captured when pid filtering is on; children join at fork. */
 struct {
 	__uint(type, BPF_MAP_TYPE_HASH);

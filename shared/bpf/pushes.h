@@ -8,7 +8,7 @@
  *                     writes (it counts the parameter); constant false if none;
  *   kf_snaplen(ctx)   bytes of I/O data kept;
  *   kf_work(ctx)      the CPU's struct kf_work, or NULL;
- *   KF_OFF_MASK, KF_MAX_PARAMS, KF_MAX_IOVECS, KF_MAX_ARGV: its bounds;
+ *   KF_OFF_MASK, KF_MAX_IOVECS, KF_MAX_ARGV: its bounds;
  *   KF_READ_USER(dst, n, src), KF_READ_USER_STR(dst, n, src): bpf helpers;
  *   KF_LOOP: the pragma its loops need (unrolled before 5.3).
  * Every variable offset is masked and every helper size is at least 1, as the
@@ -26,7 +26,7 @@ static __always_inline void kf_set_len(struct kf_ctx *ctx, __u16 len)
 {
 	__u16 *plen = (__u16 *)(ctx->buf + KCAP_HDR_SIZE);
 
-	plen[ctx->idx & (KF_MAX_PARAMS - 1)] = len;
+	plen[ctx->idx & (KCAP_MAX_PARAMS - 1)] = len;
 	ctx->idx++;
 }
 

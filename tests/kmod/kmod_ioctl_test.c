@@ -67,12 +67,20 @@ static int open_dev(void)
 }
 
 static void *const kernel_ptr = (void *)0xffffffff81000000ul;
+
+/* A configuration the module accepts: every exit event of syscalls 0-63. */
+static void valid_config(struct kcap_kconfig *cfg)
+{
+	memset(cfg, 0, sizeof(*cfg));
+	cfg->settings.snaplen = KCAP_DEFAULT_SNAPLEN;
+	memset(cfg->want, KCAP_WANT_EXIT, 64);
+}
 static void *const unmapped_ptr = (void *)0x10000ul;
 
 static void test_invalid(void)
 {
 	long page = sysconf(_SC_PAGESIZE);
-	struct kcap_kmod_syscalls sc;
+	struct kcap_kconfig cfg;
 	struct kcap_kmod_info info;
 	uint64_t size;
 	uint32_t v32;
@@ -116,13 +124,28 @@ static void test_invalid(void)
 	EXPECT_ERR(fd, KCAP_IOC_ALLOC, NULL, EFAULT);
 	EXPECT_ERR(fd, KCAP_IOC_ALLOC, kernel_ptr, EFAULT);
 
-	v32 = 0;
-	EXPECT_ERR(fd, KCAP_IOC_SET_SNAPLEN, &v32, EINVAL);
-	v32 = KCAP_MAX_PARAM_LEN + 1;
-	EXPECT_ERR(fd, KCAP_IOC_SET_SNAPLEN, &v32, EINVAL);
-	v32 = ~0u;
-	EXPECT_ERR(fd, KCAP_IOC_SET_SNAPLEN, &v32, EINVAL);
-	EXPECT_ERR(fd, KCAP_IOC_SET_SNAPLEN, unmapped_ptr, EFAULT);
+	valid_config(&cfg);
+	cfg.settings.snaplen = 0;
+	EXPECT_ERR(fd, KCAP_IOC_SET_CONFIG, &cfg, EINVAL);
+	cfg.settings.snaplen = KCAP_MAX_PARAM_LEN + 1;
+	EXPECT_ERR(fd, KCAP_IOC_SET_CONFIG, &cfg, EINVAL);
+	cfg.settings.snaplen = ~0u;
+	EXPECT_ERR(fd, KCAP_IOC_SET_CONFIG, &cfg, EINVAL);
+	valid_config(&cfg);
+	cfg.settings.pad[1] = 1;
+	EXPECT_ERR(fd, KCAP_IOC_SET_CONFIG, &cfg, EINVAL);
+	valid_config(&cfg);
+	cfg.settings.filter_pids = 2;
+	EXPECT_ERR(fd, KCAP_IOC_SET_CONFIG, &cfg, EINVAL);
+	valid_config(&cfg);
+	cfg.want[3] = 0x80; /* no such want bit */
+	EXPECT_ERR(fd, KCAP_IOC_SET_CONFIG, &cfg, EINVAL);
+	valid_config(&cfg);
+	cfg.want[0] |= KCAP_WANT_ENTER; /* read has no enter event */
+	EXPECT_ERR(fd, KCAP_IOC_SET_CONFIG, &cfg, EINVAL);
+	EXPECT_ERR(fd, KCAP_IOC_SET_CONFIG, unmapped_ptr, EFAULT);
+	EXPECT_ERR(fd, KCAP_IOC_SET_CONFIG, NULL, EFAULT);
+	EXPECT_ERR(fd, KCAP_IOC_SET_CONFIG, kernel_ptr, EFAULT);
 
 	pid = 0;
 	EXPECT_ERR(fd, KCAP_IOC_ADD_PID, &pid, EINVAL);
@@ -131,15 +154,6 @@ static void test_invalid(void)
 	pid = 1 << 30;
 	EXPECT_ERR(fd, KCAP_IOC_ADD_PID, &pid, EINVAL);
 	EXPECT_ERR(fd, KCAP_IOC_ADD_PID, NULL, EFAULT);
-
-	memset(&sc, 0, sizeof(sc));
-	sc.pad = 1;
-	EXPECT_ERR(fd, KCAP_IOC_SET_SYSCALLS, &sc, EINVAL);
-	sc.pad = 0;
-	sc.flags = 0x80;
-	EXPECT_ERR(fd, KCAP_IOC_SET_SYSCALLS, &sc, EINVAL);
-	EXPECT_ERR(fd, KCAP_IOC_SET_SYSCALLS, NULL, EFAULT);
-	EXPECT_ERR(fd, KCAP_IOC_SET_SYSCALLS, kernel_ptr, EFAULT);
 
 	/* a valid setup, then what is refused while running */
 	size = 16384;
@@ -173,20 +187,18 @@ static void test_invalid(void)
 		munmap(p, 2 * size);
 	}
 
-	memset(&sc, 0, sizeof(sc));
-	sc.bits[0] = ~0ull;
-	EXPECT_OK(fd, KCAP_IOC_SET_SYSCALLS, &sc);
+	valid_config(&cfg);
+	EXPECT_OK(fd, KCAP_IOC_SET_CONFIG, &cfg);
 	EXPECT_OK(fd, KCAP_IOC_START, NULL);
 	EXPECT_ERR(fd, KCAP_IOC_START, NULL, EBUSY);
-	EXPECT_ERR(fd, KCAP_IOC_SET_SYSCALLS, &sc, EBUSY);
-	v32 = 100;
-	EXPECT_ERR(fd, KCAP_IOC_SET_SNAPLEN, &v32, EBUSY);
+	EXPECT_ERR(fd, KCAP_IOC_SET_CONFIG, &cfg, EBUSY);
 	pid = 1;
 	EXPECT_ERR(fd, KCAP_IOC_ADD_PID, &pid, EBUSY);
 	EXPECT_ERR(fd, KCAP_IOC_CLEAR_PIDS, NULL, EBUSY);
 	EXPECT_OK(fd, KCAP_IOC_STOP, NULL);
 	EXPECT_OK(fd, KCAP_IOC_STOP, NULL);
-	EXPECT_OK(fd, KCAP_IOC_SET_SNAPLEN, &v32);
+	cfg.settings.snaplen = 100;
+	EXPECT_OK(fd, KCAP_IOC_SET_CONFIG, &cfg);
 	/* closing while started is fine too */
 	EXPECT_OK(fd, KCAP_IOC_START, NULL);
 	close(fd);
@@ -245,7 +257,7 @@ static void test_stall(const char *storm, int bad_tail)
 {
 	long page = sysconf(_SC_PAGESIZE);
 	uint64_t size = 4 * 4096;
-	struct kcap_kmod_syscalls sc;
+	struct kcap_kconfig cfg;
 	struct kcap_kmod_info info;
 	struct kcap_kstats st;
 	struct ring rings[64];
@@ -269,10 +281,10 @@ static void test_stall(const char *storm, int bad_tail)
 		if (bad_tail)
 			rings[cpu].ctl->tail = cpu ? ~0ull : 12345;
 	}
-	memset(&sc, 0, sizeof(sc));
-	memset(sc.bits, 0xff, sizeof(sc.bits));
-	sc.flags = KCAP_KMOD_SET_PROCEXIT;
-	EXPECT_OK(fd, KCAP_IOC_SET_SYSCALLS, &sc);
+	valid_config(&cfg);
+	memset(cfg.want, KCAP_WANT_EXIT | KCAP_WANT_IA32, sizeof(cfg.want));
+	cfg.settings.capture_procexit = 1;
+	EXPECT_OK(fd, KCAP_IOC_SET_CONFIG, &cfg);
 	EXPECT_OK(fd, KCAP_IOC_START, NULL);
 	pid = start_storm(storm, "3");
 	for (int i = 0; bad_tail && i < 2000; i++) {

@@ -16,7 +16,7 @@ static const char *run_json(int ev, struct mock_world *w)
 	uint32_t len = mock_run_filler(ev, w, buf);
 	struct kcap_event e;
 
-	assert_int_equal(kcap_event_validate(buf, len), 0);
+	assert_int_equal(test_validate(buf, len), 0);
 	e = test_event(buf, len, "t");
 	assert_true(kcap_format_json(&e, line, sizeof(line)) > 0);
 	return strstr(line, "\"event\"");
@@ -39,7 +39,7 @@ static void test_every_filler_matches_the_table(void **state)
 
 			assert_int_equal(((struct kcap_evt_hdr *)buf)->nparams,
 					 kcap_event_table[ev].nparams);
-			assert_int_equal(kcap_event_validate(buf, len), 0);
+			assert_int_equal(test_validate(buf, len), 0);
 		}
 	}
 }
@@ -243,7 +243,7 @@ static void test_compat_event_has_the_ia32_call(void **state)
 		"\"event\":\"compat_syscall\",\"dir\":\"exit\",\"ret\":-9,\"args\":{"
 		"\"id\":6,\"a0\":987654,\"a1\":1,\"a2\":2,\"a3\":3,\"a4\":4,\"a5\":5}}");
 	len = mock_run_filler(KCAP_EV_COMPAT_X, &w, buf);
-	assert_int_equal(kcap_event_validate(buf, len), 0);
+	assert_int_equal(test_validate(buf, len), 0);
 	e = test_event(buf, len, "x");
 	kcap_format_text(&e, line, sizeof(line));
 	assert_non_null(strstr(line, "compat_syscall res=-9(EBADF) id=close a0=0xf1206"));
@@ -264,7 +264,7 @@ static void test_argv_stops_at_the_bound(void **state)
 	mock_map(&w, 0x20000, "/p", 3);
 	mock_map(&w, 0x30000, argv, sizeof(argv));
 	len = mock_run_filler(KCAP_EV_EXECVE_X, &w, buf);
-	assert_int_equal(kcap_event_validate(buf, len), 0);
+	assert_int_equal(test_validate(buf, len), 0);
 	e = test_event(buf, len, "x");
 	assert_int_equal(kcap_event_param_by_name(&e, "args", &p), 0);
 	assert_true(p.len <= KCAP_MAX_ARGS_LEN);

@@ -1,44 +1,36 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR MIT)
-/* The timestamp merge across per-CPU streams, over fake streams. */
+/* The timestamp merge across per-CPU streams, over fake streams with the real cursor. */
 #include <stdlib.h>
 #include "test_util.h"
 
 #define MAX_EVENTS 16
 
+/* A ring of whole events: positions count events. */
 struct fake_stream {
 	struct kcap_stream s;
 	uint8_t events[MAX_EVENTS][64];
 	uint32_t lens[MAX_EVENTS];
-	int n, pos, flushes;
+	uint64_t n; /* the producer position */
+	uint64_t consumed; /* the consumer position, as published */
 };
 
 static const void *fake_peek(struct kcap_stream *s, uint32_t *len)
 {
 	struct fake_stream *f = (struct fake_stream *)s;
 
-	if (f->pos >= f->n)
+	if (!kcap_stream_pending(s))
 		return NULL;
-	*len = f->lens[f->pos];
-	return f->events[f->pos];
+	s->next = s->cons + 1;
+	*len = f->lens[s->cons];
+	return f->events[s->cons];
 }
 
-static void fake_consume(struct kcap_stream *s)
-{
-	((struct fake_stream *)s)->pos++;
-}
-
-static void fake_flush(struct kcap_stream *s)
-{
-	((struct fake_stream *)s)->flushes++;
-}
-
-static void fake_init(struct fake_stream *f, uint32_t cpu)
+/* Publishes every release_every consumed events, and when the reader idles. */
+static void fake_init(struct fake_stream *f, uint32_t cpu, uint64_t release_every)
 {
 	memset(f, 0, sizeof(*f));
+	kcap_stream_init(&f->s, cpu, &f->consumed, &f->n, 4 * release_every);
 	f->s.peek = fake_peek;
-	f->s.consume = fake_consume;
-	f->s.flush = fake_flush;
-	f->s.cpu = cpu;
 }
 
 static void fake_add(struct fake_stream *f, uint64_t ts, bool valid)
@@ -59,12 +51,12 @@ static void test_merges_in_timestamp_order(void **state)
 	static const uint64_t ta[] = { 1, 4, 5, 9 }, tb[] = { 2, 3, 10 },
 			      expect[] = { 1, 2, 3, 4, 5, 6, 9, 10 };
 	struct kcap_merge m;
-	uint32_t len, cpu;
+	struct kcap_event ev;
 
 	(void)state;
-	fake_init(&a, 0);
-	fake_init(&b, 1);
-	fake_init(&c, 2);
+	fake_init(&a, 0, 1000);
+	fake_init(&b, 1, 1000);
+	fake_init(&c, 2, 1000);
 	for (size_t i = 0; i < 4; i++)
 		fake_add(&a, ta[i], true);
 	for (size_t i = 0; i < 3; i++)
@@ -72,16 +64,41 @@ static void test_merges_in_timestamp_order(void **state)
 	fake_add(&c, 6, true);
 	assert_int_equal(kcap_merge_init(&m, streams, 3), 0);
 	for (size_t i = 0; i < sizeof(expect) / sizeof(expect[0]); i++) {
-		const struct kcap_evt_hdr *h = kcap_merge_next(&m, &len, &cpu);
-
-		assert_non_null(h);
-		assert_int_equal(h->ts, expect[i]);
-		assert_int_equal(cpu, h->ts == 6 ? 2 : (h->ts == 2 || h->ts == 3 || h->ts == 10));
+		assert_non_null(kcap_merge_next(&m, &ev));
+		assert_int_equal(ev.ts, expect[i]);
+		assert_int_equal(ev.cpu,
+				 ev.ts == 6 ? 2 : (ev.ts == 2 || ev.ts == 3 || ev.ts == 10));
+		assert_int_equal(ev.type, KCAP_EV_CLOSE_X);
 	}
-	assert_null(kcap_merge_next(&m, &len, &cpu));
-	kcap_merge_flush(&m);
-	assert_int_equal(a.flushes, 1);
+	assert_null(kcap_merge_next(&m, &ev));
+	/* the reader caught up: all it consumed is given back */
+	assert_int_equal(a.consumed, 4);
+	assert_int_equal(b.consumed, 3);
+	assert_int_equal(c.consumed, 1);
 	assert_int_equal(m.bad_events, 0);
+	kcap_merge_free(&m);
+}
+
+/* Consumed space is given back in batches, not per event. */
+static void test_release_is_batched(void **state)
+{
+	struct fake_stream a;
+	struct kcap_stream *streams[] = { &a.s };
+	struct kcap_merge m;
+	struct kcap_event ev;
+
+	(void)state;
+	fake_init(&a, 0, 3);
+	for (int i = 1; i <= 8; i++)
+		fake_add(&a, (uint64_t)i, true);
+	assert_int_equal(kcap_merge_init(&m, streams, 1), 0);
+	for (int i = 0; i < 3; i++)
+		assert_non_null(kcap_merge_next(&m, &ev));
+	assert_int_equal(a.consumed, 0); /* two consumed, the third is being read */
+	assert_non_null(kcap_merge_next(&m, &ev));
+	assert_int_equal(a.consumed, 3);
+	kcap_merge_flush(&m);
+	assert_int_equal(a.consumed, 3); /* the event handed out is not released yet */
 	kcap_merge_free(&m);
 }
 
@@ -91,19 +108,20 @@ static void test_zero_copy_consumes_on_next_call(void **state)
 	struct fake_stream a;
 	struct kcap_stream *streams[] = { &a.s };
 	struct kcap_merge m;
-	uint32_t len, cpu;
+	struct kcap_event ev;
 
 	(void)state;
-	fake_init(&a, 0);
+	fake_init(&a, 0, 1);
 	fake_add(&a, 1, true);
 	fake_add(&a, 2, true);
 	assert_int_equal(kcap_merge_init(&m, streams, 1), 0);
-	assert_non_null(kcap_merge_next(&m, &len, &cpu));
-	assert_int_equal(a.pos, 0);
-	assert_non_null(kcap_merge_next(&m, &len, &cpu));
-	assert_int_equal(a.pos, 1);
-	assert_null(kcap_merge_next(&m, &len, &cpu));
-	assert_int_equal(a.pos, 2);
+	assert_non_null(kcap_merge_next(&m, &ev));
+	assert_int_equal(a.s.cons, 0);
+	assert_non_null(kcap_merge_next(&m, &ev));
+	assert_int_equal(a.s.cons, 1);
+	assert_int_equal(a.consumed, 1);
+	assert_null(kcap_merge_next(&m, &ev));
+	assert_int_equal(a.s.cons, 2);
 	kcap_merge_free(&m);
 }
 
@@ -112,19 +130,22 @@ static void test_malformed_events_are_skipped_and_counted(void **state)
 	struct fake_stream a;
 	struct kcap_stream *streams[] = { &a.s };
 	struct kcap_merge m;
-	uint32_t len, cpu;
-	const struct kcap_evt_hdr *h;
+	struct kcap_event ev;
+	struct kcap_param p;
 
 	(void)state;
-	fake_init(&a, 0);
+	fake_init(&a, 0, 1);
 	fake_add(&a, 1, false);
 	fake_add(&a, 2, true);
 	fake_add(&a, 3, false);
 	assert_int_equal(kcap_merge_init(&m, streams, 1), 0);
-	h = kcap_merge_next(&m, &len, &cpu);
-	assert_non_null(h);
-	assert_int_equal(h->ts, 2);
-	assert_null(kcap_merge_next(&m, &len, &cpu));
+	assert_non_null(kcap_merge_next(&m, &ev));
+	assert_int_equal(ev.ts, 2);
+	/* decoded once: parameters are read at the offsets the merge kept */
+	assert_int_equal(kcap_event_param(&ev, 1, &p), 0);
+	assert_int_equal(p.len, 4);
+	assert_memory_equal(p.data, &(int32_t){ 2 }, 4);
+	assert_null(kcap_merge_next(&m, &ev));
 	assert_int_equal(m.bad_events, 2);
 	kcap_merge_free(&m);
 }
@@ -132,11 +153,11 @@ static void test_malformed_events_are_skipped_and_counted(void **state)
 static void test_no_streams(void **state)
 {
 	struct kcap_merge m;
-	uint32_t len, cpu;
+	struct kcap_event ev;
 
 	(void)state;
 	assert_int_equal(kcap_merge_init(&m, NULL, 0), 0);
-	assert_null(kcap_merge_next(&m, &len, &cpu));
+	assert_null(kcap_merge_next(&m, &ev));
 	kcap_merge_free(&m);
 }
 
@@ -144,6 +165,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_merges_in_timestamp_order),
+		cmocka_unit_test(test_release_is_batched),
 		cmocka_unit_test(test_zero_copy_consumes_on_next_call),
 		cmocka_unit_test(test_malformed_events_are_skipped_and_counted),
 		cmocka_unit_test(test_no_streams),

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR MIT)
 /* Command-line and library option parsing: every error has a clear message. */
+#include <unistd.h>
 #include "test_util.h"
 #include "options.h"
 
@@ -123,8 +124,36 @@ static void test_library_config_errors(void **state)
 	opts.npids = 0;
 	opts.events = "openat,procexit";
 	assert_int_equal(kcap_config_from_opts(&cfg, &opts, err, sizeof(err)), 0);
-	assert_true(cfg.syscalls[257] && cfg.procexit && !cfg.syscalls[0]);
-	assert_int_equal(cfg.snaplen, 80);
+	assert_int_equal(cfg.kernel.want[257], KCAP_WANT_EXIT | KCAP_WANT_ENTER); /* openat */
+	assert_int_equal(cfg.kernel.want[295], KCAP_WANT_IA32); /* ia32 openat; preadv */
+	assert_int_equal(cfg.kernel.want[0], 0);
+	assert_true(cfg.kernel.settings.capture_procexit && !cfg.kernel.settings.filter_pids);
+	assert_int_equal(cfg.kernel.settings.snaplen, 80);
+	kcap_config_free(&cfg);
+}
+
+/* What the kernel side is told, computed once: enter bits only where an enter event exists. */
+static void test_kernel_config(void **state)
+{
+	struct kcap_opts opts = { .sz = sizeof(opts), .snaplen = 200 };
+	struct kcap_config cfg;
+	char err[256];
+	int self = getpid();
+
+	(void)state;
+	opts.events = "read,exit,compat_syscall";
+	opts.pids = &self;
+	opts.npids = 1;
+	assert_int_equal(kcap_config_from_opts(&cfg, &opts, err, sizeof(err)), 0);
+	assert_int_equal(cfg.kernel.want[0] & ~KCAP_WANT_IA32, KCAP_WANT_EXIT); /* read */
+	assert_int_equal(cfg.kernel.want[60] & ~KCAP_WANT_IA32, KCAP_WANT_EXIT | KCAP_WANT_ENTER);
+	assert_int_equal(cfg.kernel.want[3] & KCAP_WANT_IA32, KCAP_WANT_IA32); /* every ia32 */
+	assert_int_equal(cfg.kernel.settings.snaplen, 200);
+	assert_int_equal(cfg.kernel.settings.self_tgid, self);
+	assert_true(cfg.kernel.settings.filter_pids && !cfg.kernel.settings.capture_procexit);
+	assert_true(kcap_config_wants_event(&cfg, KCAP_EV_PROCEXIT)); /* forgets exited pids */
+	assert_true(kcap_config_wants_event(&cfg, KCAP_EV_EXIT_E));
+	assert_false(kcap_config_wants_event(&cfg, KCAP_EV_OPENAT_X));
 	kcap_config_free(&cfg);
 }
 
@@ -135,6 +164,7 @@ int main(void)
 		cmocka_unit_test(test_command_after_double_dash),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_library_config_errors),
+		cmocka_unit_test(test_kernel_config),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

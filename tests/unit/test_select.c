@@ -4,6 +4,7 @@
  * place of kmod, modern and legacy: every ordering of a list, every failure
  * point (open, start), the test switch, and the release of failed backends.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include "test_util.h"
 

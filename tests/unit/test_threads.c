@@ -77,7 +77,7 @@ static void test_exec_event_renames_thread(void **state)
 	struct kcap_threads t;
 
 	(void)state;
-	assert_int_equal(kcap_event_validate(raw, len), 0);
+	assert_int_equal(test_validate(raw, len), 0);
 	assert_int_equal(kcap_threads_init(&t, "/nonexistent"), 0);
 	kcap_threads_set_comm(&t, 7, "sh", 3);
 	kcap_threads_update(&t, &ev);

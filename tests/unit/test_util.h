@@ -10,23 +10,26 @@
 #include <stdint.h>
 #include <string.h>
 #include <cmocka.h>
-#include "kcap_internal.h"
+#include "handle.h"
 
-/* A kcap_event over a raw wire event, as kcap_next() would hand it out. */
+/* kcap_event_decode() with offsets the test does not look at. */
+static inline int test_validate(const void *raw, uint32_t len)
+{
+	uint32_t off[KCAP_MAX_PARAMS];
+
+	return kcap_event_decode(raw, len, off);
+}
+
+/* A kcap_event over a valid raw wire event, as kcap_next() would hand it out. */
 static inline struct kcap_event test_event(const void *raw, uint32_t len, const char *comm)
 {
-	const struct kcap_evt_hdr *hdr = raw;
-	struct kcap_event ev = {
-		.ts = hdr->ts,
-		.cpu = 1,
-		.pid = hdr->pid,
-		.tid = hdr->tid,
-		.type = hdr->type,
-		.nparams = hdr->nparams,
-		.comm = comm,
-		.raw = raw,
-		.raw_len = len,
-	};
+	static uint32_t off[KCAP_MAX_PARAMS]; /* one event at a time */
+	struct kcap_event ev;
+
+	assert_int_equal(kcap_event_decode(raw, len, off), 0);
+	kcap_event_from_record(&ev, raw, len, off);
+	ev.cpu = 1;
+	ev.comm = comm;
 	return ev;
 }
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR MIT)
 /*
  * The kmod backend: drives the kcap kernel module (kmod/) through /dev/kcap.
- * open() checks the module's API version, allocates and maps one ring per
- * possible CPU and sends the configuration; start()/stop() register and
- * unregister the module's probes. It never loads the module itself.
+ * open() loads the module when it is installed but not loaded, checks its API
+ * version, sends the configuration, allocates and maps one ring per possible
+ * CPU; start() makes the module register its probes, stop() makes them idle.
  */
 #include <errno.h>
 #include <stdbool.h>
@@ -16,8 +16,9 @@
 #include <sys/stat.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
-#include "kcap_internal.h"
-#include "../kmod/kcap_kmod_uapi.h"
+#include "backends/backend.h"
+#include "kmod_stream.h"
+#include "kcap_kmod_uapi.h"
 
 #define KMOD_HINT "modprobe kcap, or install it with DKMS: see README"
 
@@ -199,23 +200,9 @@ static int kmod_ioctl(struct kmod *m, unsigned long req, void *arg, const char *
 
 static int configure(struct kmod *m, const struct kcap_config *cfg, char *err, size_t errlen)
 {
-	struct kcap_kmod_syscalls sc;
-	__u32 snaplen = cfg->snaplen;
-	int ret;
+	int ret = kmod_ioctl(m, KCAP_IOC_SET_CONFIG, (void *)&cfg->kernel,
+			     "setting the capture's configuration", err, errlen);
 
-	memset(&sc, 0, sizeof(sc));
-	for (int nr = 0; nr < KCAP_MAX_SYSCALLS; nr++) {
-		if (cfg->syscalls[nr])
-			sc.bits[nr / 64] |= 1ull << (nr % 64);
-		if (cfg->syscalls_ia32[nr])
-			sc.ia32_bits[nr / 64] |= 1ull << (nr % 64);
-	}
-	if (cfg->procexit)
-		sc.flags |= KCAP_KMOD_SET_PROCEXIT;
-	ret = kmod_ioctl(m, KCAP_IOC_SET_SYSCALLS, &sc, "setting the syscall set", err, errlen);
-	if (!ret)
-		ret = kmod_ioctl(m, KCAP_IOC_SET_SNAPLEN, &snaplen, "setting the snaplen", err,
-				 errlen);
 	for (size_t i = 0; !ret && i < cfg->npids; i++) {
 		__s32 pid = cfg->pids[i];
 

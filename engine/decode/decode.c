@@ -2,29 +2,45 @@
 /* Table-driven access to the parameters of wire-format events. */
 #include <errno.h>
 #include <string.h>
-#include "kcap_internal.h"
+#include "decode.h"
 
-int kcap_event_validate(const void *rec, uint32_t len)
+int kcap_event_decode(const void *rec, uint32_t len, uint32_t *param_off)
 {
 	const struct kcap_evt_hdr *hdr = rec;
 	const uint8_t *plen_bytes = (const uint8_t *)rec + KCAP_HDR_SIZE;
-	uint64_t need;
+	uint32_t off;
 
 	if (len < KCAP_HDR_SIZE || hdr->len > len || hdr->len < KCAP_HDR_SIZE)
 		return -EINVAL;
 	if (hdr->type >= KCAP_EV__COUNT || hdr->nparams != kcap_event_table[hdr->type].nparams)
 		return -EINVAL;
-	need = KCAP_HDR_SIZE + 2ull * hdr->nparams;
-	if (need > hdr->len)
+	off = KCAP_HDR_SIZE + 2u * hdr->nparams; /* nparams <= KCAP_MAX_PARAMS: no overflow */
+	if (off > hdr->len)
 		return -EINVAL;
 	for (unsigned int i = 0; i < hdr->nparams; i++) {
 		uint16_t pl;
 
 		memcpy(&pl, plen_bytes + 2 * (size_t)i, sizeof(pl));
+		param_off[i] = off;
 		if (pl != KCAP_PLEN_FAULT)
-			need += pl;
+			off += pl;
 	}
-	return need == hdr->len ? 0 : -EINVAL;
+	return off == hdr->len ? 0 : -EINVAL;
+}
+
+void kcap_event_from_record(struct kcap_event *ev, const void *rec, uint32_t len,
+			    const uint32_t *param_off)
+{
+	const struct kcap_evt_hdr *hdr = rec;
+
+	ev->ts = hdr->ts;
+	ev->pid = hdr->pid;
+	ev->tid = hdr->tid;
+	ev->type = hdr->type;
+	ev->nparams = hdr->nparams;
+	ev->raw = rec;
+	ev->raw_len = len;
+	ev->param_off = param_off;
 }
 
 const char *kcap_event_name(const struct kcap_event *ev)
@@ -41,23 +57,18 @@ int kcap_event_param(const struct kcap_event *ev, unsigned int i, struct kcap_pa
 {
 	const struct kcap_event_info *info = &kcap_event_table[ev->type];
 	const uint8_t *base = ev->raw;
-	uint32_t off = KCAP_HDR_SIZE + 2u * ev->nparams;
-	uint16_t pl = 0;
+	uint16_t pl;
 
 	if (i >= ev->nparams)
 		return -ENOENT;
-	/* Validated events: offsets stay within raw_len. */
-	for (unsigned int j = 0; j <= i; j++) {
-		memcpy(&pl, base + KCAP_HDR_SIZE + 2 * (size_t)j, sizeof(pl));
-		if (j < i && pl != KCAP_PLEN_FAULT)
-			off += pl;
-	}
+	/* a decoded event: param_off[i] and the length stay within raw_len */
+	memcpy(&pl, base + KCAP_HDR_SIZE + 2 * (size_t)i, sizeof(pl));
 	p->name = info->params[i].name;
 	p->type = info->params[i].type;
 	p->fmt = info->params[i].fmt;
 	p->faulted = pl == KCAP_PLEN_FAULT;
 	p->len = p->faulted ? 0 : pl;
-	p->data = base + off;
+	p->data = base + ev->param_off[i];
 	return 0;
 }
 

@@ -20,9 +20,8 @@
 #include <sys/syscall.h>
 #include <linux/perf_event.h>
 #include "kcap_wire.h"
-#include "stream.h"
+#include "perfbuf_stream.h"
 
-#define PB_RELEASE_MAX (64u << 10) /* consumed bytes before the producer is told */
 #define PB_EVT_OFF 16 /* perf header 8, raw size 4, alignment 4 */
 #define PB_MAX_RECORD 65536 /* perf_event_header.size is a u16 */
 
@@ -31,37 +30,16 @@ struct perfbuf_stream {
 	struct perf_event_mmap_page *meta;
 	const uint8_t *data;
 	uint64_t size; /* data area, a power of two */
-	uint64_t tail; /* our read position, published in batches */
-	uint64_t next; /* position after the peeked record */
-	uint64_t head; /* the producer position last read */
-	uint64_t published; /* the read position last published */
-	uint64_t release_every; /* publish after this many consumed bytes */
 	uint64_t lost;
 	uint8_t *bounce; /* one wrapped record, 8-byte aligned */
 	size_t map_len;
 	int fd;
 };
 
-/*
- * data_head and data_tail share a cache line the kernel writes per sample:
- * the head is re-read only when the known records are consumed, and the tail
- * is published in batches of bytes (and whenever the reader goes idle), so the
- * line does not bounce between CPUs on every event.
- */
-static void pb_flush(struct kcap_stream *s)
-{
-	struct perfbuf_stream *pb = (struct perfbuf_stream *)s;
-
-	if (pb->published != pb->tail) {
-		__atomic_store_n(&pb->meta->data_tail, pb->tail, __ATOMIC_RELEASE);
-		pb->published = pb->tail;
-	}
-}
-
-/* The record at pb->tail, contiguous: in place, or copied when it wraps. */
+/* The record at the cursor, contiguous: in place, or copied when it wraps. */
 static const uint8_t *pb_record(struct perfbuf_stream *pb, uint32_t size)
 {
-	uint64_t off = pb->tail & (pb->size - 1);
+	uint64_t off = pb->s.cons & (pb->size - 1);
 	uint64_t first = pb->size - off;
 
 	if (size <= first)
@@ -75,28 +53,19 @@ static const void *pb_peek(struct kcap_stream *s, uint32_t *len)
 {
 	struct perfbuf_stream *pb = (struct perfbuf_stream *)s;
 
-	for (;;) {
-		const struct perf_event_header *h;
+	while (kcap_stream_pending(s)) {
+		/* Headers are 8-byte aligned in a power-of-two ring: never split. */
+		const struct perf_event_header *h =
+			(const void *)(pb->data + (s->cons & (pb->size - 1)));
 		const uint8_t *rec;
 		uint32_t raw, evlen;
-		uint64_t head;
 
-		if (pb->tail >= pb->head) {
-			pb->head = __atomic_load_n(&pb->meta->data_head, __ATOMIC_ACQUIRE);
-			if (pb->tail >= pb->head) {
-				pb_flush(s);
-				return NULL;
-			}
-		}
-		head = pb->head;
-		/* Headers are 8-byte aligned in a power-of-two ring: never split. */
-		h = (const void *)(pb->data + (pb->tail & (pb->size - 1)));
-		if (h->size < sizeof(*h) || h->size > head - pb->tail) {
-			pb->tail = head; /* corrupt ring: skip what is there */
+		if (h->size < sizeof(*h) || h->size > s->prod - s->cons) {
+			s->cons = s->prod; /* corrupt ring: skip what is there */
 			continue;
 		}
 		rec = pb_record(pb, h->size);
-		pb->next = pb->tail + h->size;
+		s->next = s->cons + h->size;
 		if (h->type == PERF_RECORD_LOST && h->size >= sizeof(*h) + 16) {
 			uint64_t n;
 
@@ -104,7 +73,7 @@ static const void *pb_peek(struct kcap_stream *s, uint32_t *len)
 			pb->lost += n;
 		}
 		if (h->type != PERF_RECORD_SAMPLE || h->size < PB_EVT_OFF + KCAP_HDR_SIZE) {
-			pb->tail = pb->next;
+			s->cons = s->next;
 			continue;
 		}
 		memcpy(&raw, rec + sizeof(*h), sizeof(raw));
@@ -117,15 +86,7 @@ static const void *pb_peek(struct kcap_stream *s, uint32_t *len)
 		*len = evlen <= raw - 4 ? evlen : raw - 4;
 		return rec + PB_EVT_OFF;
 	}
-}
-
-static void pb_consume(struct kcap_stream *s)
-{
-	struct perfbuf_stream *pb = (struct perfbuf_stream *)s;
-
-	pb->tail = pb->next;
-	if (pb->tail - pb->published >= pb->release_every)
-		pb_flush(s);
+	return NULL;
 }
 
 struct kcap_stream *kcap_perfbuf_stream_open(uint32_t cpu, unsigned long bytes, int *fd_out,
@@ -188,14 +149,10 @@ struct kcap_stream *kcap_perfbuf_stream_open(uint32_t cpu, unsigned long bytes, 
 	}
 	pb->meta = p;
 	pb->data = (const uint8_t *)p + page;
-	pb->tail = __atomic_load_n(&pb->meta->data_tail, __ATOMIC_ACQUIRE);
-	pb->published = pb->tail;
-	pb->head = pb->tail;
-	pb->release_every = pb->size / 4 < PB_RELEASE_MAX ? pb->size / 4 : PB_RELEASE_MAX;
+	/* data_head and data_tail share a cache line the kernel writes per sample */
+	kcap_stream_init(&pb->s, cpu, (uint64_t *)&pb->meta->data_tail,
+			 (const uint64_t *)&pb->meta->data_head, bytes);
 	pb->s.peek = pb_peek;
-	pb->s.consume = pb_consume;
-	pb->s.flush = pb_flush;
-	pb->s.cpu = cpu;
 	pb->s.kernel_bytes = pb->map_len; /* metadata page and data */
 	*fd_out = pb->fd;
 	return &pb->s;
@@ -212,7 +169,7 @@ void kcap_perfbuf_stream_close(struct kcap_stream *s)
 
 	if (!pb)
 		return;
-	pb_flush(s);
+	kcap_stream_publish(s);
 	munmap(pb->meta, pb->map_len);
 	close(pb->fd);
 	free(pb->bounce);

@@ -3,7 +3,7 @@
 #ifndef KCAP_FORMAT_H
 #define KCAP_FORMAT_H
 
-#include "kcap_internal.h"
+#include "decode.h"
 #include "sbuf.h"
 
 enum fmt_style {

@@ -13,7 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "kcap_internal.h"
+#include "threads.h"
+#include "decode/decode.h"
 
 #define THREADS_INITIAL 4096
 #define THREADS_MAX (1u << 22) /* past this, new threads are just not remembered */

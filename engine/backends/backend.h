@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR MIT) */
+/* What every kernel backend implements for the handle (kcap.c). */
+#ifndef KCAP_BACKEND_H
+#define KCAP_BACKEND_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "config.h"
+#include "kcap_wire.h"
+#include "stream.h"
+
+#define KCAP_MAX_CPUS 1024
+
+/*
+ * A kernel backend. open() loads and configures everything but attaches
+ * nothing; start() attaches. Every failure leaves nothing loaded and writes a
+ * message that names the backend, what failed and what to do.
+ */
+struct kcap_backend_ops {
+	const char *name;
+	int (*open)(const struct kcap_config *cfg, void **priv, char *err, size_t errlen);
+	/* On success err holds warnings, one a line (what could not be attached), or "". */
+	int (*start)(void *priv, char *err, size_t errlen);
+	int (*stop)(void *priv);
+	/* The per-CPU streams, valid from open() to close(). */
+	struct kcap_stream **(*streams)(void *priv, unsigned int *n);
+	/* Kernel counters summed over CPUs. */
+	int (*kstats)(void *priv, struct kcap_kstats *sum);
+	/* Kernel memory held besides the streams' rings (BPF maps); NULL: none. */
+	uint64_t (*map_bytes)(void *priv);
+	void (*close)(void *priv);
+};
+
+extern const struct kcap_backend_ops kcap_backend_modern;
+extern const struct kcap_backend_ops kcap_backend_kmod;
+extern const struct kcap_backend_ops kcap_backend_legacy;
+
+#endif /* KCAP_BACKEND_H */

@@ -1,0 +1,308 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR MIT)
+/* The flow both eBPF backends share over their probe object (loader.h). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+#include "loader.h"
+#include "libbpf_log.h"
+#include "tracefs.h"
+#include "kcap_event_table.h"
+
+struct bpf_program *kcap_bpf_event_prog(const struct kcap_bpf_loader *l, const char *prefix, int ev)
+{
+	char name[64];
+
+	snprintf(name, sizeof(name), "%s%s", prefix, kcap_event_table[ev].id);
+	return bpf_object__find_program_by_name(l->obj, name);
+}
+
+static bool any_want(const struct kcap_config *cfg, __u8 bits)
+{
+	for (int nr = 0; nr < KCAP_MAX_SYSCALLS; nr++)
+		if (cfg->kernel.want[nr] & bits)
+			return true;
+	return false;
+}
+
+static bool wants_sched_exit(const struct kcap_config *cfg)
+{
+	return cfg->kernel.settings.capture_procexit || cfg->kernel.settings.filter_pids;
+}
+
+static void set_autoload(struct bpf_program *prog, bool on)
+{
+	if (prog)
+		bpf_program__set_autoload(prog, on);
+}
+
+void kcap_bpf_choose_programs(struct kcap_bpf_loader *l)
+{
+	const struct kcap_config *cfg = l->cfg;
+
+	for (int ev = 0; ev < KCAP_EV__COUNT; ev++) {
+		bool want = kcap_config_wants_event(cfg, ev);
+
+		set_autoload(kcap_bpf_event_prog(l, "fill_", ev), want);
+		set_autoload(kcap_bpf_event_prog(l, "cont_", ev), want);
+	}
+	set_autoload(l->sched_fork, cfg->kernel.settings.filter_pids);
+	set_autoload(l->sched_exit, wants_sched_exit(cfg));
+	set_autoload(l->sys_exit, any_want(cfg, KCAP_WANT_EXIT | KCAP_WANT_IA32));
+}
+
+int kcap_bpf_load(struct kcap_bpf_loader *l, const char *hint, char *err, size_t errlen)
+{
+	int ret = bpf_object__load(l->obj);
+
+	if (ret == -EPERM)
+		snprintf(err, errlen,
+			 "%s: the kernel refused to load BPF programs (%s): run as root or with "
+			 "CAP_BPF, CAP_PERFMON and CAP_SYS_RESOURCE",
+			 l->backend, strerror(-ret));
+	else if (ret)
+		snprintf(err, errlen,
+			 "%s: loading the BPF programs failed (%s)%s%s; the verifier said: %s",
+			 l->backend, strerror(-ret), *hint ? ": " : "", hint,
+			 kcap_libbpf_log_tail());
+	return ret;
+}
+
+int kcap_bpf_map_fd(const struct kcap_bpf_loader *l, const char *name, char *err, size_t errlen)
+{
+	struct bpf_map *map = bpf_object__find_map_by_name(l->obj, name);
+	int fd = map ? bpf_map__fd(map) : -1;
+
+	if (fd < 0)
+		snprintf(err, errlen, "%s: the probe object has no loaded map '%s': rebuild it",
+			 l->backend, name);
+	return fd < 0 ? -ENOENT : fd;
+}
+
+static int set_prog(const struct kcap_bpf_loader *l, int table, __u32 key, struct bpf_program *prog,
+		    const char *what, char *err, size_t errlen)
+{
+	int fd = prog ? bpf_program__fd(prog) : -1;
+
+	if (fd < 0 || bpf_map_update_elem(table, &key, &fd, BPF_ANY) < 0) {
+		snprintf(err, errlen, "%s: cannot install the %s program (%s): rebuild the object",
+			 l->backend, what, fd < 0 ? "missing from the object" : strerror(errno));
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/* Every wanted syscall's exit goes to its dedicated filler, or to the generic one. */
+static int fill_exit_fillers(struct kcap_bpf_loader *l, int table, char *err, size_t errlen)
+{
+	for (int nr = 0; nr < KCAP_MAX_SYSCALLS; nr++) {
+		int ev = kcap_exit_event_of_syscall(nr);
+		int ret;
+
+		if (!kcap_config_wants_syscall(l->cfg, nr))
+			continue;
+		ret = set_prog(l, table, (__u32)nr, kcap_bpf_event_prog(l, "fill_", ev),
+			       kcap_event_table[ev].id, err, errlen);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+/* Programs reached by event id: continuations of split events, COMPAT_X, PROCEXIT. */
+static int fill_event_progs(struct kcap_bpf_loader *l, int table, char *err, size_t errlen)
+{
+	for (int ev = 0; ev < KCAP_EV__COUNT; ev++) {
+		struct bpf_program *cont = kcap_bpf_event_prog(l, "cont_", ev);
+		const char *id = kcap_event_table[ev].id;
+		int ret = 0;
+
+		if (!kcap_config_wants_event(l->cfg, ev))
+			continue;
+		if (cont)
+			ret = set_prog(l, table, (__u32)ev, cont, id, err, errlen);
+		else if (ev == KCAP_EV_COMPAT_X ||
+			 (ev == KCAP_EV_PROCEXIT && l->procexit_tail_called))
+			ret = set_prog(l, table, (__u32)ev, kcap_bpf_event_prog(l, "fill_", ev), id,
+				       err, errlen);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+static int fill_pids(struct kcap_bpf_loader *l, int map, char *err, size_t errlen)
+{
+	__u8 one = 1;
+
+	for (size_t i = 0; i < l->cfg->npids; i++) {
+		__u32 pid = (__u32)l->cfg->pids[i];
+
+		if (bpf_map_update_elem(map, &pid, &one, BPF_ANY) < 0) {
+			int ret = -errno;
+
+			snprintf(err, errlen, "%s: cannot add pid %u to the filter: %s", l->backend,
+				 pid, strerror(-ret));
+			return ret;
+		}
+	}
+	return 0;
+}
+
+int kcap_bpf_fill_tables(struct kcap_bpf_loader *l, char *err, size_t errlen)
+{
+	int exits = kcap_bpf_map_fd(l, "exit_fillers", err, errlen);
+	int events = exits < 0 ? exits : kcap_bpf_map_fd(l, "event_progs", err, errlen);
+	int pids = events < 0 ? events : kcap_bpf_map_fd(l, "pids", err, errlen);
+	int ret;
+
+	if (pids < 0)
+		return pids;
+	ret = fill_exit_fillers(l, exits, err, errlen);
+	if (!ret)
+		ret = fill_event_progs(l, events, err, errlen);
+	if (!ret)
+		ret = fill_pids(l, pids, err, errlen);
+	return ret;
+}
+
+static int attach_hook(struct kcap_bpf_loader *l, struct bpf_program *prog, const char *what,
+		       char *err, size_t errlen)
+{
+	struct bpf_link *link;
+	int ret;
+
+	if (!prog) {
+		snprintf(err, errlen, "%s: the probe object has no %s program: rebuild it",
+			 l->backend, what);
+		return -ENOENT;
+	}
+	if (l->nlinks >= KCAP_BPF_MAX_LINKS) {
+		snprintf(err, errlen, "%s: too many attachments (%u)", l->backend, l->nlinks);
+		return -E2BIG;
+	}
+	if (l->hooks_need_tracefs) {
+		ret = kcap_bpf_ensure_tracefs(l->backend, err, errlen);
+		if (ret)
+			return ret;
+	}
+	link = bpf_program__attach(prog);
+	if (!link) {
+		ret = -errno;
+		snprintf(err, errlen, "%s: cannot attach to %s: %s", l->backend, what,
+			 strerror(-ret));
+		return ret;
+	}
+	l->links[l->nlinks++] = link;
+	return 0;
+}
+
+/* An enter event's filler on its syscall's tracepoint; one that cannot exist here is a warning. */
+static int attach_enter(struct kcap_bpf_loader *l, int ev, char *err, size_t errlen)
+{
+	struct bpf_program *prog = kcap_bpf_event_prog(l, "fill_", ev);
+	struct bpf_link *link;
+	char why[512];
+	int ret;
+
+	if (!prog) {
+		snprintf(err, errlen, "%s: the probe object has no fill_%s program: rebuild it",
+			 l->backend, kcap_event_table[ev].id);
+		return -ENOENT;
+	}
+	if (l->nlinks >= KCAP_BPF_MAX_LINKS) {
+		snprintf(err, errlen, "%s: too many attachments (%u)", l->backend, l->nlinks);
+		return -E2BIG;
+	}
+	ret = kcap_bpf_attach_sys_enter(l->backend, prog,
+					kcap_syscall_name(kcap_event_table[ev].syscall_nr), &link,
+					why, sizeof(why));
+	if (ret)
+		snprintf(err, errlen, "%s", why);
+	else if (link)
+		l->links[l->nlinks++] = link;
+	else
+		kcap_add_warning(err, errlen, why);
+	return ret;
+}
+
+int kcap_bpf_attach(struct kcap_bpf_loader *l, char *err, size_t errlen)
+{
+	const struct kcap_config *cfg = l->cfg;
+	int ret = 0;
+
+	*err = '\0'; /* on success: the warnings */
+	if (cfg->kernel.settings.filter_pids)
+		ret = attach_hook(l, l->sched_fork, "sched_process_fork", err, errlen);
+	if (!ret && wants_sched_exit(cfg))
+		ret = attach_hook(l, l->sched_exit, "sched_process_exit", err, errlen);
+	for (int nr = 0; !ret && nr < KCAP_MAX_SYSCALLS; nr++)
+		if (cfg->kernel.want[nr] & KCAP_WANT_ENTER)
+			ret = attach_enter(l, kcap_enter_event_of_syscall(nr), err, errlen);
+	if (!ret && any_want(cfg, KCAP_WANT_EXIT | KCAP_WANT_IA32))
+		ret = attach_hook(l, l->sys_exit, "sys_exit", err, errlen);
+	if (ret)
+		kcap_bpf_detach(l);
+	return ret;
+}
+
+void kcap_bpf_detach(struct kcap_bpf_loader *l)
+{
+	while (l->nlinks)
+		bpf_link__destroy(l->links[--l->nlinks]);
+}
+
+static uint64_t map_memlock(int fd)
+{
+	char path[64], line[128];
+	uint64_t bytes = 0;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", fd);
+	f = fopen(path, "r");
+	if (!f)
+		return 0;
+	while (fgets(line, sizeof(line), f))
+		if (strncmp(line, "memlock:", 8) == 0)
+			bytes = strtoull(line + 8, NULL, 10);
+	fclose(f);
+	return bytes;
+}
+
+uint64_t kcap_bpf_map_bytes(const struct kcap_bpf_loader *l)
+{
+	const struct bpf_map *map;
+	uint64_t total = 0;
+
+	bpf_object__for_each_map(map, l->obj)
+	{
+		int fd = bpf_map__fd(map);
+
+		if (fd >= 0)
+			total += map_memlock(fd);
+	}
+	return total;
+}
+
+int kcap_bpf_kstats(const struct kcap_bpf_loader *l, unsigned int ncpus, struct kcap_kstats *sum)
+{
+	int fd = bpf_object__find_map_fd_by_name(l->obj, "stats");
+	struct kcap_kstats *percpu;
+	__u32 zero = 0;
+	int ret = 0;
+
+	memset(sum, 0, sizeof(*sum));
+	if (fd < 0)
+		return -ENOENT;
+	percpu = calloc(ncpus, sizeof(*percpu));
+	if (!percpu)
+		return -ENOMEM;
+	if (bpf_map_lookup_elem(fd, &zero, percpu) < 0)
+		ret = -errno;
+	for (unsigned int cpu = 0; !ret && cpu < ncpus; cpu++)
+		kcap_kstats_add(sum, &percpu[cpu]);
+	free(percpu);
+	return ret;
+}

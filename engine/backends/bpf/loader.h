@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR MIT) */
+/*
+ * What both eBPF backends do alike with their probe object: keep only the
+ * programs a capture needs, load, fill the dispatch tables from the kernel
+ * configuration, attach the hooks in a safe order, read the counters. Each
+ * backend keeps only what really differs: where its object comes from, its
+ * transport (ring buffers or perf buffers), where its settings live.
+ *
+ * Both probes name their programs fill_<ID> (an event's filler) and, in the
+ * legacy probe, cont_<ID> (the second half of a split event), after the event
+ * table's IDs, and share the maps of shared/bpf/maps.h.
+ */
+#ifndef KCAP_BPF_LOADER_H
+#define KCAP_BPF_LOADER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "config.h"
+#include "kcap_wire.h"
+
+#define KCAP_BPF_MAX_LINKS (KCAP_EV__COUNT + 4)
+
+struct bpf_object;
+struct bpf_program;
+struct bpf_link;
+
+struct kcap_bpf_loader {
+	const char *backend; /* "modern", "legacy": the start of every message */
+	struct bpf_object *obj; /* owned by the backend */
+	const struct kcap_config *cfg;
+	/* the hooks (their names differ between the probes) */
+	struct bpf_program *sched_fork; /* pid filter: children join */
+	struct bpf_program *sched_exit; /* procexit; forgets exited pids */
+	struct bpf_program *sys_exit; /* the dispatcher */
+	bool procexit_tail_called; /* sched_exit tail-calls PROCEXIT's filler */
+	bool hooks_need_tracefs; /* the hooks are plain tracepoints */
+	struct bpf_link *links[KCAP_BPF_MAX_LINKS];
+	unsigned int nlinks;
+};
+
+/* The program prefix<ID> of event ev ("fill_", "cont_"), or NULL. */
+struct bpf_program *kcap_bpf_event_prog(const struct kcap_bpf_loader *l, const char *prefix,
+					int ev);
+
+/* Before load: only the hooks and fillers the capture needs are verified and loaded. */
+void kcap_bpf_choose_programs(struct kcap_bpf_loader *l);
+
+/*
+ * bpf_object__load(), or a message: permissions, or the verifier's reason.
+ * hint says what may be wrong with the object, or is "".
+ */
+int kcap_bpf_load(struct kcap_bpf_loader *l, const char *hint, char *err, size_t errlen);
+
+/* After load: exit_fillers by syscall number, event_progs by event, the pid set. */
+int kcap_bpf_fill_tables(struct kcap_bpf_loader *l, char *err, size_t errlen);
+
+/*
+ * Attaches fork tracking first (no child of a captured process is missed),
+ * then the exit hook, the enter events' tracepoints and the dispatcher. On
+ * success err holds the warnings (enter events this kernel cannot give).
+ */
+int kcap_bpf_attach(struct kcap_bpf_loader *l, char *err, size_t errlen);
+
+/* Detaches in reverse order; maps and buffers stay readable. */
+void kcap_bpf_detach(struct kcap_bpf_loader *l);
+
+/* Kernel memory of the loaded maps (fdinfo's memlock), in bytes. */
+uint64_t kcap_bpf_map_bytes(const struct kcap_bpf_loader *l);
+
+/* The per-CPU counters (map "stats") summed over ncpus CPUs. */
+int kcap_bpf_kstats(const struct kcap_bpf_loader *l, unsigned int ncpus, struct kcap_kstats *sum);
+
+/* An array map of the object by name, or a message saying the object lacks it. */
+int kcap_bpf_map_fd(const struct kcap_bpf_loader *l, const char *name, char *err, size_t errlen);
+
+#endif /* KCAP_BPF_LOADER_H */

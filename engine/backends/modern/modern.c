@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR MIT)
+/*
+ * The modern backend: loads the embedded CO-RE probe (bpf_modern/), gives each
+ * CPU its own BPF ring buffer, and through the shared loader (../bpf/loader.h)
+ * keeps the programs the capture needs, fills its tables and attaches it.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+#include "backends/backend.h"
+#include "backends/bpf/loader.h"
+#include "backends/bpf/libbpf_log.h"
+#include "ringbuf_stream.h"
+#include "kcap_modern.skel.h"
+
+#define BTF_PATH "/sys/kernel/btf/vmlinux"
+
+struct modern {
+	struct kcap_modern_bpf *skel;
+	struct kcap_bpf_loader loader;
+	unsigned int ncpus;
+	int *ringbuf_fds;
+	struct kcap_stream **streams;
+};
+
+static void modern_close(void *priv)
+{
+	struct modern *m = priv;
+
+	if (!m)
+		return;
+	kcap_bpf_detach(&m->loader);
+	for (unsigned int cpu = 0; m->streams && cpu < m->ncpus; cpu++)
+		kcap_ringbuf_stream_close(m->streams[cpu]);
+	for (unsigned int cpu = 0; m->ringbuf_fds && cpu < m->ncpus; cpu++)
+		if (m->ringbuf_fds[cpu] > 0)
+			close(m->ringbuf_fds[cpu]);
+	kcap_modern_bpf__destroy(m->skel);
+	free(m->streams);
+	free(m->ringbuf_fds);
+	free(m);
+}
+
+/* Before load: one ring buffer per CPU; the first is the inner-map template. */
+static int create_ringbufs(struct modern *m, unsigned long bytes, char *err, size_t errlen)
+{
+	m->ringbuf_fds = calloc(m->ncpus, sizeof(int));
+	m->streams = calloc(m->ncpus, sizeof(struct kcap_stream *));
+	if (!m->ringbuf_fds || !m->streams)
+		return -ENOMEM;
+	for (unsigned int cpu = 0; cpu < m->ncpus; cpu++) {
+		int fd = bpf_map_create(BPF_MAP_TYPE_RINGBUF, "kcap_rb", 0, 0, (__u32)bytes, NULL);
+		int ret;
+
+		if (fd < 0) {
+			ret = -errno;
+			snprintf(err, errlen,
+				 "modern: cannot create a %lu-byte ring buffer for CPU %u: %s%s",
+				 bytes, cpu, strerror(-ret),
+				 ret == -EPERM ? " (run as root or with CAP_BPF)" :
+						 " (try a smaller --buffer-size)");
+			return ret;
+		}
+		m->ringbuf_fds[cpu] = fd;
+		m->streams[cpu] = kcap_ringbuf_stream_open(fd, cpu, err, errlen);
+		if (!m->streams[cpu])
+			return -ENOMEM;
+	}
+	return bpf_map__set_inner_map_fd(m->skel->maps.ringbufs, m->ringbuf_fds[0]);
+}
+
+/* After load: each CPU's slot points at its ring buffer. */
+static int install_ringbufs(struct modern *m, char *err, size_t errlen)
+{
+	int outer = bpf_map__fd(m->skel->maps.ringbufs);
+
+	for (unsigned int cpu = 0; cpu < m->ncpus; cpu++) {
+		if (bpf_map_update_elem(outer, &cpu, &m->ringbuf_fds[cpu], BPF_ANY) < 0) {
+			int ret = -errno;
+
+			snprintf(err, errlen,
+				 "modern: cannot install the ring buffer of CPU %u: %s", cpu,
+				 strerror(-ret));
+			return ret;
+		}
+	}
+	return 0;
+}
+
+static int modern_open(const struct kcap_config *cfg, void **priv, char *err, size_t errlen)
+{
+	struct modern *m;
+	int ret;
+
+	if (access(BTF_PATH, R_OK) != 0) {
+		snprintf(err, errlen,
+			 "modern: BTF not found at %s (kernel built without "
+			 "CONFIG_DEBUG_INFO_BTF); use the legacy or kmod backend",
+			 BTF_PATH);
+		return -ENOENT;
+	}
+	m = calloc(1, sizeof(*m));
+	if (!m)
+		return -ENOMEM;
+	kcap_libbpf_log_reset();
+	m->skel = kcap_modern_bpf__open();
+	if (!m->skel) {
+		ret = -errno;
+		snprintf(err, errlen, "modern: cannot open the embedded BPF object: %s",
+			 strerror(-ret));
+		goto fail;
+	}
+	m->loader = (struct kcap_bpf_loader){
+		.backend = "modern",
+		.obj = m->skel->obj,
+		.cfg = cfg,
+		.sched_fork = m->skel->progs.kcap_sched_fork,
+		.sched_exit = m->skel->progs.fill_PROCEXIT,
+		.sys_exit = m->skel->progs.kcap_sys_exit,
+	};
+	ret = libbpf_num_possible_cpus();
+	if (ret <= 0 || ret > KCAP_MAX_CPUS) {
+		snprintf(err, errlen, "modern: cannot count the possible CPUs (%d)", ret);
+		ret = -EINVAL;
+		goto fail;
+	}
+	m->ncpus = (unsigned int)ret;
+	m->skel->rodata->kcap_settings = cfg->kernel.settings;
+	memcpy((void *)m->skel->rodata->kcap_want, cfg->kernel.want, sizeof(cfg->kernel.want));
+	bpf_map__set_max_entries(m->skel->maps.scratch, m->ncpus);
+	bpf_map__set_max_entries(m->skel->maps.ringbufs, m->ncpus);
+	/* The pid set is preallocated (4 MiB at full size): only a pid filter uses it. */
+	if (!cfg->kernel.settings.filter_pids)
+		bpf_map__set_max_entries(m->skel->maps.pids, 1);
+	kcap_bpf_choose_programs(&m->loader);
+	ret = create_ringbufs(m, cfg->buffer_bytes, err, errlen);
+	if (!ret)
+		ret = kcap_bpf_load(&m->loader, "", err, errlen);
+	if (!ret)
+		ret = install_ringbufs(m, err, errlen);
+	if (!ret)
+		ret = kcap_bpf_fill_tables(&m->loader, err, errlen);
+	if (ret)
+		goto fail;
+	*priv = m;
+	return 0;
+fail:
+	modern_close(m);
+	return ret;
+}
+
+static int modern_start(void *priv, char *err, size_t errlen)
+{
+	struct modern *m = priv;
+
+	return kcap_bpf_attach(&m->loader, err, errlen);
+}
+
+static int modern_stop(void *priv)
+{
+	struct modern *m = priv;
+
+	kcap_bpf_detach(&m->loader);
+	return 0;
+}
+
+static struct kcap_stream **modern_streams(void *priv, unsigned int *n)
+{
+	struct modern *m = priv;
+
+	*n = m->ncpus;
+	return m->streams;
+}
+
+/* The skeleton's maps; the per-CPU ring buffers are counted as streams. */
+static uint64_t modern_map_bytes(void *priv)
+{
+	struct modern *m = priv;
+
+	return kcap_bpf_map_bytes(&m->loader);
+}
+
+static int modern_kstats(void *priv, struct kcap_kstats *sum)
+{
+	struct modern *m = priv;
+
+	return kcap_bpf_kstats(&m->loader, m->ncpus, sum);
+}
+
+const struct kcap_backend_ops kcap_backend_modern = {
+	.name = "modern",
+	.open = modern_open,
+	.start = modern_start,
+	.stop = modern_stop,
+	.streams = modern_streams,
+	.kstats = modern_kstats,
+	.map_bytes = modern_map_bytes,
+	.close = modern_close,
+};

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR MIT) */
+/*
+ * Wire-format events as struct kcap_event: validated once, with every
+ * parameter's offset kept, so that reading parameter i costs O(1). The layer
+ * under the formatters; it needs no backend and no libbpf.
+ */
+#ifndef KCAP_DECODE_H
+#define KCAP_DECODE_H
+
+#include <stdint.h>
+#include "kcap.h"
+#include "kcap_event_table.h"
+
+/*
+ * Checks a raw event against the table and its own lengths and stores where
+ * each parameter starts in param_off (KCAP_MAX_PARAMS entries): 0 or -EINVAL.
+ */
+int kcap_event_decode(const void *rec, uint32_t len, uint32_t *param_off);
+
+/*
+ * ev over a record that kcap_event_decode() accepted: every field but cpu
+ * and comm; ts is the record's (CLOCK_MONOTONIC).
+ */
+void kcap_event_from_record(struct kcap_event *ev, const void *rec, uint32_t len,
+			    const uint32_t *param_off);
+
+/* An integer parameter's value, sign-extended per its wire type; -EINVAL otherwise. */
+int kcap_param_int(const struct kcap_param *p, int64_t *v);
+
+/* The parameter called name, or -ENOENT. */
+int kcap_event_param_by_name(const struct kcap_event *ev, const char *name, struct kcap_param *p);
+
+#endif /* KCAP_DECODE_H */

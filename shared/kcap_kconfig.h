@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR MIT) */
+/*
+ * What a capture tells the kernel side, computed once by the engine
+ * (engine/config.c) and handed to every backend as it is: the modern probe's
+ * read-only settings and want table, the legacy probe's settings and want
+ * maps, the module's KCAP_IOC_SET_CONFIG.
+ */
+#ifndef KCAP_KCONFIG_H
+#define KCAP_KCONFIG_H
+
+#include "kcap_events.h"
+
+/* What a capture wants of a syscall number: want[nr] is a set of these bits. */
+#define KCAP_WANT_EXIT 1 /* its exit event (dedicated, or GENERIC_X), x86_64 numbering */
+#define KCAP_WANT_ENTER 2 /* its enter event: set only for syscalls that have one */
+#define KCAP_WANT_IA32 4 /* the 32-bit syscall of that ia32 number: a COMPAT_X event */
+#define KCAP_WANT_ALL (KCAP_WANT_EXIT | KCAP_WANT_ENTER | KCAP_WANT_IA32)
+
+struct kcap_ksettings {
+	__u32 snaplen; /* bytes of I/O data kept, 1..KCAP_MAX_PARAM_LEN */
+	__u32 self_tgid; /* the reader, never captured (the module takes its opener's) */
+	__u8 filter_pids; /* only the pids of the pid set and their descendants */
+	__u8 capture_procexit; /* the PROCEXIT event */
+	__u8 pad[2]; /* zero */
+	/* legacy probe on plain tracepoints: child_pid's offset in sched_process_fork's record */
+	__u32 fork_child_pid_off;
+};
+
+struct kcap_kconfig {
+	struct kcap_ksettings settings;
+	__u8 want[KCAP_MAX_SYSCALLS]; /* KCAP_WANT_* bits by syscall number */
+};
+
+#endif /* KCAP_KCONFIG_H */

@@ -204,10 +204,7 @@ static __always_inline struct kf_work *kf_work(struct kf_ctx *ctx)
 	return &ctx->s->work;
 }
 
-/* Unrolled bounds (4.14 has no loops); see README.md. */
-#define KF_MAX_IOVECS 8
-#define KF_MAX_ARGV 16
-#define KF_MAX_PATH_DEPTH 16
+#include "bounds.h"
 
 #define KF_READ_USER(dst, n, src) bpf_probe_read(dst, n, src)
 #define KF_READ_USER_STR(dst, n, src) bpf_probe_read_str(dst, n, src)

@@ -123,10 +123,7 @@ static __always_inline struct kf_work *kf_work(struct kf_ctx *ctx)
 	return bpf_map_lookup_elem(&work, &zero);
 }
 
-/* Bounded loops (5.3+): larger bounds than the legacy probe's unrolled ones. */
-#define KF_MAX_IOVECS 32
-#define KF_MAX_ARGV 64
-#define KF_MAX_PATH_DEPTH 48
+#include "bounds.h"
 
 #define KF_READ_USER(dst, n, src) bpf_probe_read_user(dst, n, src)
 #define KF_READ_USER_STR(dst, n, src) bpf_probe_read_user_str(dst, n, src)

@@ -118,7 +118,9 @@ static void kf_finish(struct kf_ctx *ctx)
 static void kcap_emit(struct kcap_session *s, u16 type, struct pt_regs *regs, long ret,
 		      struct task_struct *task)
 {
-	struct kf_ctx ctx = { .s = s, .regs = regs, .ret = ret, .task = task };
+	struct kf_ctx ctx = {
+		.snaplen = s->cfg.settings.snaplen, .regs = regs, .ret = ret, .task = task
+	};
 	struct kcap_ring *r;
 
 	preempt_disable_notrace();

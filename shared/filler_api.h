@@ -4,8 +4,9 @@
  * Each backend implements the primitives below its own way and then includes
  * shared/fillers/all.h, so the SAME filler source is compiled by the kernel
  * module (plain kernel C), the legacy eBPF probe (4.14-era helpers, perf buffer)
- * and the modern CO-RE probe (ring buffer). No BPF-only or kernel-only construct
- * may appear in a filler: only these primitives, integer arithmetic and if/else.
+ * and the modern CO-RE probe (ring buffer), and by the unit tests' mock. No
+ * BPF-only or kernel-only construct may appear in a filler: only these
+ * primitives, integer arithmetic and if/else.
  *
  * A backend provides, before including this file:
  *
@@ -21,44 +22,133 @@
  *   __u32 kf_syscall_id(ctx)              syscall number (ia32's for COMPAT_X)
  *   __u64 kf_arg_ia32(ctx, i)             argument i of a 32-bit syscall (COMPAT_X
  *                                         only: the ia32 ABI's registers)
- *   void  kf_push_u64(ctx, v), kf_push_u32(ctx, v)
- *   void  kf_push_user_str(ctx, uptr)     NUL-terminated, at most KCAP_MAX_PATH;
- *                                         "" is one NUL byte, not a fault
- *   void  kf_push_user_buf(ctx, uptr, n)  min(n, snaplen) bytes
- *   void  kf_push_user_iovec(ctx, iov, iovcnt, n)
- *                                         gathers min(n, snaplen) bytes
- *   void  kf_push_user_sockaddr(ctx, uptr, n)
- *                                         min(n, KCAP_MAX_SOCKADDR) bytes
- *   void  kf_push_user_argv(ctx, uptr)    char *[] -> NUL-separated strings,
- *                                         at most KCAP_MAX_ARGS_LEN bytes
- *   void  kf_push_empty(ctx)              a parameter with no value (length 0)
  *   __u64 kf_read_user_u64(ctx, uptr), __u32 kf_read_user_u32(ctx, uptr)
  *                                         0 when the memory cannot be read
  *   __s32 kf_task_ppid(ctx)               parent's thread group id
  *   __u32 kf_task_uid(ctx), kf_task_euid(ctx), kf_task_gid(ctx)
  *   __u32 kf_task_exit_code(ctx)          task->exit_code (PROC_EXIT only)
- *   void  kf_push_comm(ctx)               current->comm
- *   void  kf_push_exe_path(ctx)           absolute path of current's executable
- *   void  kf_push_cwd(ctx)                absolute path of current's cwd
- *   void  kf_push_mm_args(ctx)            current's argv, from its mm arg area
  *
- * Contract for every push: it never faults and never sleeps. A user pointer that
- * cannot be read (NULL, unmapped, kernel address) gives a parameter of length
- * KCAP_PLEN_FAULT and the event is still delivered. Work per push is bounded.
+ * and the stores of the next parameter, which the pushes below call:
+ *
+ *   kf_put_u64(ctx, v), kf_put_u32(ctx, v)
+ *   kf_put_user_str(ctx, uptr)            NUL-terminated, at most KCAP_MAX_PATH;
+ *                                         "" is one NUL byte, not a fault
+ *   kf_put_user_buf(ctx, uptr, n)         min(n, snaplen) bytes
+ *   kf_put_user_iovec(ctx, iov, iovcnt, n) gathers min(n, snaplen) bytes
+ *   kf_put_user_sockaddr(ctx, uptr, n)    min(n, KCAP_MAX_SOCKADDR) bytes; NULL: empty
+ *   kf_put_user_argv(ctx, uptr)           char *[] -> NUL-separated strings,
+ *                                         at most KCAP_MAX_ARGS_LEN bytes
+ *   kf_put_empty(ctx)                     a parameter with no value (length 0)
+ *   kf_put_comm(ctx)                      current->comm
+ *   kf_put_exe_path(ctx)                  absolute path of current's executable
+ *   kf_put_cwd(ctx)                       absolute path of current's cwd
+ *   kf_put_mm_args(ctx)                   current's argv, from its mm arg area
+ *
+ * Contract for every store: it never faults and never sleeps. A user pointer
+ * that cannot be read (NULL, unmapped, kernel address) gives a parameter of
+ * length KCAP_PLEN_FAULT and the event is still delivered. Work is bounded.
+ *
+ * KF_CHECK_PARAM(ctx, types), if the backend defines it, sees every push with
+ * the wire types (a KF_T() mask) it may store: the mock checks each against
+ * the event table's type of that parameter. Elsewhere it compiles away.
  */
 #ifndef KCAP_FILLER_API_H
 #define KCAP_FILLER_API_H
 
 #include "kcap_events.h"
 
+#define KF_T(type) (1u << KCAP_PT_##type)
+#define KF_T_VARIABLE (KF_T(STR) | KF_T(PATH) | KF_T(BYTES) | KF_T(SOCKADDR) | KF_T(STRLIST))
+
+#ifndef KF_CHECK_PARAM
+#define KF_CHECK_PARAM(ctx, types) ((void)0)
+#endif
+
+static __always_inline void kf_push_u64(struct kf_ctx *ctx, __u64 v)
+{
+	KF_CHECK_PARAM(ctx, KF_T(U64));
+	kf_put_u64(ctx, v);
+}
+
 static __always_inline void kf_push_s64(struct kf_ctx *ctx, __s64 v)
 {
-	kf_push_u64(ctx, (__u64)v);
+	KF_CHECK_PARAM(ctx, KF_T(S64));
+	kf_put_u64(ctx, (__u64)v);
+}
+
+static __always_inline void kf_push_u32(struct kf_ctx *ctx, __u32 v)
+{
+	KF_CHECK_PARAM(ctx, KF_T(U32));
+	kf_put_u32(ctx, v);
 }
 
 static __always_inline void kf_push_s32(struct kf_ctx *ctx, __s32 v)
 {
-	kf_push_u32(ctx, (__u32)v);
+	KF_CHECK_PARAM(ctx, KF_T(S32));
+	kf_put_u32(ctx, (__u32)v);
+}
+
+/* A path or a string argument. */
+static __always_inline void kf_push_user_str(struct kf_ctx *ctx, __u64 uptr)
+{
+	KF_CHECK_PARAM(ctx, KF_T(STR) | KF_T(PATH));
+	kf_put_user_str(ctx, uptr);
+}
+
+static __always_inline void kf_push_user_buf(struct kf_ctx *ctx, __u64 uptr, __u64 n)
+{
+	KF_CHECK_PARAM(ctx, KF_T(BYTES));
+	kf_put_user_buf(ctx, uptr, n);
+}
+
+static __always_inline void kf_push_user_iovec(struct kf_ctx *ctx, __u64 iov, __u64 iovcnt,
+					       __u64 n)
+{
+	KF_CHECK_PARAM(ctx, KF_T(BYTES));
+	kf_put_user_iovec(ctx, iov, iovcnt, n);
+}
+
+static __always_inline void kf_push_user_sockaddr(struct kf_ctx *ctx, __u64 uptr, __u64 n)
+{
+	KF_CHECK_PARAM(ctx, KF_T(SOCKADDR));
+	kf_put_user_sockaddr(ctx, uptr, n);
+}
+
+static __always_inline void kf_push_user_argv(struct kf_ctx *ctx, __u64 argv)
+{
+	KF_CHECK_PARAM(ctx, KF_T(STRLIST));
+	kf_put_user_argv(ctx, argv);
+}
+
+/* No value for a variable-size parameter (e.g. no address was returned). */
+static __always_inline void kf_push_empty(struct kf_ctx *ctx)
+{
+	KF_CHECK_PARAM(ctx, KF_T_VARIABLE);
+	kf_put_empty(ctx);
+}
+
+static __always_inline void kf_push_comm(struct kf_ctx *ctx)
+{
+	KF_CHECK_PARAM(ctx, KF_T(STR));
+	kf_put_comm(ctx);
+}
+
+static __always_inline void kf_push_exe_path(struct kf_ctx *ctx)
+{
+	KF_CHECK_PARAM(ctx, KF_T(PATH));
+	kf_put_exe_path(ctx);
+}
+
+static __always_inline void kf_push_cwd(struct kf_ctx *ctx)
+{
+	KF_CHECK_PARAM(ctx, KF_T(PATH));
+	kf_put_cwd(ctx);
+}
+
+static __always_inline void kf_push_mm_args(struct kf_ctx *ctx)
+{
+	KF_CHECK_PARAM(ctx, KF_T(STRLIST));
+	kf_put_mm_args(ctx);
 }
 
 /* Every exit event starts with the return value. */

@@ -103,6 +103,9 @@ struct kcap_symbol_set {
 
 const struct kcap_symbol_set *kcap_symbol_set(enum kcap_symbol_table table);
 
+/* "S64", "PATH"...: the name of a wire type. */
+const char *kcap_param_type_name(unsigned int type);
+
 /* The event syscall nr produces at exit: its dedicated one, or GENERIC_X. */
 int kcap_exit_event_of_syscall(int nr);
 /* The enter event of syscall nr, or -1. */

@@ -42,6 +42,13 @@ struct kcap_evt_hdr {
 #define KCAP_MAX_SOCKADDR 128u /* sizeof(struct sockaddr_storage) */
 #define KCAP_COMM_LEN 16u
 #define KCAP_DEFAULT_SNAPLEN 80u
+/*
+ * Loop bounds of the parameter pushes, the same in the module and the modern
+ * probe (the legacy probe, without loops, has smaller ones: bpf_legacy/bounds.h).
+ */
+#define KCAP_MAX_IOVECS 32u /* iovecs gathered */
+#define KCAP_MAX_ARGV 64u /* argv strings */
+#define KCAP_MAX_PATH_DEPTH 48u /* steps of a path walk (a mount crossing takes one) */
 
 /*
  * Kernel-side counters, one set per CPU: KCAP_KSTAT(name, is_drop). Every

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * The filler API's parameter pushes, once for both eBPF probes. Each probe's
- * filler_impl.h defines, before including this file:
+ * The filler API's parameter stores (kf_put_*, shared/filler_api.h), once for
+ * both eBPF probes and the unit tests' mock. Each includer defines, before
+ * including this file:
  *   struct kf_ctx with buf (the event), off (next parameter byte), idx (next
  *     parameter index) and faults;
  *   kf_skip(ctx)      true for a parameter another program of a split event
@@ -10,6 +11,7 @@
  *   kf_work(ctx)      the CPU's struct kf_work, or NULL;
  *   KF_OFF_MASK, KF_MAX_IOVECS, KF_MAX_ARGV: its bounds;
  *   KF_READ_USER(dst, n, src), KF_READ_USER_STR(dst, n, src): bpf helpers;
+ *   bpf_get_current_comm();
  *   KF_LOOP: the pragma its loops need (unrolled before 5.3).
  * Every variable offset is masked and every helper size is at least 1, as the
  * oldest verifier wants; newer ones accept that too.
@@ -30,13 +32,13 @@ static __always_inline void kf_set_len(struct kf_ctx *ctx, __u16 len)
 	ctx->idx++;
 }
 
-static __always_inline void kf_push_fault(struct kf_ctx *ctx)
+static __always_inline void kf_put_fault(struct kf_ctx *ctx)
 {
 	ctx->faults++;
 	kf_set_len(ctx, KCAP_PLEN_FAULT);
 }
 
-static __always_inline void kf_push_u64(struct kf_ctx *ctx, __u64 v)
+static __always_inline void kf_put_u64(struct kf_ctx *ctx, __u64 v)
 {
 	if (kf_skip(ctx))
 		return;
@@ -45,7 +47,7 @@ static __always_inline void kf_push_u64(struct kf_ctx *ctx, __u64 v)
 	kf_set_len(ctx, 8);
 }
 
-static __always_inline void kf_push_u32(struct kf_ctx *ctx, __u32 v)
+static __always_inline void kf_put_u32(struct kf_ctx *ctx, __u32 v)
 {
 	if (kf_skip(ctx))
 		return;
@@ -54,7 +56,7 @@ static __always_inline void kf_push_u32(struct kf_ctx *ctx, __u32 v)
 	kf_set_len(ctx, 4);
 }
 
-static __always_inline void kf_push_empty(struct kf_ctx *ctx)
+static __always_inline void kf_put_empty(struct kf_ctx *ctx)
 {
 	if (kf_skip(ctx))
 		return;
@@ -65,7 +67,7 @@ static __always_inline void kf_push_empty(struct kf_ctx *ctx)
 static __always_inline void kf_commit_copy(struct kf_ctx *ctx, long n)
 {
 	if (n <= 0) {
-		kf_push_fault(ctx);
+		kf_put_fault(ctx);
 		return;
 	}
 	ctx->off += n;
@@ -82,7 +84,7 @@ static __always_inline long kf_str_len(long n)
 	return n == 0 ? 1 : n; /* the helper did write the NUL */
 }
 
-static __always_inline void kf_push_user_str(struct kf_ctx *ctx, __u64 uptr)
+static __always_inline void kf_put_user_str(struct kf_ctx *ctx, __u64 uptr)
 {
 	if (kf_skip(ctx))
 		return;
@@ -103,7 +105,7 @@ static __always_inline long kf_copy_user(__u8 *dst, __u64 n, __u64 uptr)
 	return KF_READ_USER(dst, sz, (void *)uptr) ? -1 : (long)sz;
 }
 
-static __always_inline void kf_push_user_buf(struct kf_ctx *ctx, __u64 uptr, __u64 n)
+static __always_inline void kf_put_user_buf(struct kf_ctx *ctx, __u64 uptr, __u64 n)
 {
 	if (kf_skip(ctx))
 		return;
@@ -116,7 +118,7 @@ static __always_inline void kf_push_user_buf(struct kf_ctx *ctx, __u64 uptr, __u
 	kf_commit_copy(ctx, kf_copy_user(kf_data(ctx), n, uptr));
 }
 
-static __always_inline void kf_push_user_sockaddr(struct kf_ctx *ctx, __u64 uptr, __u64 n)
+static __always_inline void kf_put_user_sockaddr(struct kf_ctx *ctx, __u64 uptr, __u64 n)
 {
 	if (kf_skip(ctx))
 		return;
@@ -135,14 +137,14 @@ struct kf_iovec {
 };
 
 /* The first n bytes (at most snaplen) of iovcnt user iovecs, gathered. */
-static __always_inline void kf_push_user_iovec(struct kf_ctx *ctx, __u64 iov, __u64 iovcnt, __u64 n)
+static __always_inline void kf_put_user_iovec(struct kf_ctx *ctx, __u64 iov, __u64 iovcnt, __u64 n)
 {
 	struct kf_work *w = kf_work(ctx);
 
 	if (kf_skip(ctx))
 		return;
 	if (!w) {
-		kf_push_fault(ctx);
+		kf_put_fault(ctx);
 		return;
 	}
 	if (n > kf_snaplen(ctx))
@@ -157,7 +159,7 @@ static __always_inline void kf_push_user_iovec(struct kf_ctx *ctx, __u64 iov, __
 		if (i >= iovcnt || total >= n)
 			break;
 		if (KF_READ_USER(&v, sizeof(v), (void *)(iov + i * sizeof(v)))) {
-			kf_push_fault(ctx);
+			kf_put_fault(ctx);
 			return;
 		}
 		chunk = v.len;
@@ -167,7 +169,7 @@ static __always_inline void kf_push_user_iovec(struct kf_ctx *ctx, __u64 iov, __
 			break; /* unreachable: n <= snaplen; keeps the verifier's bound */
 		if (chunk && KF_READ_USER(ctx->buf + ((ctx->off + total) & KF_OFF_MASK),
 					  kf_size(chunk, KF_OFF_MASK), (void *)v.base)) {
-			kf_push_fault(ctx);
+			kf_put_fault(ctx);
 			return;
 		}
 		w->total = total + chunk;
@@ -177,14 +179,14 @@ static __always_inline void kf_push_user_iovec(struct kf_ctx *ctx, __u64 iov, __
 }
 
 /* argv or envp: the NUL-terminated strings, back to back, at most KCAP_MAX_ARGS_LEN. */
-static __always_inline void kf_push_user_argv(struct kf_ctx *ctx, __u64 argv)
+static __always_inline void kf_put_user_argv(struct kf_ctx *ctx, __u64 argv)
 {
 	struct kf_work *w = kf_work(ctx);
 
 	if (kf_skip(ctx))
 		return;
 	if (!w) {
-		kf_push_fault(ctx);
+		kf_put_fault(ctx);
 		return;
 	}
 	w->total = 0;
@@ -199,7 +201,7 @@ static __always_inline void kf_push_user_argv(struct kf_ctx *ctx, __u64 argv)
 			break;
 		if (KF_READ_USER(&arg, sizeof(arg), (void *)(argv + i * 8))) {
 			if (i == 0) {
-				kf_push_fault(ctx);
+				kf_put_fault(ctx);
 				return;
 			}
 			break;
@@ -218,12 +220,12 @@ static __always_inline void kf_push_user_argv(struct kf_ctx *ctx, __u64 argv)
 	kf_set_len(ctx, w->total);
 }
 
-static __always_inline void kf_push_comm(struct kf_ctx *ctx)
+static __always_inline void kf_put_comm(struct kf_ctx *ctx)
 {
 	if (kf_skip(ctx))
 		return;
 	if (bpf_get_current_comm(kf_data(ctx), KCAP_COMM_LEN)) {
-		kf_push_fault(ctx);
+		kf_put_fault(ctx);
 		return;
 	}
 	ctx->off += KCAP_COMM_LEN;

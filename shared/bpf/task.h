@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Parameters read from the current task, once for both eBPF probes: its
- * argument area, and the absolute paths of its exe and cwd. For paths, walk the dentries up to the task's root, crossing mount points,
- * writing the components right to left into the work area, then copy the
- * result into the event. Bounded: KF_MAX_PATH_DEPTH steps (a mount crossing
- * takes one), at most KCAP_MAX_PATH bytes; a deeper path keeps its last
- * components. Like d_path(), the result is relative to the task's root
- * (chroot, containers). Besides pushes.h's primitives, the probe defines
+ * Parameters read from the current task, once for both eBPF probes and the
+ * unit tests' mock: its argument area, and the absolute paths of its exe and
+ * cwd. For paths, walk the dentries up to the task's root, crossing mount
+ * points, writing the components right to left into the work area, then copy
+ * the result into the event. Bounded: KF_MAX_PATH_DEPTH steps (a mount
+ * crossing takes one), at most KCAP_MAX_PATH bytes; a deeper path keeps its
+ * last components. Like d_path(), the result is relative to the task's root
+ * (chroot, containers). Besides pushes.h's primitives, the includer defines
  * KF_RD(ptr, field) (one kernel value, 0 when unreadable), KF_READ_KERNEL,
  * KF_MOUNT (struct mount or a layout-checked copy), KF_MAX_PATH_DEPTH and
  * kf_task(ctx).
@@ -14,7 +15,7 @@
 #ifndef KCAP_BPF_TASK_H
 #define KCAP_BPF_TASK_H
 
-static __always_inline void kf_push_kernel_path(struct kf_ctx *ctx, struct dentry *dentry,
+static __always_inline void kf_put_kernel_path(struct kf_ctx *ctx, struct dentry *dentry,
 						struct vfsmount *vfsmnt)
 {
 	struct fs_struct *fs = KF_RD(kf_task(ctx), fs);
@@ -26,13 +27,13 @@ static __always_inline void kf_push_kernel_path(struct kf_ctx *ctx, struct dentr
 	long n;
 
 	if (!w || !dentry) {
-		kf_push_fault(ctx);
+		kf_put_fault(ctx);
 		return;
 	}
 	w->path[KF_PATH_HALF] = 0;
 	w->pos = KF_PATH_HALF; /* in the map: an unknown scalar, so states prune */
 	KF_LOOP
-	for (int i = 0; i < KF_MAX_PATH_DEPTH; i++) {
+	for (__u32 i = 0; i < KF_MAX_PATH_DEPTH; i++) {
 		struct dentry *parent;
 		const unsigned char *name;
 		__u32 len;
@@ -71,14 +72,14 @@ static __always_inline void kf_push_kernel_path(struct kf_ctx *ctx, struct dentr
 	n = KF_PATH_HALF + 1 - pos; /* with the NUL */
 	if (KF_READ_KERNEL(kf_data(ctx), kf_size(n, 2 * KF_PATH_HALF - 1),
 			   &w->path[pos & KF_PATH_MASK])) {
-		kf_push_fault(ctx);
+		kf_put_fault(ctx);
 		return;
 	}
 	ctx->off += n;
 	kf_set_len(ctx, n);
 }
 
-static __always_inline void kf_push_exe_path(struct kf_ctx *ctx)
+static __always_inline void kf_put_exe_path(struct kf_ctx *ctx)
 {
 	struct mm_struct *mm;
 	struct file *exe;
@@ -88,23 +89,23 @@ static __always_inline void kf_push_exe_path(struct kf_ctx *ctx)
 	mm = KF_RD(kf_task(ctx), mm);
 	exe = mm ? KF_RD(mm, exe_file) : NULL;
 	if (!exe) {
-		kf_push_fault(ctx);
+		kf_put_fault(ctx);
 		return;
 	}
-	kf_push_kernel_path(ctx, KF_RD(exe, f_path.dentry), KF_RD(exe, f_path.mnt));
+	kf_put_kernel_path(ctx, KF_RD(exe, f_path.dentry), KF_RD(exe, f_path.mnt));
 }
 
-static __always_inline void kf_push_cwd(struct kf_ctx *ctx)
+static __always_inline void kf_put_cwd(struct kf_ctx *ctx)
 {
 	struct fs_struct *fs;
 
 	if (kf_skip(ctx))
 		return;
 	fs = KF_RD(kf_task(ctx), fs);
-	kf_push_kernel_path(ctx, KF_RD(fs, pwd.dentry), KF_RD(fs, pwd.mnt));
+	kf_put_kernel_path(ctx, KF_RD(fs, pwd.dentry), KF_RD(fs, pwd.mnt));
 }
 
-static __always_inline void kf_push_mm_args(struct kf_ctx *ctx)
+static __always_inline void kf_put_mm_args(struct kf_ctx *ctx)
 {
 	struct mm_struct *mm;
 	__u64 start, len;
@@ -113,7 +114,7 @@ static __always_inline void kf_push_mm_args(struct kf_ctx *ctx)
 		return;
 	mm = KF_RD(kf_task(ctx), mm);
 	if (!mm) {
-		kf_push_fault(ctx);
+		kf_put_fault(ctx);
 		return;
 	}
 	start = KF_RD(mm, arg_start);

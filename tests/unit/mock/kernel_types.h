@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR MIT) */
+/*
+ * The kernel objects the fillers' stores read (the current task, its mm, fs,
+ * credentials, paths), as userspace structs with the kernel's field names, so
+ * that shared/bpf/task.h and kmod/pushes.h compile over them unchanged. Only
+ * the fields they use.
+ */
+#ifndef KCAP_MOCK_KERNEL_TYPES_H
+#define KCAP_MOCK_KERNEL_TYPES_H
+
+#include <stdint.h>
+#include <linux/types.h>
+
+struct qstr {
+	const unsigned char *name;
+	__u32 len;
+};
+
+struct dentry {
+	struct dentry *d_parent;
+	struct qstr d_name;
+};
+
+struct vfsmount {
+	struct dentry *mnt_root;
+};
+
+struct hlist_node {
+	struct hlist_node *next, **pprev;
+};
+
+struct mount {
+	struct hlist_node mnt_hash;
+	struct mount *mnt_parent;
+	struct dentry *mnt_mountpoint;
+	struct vfsmount mnt;
+};
+
+struct path {
+	struct vfsmount *mnt;
+	struct dentry *dentry;
+};
+
+struct fs_struct {
+	struct path root, pwd;
+};
+
+struct file {
+	struct path f_path;
+};
+
+struct mm_struct {
+	struct file *exe_file;
+	unsigned long arg_start, arg_end;
+};
+
+typedef struct {
+	__u32 val;
+} kuid_t;
+
+typedef struct {
+	__u32 val;
+} kgid_t;
+
+struct cred {
+	kuid_t uid, euid;
+	kgid_t gid;
+};
+
+struct task_struct {
+	int pid, tgid;
+	char comm[16];
+	struct task_struct *real_parent;
+	const struct cred *cred;
+	struct mm_struct *mm;
+	struct fs_struct *fs;
+	int exit_code;
+};
+
+/* The user registers a syscall saved (x86_64 struct pt_regs). */
+struct pt_regs {
+	unsigned long r15, r14, r13, r12, bp, bx, r11, r10, r9, r8, ax, cx, dx, si, di, orig_ax;
+};
+
+#ifndef container_of
+#define container_of(ptr, type, member) ((type *)((char *)(ptr) - __builtin_offsetof(type, member)))
+#endif
+
+#endif /* KCAP_MOCK_KERNEL_TYPES_H */

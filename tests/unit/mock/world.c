@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR MIT)
+/* The fake kernel of the unit tests (world.h): memory, objects, checks. */
+#include <assert.h>
+#include <stdio.h>
+#include <string.h>
+#include "world.h"
+#include "kcap_event_table.h"
+
+struct mock_world *mock_cur_world;
+struct mock_kernel *mock_cur_kernel;
+
+void mock_map(struct mock_world *w, uint64_t addr, const void *data, size_t len)
+{
+	assert(w->nmem < MOCK_MAX_REGIONS);
+	w->mem[w->nmem].addr = addr;
+	w->mem[w->nmem].data = data;
+	w->mem[w->nmem].len = len;
+	w->nmem++;
+}
+
+bool mock_read_user(uint64_t addr, void *dst, size_t n)
+{
+	const struct mock_world *w = mock_cur_world;
+
+	if (n == 0)
+		return true;
+	if (addr >= MOCK_TASK_SIZE || n > MOCK_TASK_SIZE - addr)
+		return false; /* a kernel address: access_ok() refuses it */
+	for (int i = 0; i < w->nmem; i++) {
+		const struct mock_region *r = &w->mem[i];
+
+		if (addr >= r->addr && addr - r->addr <= r->len && n <= r->len - (addr - r->addr)) {
+			memcpy(dst, (const uint8_t *)r->data + (addr - r->addr), n);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The dentries of an absolute path under the root, or NULL for no path. */
+static struct dentry *make_path(struct mock_kernel *k, const char *path)
+{
+	struct dentry *d = &k->dentries[0];
+
+	if (!path)
+		return NULL;
+	for (const char *p = path; *p;) {
+		size_t n;
+
+		while (*p == '/')
+			p++;
+		n = strcspn(p, "/");
+		if (!n)
+			break;
+		assert(k->ndentries < (int)(sizeof(k->dentries) / sizeof(k->dentries[0])));
+		assert(k->nnames + n <= sizeof(k->names));
+		memcpy(k->names + k->nnames, p, n);
+		k->dentries[k->ndentries] = (struct dentry){
+			.d_parent = d,
+			.d_name = { .name = (const unsigned char *)k->names + k->nnames,
+				    .len = (__u32)n },
+		};
+		k->nnames += n;
+		d = &k->dentries[k->ndentries++];
+		p += n;
+	}
+	return d;
+}
+
+/* The syscall's arguments in the registers of its ABI. */
+static void set_regs(struct pt_regs *r, const struct mock_world *w)
+{
+	const uint64_t *a = w->args;
+
+	memset(r, 0, sizeof(*r));
+	r->orig_ax = w->syscall_id;
+	if (w->ia32) {
+		r->bx = a[0], r->cx = a[1], r->dx = a[2], r->si = a[3], r->di = a[4], r->bp = a[5];
+		return;
+	}
+	r->di = a[0], r->si = a[1], r->dx = a[2], r->r10 = a[3], r->r8 = a[4], r->r9 = a[5];
+}
+
+void mock_kernel_build(struct mock_kernel *k, struct mock_world *w)
+{
+	struct dentry *root;
+	struct path rootpath;
+
+	memset(k, 0, sizeof(*k));
+	root = &k->dentries[0];
+	root->d_parent = root;
+	root->d_name = (struct qstr){ .name = (const unsigned char *)"/", .len = 1 };
+	k->ndentries = 1;
+	k->root_mnt.mnt_parent = &k->root_mnt; /* the global root */
+	k->root_mnt.mnt_mountpoint = root;
+	k->root_mnt.mnt.mnt_root = root;
+	rootpath = (struct path){ .mnt = &k->root_mnt.mnt, .dentry = root };
+	k->fs.root = rootpath;
+	k->fs.pwd = (struct path){ .mnt = &k->root_mnt.mnt, .dentry = make_path(k, w->cwd) };
+	if (w->exe) {
+		k->exe_file.f_path = (struct path){ .mnt = &k->root_mnt.mnt,
+						    .dentry = make_path(k, w->exe) };
+		k->mm.exe_file = &k->exe_file;
+	}
+	if (w->mm_args) {
+		mock_map(w, MOCK_MM_ARGS_ADDR, w->mm_args, w->mm_args_len);
+		k->mm.arg_start = MOCK_MM_ARGS_ADDR;
+		k->mm.arg_end = MOCK_MM_ARGS_ADDR + w->mm_args_len;
+	}
+	k->cred = (struct cred){ .uid = { w->uid }, .euid = { w->euid }, .gid = { w->gid } };
+	k->parent.tgid = w->ppid;
+	k->task = (struct task_struct){ .pid = 42, .tgid = 41, .real_parent = &k->parent,
+					.cred = &k->cred, .mm = &k->mm, .fs = &k->fs,
+					.exit_code = (int)w->exit_code };
+	if (w->comm)
+		snprintf(k->task.comm, sizeof(k->task.comm), "%s", w->comm);
+	set_regs(&k->regs, w);
+	mock_cur_world = w;
+	mock_cur_kernel = k;
+}
+
+static char param_error[256];
+
+void mock_check_param(unsigned int ev, unsigned int idx, unsigned int types)
+{
+	const struct kcap_event_info *info = &kcap_event_table[ev];
+	char pushed[64] = "";
+
+	if (param_error[0])
+		return; /* the first one says it */
+	if (idx >= info->nparams) {
+		snprintf(param_error, sizeof(param_error),
+			 "%s: parameter %u pushed, the table has %u", info->id, idx, info->nparams);
+		return;
+	}
+	if (types & (1u << info->params[idx].type))
+		return;
+	for (unsigned int t = 0; t < KCAP_PT__COUNT; t++)
+		if (types & (1u << t))
+			snprintf(pushed + strlen(pushed), sizeof(pushed) - strlen(pushed), "%s%s",
+				 pushed[0] ? "|" : "", kcap_param_type_name(t));
+	snprintf(param_error, sizeof(param_error),
+		 "%s: parameter %u (%s) pushed as %s, the table says %s", info->id, idx,
+		 info->params[idx].name, pushed, kcap_param_type_name(info->params[idx].type));
+}
+
+const char *mock_param_error(void)
+{
+	static char last[sizeof(param_error)];
+
+	if (!param_error[0])
+		return NULL;
+	memcpy(last, param_error, sizeof(last));
+	param_error[0] = '\0';
+	return last;
+}
+
+char *mock_d_path(const struct path *path, char *buf, int buflen)
+{
+	const struct path *root = &mock_cur_kernel->fs.root;
+	struct dentry *d = path->dentry;
+	struct mount *mnt = container_of(path->mnt, struct mount, mnt);
+	char *p = buf + buflen;
+
+	if (buflen < 1)
+		return NULL;
+	*--p = '\0';
+	for (int steps = 0; steps < 4096; steps++) {
+		if (d == root->dentry && &mnt->mnt == root->mnt)
+			break;
+		if (d == mnt->mnt.mnt_root || d == d->d_parent) {
+			if (mnt->mnt_parent == mnt)
+				break;
+			d = mnt->mnt_mountpoint;
+			mnt = mnt->mnt_parent;
+			continue;
+		}
+		if ((size_t)(p - buf) < d->d_name.len + 1)
+			return NULL;
+		p -= d->d_name.len;
+		memcpy(p, d->d_name.name, d->d_name.len);
+		*--p = '/';
+		d = d->d_parent;
+	}
+	if (*p == '\0') {
+		if (p == buf)
+			return NULL;
+		*--p = '/';
+	}
+	return p;
+}

@@ -285,32 +285,29 @@ static __always_inline __u32 kf_task_exit_code(struct kf_ctx *ctx)
 
 /*
  * Exit fillers (and PROCEXIT's) are tail-called programs that never read their
- * context. ID is pasted directly, never passed on: kernel headers define some
- * IDs (BPF_X). The section says "tracepoint"; on 4.17+ the loader makes them
- * raw tracepoint programs, like the dispatchers that call them (a tail call
- * keeps the type).
+ * context. The section says "tracepoint"; on 4.17+ the loader makes them raw
+ * tracepoint programs, like the dispatchers that call them (a tail call keeps
+ * the type).
  */
 #define KCAP_FILLER(ID, HOOK)                                         \
-	KCAP_ASSERT_HOOK(KCAP_HOOK_OF_##ID, KCAP_HOOK_##HOOK, #ID);   \
+	KCAP_ASSERT_HOOK(ID, HOOK);                                   \
 	static __always_inline void kf_body_##ID(struct kf_ctx *ctx); \
-	KF_FILLER_##HOOK(                                             \
-		fill_##ID, kf_body_##ID, KCAP_EV_##ID,                \
-		KCAP_NPARAMS_##ID) static __always_inline void kf_body_##ID(struct kf_ctx *ctx)
+	KF_FILLER_##HOOK(ID) static __always_inline void kf_body_##ID(struct kf_ctx *ctx)
 
-/* The per-hook programs get only pasted names: an ID itself may be a macro. */
-#define KF_TAIL_CALLED_FILLER(prog, body, ev, nparams)                   \
-	SEC("tracepoint/kcap/filler")                                    \
-	int prog(void *pctx)                                             \
-	{                                                                \
-		struct kf_ctx c;                                         \
-		if (kf_begin(&c, pctx, ev, nparams, 0, KF_SPLIT_AT(ev))) \
-			return 0;                                        \
-		body(&c);                                                \
-		kf_finish(&c);                                           \
-		return 0;                                                \
+#define KF_TAIL_CALLED_FILLER(ID)                                          \
+	SEC("tracepoint/kcap/filler")                                      \
+	int fill_##ID(void *pctx)                                          \
+	{                                                                  \
+		struct kf_ctx c;                                           \
+		if (kf_begin(&c, pctx, KCAP_EV_##ID, KCAP_NPARAMS_##ID, 0, \
+			     KF_SPLIT_AT(KCAP_EV_##ID)))                   \
+			return 0;                                          \
+		kf_body_##ID(&c);                                          \
+		kf_finish(&c);                                             \
+		return 0;                                                  \
 	}
-#define KF_FILLER_SYS_EXIT(prog, body, ev, nparams) KF_TAIL_CALLED_FILLER(prog, body, ev, nparams)
-#define KF_FILLER_PROC_EXIT(prog, body, ev, nparams) KF_TAIL_CALLED_FILLER(prog, body, ev, nparams)
+#define KF_FILLER_SYS_EXIT(ID) KF_TAIL_CALLED_FILLER(ID)
+#define KF_FILLER_PROC_EXIT(ID) KF_TAIL_CALLED_FILLER(ID)
 
 /*
  * Enter fillers are plain tracepoint programs on their own syscall's
@@ -318,17 +315,17 @@ static __always_inline __u32 kf_task_exit_code(struct kf_ctx *ctx)
  * the kernel runs them only for that syscall, where a raw sys_enter hook would
  * run a program for every syscall of the machine.
  */
-#define KF_FILLER_SYS_ENTER(prog, body, ev, nparams)                                     \
+#define KF_FILLER_SYS_ENTER(ID)                                                          \
 	SEC("tracepoint/syscalls/sys_enter")                                             \
-	int prog(struct kf_sys_enter_record *rec)                                        \
+	int fill_##ID(struct kf_sys_enter_record *rec)                                   \
 	{                                                                                \
 		struct kf_ctx c;                                                         \
 		bool ia32;                                                               \
 		if (!kf_filter((__u32)rec->nr, KCAP_WANT_ENTER, &ia32) ||                \
-		    kf_begin(&c, rec, ev, nparams, 0, KF_ALL))                           \
+		    kf_begin(&c, rec, KCAP_EV_##ID, KCAP_NPARAMS_##ID, 0, KF_ALL))       \
 			return 0;                                                        \
 		c.args = rec->args; /* only the syscall's own: the record has no more */ \
-		body(&c);                                                                \
+		kf_body_##ID(&c);                                                        \
 		kf_finish(&c);                                                           \
 		return 0;                                                                \
 	}

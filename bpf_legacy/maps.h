@@ -8,7 +8,6 @@
 #define KCAP_LEGACY_MAPS_H
 
 #include "bpf/kf_bpf.h"
-#include "bpf/maps.h"
 
 /*
  * The event is built at KF_EVT_OFF in data[] so that, sent from KF_EVT_OFF - 4,
@@ -42,13 +41,7 @@ struct kf_scratch {
 	__u8 data[KF_EVT_OFF + 2 * KF_DATA_HALF];
 };
 
-/* Plain array indexed by CPU: per-CPU array values are capped at 32 KiB. */
-struct {
-	__uint(type, BPF_MAP_TYPE_ARRAY);
-	__uint(max_entries, 1); /* set to the number of possible CPUs at load */
-	__type(key, __u32);
-	__type(value, struct kf_scratch);
-} scratch SEC(".maps");
+#include "bpf/maps.h"
 
 /* One perf buffer per CPU; the reader polls, the kernel never wakes it per sample. */
 struct {

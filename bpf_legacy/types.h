@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Kernel types for the legacy probe, compiled against ONE kernel: either its
- * kbuild headers (KCAP_LEGACY_KBUILD, see Makefile.kbuild) or a vmlinux.h made
+ * kbuild headers (KCAP_LEGACY_KBUILD, set by build.sh's kbuild rule) or a vmlinux.h made
  * from its BTF. No CO-RE: BPF_NO_PRESERVE_ACCESS_INDEX keeps vmlinux.h from
  * asking for relocations, so the object needs no kernel BTF at load time.
  */

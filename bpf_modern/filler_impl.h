@@ -193,7 +193,7 @@ static __always_inline __u32 kf_task_exit_code(struct kf_ctx *ctx)
 /* --- programs ----------------------------------------------------------- */
 
 #define KCAP_FILLER(ID, HOOK)                                       \
-	KCAP_ASSERT_HOOK(KCAP_HOOK_OF_##ID, KCAP_HOOK_##HOOK, #ID); \
+	KCAP_ASSERT_HOOK(ID, HOOK); \
 	KCAP_FILLER_##HOOK(ID)
 
 #define KF_BODY(ID) static __always_inline void kf_body_##ID(struct kf_ctx *ctx)

@@ -4,13 +4,11 @@
 #define KCAP_MODERN_MAPS_H
 
 #include "bpf/kf_bpf.h"
-#include "bpf/maps.h"
 
 /*
- * Scratch area per CPU for variable-size events. A parameter starts below
+ * A CPU's scratch area, for variable-size events. A parameter starts below
  * KF_SCRATCH_HALF and is at most KF_SCRATCH_HALF long, so masking offsets with
- * KF_OFF_MASK keeps every write inside the value for the verifier. It is a plain
- * array indexed by CPU: per-CPU array values are capped at 32 KiB.
+ * KF_OFF_MASK keeps every write inside the value for the verifier.
  */
 #define KF_SCRATCH_HALF 65536
 #define KF_OFF_MASK (KF_SCRATCH_HALF - 1)
@@ -19,12 +17,7 @@ struct kf_scratch {
 	__u8 data[2 * KF_SCRATCH_HALF];
 };
 
-struct {
-	__uint(type, BPF_MAP_TYPE_ARRAY);
-	__uint(max_entries, 1); /* set to the number of possible CPUs at load */
-	__type(key, __u32);
-	__type(value, struct kf_scratch);
-} scratch SEC(".maps");
+#include "bpf/maps.h"
 
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);

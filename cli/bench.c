@@ -7,7 +7,8 @@
  * not figures of different runs.
  *
  * "reference" is not a backend: the least a ring-buffer syscall tracer can do
- * (bench_ref.bpf.c), the yardstick of the brief's targets.
+ * (bench_ref.bpf.c), a 32-byte record per syscall exit, which the performance
+ * targets are stated against.
  *
  * Workloads: "single" pins one thread to the last CPU (the reader gets CPU 0)
  * looping getppid(), read(/dev/zero, 1 byte) and close(-1); "multi" runs that

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * kcap bench's reference capture: the least a syscall tracer can do with a
- * BPF ring buffer, which the brief's targets are stated against. One
+ * BPF ring buffer, which the performance targets are stated against. One
  * tp_btf/sys_exit program writes a 32-byte record per syscall (time, ids,
  * number, return value) into one ring buffer, reserved in place and never
  * waking the reader. No filtering, no parameters, no tail call.

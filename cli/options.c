@@ -57,41 +57,45 @@ void cli_usage(FILE *out)
 	      out);
 }
 
-static int parse_u64(const char *s, uint64_t max, uint64_t *out)
+/* A decimal number at the start of s (no sign); end is what follows it. */
+static int parse_decimal(const char *s, unsigned long long *v, char **end)
 {
-	char *end;
-	unsigned long long v;
-
 	if (!s || !*s || *s == '-')
 		return -EINVAL;
 	errno = 0;
-	v = strtoull(s, &end, 10);
-	if (errno || *end || v > max)
+	*v = strtoull(s, end, 10);
+	return errno || *end == s ? -EINVAL : 0;
+}
+
+static int parse_u64(const char *s, uint64_t max, uint64_t *out)
+{
+	unsigned long long v;
+	char *end;
+
+	if (parse_decimal(s, &v, &end) || *end || v > max)
 		return -EINVAL;
 	*out = v;
 	return 0;
 }
 
+/* Bytes, with an optional K, M or G suffix. */
 static int parse_size(const char *s, unsigned long *out)
 {
-	char *end;
 	unsigned long long v;
+	unsigned int shift = 0;
+	char *end;
 
-	if (!s || !*s || *s == '-')
-		return -EINVAL;
-	errno = 0;
-	v = strtoull(s, &end, 10);
-	if (errno || end == s)
+	if (parse_decimal(s, &v, &end))
 		return -EINVAL;
 	if (*end == 'K' || *end == 'k')
-		v <<= 10, end++;
+		shift = 10, end++;
 	else if (*end == 'M' || *end == 'm')
-		v <<= 20, end++;
+		shift = 20, end++;
 	else if (*end == 'G' || *end == 'g')
-		v <<= 30, end++;
-	if (*end || v > ULONG_MAX)
+		shift = 30, end++;
+	if (*end || v > (ULONG_MAX >> shift))
 		return -EINVAL;
-	*out = (unsigned long)v;
+	*out = (unsigned long)(v << shift);
 	return 0;
 }
 

@@ -9,11 +9,9 @@
 #include "select.h"
 
 /*
- * auto's order, lowest added cost per syscall first, as measured by `kcap bench`
- * side by side in one run (README, "Backend overhead", 2026-11-22): in a
- * Debian 6.12 VM kmod added 0.62x and legacy 2.03x what modern added; on the
- * 6.18 host legacy added 1.4-1.6x modern. The reference system measured its
- * module about 20% below its modern probe too. A host without the module skips kmod at once.
+ * auto's order, lowest added cost per syscall first, as `kcap bench` measures
+ * them side by side (the README's "Backend overhead" tables). A host without
+ * the module skips kmod at once.
  */
 static const struct kcap_backend_ops *const auto_order[] = {
 	&kcap_backend_kmod,

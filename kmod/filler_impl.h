@@ -36,7 +36,7 @@
 typedef void (*kf_fill_fn)(struct kf_ctx *ctx);
 
 #define KCAP_FILLER(ID, HOOK)                                       \
-	KCAP_ASSERT_HOOK(KCAP_HOOK_OF_##ID, KCAP_HOOK_##HOOK, #ID); \
+	KCAP_ASSERT_HOOK(ID, HOOK); \
 	static void kf_fill_##ID(struct kf_ctx *ctx)
 
 #endif /* KCAP_KMOD_FILLER_IMPL_H */

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: (GPL-2.0-only OR MIT) */
 /*
- * The interface between the kcap kernel module and userspace (engine/backend_kmod.c).
+ * The interface between the kcap kernel module and userspace (engine/backends/kmod/).
  *
  * One character device, /dev/kcap (root only, one open file at a time). The
  * file owns the per-CPU ring buffers: they are allocated by KCAP_IOC_ALLOC and

@@ -91,22 +91,7 @@ static __always_inline void kf_set_len(struct kf_ctx *ctx, u16 len)
 	ctx->idx++;
 }
 
-static __always_inline void kf_put_fault(struct kf_ctx *ctx)
-{
-	ctx->faults++;
-	kf_set_len(ctx, KCAP_PLEN_FAULT);
-}
-
-/* Accounts n bytes just written at the cursor, or a fault when n <= 0. */
-static __always_inline void kf_commit(struct kf_ctx *ctx, long n)
-{
-	if (n <= 0) {
-		kf_put_fault(ctx);
-		return;
-	}
-	ctx->off += n;
-	kf_set_len(ctx, n);
-}
+#include "filler_store.h"
 
 static __always_inline void kf_put_u64(struct kf_ctx *ctx, __u64 v)
 {

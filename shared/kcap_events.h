@@ -91,14 +91,10 @@ enum {
 #undef P
 };
 
-/*
- * For a backend's KCAP_FILLER(ID, HOOK): the filler sits at its table hook.
- * Call it as KCAP_ASSERT_HOOK(KCAP_HOOK_OF_##ID, KCAP_HOOK_##HOOK, #ID): the
- * tokens must be pasted by the caller, as kernel headers define some IDs as
- * macros (BPF_X) that would otherwise expand.
- */
-#define KCAP_ASSERT_HOOK(hook_of_id, hook, name) \
-	_Static_assert((int)(hook_of_id) == (int)(hook), name " is at the wrong hook in events.def")
+/* For a backend's KCAP_FILLER(ID, HOOK): the filler sits at its table hook. */
+#define KCAP_ASSERT_HOOK(ID, HOOK)                                      \
+	_Static_assert((int)KCAP_HOOK_OF_##ID == (int)KCAP_HOOK_##HOOK, \
+		       #ID " is at the wrong hook in events.def")
 
 #define KCAP_EVENT_IS_FIXED(id) (KCAP_SIZE_##id <= KCAP_MAX_EVENT_SIZE)
 

@@ -1,7 +1,21 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* Maps both eBPF probes define alike (4.14 map types, BTF-style definitions). */
+/*
+ * Maps both eBPF probes define alike (4.14 map types, BTF-style definitions).
+ * The includer defines struct kf_scratch, a CPU's area for building an event.
+ */
 #ifndef KCAP_BPF_MAPS_H
 #define KCAP_BPF_MAPS_H
+
+/*
+ * Where each CPU builds its events, indexed by CPU (sized to the possible CPUs
+ * at load): a plain array, as per-CPU array values are capped at 32 KiB.
+ */
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct kf_scratch);
+} scratch SEC(".maps");
 
 /* Per-CPU kernel counters (struct kcap_kstats): the engine sums them. */
 struct {

@@ -32,11 +32,7 @@ static __always_inline void kf_set_len(struct kf_ctx *ctx, __u16 len)
 	ctx->idx++;
 }
 
-static __always_inline void kf_put_fault(struct kf_ctx *ctx)
-{
-	ctx->faults++;
-	kf_set_len(ctx, KCAP_PLEN_FAULT);
-}
+#include "filler_store.h"
 
 static __always_inline void kf_put_u64(struct kf_ctx *ctx, __u64 v)
 {
@@ -63,17 +59,6 @@ static __always_inline void kf_put_empty(struct kf_ctx *ctx)
 	kf_set_len(ctx, 0);
 }
 
-/* Accounts n bytes just copied to kf_data(), or a fault when n <= 0. */
-static __always_inline void kf_commit_copy(struct kf_ctx *ctx, long n)
-{
-	if (n <= 0) {
-		kf_put_fault(ctx);
-		return;
-	}
-	ctx->off += n;
-	kf_set_len(ctx, n);
-}
-
 /*
  * Kernels whose string read goes through strncpy_from_user_nofault() (5.5 to
  * 6.12 at least) return 0 for an empty string, older and newer ones 1: an
@@ -88,8 +73,7 @@ static __always_inline void kf_put_user_str(struct kf_ctx *ctx, __u64 uptr)
 {
 	if (kf_skip(ctx))
 		return;
-	kf_commit_copy(ctx,
-		       kf_str_len(KF_READ_USER_STR(kf_data(ctx), KCAP_MAX_PATH, (void *)uptr)));
+	kf_commit(ctx, kf_str_len(KF_READ_USER_STR(kf_data(ctx), KCAP_MAX_PATH, (void *)uptr)));
 }
 
 /* Copies n (<= KCAP_MAX_PARAM_LEN) user bytes; the fault check is the helper's. */
@@ -115,7 +99,7 @@ static __always_inline void kf_put_user_buf(struct kf_ctx *ctx, __u64 uptr, __u6
 		kf_set_len(ctx, 0);
 		return;
 	}
-	kf_commit_copy(ctx, kf_copy_user(kf_data(ctx), n, uptr));
+	kf_commit(ctx, kf_copy_user(kf_data(ctx), n, uptr));
 }
 
 static __always_inline void kf_put_user_sockaddr(struct kf_ctx *ctx, __u64 uptr, __u64 n)
@@ -128,7 +112,20 @@ static __always_inline void kf_put_user_sockaddr(struct kf_ctx *ctx, __u64 uptr,
 		kf_set_len(ctx, 0);
 		return;
 	}
-	kf_commit_copy(ctx, kf_copy_user(kf_data(ctx), n, uptr));
+	kf_commit(ctx, kf_copy_user(kf_data(ctx), n, uptr));
+}
+
+/* The work area of a store that loops, or NULL: the parameter is another program's, or faulted. */
+static __always_inline struct kf_work *kf_loop_area(struct kf_ctx *ctx)
+{
+	struct kf_work *w;
+
+	if (kf_skip(ctx))
+		return NULL;
+	w = kf_work(ctx);
+	if (!w)
+		kf_put_fault(ctx);
+	return w;
 }
 
 struct kf_iovec {
@@ -139,14 +136,10 @@ struct kf_iovec {
 /* The first n bytes (at most snaplen) of iovcnt user iovecs, gathered. */
 static __always_inline void kf_put_user_iovec(struct kf_ctx *ctx, __u64 iov, __u64 iovcnt, __u64 n)
 {
-	struct kf_work *w = kf_work(ctx);
+	struct kf_work *w = kf_loop_area(ctx);
 
-	if (kf_skip(ctx))
+	if (!w)
 		return;
-	if (!w) {
-		kf_put_fault(ctx);
-		return;
-	}
 	if (n > kf_snaplen(ctx))
 		n = kf_snaplen(ctx);
 	w->total = 0;
@@ -181,14 +174,10 @@ static __always_inline void kf_put_user_iovec(struct kf_ctx *ctx, __u64 iov, __u
 /* argv or envp: the NUL-terminated strings, back to back, at most KCAP_MAX_ARGS_LEN. */
 static __always_inline void kf_put_user_argv(struct kf_ctx *ctx, __u64 argv)
 {
-	struct kf_work *w = kf_work(ctx);
+	struct kf_work *w = kf_loop_area(ctx);
 
-	if (kf_skip(ctx))
+	if (!w)
 		return;
-	if (!w) {
-		kf_put_fault(ctx);
-		return;
-	}
 	w->total = 0;
 	KF_LOOP
 	for (__u32 i = 0; i < KF_MAX_ARGV; i++) {

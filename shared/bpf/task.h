@@ -16,7 +16,7 @@
 #define KCAP_BPF_TASK_H
 
 static __always_inline void kf_put_kernel_path(struct kf_ctx *ctx, struct dentry *dentry,
-						struct vfsmount *vfsmnt)
+					       struct vfsmount *vfsmnt)
 {
 	struct fs_struct *fs = KF_RD(kf_task(ctx), fs);
 	struct dentry *root_dentry = KF_RD(fs, root.dentry);
@@ -121,7 +121,7 @@ static __always_inline void kf_put_mm_args(struct kf_ctx *ctx)
 	len = KF_RD(mm, arg_end) - start;
 	if (len > KCAP_MAX_ARGS_LEN)
 		len = KCAP_MAX_ARGS_LEN;
-	kf_commit_copy(ctx, kf_copy_user(kf_data(ctx), len, start));
+	kf_commit(ctx, kf_copy_user(kf_data(ctx), len, start));
 }
 
 #endif /* KCAP_BPF_TASK_H */

@@ -18,7 +18,7 @@ KCAP_FILLER(PTRACE_X, SYS_EXIT)
 }
 
 /* bpf(cmd, attr, size) */
-KCAP_FILLER(BPF_X, SYS_EXIT)
+KCAP_FILLER(BPF_SYSCALL_X, SYS_EXIT)
 {
 	kf_push_res(ctx);
 	kf_push_u32(ctx, (__u32)kf_arg(ctx, 0));

@@ -68,7 +68,10 @@ static void test_syscall_numbers_match_names(void **state)
 			assert_int_equal(kcap_syscall_nr(kcap_syscall_name(a)), a);
 }
 
-/* Enter events exist only where the anchor's lesson allows them. */
+/*
+ * Enter events exist only where an argument can change before the exit
+ * (TOCTOU: the open family, connect) or the syscall never returns.
+ */
 static void test_enter_events_are_the_toctou_and_noreturn_ones(void **state)
 {
 	static const char *const allowed[] = { "open",	  "openat", "openat2",	 "creat",

@@ -88,6 +88,8 @@ static void test_errors(void **state)
 	expect_error("invalid pid", "-p", "99999999999", END);
 	expect_error("invalid pid list", "-p", ",", END);
 	expect_error("invalid buffer size", "--buffer-size", "lots", END);
+	expect_error("invalid buffer size", "--buffer-size", "17179869184G", END); /* overflows */
+	expect_error("invalid buffer size", "--buffer-size", "4MB", END);
 	expect_error("missing argument", "-n", END);
 	expect_error("unknown option", "-Z", END);
 	expect_error("unknown or incomplete option", "--nope", END);

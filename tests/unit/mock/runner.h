@@ -14,7 +14,7 @@
 typedef void (*mock_fill_fn)(struct kf_ctx *ctx);
 
 #define KCAP_FILLER(ID, HOOK)                                       \
-	KCAP_ASSERT_HOOK(KCAP_HOOK_OF_##ID, KCAP_HOOK_##HOOK, #ID); \
+	KCAP_ASSERT_HOOK(ID, HOOK); \
 	static void mock_fill_##ID(struct kf_ctx *ctx)
 
 #include "fillers/all.h"

@@ -40,7 +40,7 @@ void kcap_event_from_record(struct kcap_event *ev, const void *rec, uint32_t len
 	ev->nparams = hdr->nparams;
 	ev->raw = rec;
 	ev->raw_len = len;
-	ev->param_off = param_off;
+	memcpy(ev->param_off, param_off, sizeof(*param_off) * hdr->nparams);
 }
 
 const char *kcap_event_name(const struct kcap_event *ev)

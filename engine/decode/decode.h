@@ -18,11 +18,13 @@
 int kcap_event_decode(const void *rec, uint32_t len, uint32_t *param_off);
 
 /*
- * ev over a record that kcap_event_decode() accepted: every field but cpu
- * and comm; ts is the record's (CLOCK_MONOTONIC).
+ * ev over a record that kcap_event_decode() accepted with param_off: every
+ * field but cpu and comm; ts is the record's (CLOCK_MONOTONIC).
  */
 void kcap_event_from_record(struct kcap_event *ev, const void *rec, uint32_t len,
 			    const uint32_t *param_off);
+
+_Static_assert(KCAP_EVENT_MAX_PARAMS == KCAP_MAX_PARAMS, "kcap.h and the event table disagree");
 
 /* An integer parameter's value, sign-extended per its wire type; -EINVAL otherwise. */
 int kcap_param_int(const struct kcap_param *p, int64_t *v);

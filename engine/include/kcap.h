@@ -51,6 +51,9 @@ struct kcap_opts {
 	unsigned long buffer_bytes;
 };
 
+/* The most parameters an event has. */
+#define KCAP_EVENT_MAX_PARAMS 32
+
 /* One captured event, as delivered by kcap_next(). */
 struct kcap_event {
 	uint64_t ts; /* nanoseconds since the epoch */
@@ -62,7 +65,8 @@ struct kcap_event {
 	const char *comm; /* the thread's command name, "?" when unknown */
 	const void *raw; /* the wire-format event (shared/kcap_wire.h) */
 	uint32_t raw_len;
-	const uint32_t *param_off; /* the library's: where each parameter starts in raw */
+	/* the library's: where each parameter starts in raw (an event copies as a value) */
+	uint32_t param_off[KCAP_EVENT_MAX_PARAMS];
 };
 
 /* A decoded parameter. */

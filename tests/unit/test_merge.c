@@ -150,6 +150,34 @@ static void test_malformed_events_are_skipped_and_counted(void **state)
 	kcap_merge_free(&m);
 }
 
+/* A copied event keeps its decoding after the merge hands out others. */
+static void test_an_event_copies_as_a_value(void **state)
+{
+	struct fake_stream a;
+	struct kcap_stream *streams[] = { &a.s };
+	struct kcap_merge m;
+	struct kcap_event ev, first;
+	struct kcap_param p;
+	struct test_param open_params[] = { P_S64(3), P_S32(-100), P_STR("/x"), P_U32(0),
+					    P_U32(0) };
+	struct test_param read_params[] = { P_S64(1), P_S32(5), P_BYTES("d"), P_U64(1) };
+
+	(void)state;
+	fake_init(&a, 0, 1);
+	a.lens[a.n] = test_build(a.events[a.n], KCAP_EV_OPENAT_X, open_params, 5);
+	a.n++;
+	/* parameter 2 starts elsewhere in a read event */
+	a.lens[a.n] = test_build(a.events[a.n], KCAP_EV_READ_X, read_params, 4);
+	a.n++;
+	assert_int_equal(kcap_merge_init(&m, streams, 1), 0);
+	assert_non_null(kcap_merge_next(&m, &ev));
+	first = ev;
+	assert_non_null(kcap_merge_next(&m, &ev));
+	assert_int_equal(kcap_event_param(&first, 2, &p), 0);
+	assert_string_equal((const char *)p.data, "/x");
+	kcap_merge_free(&m);
+}
+
 static void test_no_streams(void **state)
 {
 	struct kcap_merge m;
@@ -168,6 +196,7 @@ int main(void)
 		cmocka_unit_test(test_release_is_batched),
 		cmocka_unit_test(test_zero_copy_consumes_on_next_call),
 		cmocka_unit_test(test_malformed_events_are_skipped_and_counted),
+		cmocka_unit_test(test_an_event_copies_as_a_value),
 		cmocka_unit_test(test_no_streams),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -23,7 +23,7 @@ static inline int test_validate(const void *raw, uint32_t len)
 /* A kcap_event over a valid raw wire event, as kcap_next() would hand it out. */
 static inline struct kcap_event test_event(const void *raw, uint32_t len, const char *comm)
 {
-	static uint32_t off[KCAP_MAX_PARAMS]; /* one event at a time */
+	uint32_t off[KCAP_MAX_PARAMS];
 	struct kcap_event ev;
 
 	assert_int_equal(kcap_event_decode(raw, len, off), 0);

@@ -3,7 +3,7 @@
  * Parameter values, table-driven: the parameter's format decides. Hostile
  * bytes are safe in both styles: JSON output is always valid JSON (invalid
  * UTF-8 bytes become the six characters \\xHH), text output never carries
- * control characters.
+ * control characters, spaces or characters that reorder a line.
  */
 #define _GNU_SOURCE
 #include <string.h>
@@ -17,8 +17,8 @@
 
 static const char hexdigits[] = "0123456789abcdef";
 
-/* Length of a valid UTF-8 sequence at s (at most n bytes), or 0. */
-static size_t utf8_len(const uint8_t *s, size_t n)
+/* Length of a valid UTF-8 sequence at s (at most n bytes) and its code point, or 0. */
+static size_t utf8_len(const uint8_t *s, size_t n, uint32_t *codepoint)
 {
 	size_t need;
 	uint32_t cp;
@@ -37,7 +37,19 @@ static size_t utf8_len(const uint8_t *s, size_t n)
 	if ((need == 3 && cp < 0x800) || (need == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
 	    (cp >= 0xd800 && cp <= 0xdfff))
 		return 0;
+	*codepoint = cp;
 	return need;
+}
+
+/*
+ * Code points that would let a name rewrite the line around it in a terminal
+ * or a log viewer: C1 controls, bidirectional overrides and isolates, line and
+ * paragraph separators. Text output shows their bytes escaped.
+ */
+static bool reorders_text(uint32_t cp)
+{
+	return (cp >= 0x80 && cp <= 0x9f) || cp == 0x61c || cp == 0x200e || cp == 0x200f ||
+	       (cp >= 0x2028 && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
 }
 
 static void put_hex_escape(struct sbuf *sb, uint8_t c, enum fmt_style style)
@@ -51,15 +63,24 @@ static void put_hex_escape(struct sbuf *sb, uint8_t c, enum fmt_style style)
 		sb_putn(sb, e + 1, 4);
 }
 
+/*
+ * JSON: a valid string body. Text: one field that cannot be taken for more:
+ * no space (fields are space-separated), no control or reordering character.
+ */
 void fmt_escaped(struct sbuf *sb, const uint8_t *s, size_t n, enum fmt_style style)
 {
 	size_t run = 0;
 
 	for (size_t i = 0; i < n; i++) {
 		uint8_t c = s[i];
+		uint32_t cp;
 		size_t u;
 
-		if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+		if (c > 0x20 && c < 0x7f && c != '"' && c != '\\') {
+			run++;
+			continue;
+		}
+		if (c == ' ' && style == STYLE_JSON) {
 			run++;
 			continue;
 		}
@@ -82,7 +103,7 @@ void fmt_escaped(struct sbuf *sb, const uint8_t *s, size_t n, enum fmt_style sty
 			sb_putn(sb, "\\r", 2);
 			continue;
 		}
-		if (c < 0x20 || c == 0x7f) {
+		if (c <= 0x20 || c == 0x7f) {
 			if (style == STYLE_JSON) {
 				char e[6] = {
 					'\\', 'u', '0', '0', hexdigits[c >> 4], hexdigits[c & 15]
@@ -93,9 +114,13 @@ void fmt_escaped(struct sbuf *sb, const uint8_t *s, size_t n, enum fmt_style sty
 			}
 			continue;
 		}
-		u = utf8_len(s + i, n - i);
-		if (u) {
+		u = utf8_len(s + i, n - i, &cp);
+		if (u && (style == STYLE_JSON || !reorders_text(cp))) {
 			sb_putn(sb, (const char *)s + i, u);
+			i += u - 1;
+		} else if (u) {
+			for (size_t k = 0; k < u; k++)
+				put_hex_escape(sb, s[i + k], style);
 			i += u - 1;
 		} else {
 			put_hex_escape(sb, c, style);

@@ -54,6 +54,30 @@ static void test_hostile_path_bytes(void **state)
 			    "flags=O_RDONLY mode=0");
 }
 
+/* A name cannot forge fields or reorder the line in text output; JSON keeps it as it is. */
+static void test_text_cannot_be_forged(void **state)
+{
+	/* spaces with fake fields, C1 CSI (U+009B), RLO (U+202E), LINE SEPARATOR (U+2028) */
+	static const char path[] = "x flags=O_RDONLY mode=0 name=/etc/shadow\xc2\x9b\xe2\x80\xae"
+				   "\xe2\x80\xa8";
+	struct test_param p[] = { P_S32(-100), { sizeof(path), path }, P_U32(0), P_U32(0) };
+	struct test_param args[] = { P_S64(0), P_STR("/bin/x"), P_BYTES("a b\0c\0"),
+				     P_S32(1), P_U32(0),	P_U32(0),
+				     P_U32(0), P_STR("/"),	P_STR("x") };
+
+	(void)state;
+	assert_string_equal(
+		text(KCAP_EV_OPENAT_E, p, 4),
+		"> openat dirfd=AT_FDCWD name=x\\x20flags=O_RDONLY\\x20mode=0\\x20name="
+		"/etc/shadow\\xc2\\x9b\\xe2\\x80\\xae\\xe2\\x80\\xa8 flags=O_RDONLY mode=0");
+	assert_string_equal(
+		json(KCAP_EV_OPENAT_E, p, 4),
+		"\"args\":{\"dirfd\":-100,\"name\":\"x flags=O_RDONLY mode=0 name=/etc/"
+		"shadow\xc2\x9b\xe2\x80\xae\xe2\x80\xa8\",\"flags\":\"O_RDONLY\",\"mode\":0}}");
+	/* argv: an argument with a space stays one argument */
+	assert_non_null(strstr(text(KCAP_EV_EXECVE_X, args, 9), " args=a\\x20b c "));
+}
+
 static void test_string_without_terminator_stays_in_bounds(void **state)
 {
 	static const char unterminated[4] = { 'a', 'b', 'c', 'd' };
@@ -160,6 +184,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_json_header_fields),
 		cmocka_unit_test(test_hostile_path_bytes),
+		cmocka_unit_test(test_text_cannot_be_forged),
 		cmocka_unit_test(test_string_without_terminator_stays_in_bounds),
 		cmocka_unit_test(test_faulted_and_empty_parameters),
 		cmocka_unit_test(test_binary_buffer),

@@ -137,6 +137,7 @@ static __always_inline int kf_begin(struct kf_ctx *ctx, void *pctx, __u16 type, 
 	if (lo == 0) {
 		ctx->off = KCAP_HDR_SIZE + 2 * nparams;
 		ctx->faults = 0;
+		((struct kcap_evt_hdr *)ctx->buf)->truncated = 0;
 	} else {
 		ctx->off = ctx->s->st.off;
 		ctx->faults = ctx->s->st.faults;
@@ -181,6 +182,7 @@ static __always_inline void kf_finish(struct kf_ctx *ctx)
 	}
 	st->events++;
 	st->faults += ctx->faults;
+	st->truncated += hdr->truncated != 0;
 }
 
 /* --- parameters --------------------------------------------------------- */

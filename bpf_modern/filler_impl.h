@@ -64,8 +64,10 @@ static __always_inline int kf_begin(struct kf_ctx *ctx, __u16 type, __u16 nparam
 			ctx->buf = bpf_ringbuf_reserve(ctx->rb, size, 0);
 		else
 			ctx->buf = bpf_map_lookup_elem(&scratch, &cpu);
-		if (ctx->buf)
+		if (ctx->buf) {
+			((struct kcap_evt_hdr *)ctx->buf)->truncated = 0;
 			return 0;
+		}
 	}
 	st = kf_stats();
 	if (st) {
@@ -82,6 +84,7 @@ static __always_inline void kf_finish(struct kf_ctx *ctx)
 	struct kcap_evt_hdr *hdr = (struct kcap_evt_hdr *)ctx->buf;
 	struct kcap_kstats *st = kf_stats();
 	__u32 len = ctx->off;
+	__u32 cut = hdr->truncated; /* read before the submit gives the event away */
 	long err = 0;
 
 	kf_write_header(hdr, ctx->type, ctx->nparams, len);
@@ -102,6 +105,8 @@ static __always_inline void kf_finish(struct kf_ctx *ctx)
 	}
 	st->events++;
 	st->faults += ctx->faults;
+	if (!ctx->fixed) /* only variable-size parameters can be cut */
+		st->truncated += cut != 0;
 }
 
 /* --- parameters --------------------------------------------------------- */
@@ -192,7 +197,7 @@ static __always_inline __u32 kf_task_exit_code(struct kf_ctx *ctx)
 
 /* --- programs ----------------------------------------------------------- */
 
-#define KCAP_FILLER(ID, HOOK)                                       \
+#define KCAP_FILLER(ID, HOOK)       \
 	KCAP_ASSERT_HOOK(ID, HOOK); \
 	KCAP_FILLER_##HOOK(ID)
 

@@ -223,15 +223,15 @@ static void print_stats(struct kcap *k, const struct cli_options *o)
 		fprintf(stderr,
 			"kcap: backend %s: %llu events captured, %llu read, %llu dropped "
 			"(buffer full %llu, too large %llu, internal %llu), %llu unreadable "
-			"parameters, %llu 32-bit syscalls skipped, %llu malformed events; "
-			"%.1f MiB of kernel memory\n",
+			"parameters, %llu events with a truncated parameter, %llu 32-bit "
+			"syscalls skipped, %llu malformed events; %.1f MiB of kernel memory\n",
 			kcap_backend_name(k), (unsigned long long)st.events,
 			(unsigned long long)st.events_read, (unsigned long long)st.drops,
 			(unsigned long long)st.drops_buffer_full,
 			(unsigned long long)st.drops_too_large,
 			(unsigned long long)st.drops_internal, (unsigned long long)st.faults,
-			(unsigned long long)st.compat_skipped, (unsigned long long)st.bad_events,
-			(double)st.kernel_bytes / 1048576.0);
+			(unsigned long long)st.truncated, (unsigned long long)st.compat_skipped,
+			(unsigned long long)st.bad_events, (double)st.kernel_bytes / 1048576.0);
 	else if (st.drops || st.bad_events)
 		fprintf(stderr,
 			"kcap: warning: %llu events dropped (buffer full %llu, too large %llu, "

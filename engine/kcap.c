@@ -258,6 +258,7 @@ int kcap_get_stats(struct kcap *k, struct kcap_stats *st)
 	st->drops_internal = ks.drops_internal;
 	st->drops = kcap_kstats_drops(&ks);
 	st->faults = ks.faults;
+	st->truncated = ks.truncated;
 	st->compat_skipped = ks.compat_skipped;
 	st->events_read = k->events_read;
 	st->bad_events = k->merge.bad_events;

@@ -81,6 +81,7 @@ static int kf_begin(struct kf_ctx *ctx, u16 type)
 	}
 	ctx->buf = r->data + (r->head & (r->size - 1));
 	ctx->off = hdr;
+	((struct kcap_evt_hdr *)ctx->buf)->truncated = 0;
 	return 0;
 }
 
@@ -107,11 +108,13 @@ static void kf_finish(struct kf_ctx *ctx)
 	h->len = ctx->off;
 	h->type = ctx->type;
 	h->nparams = ctx->nparams;
+	h->flags = 0; /* truncated: the stores set it */
 	r->head += ALIGN(ctx->off, 8);
 	/* the event's bytes before the new head */
 	smp_store_release(&r->ctl->head, r->head);
 	st->events++;
 	st->faults += ctx->faults;
+	st->truncated += h->truncated != 0;
 }
 
 /* Runs the filler of event type for the current task on this CPU's ring. */

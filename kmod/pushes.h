@@ -121,13 +121,15 @@ static __always_inline void kf_put_empty(struct kf_ctx *ctx)
 /*
  * A NUL-terminated user string of at most max bytes (with the NUL) at dst,
  * whose room is avail bytes. Returns the bytes written with the NUL (1 for an
- * empty string), 0 for a fault, or -ENOSPC when the room, not max, cut it short.
+ * empty string), 0 for a fault, or -ENOSPC when the room, not max, cut it
+ * short; *cut says the string was longer than max.
  */
-static __always_inline long kf_user_str(u8 *dst, u64 uptr, u32 max, u32 avail)
+static __always_inline long kf_user_str(u8 *dst, u64 uptr, u32 max, u32 avail, bool *cut)
 {
 	u32 count = min(max, avail);
 	long n;
 
+	*cut = false;
 	if (!count)
 		return -ENOSPC;
 	n = kf_strncpy_user(dst, uptr, count);
@@ -136,7 +138,8 @@ static __always_inline long kf_user_str(u8 *dst, u64 uptr, u32 max, u32 avail)
 	if (n >= count) {
 		if (count < max)
 			return -ENOSPC;
-		dst[count - 1] = '\0'; /* truncated at max, like the BPF helper */
+		dst[count - 1] = '\0'; /* ended at max, like the BPF helper */
+		*cut = true;
 		return count;
 	}
 	return n + 1;
@@ -144,15 +147,18 @@ static __always_inline long kf_user_str(u8 *dst, u64 uptr, u32 max, u32 avail)
 
 static __always_inline void kf_put_user_str(struct kf_ctx *ctx, __u64 uptr)
 {
+	bool cut;
 	long n;
 
 	if (ctx->overflow)
 		return;
-	n = kf_user_str(ctx->buf + ctx->off, uptr, KCAP_MAX_PATH, kf_avail(ctx));
+	n = kf_user_str(ctx->buf + ctx->off, uptr, KCAP_MAX_PATH, kf_avail(ctx), &cut);
 	if (n == -ENOSPC) {
 		ctx->overflow = true;
 		return;
 	}
+	if (cut)
+		kf_mark_truncated(ctx);
 	kf_commit(ctx, n);
 }
 
@@ -178,13 +184,18 @@ static __always_inline void kf_put_user_buf(struct kf_ctx *ctx, __u64 uptr, __u6
 
 static __always_inline void kf_put_user_sockaddr(struct kf_ctx *ctx, __u64 uptr, __u64 n)
 {
-	if (!uptr) {
+	if (!uptr || !n) {
 		kf_put_empty(ctx);
 		return;
 	}
-	kf_put_user_bytes(ctx, uptr, min_t(u64, n, KCAP_MAX_SOCKADDR));
+	if (n > KCAP_MAX_SOCKADDR) {
+		n = KCAP_MAX_SOCKADDR;
+		kf_mark_truncated(ctx);
+	}
+	kf_put_user_bytes(ctx, uptr, n);
 }
 
+/* As the eBPF probes: cut when the iovec bound stopped it with bytes to go. */
 static __always_inline void kf_put_user_iovec(struct kf_ctx *ctx, __u64 iov, __u64 iovcnt, __u64 n)
 {
 	u32 total = 0;
@@ -215,12 +226,18 @@ static __always_inline void kf_put_user_iovec(struct kf_ctx *ctx, __u64 iov, __u
 		}
 		total += chunk;
 	}
+	if (total < n && iovcnt > KCAP_MAX_IOVECS)
+		kf_mark_truncated(ctx);
 	ctx->off += total;
 	kf_set_len(ctx, total);
 }
 
+static __always_inline __u64 kf_read_user_u64(struct kf_ctx *ctx, __u64 uptr);
+
+/* As the eBPF probes: cut when a bound stopped it before the array's NULL. */
 static __always_inline void kf_put_user_argv(struct kf_ctx *ctx, __u64 argv)
 {
+	bool end = false, cut;
 	u32 total = 0;
 	u32 i;
 
@@ -237,20 +254,27 @@ static __always_inline void kf_put_user_argv(struct kf_ctx *ctx, __u64 argv)
 				kf_put_fault(ctx);
 				return;
 			}
+			end = true;
 			break;
 		}
-		if (!arg)
+		if (!arg) {
+			end = true;
 			break;
+		}
 		n = kf_user_str(ctx->buf + ctx->off + total, arg, KCAP_MAX_ARGS_LEN - total,
-				kf_avail(ctx) - total);
+				kf_avail(ctx) - total, &cut);
 		if (n == -ENOSPC) {
 			ctx->overflow = true;
 			return;
 		}
-		if (n <= 0)
+		if (n <= 0) {
+			end = true;
 			break;
+		}
 		total += n;
 	}
+	if (!end && (total >= KCAP_MAX_ARGS_LEN || kf_read_user_u64(ctx, argv + KCAP_MAX_ARGV * 8)))
+		kf_mark_truncated(ctx);
 	ctx->off += total;
 	kf_set_len(ctx, total);
 }
@@ -376,10 +400,14 @@ static __always_inline void kf_put_kernel_path(struct kf_ctx *ctx, const struct 
 	}
 	p = d_path(path, (char *)dst, room);
 	if (IS_ERR(p)) {
-		if (room < KCAP_MAX_PATH)
+		if (room < KCAP_MAX_PATH) {
 			ctx->overflow = true;
-		else
-			kf_put_fault(ctx);
+		} else {
+			/* longer than KCAP_MAX_PATH: marked, never read as a path */
+			memcpy(dst, "...", 4);
+			kf_mark_truncated(ctx);
+			kf_commit(ctx, 4);
+		}
 		return;
 	}
 	n = (char *)dst + room - p;
@@ -436,8 +464,10 @@ static __always_inline void kf_put_mm_args(struct kf_ctx *ctx)
 	}
 	start = READ_ONCE(mm->arg_start);
 	len = READ_ONCE(mm->arg_end) - start;
-	if (len > KCAP_MAX_ARGS_LEN)
+	if (len > KCAP_MAX_ARGS_LEN) {
 		len = KCAP_MAX_ARGS_LEN;
+		kf_mark_truncated(ctx);
+	}
 	if (len == 0) {
 		kf_put_fault(ctx); /* as the modern probe: nothing readable */
 		return;

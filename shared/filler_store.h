@@ -2,8 +2,9 @@
 /*
  * How every implementation of the filler API's stores ends a parameter: its
  * length in the event's plen[], or KCAP_PLEN_FAULT (counted) when the memory
- * could not be read. Included by shared/bpf/pushes.h and kmod/pushes.h once
- * they have defined kf_set_len(ctx, len), which writes plen[ctx->idx++].
+ * could not be read, and its truncation bit. Included by shared/bpf/pushes.h
+ * and kmod/pushes.h once they have defined struct kf_ctx (with buf, the event,
+ * and faults) and kf_set_len(ctx, len), which writes plen[ctx->idx++].
  */
 #ifndef KCAP_FILLER_STORE_H
 #define KCAP_FILLER_STORE_H
@@ -23,6 +24,17 @@ static __always_inline void kf_commit(struct kf_ctx *ctx, long n)
 	}
 	ctx->off += n;
 	kf_set_len(ctx, n);
+}
+
+/*
+ * The parameter being stored did not fit whole: its bit in the header of the
+ * event being built (which the backend's kf_begin() zeroes). In the event,
+ * not on the stack: the BPF verifier does not track it, so a mark never
+ * doubles the states it explores.
+ */
+static __always_inline void kf_mark_truncated(struct kf_ctx *ctx)
+{
+	((struct kcap_evt_hdr *)ctx->buf)->truncated |= 1u << (ctx->idx & (KCAP_MAX_PARAMS - 1));
 }
 
 #endif /* KCAP_FILLER_STORE_H */

@@ -2,7 +2,7 @@
 /*
  * The wire format of one kcap event, shared by every backend and the decoder.
  *
- *   struct kcap_evt_hdr   24 bytes, naturally aligned (no packed 64-bit fields:
+ *   struct kcap_evt_hdr   32 bytes, naturally aligned (no packed 64-bit fields:
  *                         BPF would store them byte by byte)
  *   __u16 plen[nparams]   length of each parameter's bytes, or KCAP_PLEN_FAULT
  *   parameter bytes       back to back, in table order, unaligned
@@ -26,9 +26,18 @@ struct kcap_evt_hdr {
 	__u32 len; /* header + plen[] + data, without transport padding */
 	__u16 type; /* enum kcap_event_type */
 	__u16 nparams;
+	/*
+	 * Bit i: parameter i did not fit whole, it was cut at a bound (a path
+	 * longer than KCAP_MAX_PATH or deeper than the walk goes, argv past
+	 * KCAP_MAX_ARGS_LEN or its string bound, iovecs past the loop bound with
+	 * bytes to go, a sockaddr over KCAP_MAX_SOCKADDR). I/O data kept up to
+	 * the snaplen is not marked: the event's result and size say its length.
+	 */
+	__u32 truncated;
+	__u32 flags; /* zero: for event-wide marks */
 };
 
-#define KCAP_HDR_SIZE 24
+#define KCAP_HDR_SIZE 32
 /* A parameter whose user memory could not be read: no bytes follow. */
 #define KCAP_PLEN_FAULT 0xffffu
 /* Largest parameter payload: the largest snaplen. */
@@ -61,7 +70,8 @@ struct kcap_evt_hdr {
  *                      syscall: a kcap bug
  *   faults             parameters marked KCAP_PLEN_FAULT (the event was delivered)
  *   compat_skipped     32-bit syscalls not asked for
- * Only appended to: the module's control page carries the struct.
+ *   truncated          events delivered with a parameter cut at a bound
+ * Only appended to, at most 8: the module's control page carries the struct.
  */
 #define KCAP_KSTATS(KCAP_KSTAT)          \
 	KCAP_KSTAT(events, 0)            \
@@ -69,7 +79,8 @@ struct kcap_evt_hdr {
 	KCAP_KSTAT(drops_too_large, 1)   \
 	KCAP_KSTAT(drops_internal, 1)    \
 	KCAP_KSTAT(faults, 0)            \
-	KCAP_KSTAT(compat_skipped, 0)
+	KCAP_KSTAT(compat_skipped, 0)    \
+	KCAP_KSTAT(truncated, 0)
 
 #define KCAP_KSTAT_ONE(name, is_drop) +1
 enum { KCAP_KSTATS_COUNT = 0 KCAP_KSTATS(KCAP_KSTAT_ONE) };

@@ -67,6 +67,7 @@ int kcap_event_param(const struct kcap_event *ev, unsigned int i, struct kcap_pa
 	p->type = info->params[i].type;
 	p->fmt = info->params[i].fmt;
 	p->faulted = pl == KCAP_PLEN_FAULT;
+	p->truncated = (((const struct kcap_evt_hdr *)base)->truncated >> i) & 1;
 	p->len = p->faulted ? 0 : pl;
 	p->data = base + ev->param_off[i];
 	return 0;

@@ -437,6 +437,31 @@ void fmt_param_value(struct sbuf *sb, const struct kcap_param *p, enum kcap_symb
 	}
 }
 
+void fmt_truncated(struct sbuf *sb, const struct kcap_event *ev, enum fmt_style style)
+{
+	uint32_t mask = ((const struct kcap_evt_hdr *)ev->raw)->truncated;
+	const struct kcap_event_info *info = &kcap_event_table[ev->type];
+	bool first = true;
+
+	if (!mask)
+		return;
+	sb_puts(sb, style == STYLE_JSON ? ",\"truncated\":[" : " truncated=");
+	for (unsigned int i = 0; i < ev->nparams; i++) {
+		if (!((mask >> i) & 1))
+			continue;
+		if (!first)
+			sb_putc(sb, ',');
+		first = false;
+		if (style == STYLE_JSON)
+			sb_putc(sb, '"');
+		sb_puts(sb, info->params[i].name);
+		if (style == STYLE_JSON)
+			sb_putc(sb, '"');
+	}
+	if (style == STYLE_JSON)
+		sb_putc(sb, ']');
+}
+
 const char *fmt_event_name(const struct kcap_event *ev)
 {
 	struct kcap_param p;

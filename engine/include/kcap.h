@@ -75,6 +75,7 @@ struct kcap_param {
 	int type; /* enum kcap_param_type */
 	int fmt; /* enum kcap_param_fmt */
 	int faulted; /* the kernel could not read the user memory */
+	int truncated; /* the value was cut at a bound (path, argv, snaplen...) */
 	const uint8_t *data;
 	uint32_t len;
 };
@@ -86,6 +87,7 @@ struct kcap_stats {
 	uint64_t drops_too_large;
 	uint64_t drops_internal;
 	uint64_t faults; /* parameters the kernel could not read (events delivered) */
+	uint64_t truncated; /* events delivered with a parameter cut at a bound */
 	uint64_t compat_skipped; /* 32-bit syscalls, not captured */
 	uint64_t events_read; /* returned by kcap_next() */
 	uint64_t bad_events; /* malformed events skipped by the reader */

@@ -60,6 +60,7 @@ static __always_inline void kf_write_header(struct kcap_evt_hdr *hdr, __u16 type
 	hdr->len = len;
 	hdr->type = type;
 	hdr->nparams = nparams;
+	hdr->flags = 0; /* truncated: the stores set it */
 }
 
 #endif /* KCAP_BPF_KF_BPF_H */

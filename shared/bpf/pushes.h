@@ -69,11 +69,25 @@ static __always_inline long kf_str_len(long n)
 	return n == 0 ? 1 : n; /* the helper did write the NUL */
 }
 
+/* A byte of user memory, or -1 when it cannot be read. */
+static __always_inline int kf_user_byte(__u64 uptr)
+{
+	__u8 c = 0;
+
+	return KF_READ_USER(&c, 1, (void *)uptr) ? -1 : c;
+}
+
 static __always_inline void kf_put_user_str(struct kf_ctx *ctx, __u64 uptr)
 {
+	long n;
+
 	if (kf_skip(ctx))
 		return;
-	kf_commit(ctx, kf_str_len(KF_READ_USER_STR(kf_data(ctx), KCAP_MAX_PATH, (void *)uptr)));
+	n = kf_str_len(KF_READ_USER_STR(kf_data(ctx), KCAP_MAX_PATH, (void *)uptr));
+	/* the helper ends the string at the bound with a NUL: was the user's longer? */
+	if (n == KCAP_MAX_PATH && kf_user_byte(uptr + KCAP_MAX_PATH - 1) != 0)
+		kf_mark_truncated(ctx);
+	kf_commit(ctx, n);
 }
 
 /* Copies n (<= KCAP_MAX_PARAM_LEN) user bytes; the fault check is the helper's. */
@@ -106,13 +120,33 @@ static __always_inline void kf_put_user_sockaddr(struct kf_ctx *ctx, __u64 uptr,
 {
 	if (kf_skip(ctx))
 		return;
-	if (n > KCAP_MAX_SOCKADDR)
-		n = KCAP_MAX_SOCKADDR;
 	if (n == 0 || !uptr) {
 		kf_set_len(ctx, 0);
 		return;
 	}
+	if (n > KCAP_MAX_SOCKADDR) {
+		n = KCAP_MAX_SOCKADDR;
+		kf_mark_truncated(ctx);
+	}
 	kf_commit(ctx, kf_copy_user(kf_data(ctx), n, uptr));
+}
+
+static __always_inline __u64 kf_read_user_u64(struct kf_ctx *ctx, __u64 uptr)
+{
+	__u64 v = 0;
+
+	if (KF_READ_USER(&v, sizeof(v), (void *)uptr))
+		return 0;
+	return v;
+}
+
+static __always_inline __u32 kf_read_user_u32(struct kf_ctx *ctx, __u64 uptr)
+{
+	__u32 v = 0;
+
+	if (KF_READ_USER(&v, sizeof(v), (void *)uptr))
+		return 0;
+	return v;
 }
 
 /* The work area of a store that loops, or NULL: the parameter is another program's, or faulted. */
@@ -133,7 +167,10 @@ struct kf_iovec {
 	__u64 len;
 };
 
-/* The first n bytes (at most snaplen) of iovcnt user iovecs, gathered. */
+/*
+ * The first n bytes (at most snaplen) of iovcnt user iovecs, gathered; cut
+ * when the iovec bound stopped it with bytes still to go.
+ */
 static __always_inline void kf_put_user_iovec(struct kf_ctx *ctx, __u64 iov, __u64 iovcnt, __u64 n)
 {
 	struct kf_work *w = kf_loop_area(ctx);
@@ -167,11 +204,17 @@ static __always_inline void kf_put_user_iovec(struct kf_ctx *ctx, __u64 iov, __u
 		}
 		w->total = total + chunk;
 	}
+	if (w->total < n && iovcnt > KF_MAX_IOVECS)
+		kf_mark_truncated(ctx);
 	ctx->off += w->total;
 	kf_set_len(ctx, w->total);
 }
 
-/* argv or envp: the NUL-terminated strings, back to back, at most KCAP_MAX_ARGS_LEN. */
+/*
+ * argv or envp: the NUL-terminated strings, back to back, at most
+ * KCAP_MAX_ARGS_LEN bytes and KF_MAX_ARGV strings. Cut when a bound stopped
+ * it before the NULL at the end of the array (a full area counts as cut).
+ */
 static __always_inline void kf_put_user_argv(struct kf_ctx *ctx, __u64 argv)
 {
 	struct kf_work *w = kf_loop_area(ctx);
@@ -179,6 +222,7 @@ static __always_inline void kf_put_user_argv(struct kf_ctx *ctx, __u64 argv)
 	if (!w)
 		return;
 	w->total = 0;
+	w->pos = 0; /* 1: the loop saw the end of the array */
 	KF_LOOP
 	for (__u32 i = 0; i < KF_MAX_ARGV; i++) {
 		__u32 total = w->total;
@@ -193,18 +237,26 @@ static __always_inline void kf_put_user_argv(struct kf_ctx *ctx, __u64 argv)
 				kf_put_fault(ctx);
 				return;
 			}
+			w->pos = 1;
 			break;
 		}
-		if (!arg)
+		if (!arg) {
+			w->pos = 1;
 			break;
+		}
 		dst = ctx->buf + ((ctx->off + total) & KF_OFF_MASK);
 		n = kf_str_len(KF_READ_USER_STR(
 			dst, kf_size(KCAP_MAX_ARGS_LEN - total, KCAP_MAX_ARGS_LEN - 1),
 			(void *)arg));
-		if (n < 0)
+		if (n < 0) {
+			w->pos = 1;
 			break;
+		}
 		w->total = total + (__u32)n;
 	}
+	if (!w->pos &&
+	    (w->total >= KCAP_MAX_ARGS_LEN || kf_read_user_u64(ctx, argv + KF_MAX_ARGV * 8)))
+		kf_mark_truncated(ctx);
 	ctx->off += w->total;
 	kf_set_len(ctx, w->total);
 }
@@ -219,24 +271,6 @@ static __always_inline void kf_put_comm(struct kf_ctx *ctx)
 	}
 	ctx->off += KCAP_COMM_LEN;
 	kf_set_len(ctx, KCAP_COMM_LEN);
-}
-
-static __always_inline __u64 kf_read_user_u64(struct kf_ctx *ctx, __u64 uptr)
-{
-	__u64 v = 0;
-
-	if (KF_READ_USER(&v, sizeof(v), (void *)uptr))
-		return 0;
-	return v;
-}
-
-static __always_inline __u32 kf_read_user_u32(struct kf_ctx *ctx, __u64 uptr)
-{
-	__u32 v = 0;
-
-	if (KF_READ_USER(&v, sizeof(v), (void *)uptr))
-		return 0;
-	return v;
 }
 
 #endif /* KCAP_BPF_PUSHES_H */

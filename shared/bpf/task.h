@@ -5,8 +5,8 @@
  * cwd. For paths, walk the dentries up to the task's root, crossing mount
  * points, writing the components right to left into the work area, then copy
  * the result into the event. Bounded: KF_MAX_PATH_DEPTH steps (a mount
- * crossing takes one), at most KCAP_MAX_PATH bytes; a deeper path keeps its
- * last components. Like d_path(), the result is relative to the task's root
+ * crossing takes one), at most KCAP_MAX_PATH bytes; a deeper or longer path
+ * keeps its last components after "..." and is marked truncated. Like d_path(), the result is relative to the task's root
  * (chroot, containers). Besides pushes.h's primitives, the includer defines
  * KF_RD(ptr, field) (one kernel value, 0 when unreadable), KF_READ_KERNEL,
  * KF_MOUNT (struct mount or a layout-checked copy), KF_MAX_PATH_DEPTH and
@@ -32,20 +32,25 @@ static __always_inline void kf_put_kernel_path(struct kf_ctx *ctx, struct dentry
 	}
 	w->path[KF_PATH_HALF] = 0;
 	w->pos = KF_PATH_HALF; /* in the map: an unknown scalar, so states prune */
+	w->total = 0; /* 1: the walk reached the root */
 	KF_LOOP
 	for (__u32 i = 0; i < KF_MAX_PATH_DEPTH; i++) {
 		struct dentry *parent;
 		const unsigned char *name;
 		__u32 len;
 
-		if (dentry == root_dentry && vfsmnt == root_mnt)
+		if (dentry == root_dentry && vfsmnt == root_mnt) {
+			w->total = 1;
 			break;
+		}
 		parent = KF_RD(dentry, d_parent);
 		if (dentry == KF_RD(vfsmnt, mnt_root) || dentry == parent) {
 			KF_MOUNT *mnt_parent = KF_RD(mnt, mnt_parent);
 
-			if (mnt == mnt_parent)
-				break; /* the global root */
+			if (mnt == mnt_parent) {
+				w->total = 1; /* the global root */
+				break;
+			}
 			dentry = KF_RD(mnt, mnt_mountpoint);
 			mnt = mnt_parent;
 			vfsmnt = &mnt->mnt;
@@ -55,7 +60,7 @@ static __always_inline void kf_put_kernel_path(struct kf_ctx *ctx, struct dentry
 		len = KF_RD(dentry, d_name.len);
 		pos = w->pos;
 		if (pos > KF_PATH_HALF || len > 255 || len + 1 > pos)
-			break; /* longer than KCAP_MAX_PATH: keep the tail we have */
+			break; /* longer than KCAP_MAX_PATH: the tail we have */
 		pos -= len + 1;
 		w->path[pos & KF_PATH_MASK] = '/';
 		if (len &&
@@ -65,7 +70,15 @@ static __always_inline void kf_put_kernel_path(struct kf_ctx *ctx, struct dentry
 		dentry = parent;
 	}
 	pos = w->pos;
-	if (pos >= KF_PATH_HALF) {
+	if (!w->total) {
+		/* cut: the tail, marked so that it never reads as an absolute path */
+		if (pos >= 3)
+			pos -= 3;
+		w->path[pos & KF_PATH_MASK] = '.';
+		w->path[(pos + 1) & KF_PATH_MASK] = '.';
+		w->path[(pos + 2) & KF_PATH_MASK] = '.';
+		kf_mark_truncated(ctx);
+	} else if (pos >= KF_PATH_HALF) {
 		pos = KF_PATH_HALF - 1;
 		w->path[pos] = '/';
 	}
@@ -119,8 +132,10 @@ static __always_inline void kf_put_mm_args(struct kf_ctx *ctx)
 	}
 	start = KF_RD(mm, arg_start);
 	len = KF_RD(mm, arg_end) - start;
-	if (len > KCAP_MAX_ARGS_LEN)
+	if (len > KCAP_MAX_ARGS_LEN) {
 		len = KCAP_MAX_ARGS_LEN;
+		kf_mark_truncated(ctx);
+	}
 	kf_commit(ctx, kf_copy_user(kf_data(ctx), len, start));
 }
 

@@ -161,6 +161,17 @@ static const struct expectation expectations[] = {
 	  { "\"addr\":0", "\"length\":8192", "\"prot\":\"PROT_READ|PROT_WRITE\"",
 	    "\"flags\":\"MAP_PRIVATE|MAP_ANONYMOUS\"", "\"fd\":-1" } },
 	{ "parent", "mprotect", "exit", "0", { "\"length\":8192", "\"prot\":\"PROT_READ\"" } },
+	/* data hidden behind a bound is marked as cut */
+	{ "parent",
+	  "writev",
+	  "exit",
+	  "14",
+	  { "\"data\":\"\"", "\"iovcnt\":40", "\"truncated\":[\"data\"]" } },
+	{ "parent",
+	  "execve",
+	  "exit",
+	  "-2",
+	  { "\"exe\":\"" WL_NO_EXE "\"", "\"truncated\":[\"args\"]" } },
 	{ "parent", "exit_group", "enter", NULL, { "\"status\":0" } },
 	{ "parent", "procexit", "exit", NULL, { "\"status\":0" } },
 };

@@ -194,6 +194,36 @@ static void memory(FILE *facts)
 	syscall(SYS_munmap, p, WL_MAP_LEN);
 }
 
+/*
+ * What a traced process might do to hide data behind a bound: a payload after
+ * zero-length iovecs, an argv longer than the bytes kept. Each event must say
+ * it was cut.
+ */
+static void hiding(void)
+{
+	static char long_arg[WL_LONG_ARG_LEN + 1];
+	struct iovec iov[WL_PAD_IOVECS + 1];
+	char *long_argv[WL_LONG_ARGS + 1];
+	char *const envp[] = { NULL };
+	long fd;
+
+	memset(iov, 0, sizeof(iov));
+	for (int i = 0; i < WL_PAD_IOVECS; i++)
+		iov[i].iov_base = (void *)WL_DATA;
+	iov[WL_PAD_IOVECS].iov_base = (void *)WL_DATA;
+	iov[WL_PAD_IOVECS].iov_len = sizeof(WL_DATA) - 1;
+	fd = syscall(SYS_openat, AT_FDCWD, "/dev/null", O_WRONLY, 0);
+	if (fd < 0 || syscall(SYS_writev, fd, iov, WL_PAD_IOVECS + 1) != sizeof(WL_DATA) - 1)
+		die("writev after padding");
+	syscall(SYS_close, fd);
+	memset(long_arg, 'a', WL_LONG_ARG_LEN);
+	for (int i = 0; i < WL_LONG_ARGS; i++)
+		long_argv[i] = long_arg;
+	long_argv[WL_LONG_ARGS] = NULL;
+	if (syscall(SYS_execve, WL_NO_EXE, long_argv, envp) != -1 || errno != ENOENT)
+		die("execve with a long argv");
+}
+
 int main(int argc, char **argv)
 {
 	char self[512];
@@ -223,6 +253,7 @@ int main(int argc, char **argv)
 	network(facts);
 	processes(self, facts);
 	memory(facts);
+	hiding();
 	fclose(facts);
 	return 0;
 }

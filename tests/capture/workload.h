@@ -15,5 +15,8 @@
 #define WL_BAD_FD 987654
 #define WL_IA32_CLOSE 6 /* close in the ia32 numbering */
 #define WL_NO_EXE "/nonexistent/kcap-workload"
+#define WL_PAD_IOVECS 39 /* zero-length iovecs before the payload: past every backend's bound */
+#define WL_LONG_ARGS 5 /* arguments of WL_LONG_ARG_LEN bytes: past KCAP_MAX_ARGS_LEN */
+#define WL_LONG_ARG_LEN 1000
 
 #endif /* KCAP_TEST_WORKLOAD_H */

@@ -18,6 +18,7 @@ enum mock_impl { MOCK_MODERN, MOCK_LEGACY, MOCK_KMOD, MOCK__COUNT };
 struct mock_result {
 	uint32_t len; /* the delivered event's length; 0: dropped (too large, no room) */
 	uint32_t faults; /* parameters marked unreadable */
+	uint32_t truncated; /* bit i: parameter i was cut at a bound */
 	const char *param_error; /* a push whose type is not the table's, or NULL */
 };
 

@@ -94,7 +94,7 @@ static void test_fixed_sizes(void **state)
 {
 	(void)state;
 	/* header + 2 lengths + s64 res + s32 fd */
-	assert_int_equal(KCAP_SIZE_CLOSE_X, 24 + 4 + 8 + 4);
+	assert_int_equal(KCAP_SIZE_CLOSE_X, 32 + 4 + 8 + 4);
 	assert_true(KCAP_EVENT_IS_FIXED(CLOSE_X));
 	assert_true(KCAP_EVENT_IS_FIXED(GENERIC_X));
 	assert_true(KCAP_EVENT_IS_FIXED(MMAP_X));

@@ -49,6 +49,9 @@ static const char *run_text(enum mock_impl impl, int ev, struct mock_world *w)
 	return line;
 }
 
+/* Whether parameter name of the event in buf is marked cut. */
+static bool truncated(uint32_t len, const char *name);
+
 static struct kcap_param param(uint32_t len, const char *name)
 {
 	struct kcap_event e = test_event(buf, len, "x");
@@ -56,6 +59,11 @@ static struct kcap_param param(uint32_t len, const char *name)
 
 	assert_int_equal(kcap_event_param_by_name(&e, name, &p), 0);
 	return p;
+}
+
+static bool truncated(uint32_t len, const char *name)
+{
+	return param(len, name).truncated;
 }
 
 /* Every filler pushes exactly its table's parameters with their types, whatever the arguments. */
@@ -98,9 +106,13 @@ static void test_every_backend_emits_the_same_bytes(void **state)
 {
 	static const char path[] = "/etc/hosts", data[] = "0123456789abcdef";
 	static uint8_t first[MOCK_BUF_SIZE];
-	struct mock_world w = { .snaplen = 10, .comm = "cat", .exe = "/usr/bin/cat",
-				.cwd = "/root", .ppid = 7, .uid = 1000 };
-	static const int events[] = { KCAP_EV_OPENAT_X, KCAP_EV_READ_X, KCAP_EV_EXECVE_X,
+	struct mock_world w = { .snaplen = 10,
+				.comm = "cat",
+				.exe = "/usr/bin/cat",
+				.cwd = "/root",
+				.ppid = 7,
+				.uid = 1000 };
+	static const int events[] = { KCAP_EV_OPENAT_X,	 KCAP_EV_READ_X,   KCAP_EV_EXECVE_X,
 				      KCAP_EV_CONNECT_E, KCAP_EV_CLONE3_X, KCAP_EV_WRITEV_X };
 
 	(void)state;
@@ -147,9 +159,10 @@ static void test_bad_pointers_are_faults_not_failures(void **state)
 	mock_map(&w, MOCK_TASK_SIZE - 2, end, 2);
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		w.args[1] = bad[i];
-		assert_string_equal(run_json(IMPL, KCAP_EV_OPENAT_X, &w),
-				    "\"event\":\"openat\",\"dir\":\"exit\",\"ret\":-14,\"args\":{"
-				    "\"dirfd\":-100,\"name\":null,\"flags\":\"O_RDONLY\",\"mode\":0}}");
+		assert_string_equal(
+			run_json(IMPL, KCAP_EV_OPENAT_X, &w),
+			"\"event\":\"openat\",\"dir\":\"exit\",\"ret\":-14,\"args\":{"
+			"\"dirfd\":-100,\"name\":null,\"flags\":\"O_RDONLY\",\"mode\":0}}");
 		run(IMPL, KCAP_EV_OPENAT_X, &w, &faults);
 		assert_int_equal(faults, 1);
 	}
@@ -340,8 +353,8 @@ static void test_empty_strings_are_not_faults(void **state)
 		assert_non_null(strstr(run_json(IMPL, KCAP_EV_OPENAT_X, &o), "\"name\":\"\","));
 		run(IMPL, KCAP_EV_OPENAT_X, &o, &faults);
 		assert_int_equal(faults, 0);
-		assert_non_null(
-			strstr(run_json(IMPL, KCAP_EV_EXECVE_X, &w), "\"args\":[\"a\",\"\",\"a\"]"));
+		assert_non_null(strstr(run_json(IMPL, KCAP_EV_EXECVE_X, &w),
+				       "\"args\":[\"a\",\"\",\"a\"]"));
 		run(IMPL, KCAP_EV_EXECVE_X, &w, &faults);
 		assert_int_equal(faults, 0);
 	}
@@ -359,10 +372,115 @@ static void test_strings_at_and_over_the_bound(void **state)
 	mock_map(&w, 0x10000, name, sizeof(name));
 	len = run(IMPL, KCAP_EV_OPENAT_X, &w, NULL);
 	assert_int_equal(param(len, "name").len, KCAP_MAX_PATH);
+	assert_false(truncated(len, "name"));
 	name[KCAP_MAX_PATH - 1] = 'a'; /* no NUL within the bound */
 	len = run(IMPL, KCAP_EV_OPENAT_X, &w, NULL);
 	assert_int_equal(param(len, "name").len, KCAP_MAX_PATH);
 	assert_int_equal(param(len, "name").data[KCAP_MAX_PATH - 1], '\0');
+	assert_true(truncated(len, "name"));
+}
+
+/* Padding cannot hide data: zero-length iovecs up to the bound, then the payload. */
+static void test_iovec_padding_is_marked(void **state)
+{
+	static uint64_t iov[2 * 40];
+	static const char payload[] = "secret";
+	struct mock_world w = { .args = { 1, 0x4000, 40 }, .ret = 6, .snaplen = 80 };
+	uint32_t len;
+
+	for (int i = 0; i < 39; i++)
+		iov[2 * i] = 0x5000; /* length 0 */
+	iov[2 * 39] = 0x5000;
+	iov[2 * 39 + 1] = 6;
+	mock_map(&w, 0x4000, iov, sizeof(iov));
+	mock_map(&w, 0x5000, payload, 6);
+	len = run(IMPL, KCAP_EV_WRITEV_X, &w, NULL);
+	assert_int_equal(param(len, "data").len, 0);
+	assert_true(truncated(len, "data"));
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_WRITEV_X, &w), ",\"truncated\":[\"data\"]}"));
+	w.args[2] = 1; /* fewer iovecs than the bound: whatever they hold, not cut */
+	len = run(IMPL, KCAP_EV_WRITEV_X, &w, NULL);
+	assert_false(truncated(len, "data"));
+}
+
+/* argv: cut at the bytes bound or the strings bound, exact at the end of the array. */
+static void test_argv_truncation(void **state)
+{
+	static char big[KCAP_MAX_ARGS_LEN * 2];
+	static uint64_t argv[80];
+	static const char one[] = "z";
+	struct mock_world w = { .args = { 0x20000, 0x30000 }, .ret = -2, .cwd = "/", .comm = "x" };
+	uint32_t len, bound = IMPL == MOCK_LEGACY ? 16 : KCAP_MAX_ARGV;
+
+	memset(big, 'a', sizeof(big) - 1);
+	memset(argv, 0, sizeof(argv));
+	mock_map(&w, 0x10000, big, sizeof(big));
+	mock_map(&w, 0x20000, "/p", 3);
+	mock_map(&w, 0x30000, argv, sizeof(argv));
+	mock_map(&w, 0x40000, one, sizeof(one));
+	argv[0] = 0x10000; /* one string longer than the area */
+	len = run(IMPL, KCAP_EV_EXECVE_X, &w, NULL);
+	assert_true(truncated(len, "args"));
+	for (uint32_t i = 0; i < bound; i++) /* exactly as many strings as the bound */
+		argv[i] = 0x40000;
+	len = run(IMPL, KCAP_EV_EXECVE_X, &w, NULL);
+	assert_int_equal(param(len, "args").len, 2 * bound);
+	assert_false(truncated(len, "args"));
+	argv[bound] = 0x40000; /* one more */
+	len = run(IMPL, KCAP_EV_EXECVE_X, &w, NULL);
+	assert_true(truncated(len, "args"));
+}
+
+/* The new image's argument area past KCAP_MAX_ARGS_LEN. */
+static void test_mm_args_truncation(void **state)
+{
+	static char args[KCAP_MAX_ARGS_LEN + 100];
+	struct mock_world w = { .ret = 0,
+				.comm = "x",
+				.exe = "/x",
+				.cwd = "/",
+				.mm_args = args,
+				.mm_args_len = sizeof(args) };
+	uint32_t len;
+
+	memset(args, 'b', sizeof(args));
+	len = run(IMPL, KCAP_EV_EXECVE_X, &w, NULL);
+	assert_int_equal(param(len, "args").len, KCAP_MAX_ARGS_LEN);
+	assert_true(truncated(len, "args"));
+	w.mm_args_len = KCAP_MAX_ARGS_LEN;
+	len = run(IMPL, KCAP_EV_EXECVE_X, &w, NULL);
+	assert_false(truncated(len, "args"));
+}
+
+/*
+ * A path deeper than the eBPF walk goes is marked and starts with "...", so it
+ * never reads as an absolute path; the module writes the whole path.
+ */
+static void test_deep_paths_are_marked(void **state)
+{
+	static char deep[64 * 2 + 16];
+	struct mock_world w = { .ret = 0, .comm = "x", .cwd = "/" };
+	uint32_t len, depth = IMPL == MOCK_LEGACY ? 16 : KCAP_MAX_PATH_DEPTH;
+	struct kcap_param p;
+
+	memset(deep, 0, sizeof(deep));
+	for (uint32_t i = 0; i < depth + 4; i++)
+		memcpy(deep + 2 * i, "/d", 2);
+	w.exe = deep;
+	len = run(IMPL, KCAP_EV_EXECVE_X, &w, NULL);
+	p = param(len, "exe");
+	if (IMPL == MOCK_KMOD) {
+		assert_string_equal((const char *)p.data, deep);
+		assert_false(p.truncated);
+		return;
+	}
+	assert_true(p.truncated);
+	assert_memory_equal(p.data, ".../d/d", 7);
+	assert_int_equal(p.len, 3 + 2 * depth + 1);
+	deep[2 * (depth - 1)] = '\0'; /* the deepest that fits: the last step finds the root */
+	len = run(IMPL, KCAP_EV_EXECVE_X, &w, NULL);
+	assert_false(truncated(len, "exe"));
+	assert_string_equal((const char *)param(len, "exe").data, deep);
 }
 
 static void test_generic_event_names_the_syscall(void **state)
@@ -431,8 +549,9 @@ static void test_no_work_area_is_a_fault(void **state)
 {
 	static const char a[] = "abc";
 	uint64_t iov[2] = { 0x5000, 3 };
-	struct mock_world w = { .args = { 1, 0x4000, 1 }, .ret = 3, .snaplen = 80,
-				.no_work_area = true };
+	struct mock_world w = {
+		.args = { 1, 0x4000, 1 }, .ret = 3, .snaplen = 80, .no_work_area = true
+	};
 
 	mock_map(&w, 0x4000, iov, sizeof(iov));
 	mock_map(&w, 0x5000, a, 3);
@@ -460,9 +579,9 @@ static void test_module_drops_what_does_not_fit_the_ring(void **state)
 	assert_null(r.param_error);
 }
 
-#define PER_BACKEND(f)                                                                  \
-	cmocka_unit_test_prestate(f, &impls[MOCK_MODERN]),                              \
-		cmocka_unit_test_prestate(f, &impls[MOCK_LEGACY]),                      \
+#define PER_BACKEND(f)                                             \
+	cmocka_unit_test_prestate(f, &impls[MOCK_MODERN]),         \
+		cmocka_unit_test_prestate(f, &impls[MOCK_LEGACY]), \
 		cmocka_unit_test_prestate(f, &impls[MOCK_KMOD])
 
 int main(void)
@@ -485,6 +604,10 @@ int main(void)
 		PER_BACKEND(test_procexit_decodes_wait_status),
 		PER_BACKEND(test_empty_strings_are_not_faults),
 		PER_BACKEND(test_strings_at_and_over_the_bound),
+		PER_BACKEND(test_iovec_padding_is_marked),
+		PER_BACKEND(test_argv_truncation),
+		PER_BACKEND(test_mm_args_truncation),
+		PER_BACKEND(test_deep_paths_are_marked),
 		PER_BACKEND(test_generic_event_names_the_syscall),
 		PER_BACKEND(test_compat_event_has_the_ia32_call),
 		PER_BACKEND(test_argv_stops_at_the_bound),

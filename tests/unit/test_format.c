@@ -78,6 +78,31 @@ static void test_text_cannot_be_forged(void **state)
 	assert_non_null(strstr(text(KCAP_EV_EXECVE_X, args, 9), " args=a\\x20b c "));
 }
 
+/* Parameters cut at a bound are named, in JSON and in text. */
+static void test_truncated_parameters_are_named(void **state)
+{
+	struct test_param p[] = { P_S64(0),	  P_STR(".../usr/sbin/sshd"),
+				  P_BYTES("a\0"), P_S32(1),
+				  P_U32(0),	  P_U32(0),
+				  P_U32(0),	  P_STR("/"),
+				  P_STR("x") };
+	uint32_t len = test_build(raw, KCAP_EV_EXECVE_X, p, 9);
+	struct kcap_event ev;
+	struct kcap_param prm;
+
+	(void)state;
+	((struct kcap_evt_hdr *)raw)->truncated = 1u << 1 | 1u << 2;
+	ev = test_event(raw, len, "x");
+	assert_true(kcap_format_json(&ev, out, sizeof(out)) > 0);
+	assert_non_null(strstr(out, "\"comm\":\"x\"},\"truncated\":[\"exe\",\"args\"]}"));
+	assert_true(kcap_format_text(&ev, out, sizeof(out)) > 0);
+	assert_non_null(strstr(out, " comm=x truncated=exe,args"));
+	assert_int_equal(kcap_event_param(&ev, 1, &prm), 0);
+	assert_true(prm.truncated);
+	assert_int_equal(kcap_event_param(&ev, 3, &prm), 0);
+	assert_false(prm.truncated);
+}
+
 static void test_string_without_terminator_stays_in_bounds(void **state)
 {
 	static const char unterminated[4] = { 'a', 'b', 'c', 'd' };
@@ -185,6 +210,7 @@ int main(void)
 		cmocka_unit_test(test_json_header_fields),
 		cmocka_unit_test(test_hostile_path_bytes),
 		cmocka_unit_test(test_text_cannot_be_forged),
+		cmocka_unit_test(test_truncated_parameters_are_named),
 		cmocka_unit_test(test_string_without_terminator_stays_in_bounds),
 		cmocka_unit_test(test_faulted_and_empty_parameters),
 		cmocka_unit_test(test_binary_buffer),

@@ -80,7 +80,6 @@ static inline __u64 bpf_ktime_get_ns(void)
 
 #include "bpf/kf_bpf.h"
 
-
 #define KF_SCRATCH_HALF 65536
 #define KF_OFF_MASK (KF_SCRATCH_HALF - 1)
 #define MOCK_BUF_BYTES (2 * KF_SCRATCH_HALF) /* what the probes' scratch areas hold */
@@ -100,13 +99,13 @@ struct kf_ctx {
 #define KF_READ_USER_STR(dst, n, src) mock_bpf_read_user_str(dst, n, src)
 #define KF_READ_KERNEL(dst, n, src) mock_bpf_read_kernel(dst, n, src)
 /* One kernel value, 0 when unreadable (BPF_CORE_READ) */
-#define KF_RD(ptr, field)                                        \
-	({                                                       \
-		typeof((ptr)->field) __v;                        \
-		memset((void *)&__v, 0, sizeof(__v));            \
-		if (ptr)                                         \
+#define KF_RD(ptr, field)                                                 \
+	({                                                                \
+		typeof((ptr)->field) __v;                                 \
+		memset((void *)&__v, 0, sizeof(__v));                     \
+		if (ptr)                                                  \
 			memcpy((void *)&__v, &(ptr)->field, sizeof(__v)); \
-		__v;                                             \
+		__v;                                                      \
 	})
 #define KF_LOOP
 #define KF_MOUNT struct mount
@@ -196,8 +195,10 @@ static inline __u32 kf_task_exit_code(struct kf_ctx *ctx)
 /* A run of one filler: its state at the start, and the delivered length or 0. */
 static inline void mock_begin(struct kf_ctx *ctx, __u8 *buf, __u16 type, __u16 nparams)
 {
-	*ctx = (struct kf_ctx){ .buf = buf, .type = type, .nparams = nparams,
-				.off = KCAP_HDR_SIZE + 2u * nparams };
+	*ctx = (struct kf_ctx){
+		.buf = buf, .type = type, .nparams = nparams, .off = KCAP_HDR_SIZE + 2u * nparams
+	};
+	((struct kcap_evt_hdr *)buf)->truncated = 0; /* as the probes' kf_begin() */
 }
 
 /* What kf_finish() of the probes delivers: nothing over KCAP_MAX_EVENT_SIZE. */

@@ -32,9 +32,9 @@ typedef int64_t s64;
 #define READ_ONCE(x) (*(const volatile typeof(x) *)&(x))
 #define min(a, b) ((a) < (b) ? (a) : (b))
 #define min_t(type, a, b) min((type)(a), (type)(b))
-#define put_unaligned(v, p)                     \
-	do {                                    \
-		typeof(*(p)) __pv = (v);        \
+#define put_unaligned(v, p)                       \
+	do {                                      \
+		typeof(*(p)) __pv = (v);          \
 		memcpy((p), &__pv, sizeof(__pv)); \
 	} while (0)
 #define current (&mock_cur_kernel->task)
@@ -112,6 +112,7 @@ static inline void mock_begin(struct kf_ctx *ctx, u8 *buf, u16 type, u16 nparams
 		.regs = &mock_cur_kernel->regs,
 		.ret = mock_cur_world->ret,
 	};
+	((struct kcap_evt_hdr *)buf)->truncated = 0;
 }
 
 /* What kf_finish() of the module delivers: nothing that overflowed its room. */

@@ -13,7 +13,7 @@
 
 typedef void (*mock_fill_fn)(struct kf_ctx *ctx);
 
-#define KCAP_FILLER(ID, HOOK)                                       \
+#define KCAP_FILLER(ID, HOOK)       \
 	KCAP_ASSERT_HOOK(ID, HOOK); \
 	static void mock_fill_##ID(struct kf_ctx *ctx)
 
@@ -28,8 +28,7 @@ static const mock_fill_fn mock_fillers[KCAP_EV__COUNT] = {
 #undef P
 };
 
-struct mock_result MOCK_RUNNER(int ev, struct mock_world *w, uint8_t *buf)
-{
+struct mock_result MOCK_RUNNER(int ev, struct mock_world *w, uint8_t *buf) {
 	static struct mock_kernel kernel;
 	struct kcap_evt_hdr hdr = { .ts = 1000, .tid = 42, .pid = 41 };
 	struct mock_result r = { 0 };
@@ -41,12 +40,14 @@ struct mock_result MOCK_RUNNER(int ev, struct mock_world *w, uint8_t *buf)
 	mock_fillers[ev](&ctx);
 	r.len = mock_end(&ctx);
 	r.faults = ctx.faults;
+	r.truncated = ((struct kcap_evt_hdr *)buf)->truncated;
 	r.param_error = mock_param_error();
 	w->nmem = nmem; /* the mappings mock_kernel_build() added */
 	if (r.len) {
 		hdr.len = r.len;
 		hdr.type = (uint16_t)ev;
 		hdr.nparams = kcap_event_table[ev].nparams;
+		hdr.truncated = ((struct kcap_evt_hdr *)buf)->truncated;
 		memcpy(buf, &hdr, sizeof(hdr));
 	}
 	return r;

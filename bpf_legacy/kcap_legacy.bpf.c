@@ -139,8 +139,14 @@ static __always_inline void kf_track_fork(__u32 ptgid, __u32 child)
 {
 	__u8 one = 1;
 
-	if (ptgid != child && bpf_map_lookup_elem(&pids, &ptgid))
-		bpf_map_update_elem(&pids, &child, &one, BPF_ANY);
+	struct kcap_kstats *st;
+
+	if (ptgid == child || !bpf_map_lookup_elem(&pids, &ptgid) ||
+	    !bpf_map_update_elem(&pids, &child, &one, BPF_ANY))
+		return;
+	st = kf_stats(); /* the pid set is full: say so, never lose the child silently */
+	if (st)
+		st->pids_untracked++;
 }
 
 SEC("raw_tracepoint/sched_process_fork")

@@ -53,8 +53,14 @@ int BPF_PROG(kcap_sched_fork, struct task_struct *parent, struct task_struct *ch
 	__u32 ptgid = parent->tgid, ctgid = child->tgid;
 	__u8 one = 1;
 
-	if (ptgid != ctgid && bpf_map_lookup_elem(&pids, &ptgid))
-		bpf_map_update_elem(&pids, &ctgid, &one, BPF_ANY);
+	struct kcap_kstats *st;
+
+	if (ptgid == ctgid || !bpf_map_lookup_elem(&pids, &ptgid) ||
+	    !bpf_map_update_elem(&pids, &ctgid, &one, BPF_ANY))
+		return 0;
+	st = kf_stats(); /* the pid set is full: say so, never lose the child silently */
+	if (st)
+		st->pids_untracked++;
 	return 0;
 }
 

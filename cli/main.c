@@ -239,6 +239,11 @@ static void print_stats(struct kcap *k, const struct cli_options *o)
 			(unsigned long long)st.drops, (unsigned long long)st.drops_buffer_full,
 			(unsigned long long)st.drops_too_large,
 			(unsigned long long)st.drops_internal, (unsigned long long)st.bad_events);
+	if (st.pids_untracked)
+		fprintf(stderr,
+			"kcap: warning: %llu child processes of captured ones could not be "
+			"tracked (the kernel's pid set is full): their syscalls are missing\n",
+			(unsigned long long)st.pids_untracked);
 }
 
 /* Drops are reported as they happen (once a second at most), not only at the end. */

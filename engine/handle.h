@@ -22,6 +22,7 @@ struct kcap {
 	struct kcap_config cfg;
 	struct kcap_merge merge;
 	struct kcap_threads threads;
+	const char *proc_root; /* "/proc" */
 	struct kcap_event ev;
 	char comm[16];
 	char errmsg[1024];

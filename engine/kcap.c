@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 #include "handle.h"
+#include "state/descendants.h"
 
 #define POLL_MIN_NS 50000ull /* the reader polls: the kernel never wakes it per event */
 #define POLL_MAX_NS 1000000ull
@@ -129,7 +130,8 @@ int kcap_open(const struct kcap_opts *opts, struct kcap **out, char *err, size_t
 	ret = kcap_select(opts->backend, k->candidates, &k->ncandidates, err, errlen);
 	if (ret)
 		goto fail_cfg;
-	ret = kcap_threads_init(&k->threads, NULL);
+	k->proc_root = "/proc";
+	ret = kcap_threads_init(&k->threads, k->proc_root);
 	if (ret)
 		goto fail_cfg;
 	ret = open_candidate(k, 0, err, errlen);
@@ -145,6 +147,43 @@ fail_cfg:
 fail_free:
 	free(k);
 	return ret;
+}
+
+/* Appends line to the newline-separated warnings of k. */
+static void warn(struct kcap *k, const char *line)
+{
+	size_t n = strlen(k->warnings);
+
+	snprintf(k->warnings + n, sizeof(k->warnings) - n, "%s%s", n ? "\n" : "", line);
+}
+
+/*
+ * kcap -p: the processes that already descend from the pids join the pid set.
+ * After attaching, so that the fork hook adds every child created from now
+ * on; a second scan finds those born while the first was read. What cannot
+ * be added is a warning: the capture of the pids themselves goes on.
+ */
+static void add_existing_descendants(struct kcap *k)
+{
+	char why[1024] = "";
+
+	for (int pass = 0; pass < 2 && !why[0]; pass++) {
+		int *pids;
+		size_t n;
+		int ret = kcap_proc_descendants(k->proc_root, k->cfg.pids, k->cfg.npids, &pids, &n);
+
+		if (ret)
+			snprintf(why, sizeof(why),
+				 "cannot read %s for the processes that descend from the pids "
+				 "(%s): only those created from now on are captured",
+				 k->proc_root, strerror(-ret));
+		else if (n && k->backend->add_pids(k->priv, pids, n, why, sizeof(why)))
+			strncat(why, ": some existing descendants of the pids are not captured",
+				sizeof(why) - strlen(why) - 1);
+		free(pids);
+	}
+	if (why[0])
+		warn(k, why);
 }
 
 /* Attaches; a backend that fails here is released and the next candidate tried. */
@@ -171,6 +210,8 @@ int kcap_start(struct kcap *k)
 			return ret;
 	}
 	k->started = true;
+	if (k->cfg.kernel.settings.filter_pids && k->backend->add_pids)
+		add_existing_descendants(k);
 	/*
 	 * After attaching: a thread that execs from now on has an exec event
 	 * to rename it, so the names read here are right until then.
@@ -259,6 +300,7 @@ int kcap_get_stats(struct kcap *k, struct kcap_stats *st)
 	st->drops = kcap_kstats_drops(&ks);
 	st->faults = ks.faults;
 	st->truncated = ks.truncated;
+	st->pids_untracked = ks.pids_untracked;
 	st->compat_skipped = ks.compat_skipped;
 	st->events_read = k->events_read;
 	st->bad_events = k->merge.bad_events;

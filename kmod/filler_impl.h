@@ -35,7 +35,7 @@
 
 typedef void (*kf_fill_fn)(struct kf_ctx *ctx);
 
-#define KCAP_FILLER(ID, HOOK)                                       \
+#define KCAP_FILLER(ID, HOOK)       \
 	KCAP_ASSERT_HOOK(ID, HOOK); \
 	static void kf_fill_##ID(struct kf_ctx *ctx)
 

@@ -185,12 +185,13 @@ static long kcap_ioctl_locked(struct kcap_session *s, unsigned int cmd, void __u
 	case KCAP_IOC_STOP:
 		kcap_probes_stop(s);
 		return 0;
+	case KCAP_IOC_ADD_PID: /* running too: the pid set is read under RCU */
+		return kcap_add_pid(s, arg);
 	}
 	/* everything below changes what the probes read: only while stopped */
 	switch (cmd) {
 	case KCAP_IOC_ALLOC:
 	case KCAP_IOC_SET_CONFIG:
-	case KCAP_IOC_ADD_PID:
 	case KCAP_IOC_CLEAR_PIDS:
 	case KCAP_IOC_START:
 		if (s->started)
@@ -206,8 +207,6 @@ static long kcap_ioctl_locked(struct kcap_session *s, unsigned int cmd, void __u
 		return kcap_rings_alloc(s, size);
 	case KCAP_IOC_SET_CONFIG:
 		return kcap_set_config(s, arg);
-	case KCAP_IOC_ADD_PID:
-		return kcap_add_pid(s, arg);
 	case KCAP_IOC_CLEAR_PIDS:
 		xa_destroy(&s->pids);
 		return 0;

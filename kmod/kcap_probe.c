@@ -143,12 +143,13 @@ out:
 	preempt_enable_notrace();
 }
 
-static void kcap_count_compat(struct kcap_session *s)
-{
-	preempt_disable_notrace();
-	kcap_this_ring(s)->ctl->stats.compat_skipped++;
-	preempt_enable_notrace();
-}
+/* Counts what happened without an event, on this CPU's counters. */
+#define kcap_count(s, field)                           \
+	do {                                           \
+		preempt_disable_notrace();             \
+		kcap_this_ring(s)->ctl->stats.field++; \
+		preempt_enable_notrace();              \
+	} while (0)
 
 /* Pid filter and self-exclusion. */
 static bool kcap_wanted(struct kcap_session *s)
@@ -178,7 +179,7 @@ static void kcap_probe_sys_exit(void *data, struct pt_regs *regs, long ret)
 		if (want & KCAP_WANT_IA32)
 			kcap_emit(s, KCAP_EV_COMPAT_X, regs, ret, NULL);
 		else
-			kcap_count_compat(s);
+			kcap_count(s, compat_skipped);
 		return;
 	}
 	if (want & KCAP_WANT_EXIT)
@@ -204,8 +205,11 @@ static void kcap_probe_fork(void *data, struct task_struct *parent, struct task_
 
 	if (!READ_ONCE(s->running))
 		return;
-	if (parent->tgid != child->tgid && xa_load(&s->pids, parent->tgid))
-		xa_store(&s->pids, child->tgid, xa_mk_value(1), GFP_NOWAIT | __GFP_NOWARN);
+	if (parent->tgid == child->tgid || !xa_load(&s->pids, parent->tgid) ||
+	    !xa_is_err(xa_store(&s->pids, child->tgid, xa_mk_value(1), GFP_NOWAIT | __GFP_NOWARN)))
+		return;
+	/* no memory for the child's entry: say so, never lose it silently */
+	kcap_count(s, pids_untracked);
 }
 
 static void kcap_probe_exit(void *data, struct task_struct *p)

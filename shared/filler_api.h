@@ -101,8 +101,7 @@ static __always_inline void kf_push_user_buf(struct kf_ctx *ctx, __u64 uptr, __u
 	kf_put_user_buf(ctx, uptr, n);
 }
 
-static __always_inline void kf_push_user_iovec(struct kf_ctx *ctx, __u64 iov, __u64 iovcnt,
-					       __u64 n)
+static __always_inline void kf_push_user_iovec(struct kf_ctx *ctx, __u64 iov, __u64 iovcnt, __u64 n)
 {
 	KF_CHECK_PARAM(ctx, KF_T(BYTES));
 	kf_put_user_iovec(ctx, iov, iovcnt, n);

@@ -27,9 +27,11 @@ const struct kcap_event_info kcap_event_table[KCAP_EV__COUNT] = {
 const char *kcap_param_type_name(unsigned int type)
 {
 	static const char *const names[KCAP_PT__COUNT] = {
-		[KCAP_PT_S64] = "S64",	 [KCAP_PT_U64] = "U64",	      [KCAP_PT_S32] = "S32",
-		[KCAP_PT_U32] = "U32",	 [KCAP_PT_STR] = "STR",	      [KCAP_PT_PATH] = "PATH",
-		[KCAP_PT_BYTES] = "BYTES", [KCAP_PT_SOCKADDR] = "SOCKADDR", [KCAP_PT_STRLIST] = "STRLIST",
+		[KCAP_PT_S64] = "S64",	       [KCAP_PT_U64] = "U64",
+		[KCAP_PT_S32] = "S32",	       [KCAP_PT_U32] = "U32",
+		[KCAP_PT_STR] = "STR",	       [KCAP_PT_PATH] = "PATH",
+		[KCAP_PT_BYTES] = "BYTES",     [KCAP_PT_SOCKADDR] = "SOCKADDR",
+		[KCAP_PT_STRLIST] = "STRLIST",
 	};
 
 	return type < KCAP_PT__COUNT && names[type] ? names[type] : "?";

@@ -71,7 +71,9 @@ struct kcap_evt_hdr {
  *   faults             parameters marked KCAP_PLEN_FAULT (the event was delivered)
  *   compat_skipped     32-bit syscalls not asked for
  *   truncated          events delivered with a parameter cut at a bound
- * Only appended to, at most 8: the module's control page carries the struct.
+ *   pids_untracked     children of captured processes the pid set had no room
+ *                      for: their events are not captured
+ * Only appended to, at most 16: the module's control page carries the struct.
  */
 #define KCAP_KSTATS(KCAP_KSTAT)          \
 	KCAP_KSTAT(events, 0)            \
@@ -80,7 +82,8 @@ struct kcap_evt_hdr {
 	KCAP_KSTAT(drops_internal, 1)    \
 	KCAP_KSTAT(faults, 0)            \
 	KCAP_KSTAT(compat_skipped, 0)    \
-	KCAP_KSTAT(truncated, 0)
+	KCAP_KSTAT(truncated, 0)         \
+	KCAP_KSTAT(pids_untracked, 0)
 
 #define KCAP_KSTAT_ONE(name, is_drop) +1
 enum { KCAP_KSTATS_COUNT = 0 KCAP_KSTATS(KCAP_KSTAT_ONE) };
@@ -89,7 +92,7 @@ enum { KCAP_KSTATS_COUNT = 0 KCAP_KSTATS(KCAP_KSTAT_ONE) };
 #define KCAP_KSTAT_FIELD(name, is_drop) __u64 name;
 struct kcap_kstats {
 	KCAP_KSTATS(KCAP_KSTAT_FIELD)
-	__u64 pad[8 - KCAP_KSTATS_COUNT]; /* one cache line per CPU */
+	__u64 pad[16 - KCAP_KSTATS_COUNT]; /* two cache lines per CPU */
 };
 #undef KCAP_KSTAT_FIELD
 

@@ -22,6 +22,8 @@ struct kcap_backend_ops {
 	/* On success err holds warnings, one a line (what could not be attached), or "". */
 	int (*start)(void *priv, char *err, size_t errlen);
 	int (*stop)(void *priv);
+	/* More thread group ids for the pid set, also while started. */
+	int (*add_pids)(void *priv, const int *pids, size_t n, char *err, size_t errlen);
 	/* The per-CPU streams, valid from open() to close(). */
 	struct kcap_stream **(*streams)(void *priv, unsigned int *n);
 	/* Kernel counters summed over CPUs. */

@@ -88,6 +88,7 @@ struct kcap_stats {
 	uint64_t drops_internal;
 	uint64_t faults; /* parameters the kernel could not read (events delivered) */
 	uint64_t truncated; /* events delivered with a parameter cut at a bound */
+	uint64_t pids_untracked; /* children of captured processes the pid set had no room for */
 	uint64_t compat_skipped; /* 32-bit syscalls, not captured */
 	uint64_t events_read; /* returned by kcap_next() */
 	uint64_t bad_events; /* malformed events skipped by the reader */

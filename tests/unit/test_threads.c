@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 #include "test_util.h"
+#include "state/descendants.h"
 
 static void test_insert_lookup_remove_many(void **state)
 {
@@ -85,9 +86,54 @@ static void test_exec_event_renames_thread(void **state)
 	kcap_threads_free(&t);
 }
 
+/* kcap -p: the existing descendants of the pids, from a fake /proc with hostile entries. */
+static void test_existing_descendants(void **state)
+{
+	static const struct {
+		const char *pid, *stat;
+	} procs[] = {
+		{ "10", "10 (init) S 1 10 10" },
+		{ "20", "20 (a) (b) c) S 10 20 20" }, /* comm with spaces and parentheses */
+		{ "30", "30 (child) S 20 30 30" },
+		{ "31", "31 (grandchild) R 30 31 31" },
+		{ "40", "40 (other) S 1 40 40" },
+		{ "41", "41 (garbage" }, /* no closing parenthesis */
+		{ "42", "" },
+		{ "self", "99 (x) S 20 1 1" }, /* not a pid */
+	};
+	char dir[] = "/tmp/kcap-proc-XXXXXX", path[256];
+	const int roots[] = { 20 };
+	int *out;
+	size_t n;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	for (size_t i = 0; i < sizeof(procs) / sizeof(procs[0]); i++) {
+		FILE *f;
+
+		snprintf(path, sizeof(path), "%s/%s", dir, procs[i].pid);
+		mkdir(path, 0700);
+		snprintf(path, sizeof(path), "%s/%s/stat", dir, procs[i].pid);
+		f = fopen(path, "w");
+		assert_non_null(f);
+		fputs(procs[i].stat, f);
+		fclose(f);
+	}
+	snprintf(path, sizeof(path), "%s/50", dir); /* vanished: no stat */
+	mkdir(path, 0700);
+	assert_int_equal(kcap_proc_descendants(dir, roots, 1, &out, &n), 0);
+	assert_int_equal(n, 2);
+	assert_true((out[0] == 30 && out[1] == 31) || (out[0] == 31 && out[1] == 30));
+	free(out);
+	assert_int_equal(kcap_proc_descendants("/nonexistent", roots, 1, &out, &n), -ENOENT);
+	assert_null(out);
+	assert_int_equal(n, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_existing_descendants),
 		cmocka_unit_test(test_insert_lookup_remove_many),
 		cmocka_unit_test(test_proc_lookup_and_long_names),
 		cmocka_unit_test(test_exec_event_renames_thread),

@@ -19,6 +19,17 @@ struct bpf_program *kcap_bpf_event_prog(const struct kcap_bpf_loader *l, const c
 	return bpf_object__find_program_by_name(l->obj, name);
 }
 
+void kcap_bpf_size_pid_set(const struct kcap_bpf_loader *l, struct bpf_map *pids)
+{
+	const char *test = getenv("KCAP_TEST_PID_SET_SIZE");
+	unsigned long size = test ? strtoul(test, NULL, 10) : 0;
+
+	if (!l->cfg->kernel.settings.filter_pids)
+		bpf_map__set_max_entries(pids, 1);
+	else if (size > 0 && size < 65536)
+		bpf_map__set_max_entries(pids, (__u32)size);
+}
+
 static bool any_want(const struct kcap_config *cfg, __u8 bits)
 {
 	for (int nr = 0; nr < KCAP_MAX_SYSCALLS; nr++)
@@ -133,18 +144,23 @@ static int fill_event_progs(struct kcap_bpf_loader *l, int table, char *err, siz
 	return 0;
 }
 
-static int fill_pids(struct kcap_bpf_loader *l, int map, char *err, size_t errlen)
+int kcap_bpf_add_pids(struct kcap_bpf_loader *l, const int *pids, size_t n, char *err,
+		      size_t errlen)
 {
+	int map = kcap_bpf_map_fd(l, "pids", err, errlen);
 	__u8 one = 1;
 
-	for (size_t i = 0; i < l->cfg->npids; i++) {
-		__u32 pid = (__u32)l->cfg->pids[i];
+	if (map < 0)
+		return map;
+	for (size_t i = 0; i < n; i++) {
+		__u32 pid = (__u32)pids[i];
 
 		if (bpf_map_update_elem(map, &pid, &one, BPF_ANY) < 0) {
 			int ret = -errno;
 
-			snprintf(err, errlen, "%s: cannot add pid %u to the filter: %s", l->backend,
-				 pid, strerror(-ret));
+			snprintf(err, errlen, "%s: cannot add pid %u to the filter: %s%s",
+				 l->backend, pid, strerror(-ret),
+				 ret == -E2BIG ? " (the pid set is full)" : "");
 			return ret;
 		}
 	}
@@ -155,16 +171,15 @@ int kcap_bpf_fill_tables(struct kcap_bpf_loader *l, char *err, size_t errlen)
 {
 	int exits = kcap_bpf_map_fd(l, "exit_fillers", err, errlen);
 	int events = exits < 0 ? exits : kcap_bpf_map_fd(l, "event_progs", err, errlen);
-	int pids = events < 0 ? events : kcap_bpf_map_fd(l, "pids", err, errlen);
 	int ret;
 
-	if (pids < 0)
-		return pids;
+	if (events < 0)
+		return events;
 	ret = fill_exit_fillers(l, exits, err, errlen);
 	if (!ret)
 		ret = fill_event_progs(l, events, err, errlen);
 	if (!ret)
-		ret = fill_pids(l, pids, err, errlen);
+		ret = kcap_bpf_add_pids(l, l->cfg->pids, l->cfg->npids, err, errlen);
 	return ret;
 }
 

@@ -22,6 +22,7 @@
 #define KCAP_BPF_MAX_LINKS (KCAP_EV__COUNT + 4)
 
 struct bpf_object;
+struct bpf_map;
 struct bpf_program;
 struct bpf_link;
 
@@ -39,6 +40,12 @@ struct kcap_bpf_loader {
 	unsigned int nlinks;
 };
 
+/*
+ * Sizes the pid set before load: preallocated (4 MiB at full size), so only a
+ * pid filter gets it. KCAP_TEST_PID_SET_SIZE shrinks it, for tests of a full set.
+ */
+void kcap_bpf_size_pid_set(const struct kcap_bpf_loader *l, struct bpf_map *pids);
+
 /* The program prefix<ID> of event ev ("fill_", "cont_"), or NULL. */
 struct bpf_program *kcap_bpf_event_prog(const struct kcap_bpf_loader *l, const char *prefix,
 					int ev);
@@ -54,6 +61,10 @@ int kcap_bpf_load(struct kcap_bpf_loader *l, const char *hint, char *err, size_t
 
 /* After load: exit_fillers by syscall number, event_progs by event, the pid set. */
 int kcap_bpf_fill_tables(struct kcap_bpf_loader *l, char *err, size_t errlen);
+
+/* More thread group ids in the pid set (map "pids"), also while attached. */
+int kcap_bpf_add_pids(struct kcap_bpf_loader *l, const int *pids, size_t n, char *err,
+		      size_t errlen);
 
 /*
  * Attaches fork tracking first (no child of a captured process is missed),

@@ -198,18 +198,25 @@ static int kmod_ioctl(struct kmod *m, unsigned long req, void *arg, const char *
 	return 0;
 }
 
+static int kmod_add_pids(void *priv, const int *pids, size_t n, char *err, size_t errlen)
+{
+	int ret = 0;
+
+	for (size_t i = 0; !ret && i < n; i++) {
+		__s32 pid = pids[i];
+
+		ret = kmod_ioctl(priv, KCAP_IOC_ADD_PID, &pid, "adding a pid to the filter", err,
+				 errlen);
+	}
+	return ret;
+}
+
 static int configure(struct kmod *m, const struct kcap_config *cfg, char *err, size_t errlen)
 {
 	int ret = kmod_ioctl(m, KCAP_IOC_SET_CONFIG, (void *)&cfg->kernel,
 			     "setting the capture's configuration", err, errlen);
 
-	for (size_t i = 0; !ret && i < cfg->npids; i++) {
-		__s32 pid = cfg->pids[i];
-
-		ret = kmod_ioctl(m, KCAP_IOC_ADD_PID, &pid, "adding a pid to the filter", err,
-				 errlen);
-	}
-	return ret;
+	return ret ? ret : kmod_add_pids(m, cfg->pids, cfg->npids, err, errlen);
 }
 
 static int map_rings(struct kmod *m, const struct kcap_config *cfg, char *err, size_t errlen)
@@ -312,6 +319,7 @@ const struct kcap_backend_ops kcap_backend_kmod = {
 	.open = kmod_open,
 	.start = kmod_start,
 	.stop = kmod_stop,
+	.add_pids = kmod_add_pids,
 	.streams = kmod_streams,
 	.kstats = kmod_kstats,
 	.close = kmod_close,

@@ -230,9 +230,7 @@ static int load(struct legacy *l, char *err, size_t errlen)
 	}
 	bpf_map__set_max_entries(scratch, l->ncpus);
 	bpf_map__set_max_entries(events, l->ncpus);
-	/* The pid set is preallocated (4 MiB at full size): only a pid filter uses it. */
-	if (!l->cfg->kernel.settings.filter_pids)
-		bpf_map__set_max_entries(pids, 1);
+	kcap_bpf_size_pid_set(&l->loader, pids);
 	choose_variant(l);
 	kcap_bpf_choose_programs(&l->loader);
 	return kcap_bpf_load(&l->loader, "was the object built for this kernel?", err, errlen);
@@ -301,6 +299,13 @@ static int legacy_start(void *priv, char *err, size_t errlen)
 	return kcap_bpf_attach(&l->loader, err, errlen);
 }
 
+static int legacy_add_pids(void *priv, const int *pids, size_t n, char *err, size_t errlen)
+{
+	struct legacy *l = priv;
+
+	return kcap_bpf_add_pids(&l->loader, pids, n, err, errlen);
+}
+
 static int legacy_stop(void *priv)
 {
 	struct legacy *l = priv;
@@ -349,6 +354,7 @@ const struct kcap_backend_ops kcap_backend_legacy = {
 	.open = legacy_open,
 	.start = legacy_start,
 	.stop = legacy_stop,
+	.add_pids = legacy_add_pids,
 	.streams = legacy_streams,
 	.kstats = legacy_kstats,
 	.map_bytes = legacy_map_bytes,

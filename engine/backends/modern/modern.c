@@ -133,9 +133,7 @@ static int modern_open(const struct kcap_config *cfg, void **priv, char *err, si
 	memcpy((void *)m->skel->rodata->kcap_want, cfg->kernel.want, sizeof(cfg->kernel.want));
 	bpf_map__set_max_entries(m->skel->maps.scratch, m->ncpus);
 	bpf_map__set_max_entries(m->skel->maps.ringbufs, m->ncpus);
-	/* The pid set is preallocated (4 MiB at full size): only a pid filter uses it. */
-	if (!cfg->kernel.settings.filter_pids)
-		bpf_map__set_max_entries(m->skel->maps.pids, 1);
+	kcap_bpf_size_pid_set(&m->loader, m->skel->maps.pids);
 	kcap_bpf_choose_programs(&m->loader);
 	ret = create_ringbufs(m, cfg->buffer_bytes, err, errlen);
 	if (!ret)
@@ -158,6 +156,13 @@ static int modern_start(void *priv, char *err, size_t errlen)
 	struct modern *m = priv;
 
 	return kcap_bpf_attach(&m->loader, err, errlen);
+}
+
+static int modern_add_pids(void *priv, const int *pids, size_t n, char *err, size_t errlen)
+{
+	struct modern *m = priv;
+
+	return kcap_bpf_add_pids(&m->loader, pids, n, err, errlen);
 }
 
 static int modern_stop(void *priv)
@@ -196,6 +201,7 @@ const struct kcap_backend_ops kcap_backend_modern = {
 	.open = modern_open,
 	.start = modern_start,
 	.stop = modern_stop,
+	.add_pids = modern_add_pids,
 	.streams = modern_streams,
 	.kstats = modern_kstats,
 	.map_bytes = modern_map_bytes,

@@ -98,8 +98,8 @@ void mock_kernel_build(struct mock_kernel *k, struct mock_world *w)
 	k->fs.root = rootpath;
 	k->fs.pwd = (struct path){ .mnt = &k->root_mnt.mnt, .dentry = make_path(k, w->cwd) };
 	if (w->exe) {
-		k->exe_file.f_path = (struct path){ .mnt = &k->root_mnt.mnt,
-						    .dentry = make_path(k, w->exe) };
+		k->exe_file.f_path =
+			(struct path){ .mnt = &k->root_mnt.mnt, .dentry = make_path(k, w->exe) };
 		k->mm.exe_file = &k->exe_file;
 	}
 	if (w->mm_args) {
@@ -109,8 +109,12 @@ void mock_kernel_build(struct mock_kernel *k, struct mock_world *w)
 	}
 	k->cred = (struct cred){ .uid = { w->uid }, .euid = { w->euid }, .gid = { w->gid } };
 	k->parent.tgid = w->ppid;
-	k->task = (struct task_struct){ .pid = 42, .tgid = 41, .real_parent = &k->parent,
-					.cred = &k->cred, .mm = &k->mm, .fs = &k->fs,
+	k->task = (struct task_struct){ .pid = 42,
+					.tgid = 41,
+					.real_parent = &k->parent,
+					.cred = &k->cred,
+					.mm = &k->mm,
+					.fs = &k->fs,
 					.exit_code = (int)w->exit_code };
 	if (w->comm)
 		snprintf(k->task.comm, sizeof(k->task.comm), "%s", w->comm);

@@ -32,17 +32,7 @@
 #define THREAD_SIZE (4096ul << 2) /* x86_64 without KASAN */
 #endif
 
-/*
- * struct mount is private to fs/mount.h, which kbuild headers do not ship. Its
- * first members have kept this layout from 3.x to 6.x; only they are used.
- * Checked against the real struct where the kernel's types are known.
- */
-struct kf_mount {
-	struct hlist_node mnt_hash;
-	struct kf_mount *mnt_parent;
-	struct dentry *mnt_mountpoint;
-	struct vfsmount mnt;
-};
+#include "kf_mount.h"
 
 #ifndef KCAP_LEGACY_KBUILD
 _Static_assert(__builtin_offsetof(struct mount, mnt_parent) ==

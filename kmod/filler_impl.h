@@ -15,6 +15,7 @@
 #include <linux/dcache.h>
 #include <linux/fs_struct.h>
 #include <linux/mm_types.h>
+#include <linux/mount.h>
 #include <linux/path.h>
 #include <linux/sched.h>
 #include <linux/sched/mm.h>

@@ -12,6 +12,7 @@
 #include <linux/kernel.h>
 #include <linux/preempt.h>
 #include <linux/sched/signal.h>
+#include <linux/sched/task.h>
 #include <linux/smp.h>
 #include <linux/tracepoint.h>
 #include <linux/version.h>
@@ -227,6 +228,40 @@ static void kcap_probe_exit(void *data, struct task_struct *p)
 		kcap_emit(s, KCAP_EV_PROCEXIT, NULL, 0, p);
 }
 
+/* --- paths ---------------------------------------------------------------- */
+
+bool kcap_mount_layout_ok;
+
+/*
+ * struct kf_mount is a copy of the first members of the kernel's private
+ * struct mount: check it on a mount every kernel has. From init's root, the
+ * parents must lead, in a few steps, to the root of the initial mount
+ * namespace: its own parent, mounted on its own root dentry, a dentry that is
+ * its own parent. Read without trusting a pointer: a different layout fails
+ * the check, never the kernel.
+ */
+static bool kcap_check_mount_layout(void)
+{
+	struct kf_mount *m = container_of(init_task.fs->root.mnt, struct kf_mount, mnt);
+	int i;
+
+	for (i = 0; i < 16; i++) {
+		struct dentry *mountpoint, *root, *parent;
+		struct kf_mount *up;
+
+		if (copy_from_kernel_nofault(&up, &m->mnt_parent, sizeof(up)) ||
+		    copy_from_kernel_nofault(&mountpoint, &m->mnt_mountpoint, sizeof(mountpoint)) ||
+		    copy_from_kernel_nofault(&root, &m->mnt.mnt_root, sizeof(root)) || !up)
+			return false;
+		if (up == m)
+			return mountpoint == root &&
+			       !copy_from_kernel_nofault(&parent, &root->d_parent, sizeof(parent)) &&
+			       parent == root;
+		m = up;
+	}
+	return false;
+}
+
 /* --- registration -------------------------------------------------------- */
 
 static void kcap_find_tp(struct tracepoint *tp, void *priv)
@@ -247,6 +282,9 @@ int kcap_probes_init(void)
 	kcap_tps[KCAP_TP_FORK] = (struct kcap_tracepoint){ "sched_process_fork", kcap_probe_fork };
 	kcap_tps[KCAP_TP_EXIT] = (struct kcap_tracepoint){ "sched_process_exit", kcap_probe_exit };
 	/* not exported to modules: found by name */
+	kcap_mount_layout_ok = kcap_check_mount_layout();
+	if (!kcap_mount_layout_ok)
+		pr_warn("this kernel's struct mount is not the one kcap knows: paths are relative to each process's root (d_path)\n");
 	for_each_kernel_tracepoint(kcap_find_tp, NULL);
 	for (i = 0; i < KCAP_TP__COUNT; i++) {
 		if (!kcap_tps[i].tp) {

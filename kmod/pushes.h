@@ -24,6 +24,10 @@
 #define KCAP_KMOD_PUSHES_H
 
 #include "syscall_abi.h"
+#include "kf_mount.h"
+
+/* struct kf_mount matches this kernel's struct mount (kcap_probe.c checks it at load). */
+extern bool kcap_mount_layout_ok;
 
 struct kf_ctx {
 	struct kcap_ring *r;
@@ -380,39 +384,90 @@ static __always_inline void kf_put_comm(struct kf_ctx *ctx)
 }
 
 /*
- * The path of a dentry, relative to current's root, written with d_path()
- * (which only takes seqlocks and RCU: it does not sleep) straight into the
- * event, then moved to the cursor. The caller holds rcu_read_lock(), which keeps
- * the dentry and mount alive without taking references (a dput() might sleep).
+ * The absolute path of a dentry in its mount namespace, walked as the eBPF
+ * probes walk it (shared/bpf/task.h: the same bound, the same marks), written
+ * right to left at the end of the room and moved to the cursor. Not d_path():
+ * it stops at the task's root, which a chroot moves, and the module cannot
+ * call the functions that do not (__d_path(), d_absolute_path() are not
+ * exported). The caller holds rcu_read_lock(): dentries and mounts are freed
+ * after a grace period, and nothing here takes a reference (a dput() might
+ * sleep); a concurrent rename can give a stale name, never a bad access.
+ * Mounts are crossed through struct kf_mount (kcap_check_mount_layout() has
+ * checked it at load; without it, d_path()'s path relative to the root).
  */
 static __always_inline void kf_put_kernel_path(struct kf_ctx *ctx, const struct path *path)
 {
-	u32 room = min_t(u32, kf_avail(ctx), KCAP_MAX_PATH);
+	u32 room = min_t(u32, kf_avail(ctx), KCAP_MAX_PATH), pos = room, i;
+	struct dentry *dentry = path->dentry;
 	u8 *dst = ctx->buf + ctx->off;
-	char *p;
-	long n;
+	struct kf_mount *mnt;
+	bool whole = false;
 
 	if (ctx->overflow)
 		return;
-	if (!path->dentry || !path->mnt) {
-		kf_put_fault(ctx);
-		return;
-	}
-	p = d_path(path, (char *)dst, room);
-	if (IS_ERR(p)) {
-		if (room < KCAP_MAX_PATH) {
+	if (!dentry || !path->mnt || room < 2) {
+		if (room < 2)
 			ctx->overflow = true;
-		} else {
-			/* longer than KCAP_MAX_PATH: marked, never read as a path */
-			memcpy(dst, "...", 4);
-			kf_mark_truncated(ctx);
-			kf_commit(ctx, 4);
-		}
+		else
+			kf_put_fault(ctx);
 		return;
 	}
-	n = (char *)dst + room - p;
-	memmove(dst, p, n);
-	kf_commit(ctx, n);
+	if (!kcap_mount_layout_ok) {
+		char *p = d_path(path, (char *)dst, room);
+
+		if (IS_ERR(p)) {
+			ctx->overflow = room < KCAP_MAX_PATH;
+			if (!ctx->overflow)
+				kf_put_fault(ctx);
+			return;
+		}
+		pos = (u32)(p - (char *)dst);
+		whole = true;
+		goto done;
+	}
+	mnt = container_of(path->mnt, struct kf_mount, mnt);
+	dst[--pos] = '\0';
+	for (i = 0; i < KCAP_MAX_PATH_DEPTH; i++) {
+		struct dentry *parent = READ_ONCE(dentry->d_parent);
+		const unsigned char *name;
+		u32 len;
+
+		if (dentry == READ_ONCE(mnt->mnt.mnt_root) || dentry == parent) {
+			struct kf_mount *up = READ_ONCE(mnt->mnt_parent);
+
+			if (up == mnt) {
+				whole = true; /* the root of the mount namespace */
+				break;
+			}
+			dentry = READ_ONCE(mnt->mnt_mountpoint);
+			mnt = up;
+			continue;
+		}
+		name = READ_ONCE(dentry->d_name.name);
+		len = READ_ONCE(dentry->d_name.len);
+		if (len > 255 || len + 1 > pos)
+			break; /* longer than the room: the tail we have */
+		pos -= len + 1;
+		dst[pos] = '/';
+		if (len && copy_from_kernel_nofault(dst + pos + 1, name, len))
+			break;
+		dentry = parent;
+	}
+	if (!whole) {
+		if (room < KCAP_MAX_PATH) {
+			ctx->overflow = true; /* it might fit in a ring with more room */
+			return;
+		}
+		/* cut: the tail, marked so that it never reads as an absolute path */
+		pos = pos >= 3 ? pos - 3 : 0;
+		memcpy(dst + pos, "...", 3);
+		kf_mark_truncated(ctx);
+	} else if (pos == room - 1) {
+		dst[--pos] = '/'; /* the root itself */
+	}
+done:
+	memmove(dst, dst + pos, room - pos);
+	kf_commit(ctx, room - pos);
 }
 
 static __always_inline void kf_put_exe_path(struct kf_ctx *ctx)
@@ -446,10 +501,26 @@ static __always_inline void kf_put_cwd(struct kf_ctx *ctx)
 		return;
 	}
 	rcu_read_lock();
-	/* racy against a concurrent chdir() of a thread sharing fs: d_path() copes */
+	/* racy against a concurrent chdir() of a thread sharing fs: the walk copes */
 	pwd.mnt = READ_ONCE(fs->pwd.mnt);
 	pwd.dentry = READ_ONCE(fs->pwd.dentry);
 	kf_put_kernel_path(ctx, &pwd);
+	rcu_read_unlock();
+}
+
+static __always_inline void kf_put_root(struct kf_ctx *ctx)
+{
+	struct fs_struct *fs = kf_task(ctx)->fs;
+	struct path root;
+
+	if (!fs) {
+		kf_put_fault(ctx);
+		return;
+	}
+	rcu_read_lock();
+	root.mnt = READ_ONCE(fs->root.mnt);
+	root.dentry = READ_ONCE(fs->root.dentry);
+	kf_put_kernel_path(ctx, &root);
 	rcu_read_unlock();
 }
 

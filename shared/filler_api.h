@@ -42,6 +42,7 @@
  *   kf_put_comm(ctx)                      current->comm
  *   kf_put_exe_path(ctx)                  absolute path of current's executable
  *   kf_put_cwd(ctx)                       absolute path of current's cwd
+ *   kf_put_root(ctx)                      absolute path of current's root directory
  *   kf_put_mm_args(ctx)                   current's argv, from its mm arg area
  *
  * Contract for every store: it never faults and never sleeps. A user pointer
@@ -142,6 +143,12 @@ static __always_inline void kf_push_cwd(struct kf_ctx *ctx)
 {
 	KF_CHECK_PARAM(ctx, KF_T(PATH));
 	kf_put_cwd(ctx);
+}
+
+static __always_inline void kf_push_root(struct kf_ctx *ctx)
+{
+	KF_CHECK_PARAM(ctx, KF_T(PATH));
+	kf_put_root(ctx);
 }
 
 static __always_inline void kf_push_mm_args(struct kf_ctx *ctx)

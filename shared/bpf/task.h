@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Parameters read from the current task, once for both eBPF probes and the
- * unit tests' mock: its argument area, and the absolute paths of its exe and
- * cwd. For paths, walk the dentries up to the task's root, crossing mount
- * points, writing the components right to left into the work area, then copy
- * the result into the event. Bounded: KF_MAX_PATH_DEPTH steps (a mount
- * crossing takes one), at most KCAP_MAX_PATH bytes; a deeper or longer path
- * keeps its last components after "..." and is marked truncated. Like d_path(), the result is relative to the task's root
- * (chroot, containers). Besides pushes.h's primitives, the includer defines
+ * unit tests' mock: its argument area, and the absolute paths of its exe, cwd
+ * and root. For paths, walk the dentries up to the root of the task's mount
+ * namespace, crossing mount points, writing the components right to left into
+ * the work area, then copy the result into the event. Not to the task's root,
+ * as d_path() does: a chroot must not make a path look like another one (the
+ * task's root is a parameter of its own). Bounded: KF_MAX_PATH_DEPTH steps (a
+ * mount crossing takes one, the last finds the root), at most KCAP_MAX_PATH
+ * bytes; a deeper or longer path keeps its last components after "..." and is
+ * marked truncated. Besides pushes.h's primitives, the includer defines
  * KF_RD(ptr, field) (one kernel value, 0 when unreadable), KF_READ_KERNEL,
  * KF_MOUNT (struct mount or a layout-checked copy), KF_MAX_PATH_DEPTH and
  * kf_task(ctx).
@@ -18,9 +20,6 @@
 static __always_inline void kf_put_kernel_path(struct kf_ctx *ctx, struct dentry *dentry,
 					       struct vfsmount *vfsmnt)
 {
-	struct fs_struct *fs = KF_RD(kf_task(ctx), fs);
-	struct dentry *root_dentry = KF_RD(fs, root.dentry);
-	struct vfsmount *root_mnt = KF_RD(fs, root.mnt);
 	KF_MOUNT *mnt = container_of(vfsmnt, KF_MOUNT, mnt);
 	struct kf_work *w = kf_work(ctx);
 	__u32 pos;
@@ -39,16 +38,12 @@ static __always_inline void kf_put_kernel_path(struct kf_ctx *ctx, struct dentry
 		const unsigned char *name;
 		__u32 len;
 
-		if (dentry == root_dentry && vfsmnt == root_mnt) {
-			w->total = 1;
-			break;
-		}
 		parent = KF_RD(dentry, d_parent);
 		if (dentry == KF_RD(vfsmnt, mnt_root) || dentry == parent) {
 			KF_MOUNT *mnt_parent = KF_RD(mnt, mnt_parent);
 
 			if (mnt == mnt_parent) {
-				w->total = 1; /* the global root */
+				w->total = 1; /* the root of the mount namespace */
 				break;
 			}
 			dentry = KF_RD(mnt, mnt_mountpoint);
@@ -116,6 +111,17 @@ static __always_inline void kf_put_cwd(struct kf_ctx *ctx)
 		return;
 	fs = KF_RD(kf_task(ctx), fs);
 	kf_put_kernel_path(ctx, KF_RD(fs, pwd.dentry), KF_RD(fs, pwd.mnt));
+}
+
+/* The task's root directory: not "/" under chroot. */
+static __always_inline void kf_put_root(struct kf_ctx *ctx)
+{
+	struct fs_struct *fs;
+
+	if (kf_skip(ctx))
+		return;
+	fs = KF_RD(kf_task(ctx), fs);
+	kf_put_kernel_path(ctx, KF_RD(fs, root.dentry), KF_RD(fs, root.mnt));
 }
 
 static __always_inline void kf_put_mm_args(struct kf_ctx *ctx)

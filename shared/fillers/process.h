@@ -29,6 +29,7 @@ KCAP_FILLER(EXECVE_X, SYS_EXIT)
 	__s64 res = kf_push_res(ctx);
 
 	kf_exec_common(ctx, res, kf_arg(ctx, 0), kf_arg(ctx, 1));
+	kf_push_root(ctx);
 }
 
 /* execveat(dirfd, path, argv, envp, flags) */
@@ -39,6 +40,7 @@ KCAP_FILLER(EXECVEAT_X, SYS_EXIT)
 	kf_exec_common(ctx, res, kf_arg(ctx, 1), kf_arg(ctx, 2));
 	kf_push_s32(ctx, (__s32)kf_arg(ctx, 0));
 	kf_push_u32(ctx, (__u32)kf_arg(ctx, 4));
+	kf_push_root(ctx);
 }
 
 /*

@@ -33,3 +33,10 @@ KCAP_FILLER(FINIT_MODULE_X, SYS_EXIT)
 	kf_push_user_str(ctx, kf_arg(ctx, 1));
 	kf_push_u32(ctx, (__u32)kf_arg(ctx, 2));
 }
+
+/* chroot(path) */
+KCAP_FILLER(CHROOT_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_user_str(ctx, kf_arg(ctx, 0));
+}

@@ -172,6 +172,13 @@ static const struct expectation expectations[] = {
 	  "exit",
 	  "-2",
 	  { "\"exe\":\"" WL_NO_EXE "\"", "\"truncated\":[\"args\"]" } },
+	/* a chroot does not change how paths read */
+	{ "parent", "chroot", "exit", "0", { "\"path\":\"${jail}\"" } },
+	{ "parent",
+	  "execve",
+	  "exit",
+	  "-2",
+	  { "\"exe\":\"" WL_NO_EXE "\"", "\"cwd\":\"${jail}\"", "\"root\":\"${jail}\"" } },
 	{ "parent", "exit_group", "enter", NULL, { "\"status\":0" } },
 	{ "parent", "procexit", "exit", NULL, { "\"status\":0" } },
 };

@@ -21,6 +21,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
@@ -224,6 +225,26 @@ static void hiding(void)
 		die("execve with a long argv");
 }
 
+/*
+ * Last: a chroot, which must not change how paths read (they stay absolute in
+ * the mount namespace, the root is a parameter of its own), then a failed
+ * exec that reports them.
+ */
+static void jail(const char *dir, FILE *facts)
+{
+	char path[512];
+	char *const argv[] = { (char *)"wl", NULL };
+	char *const envp[] = { NULL };
+
+	snprintf(path, sizeof(path), "%s/kcap-wl-%d.jail", dir, getpid());
+	fprintf(facts, "jail=%s\n", path);
+	fflush(facts);
+	if (mkdir(path, 0700) < 0 || syscall(SYS_chroot, path) < 0 || chdir("/") < 0)
+		die("chroot");
+	if (syscall(SYS_execve, WL_NO_EXE, argv, envp) != -1 || errno != ENOENT)
+		die("execve in the chroot");
+}
+
 int main(int argc, char **argv)
 {
 	char self[512];
@@ -254,6 +275,7 @@ int main(int argc, char **argv)
 	processes(self, facts);
 	memory(facts);
 	hiding();
+	jail(argv[1], facts);
 	fclose(facts);
 	return 0;
 }

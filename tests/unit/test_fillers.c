@@ -11,6 +11,8 @@
 #include "test_util.h"
 #include "mock_fillers.h"
 
+extern bool kcap_mount_layout_ok; /* the module's check of struct mount (mock_kmod.c) */
+
 static uint8_t buf[MOCK_BUF_SIZE];
 static char line[KCAP_FORMAT_MAX];
 static enum mock_impl impls[MOCK__COUNT] = { MOCK_MODERN, MOCK_LEGACY, MOCK_KMOD };
@@ -277,7 +279,7 @@ static void test_execve_success_reads_the_new_image(void **state)
 		run_json(IMPL, KCAP_EV_EXECVE_X, &w),
 		"\"event\":\"execve\",\"dir\":\"exit\",\"ret\":0,\"args\":{\"exe\":"
 		"\"/usr/bin/ls\",\"args\":[\"ls\",\"-l\",\"/tmp\"],\"ppid\":1,\"uid\":1000,"
-		"\"euid\":0,\"gid\":100,\"cwd\":\"/home/u\",\"comm\":\"ls\"}}");
+		"\"euid\":0,\"gid\":100,\"cwd\":\"/home/u\",\"comm\":\"ls\",\"root\":\"/\"}}");
 }
 
 /* A task without an executable or an argument area (a kernel thread): unreadable, alike. */
@@ -306,7 +308,7 @@ static void test_execve_failure_reads_the_callers_arguments(void **state)
 	assert_string_equal(run_json(IMPL, KCAP_EV_EXECVE_X, &w),
 			    "\"event\":\"execve\",\"dir\":\"exit\",\"ret\":-2,\"args\":{\"exe\":"
 			    "\"/nope\",\"args\":[\"nope\",\"x\"],\"ppid\":0,\"uid\":0,\"euid\":0,"
-			    "\"gid\":0,\"cwd\":\"/\",\"comm\":\"sh\"}}");
+			    "\"gid\":0,\"cwd\":\"/\",\"comm\":\"sh\",\"root\":\"/\"}}");
 }
 
 static void test_clone3_reads_flags_from_user_struct(void **state)
@@ -452,10 +454,7 @@ static void test_mm_args_truncation(void **state)
 	assert_false(truncated(len, "args"));
 }
 
-/*
- * A path deeper than the eBPF walk goes is marked and starts with "...", so it
- * never reads as an absolute path; the module writes the whole path.
- */
+/* A path deeper than the walk goes is marked and starts with "...": never read as absolute. */
 static void test_deep_paths_are_marked(void **state)
 {
 	static char deep[64 * 2 + 16];
@@ -469,11 +468,6 @@ static void test_deep_paths_are_marked(void **state)
 	w.exe = deep;
 	len = run(IMPL, KCAP_EV_EXECVE_X, &w, NULL);
 	p = param(len, "exe");
-	if (IMPL == MOCK_KMOD) {
-		assert_string_equal((const char *)p.data, deep);
-		assert_false(p.truncated);
-		return;
-	}
 	assert_true(p.truncated);
 	assert_memory_equal(p.data, ".../d/d", 7);
 	assert_int_equal(p.len, 3 + 2 * depth + 1);
@@ -579,6 +573,56 @@ static void test_module_drops_what_does_not_fit_the_ring(void **state)
 	assert_null(r.param_error);
 }
 
+/*
+ * Stacked mounts cannot make a deep path pass for a short one: the walk
+ * crosses each mount (a step each) and marks what it could not finish.
+ */
+static void test_stacked_mounts_cannot_forge_a_path(void **state)
+{
+	struct mock_world w = { .ret = 0, .comm = "x", .cwd = "/", .exe = "/usr/sbin/sshd",
+				.mount_at = "/tmp/m", .stacked_mounts = 3 };
+	uint32_t len, depth = IMPL == MOCK_LEGACY ? 16 : KCAP_MAX_PATH_DEPTH;
+
+	len = run(IMPL, KCAP_EV_EXECVE_X, &w, NULL);
+	assert_string_equal((const char *)param(len, "exe").data, "/tmp/m/usr/sbin/sshd");
+	assert_false(truncated(len, "exe"));
+	w.stacked_mounts = (int)depth;
+	len = run(IMPL, KCAP_EV_EXECVE_X, &w, NULL);
+	assert_string_equal((const char *)param(len, "exe").data, ".../usr/sbin/sshd");
+	assert_true(truncated(len, "exe"));
+}
+
+/* A chroot does not move paths: they stay absolute, the root is a parameter of its own. */
+static void test_chroot_cannot_forge_a_path(void **state)
+{
+	struct mock_world w = { .ret = 0,
+				.comm = "x",
+				.cwd = "/jail/tmp",
+				.exe = "/jail/usr/sbin/sshd",
+				.root = "/jail" };
+	uint32_t len = run(IMPL, KCAP_EV_EXECVE_X, &w, NULL);
+
+	assert_string_equal((const char *)param(len, "exe").data, "/jail/usr/sbin/sshd");
+	assert_string_equal((const char *)param(len, "cwd").data, "/jail/tmp");
+	assert_string_equal((const char *)param(len, "root").data, "/jail");
+}
+
+/* A kernel whose struct mount the module does not know: paths from d_path(), still delivered. */
+static void test_module_without_the_mount_layout_uses_d_path(void **state)
+{
+	struct mock_world w = {
+		.ret = 0, .comm = "x", .cwd = "/jail/tmp", .exe = "/jail/bin/x", .root = "/jail"
+	};
+	uint32_t len;
+
+	(void)state;
+	kcap_mount_layout_ok = false;
+	len = run(MOCK_KMOD, KCAP_EV_EXECVE_X, &w, NULL);
+	kcap_mount_layout_ok = true;
+	assert_string_equal((const char *)param(len, "exe").data, "/bin/x");
+	assert_string_equal((const char *)param(len, "root").data, "/");
+}
+
 #define PER_BACKEND(f)                                             \
 	cmocka_unit_test_prestate(f, &impls[MOCK_MODERN]),         \
 		cmocka_unit_test_prestate(f, &impls[MOCK_LEGACY]), \
@@ -608,6 +652,9 @@ int main(void)
 		PER_BACKEND(test_argv_truncation),
 		PER_BACKEND(test_mm_args_truncation),
 		PER_BACKEND(test_deep_paths_are_marked),
+		PER_BACKEND(test_stacked_mounts_cannot_forge_a_path),
+		PER_BACKEND(test_chroot_cannot_forge_a_path),
+		cmocka_unit_test(test_module_without_the_mount_layout_uses_d_path),
 		PER_BACKEND(test_generic_event_names_the_syscall),
 		PER_BACKEND(test_compat_event_has_the_ia32_call),
 		PER_BACKEND(test_argv_stops_at_the_bound),

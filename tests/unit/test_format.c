@@ -63,7 +63,7 @@ static void test_text_cannot_be_forged(void **state)
 	struct test_param p[] = { P_S32(-100), { sizeof(path), path }, P_U32(0), P_U32(0) };
 	struct test_param args[] = { P_S64(0), P_STR("/bin/x"), P_BYTES("a b\0c\0"),
 				     P_S32(1), P_U32(0),	P_U32(0),
-				     P_U32(0), P_STR("/"),	P_STR("x") };
+				     P_U32(0), P_STR("/"),	P_STR("x"), P_STR("/") };
 
 	(void)state;
 	assert_string_equal(
@@ -75,7 +75,7 @@ static void test_text_cannot_be_forged(void **state)
 		"\"args\":{\"dirfd\":-100,\"name\":\"x flags=O_RDONLY mode=0 name=/etc/"
 		"shadow\xc2\x9b\xe2\x80\xae\xe2\x80\xa8\",\"flags\":\"O_RDONLY\",\"mode\":0}}");
 	/* argv: an argument with a space stays one argument */
-	assert_non_null(strstr(text(KCAP_EV_EXECVE_X, args, 9), " args=a\\x20b c "));
+	assert_non_null(strstr(text(KCAP_EV_EXECVE_X, args, 10), " args=a\\x20b c "));
 }
 
 /* Parameters cut at a bound are named, in JSON and in text. */
@@ -85,8 +85,8 @@ static void test_truncated_parameters_are_named(void **state)
 				  P_BYTES("a\0"), P_S32(1),
 				  P_U32(0),	  P_U32(0),
 				  P_U32(0),	  P_STR("/"),
-				  P_STR("x") };
-	uint32_t len = test_build(raw, KCAP_EV_EXECVE_X, p, 9);
+				  P_STR("x"),	  P_STR("/") };
+	uint32_t len = test_build(raw, KCAP_EV_EXECVE_X, p, 10);
 	struct kcap_event ev;
 	struct kcap_param prm;
 
@@ -94,9 +94,9 @@ static void test_truncated_parameters_are_named(void **state)
 	((struct kcap_evt_hdr *)raw)->truncated = 1u << 1 | 1u << 2;
 	ev = test_event(raw, len, "x");
 	assert_true(kcap_format_json(&ev, out, sizeof(out)) > 0);
-	assert_non_null(strstr(out, "\"comm\":\"x\"},\"truncated\":[\"exe\",\"args\"]}"));
+	assert_non_null(strstr(out, "\"root\":\"/\"},\"truncated\":[\"exe\",\"args\"]}"));
 	assert_true(kcap_format_text(&ev, out, sizeof(out)) > 0);
-	assert_non_null(strstr(out, " comm=x truncated=exe,args"));
+	assert_non_null(strstr(out, " comm=x root=/ truncated=exe,args"));
 	assert_int_equal(kcap_event_param(&ev, 1, &prm), 0);
 	assert_true(prm.truncated);
 	assert_int_equal(kcap_event_param(&ev, 3, &prm), 0);

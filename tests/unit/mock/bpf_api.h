@@ -108,7 +108,7 @@ struct kf_ctx {
 		__v;                                                      \
 	})
 #define KF_LOOP
-#define KF_MOUNT struct mount
+#define KF_MOUNT struct kf_mount
 
 static inline bool kf_skip(struct kf_ctx *ctx)
 {

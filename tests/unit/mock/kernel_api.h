@@ -82,6 +82,15 @@ static inline long strscpy_pad(char *dst, const char *src, size_t n)
 	return (long)len;
 }
 
+/* 0, or -EFAULT for NULL (the fake kernel's only bad kernel address). */
+static inline long copy_from_kernel_nofault(void *dst, const void *src, size_t n)
+{
+	if (!src)
+		return -EFAULT;
+	memcpy(dst, src, n);
+	return 0;
+}
+
 static inline char *d_path(const struct path *path, char *buf, int buflen)
 {
 	char *p = mock_d_path(path, buf, buflen);

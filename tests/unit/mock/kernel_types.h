@@ -29,12 +29,7 @@ struct hlist_node {
 	struct hlist_node *next, **pprev;
 };
 
-struct mount {
-	struct hlist_node mnt_hash;
-	struct mount *mnt_parent;
-	struct dentry *mnt_mountpoint;
-	struct vfsmount mnt;
-};
+#include "kf_mount.h"
 
 struct path {
 	struct vfsmount *mnt;

@@ -37,10 +37,34 @@ bool mock_read_user(uint64_t addr, void *dst, size_t n)
 	return false;
 }
 
-/* The dentries of an absolute path under the root, or NULL for no path. */
-static struct dentry *make_path(struct mock_kernel *k, const char *path)
+/* A root dentry (its own parent) for a new mount. */
+static struct dentry *make_root(struct mock_kernel *k)
 {
-	struct dentry *d = &k->dentries[0];
+	struct dentry *d = &k->dentries[k->ndentries++];
+
+	assert(k->ndentries < (int)(sizeof(k->dentries) / sizeof(k->dentries[0])));
+	*d = (struct dentry){ .d_parent = d,
+			      .d_name = { .name = (const unsigned char *)"/", .len = 1 } };
+	return d;
+}
+
+/* The dentries of an absolute path under the directory top, or NULL for no path. */
+static struct dentry *lookup(struct mock_kernel *k, struct dentry *parent, const char *name,
+			     size_t n)
+{
+	for (int i = 1; i < k->ndentries; i++) {
+		struct dentry *d = &k->dentries[i];
+
+		if (d->d_parent == parent && d != parent && d->d_name.len == n &&
+		    memcmp(d->d_name.name, name, n) == 0)
+			return d;
+	}
+	return NULL;
+}
+
+static struct dentry *make_path_under(struct mock_kernel *k, struct dentry *top, const char *path)
+{
+	struct dentry *d = top, *child;
 
 	if (!path)
 		return NULL;
@@ -52,6 +76,11 @@ static struct dentry *make_path(struct mock_kernel *k, const char *path)
 		n = strcspn(p, "/");
 		if (!n)
 			break;
+		if ((child = lookup(k, d, p, n))) { /* one dentry per name, as the dcache */
+			d = child;
+			p += n;
+			continue;
+		}
 		assert(k->ndentries < (int)(sizeof(k->dentries) / sizeof(k->dentries[0])));
 		assert(k->nnames + n <= sizeof(k->names));
 		memcpy(k->names + k->nnames, p, n);
@@ -65,6 +94,29 @@ static struct dentry *make_path(struct mock_kernel *k, const char *path)
 		p += n;
 	}
 	return d;
+}
+
+static struct dentry *make_path(struct mock_kernel *k, const char *path)
+{
+	return make_path_under(k, &k->dentries[0], path);
+}
+
+/* stacked_mounts mounts on mount_at, each on the root of the one below: the top one. */
+static struct kf_mount *make_mounts(struct mock_kernel *k, const struct mock_world *w)
+{
+	struct kf_mount *below = &k->root_mnt;
+	struct dentry *at = make_path(k, w->mount_at);
+
+	assert(w->stacked_mounts <= (int)(sizeof(k->mounts) / sizeof(k->mounts[0])));
+	for (int i = 0; i < w->stacked_mounts; i++) {
+		struct kf_mount *m = &k->mounts[i];
+
+		*m = (struct kf_mount){ .mnt_parent = below, .mnt_mountpoint = at };
+		m->mnt.mnt_root = make_root(k);
+		below = m;
+		at = m->mnt.mnt_root;
+	}
+	return below;
 }
 
 /* The syscall's arguments in the registers of its ABI. */
@@ -94,12 +146,16 @@ void mock_kernel_build(struct mock_kernel *k, struct mock_world *w)
 	k->root_mnt.mnt_parent = &k->root_mnt; /* the global root */
 	k->root_mnt.mnt_mountpoint = root;
 	k->root_mnt.mnt.mnt_root = root;
-	rootpath = (struct path){ .mnt = &k->root_mnt.mnt, .dentry = root };
+	rootpath = (struct path){ .mnt = &k->root_mnt.mnt,
+				  .dentry = w->root ? make_path(k, w->root) : root };
 	k->fs.root = rootpath;
 	k->fs.pwd = (struct path){ .mnt = &k->root_mnt.mnt, .dentry = make_path(k, w->cwd) };
 	if (w->exe) {
-		k->exe_file.f_path =
-			(struct path){ .mnt = &k->root_mnt.mnt, .dentry = make_path(k, w->exe) };
+		struct kf_mount *top = w->stacked_mounts ? make_mounts(k, w) : &k->root_mnt;
+
+		k->exe_file.f_path = (struct path){
+			.mnt = &top->mnt, .dentry = make_path_under(k, top->mnt.mnt_root, w->exe)
+		};
 		k->mm.exe_file = &k->exe_file;
 	}
 	if (w->mm_args) {
@@ -163,7 +219,7 @@ char *mock_d_path(const struct path *path, char *buf, int buflen)
 {
 	const struct path *root = &mock_cur_kernel->fs.root;
 	struct dentry *d = path->dentry;
-	struct mount *mnt = container_of(path->mnt, struct mount, mnt);
+	struct kf_mount *mnt = container_of(path->mnt, struct kf_mount, mnt);
 	char *p = buf + buflen;
 
 	if (buflen < 1)

@@ -37,6 +37,10 @@ struct mock_world {
 	uint32_t uid, euid, gid, exit_code;
 	const char *comm; /* NULL: "" */
 	const char *exe, *cwd; /* absolute paths; exe NULL: no executable (a kernel thread) */
+	const char *root; /* the task's root directory (chroot); NULL: "/" */
+	/* exe is under stacked_mounts mounts stacked on the directory mount_at */
+	const char *mount_at;
+	int stacked_mounts;
 	const void *mm_args; /* NUL-separated argv of the current image; NULL: none */
 	size_t mm_args_len;
 	uint32_t snaplen;
@@ -53,10 +57,11 @@ struct mock_kernel {
 	struct mm_struct mm;
 	struct fs_struct fs;
 	struct file exe_file;
-	struct mount root_mnt;
+	struct kf_mount root_mnt;
+	struct kf_mount mounts[64]; /* stacked on mount_at */
 	struct pt_regs regs;
-	struct dentry dentries[2 * 64 + 1]; /* [0] is the root */
-	char names[2 * 4096];
+	struct dentry dentries[4 * 64 + 1]; /* [0] is the root */
+	char names[4 * 4096];
 	int ndentries;
 	size_t nnames;
 };

@@ -5,8 +5,8 @@
 
 #include <linux/mutex.h>
 #include <linux/types.h>
-#include <linux/xarray.h>
 #include "kcap_events.h"
+#include "kcap_pids.h"
 #include "kcap_kmod_uapi.h"
 
 /* One CPU's ring buffer. Written only by probes running on that CPU. */
@@ -25,7 +25,7 @@ struct kcap_ring {
  * A capture session: one per open file of /dev/kcap. The configuration is only
  * changed while the capture is stopped (probes see running == false and return
  * at once), so probes read it without locks; the pid set changes at run time
- * and is an xarray (RCU reads).
+ * and needs neither a lock nor an allocation in the probes (kcap_pids.h).
  */
 struct kcap_session {
 	struct mutex lock; /* serializes ioctls, mmap and release */
@@ -35,7 +35,7 @@ struct kcap_session {
 	bool started; /* under lock: START succeeded, no STOP since */
 	bool running; /* read by the probes */
 	pid_t self_tgid; /* the reader, never captured */
-	struct xarray pids;
+	struct kcap_pids pids;
 	unsigned int registered; /* KCAP_TP_* bits of the probes registered */
 };
 

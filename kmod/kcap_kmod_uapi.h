@@ -68,7 +68,10 @@ struct kcap_kmod_info {
 /* Always usable: the module's API version (__u32). */
 #define KCAP_IOC_API_VERSION _IOR(KCAP_IOC_MAGIC, 0, __u32)
 #define KCAP_IOC_GET_INFO _IOR(KCAP_IOC_MAGIC, 1, struct kcap_kmod_info)
-/* Allocate the per-CPU rings, once per open file (__u64 bytes per CPU). */
+/*
+ * Allocate the per-CPU rings, once per open file (__u64 bytes per CPU); ENOMEM
+ * when they would take more than a quarter of the machine's memory.
+ */
 #define KCAP_IOC_ALLOC _IOW(KCAP_IOC_MAGIC, 2, __u64)
 /*
  * The following need a stopped capture (EBUSY otherwise). SET_CONFIG: what to

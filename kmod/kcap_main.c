@@ -58,7 +58,8 @@ static void kcap_ring_free(struct kcap_ring *r)
 static int kcap_ring_alloc(struct kcap_ring *r, unsigned int cpu, u64 size)
 {
 	int node = cpu_to_node(cpu);
-	gfp_t gfp = GFP_KERNEL | __GFP_ZERO | __GFP_NOWARN;
+	/* no retry: a machine without the memory gets ENOMEM, never the OOM killer */
+	gfp_t gfp = GFP_KERNEL | __GFP_ZERO | __GFP_NOWARN | __GFP_NORETRY;
 	unsigned int i;
 
 	r->size = size;
@@ -108,6 +109,9 @@ static int kcap_rings_alloc(struct kcap_session *s, u64 size)
 	if (size < KCAP_KMOD_MIN_BUFFER || size > KCAP_KMOD_MAX_BUFFER || !is_power_of_2(size) ||
 	    size < PAGE_SIZE)
 		return -EINVAL;
+	/* at most a quarter of the machine's memory for the rings of every CPU */
+	if ((u64)num_possible_cpus() * size > ((u64)totalram_pages() << PAGE_SHIFT) / 4)
+		return -ENOMEM;
 	s->rings = kvcalloc(nr_cpu_ids, sizeof(*s->rings), GFP_KERNEL);
 	if (!s->rings)
 		return -ENOMEM;
@@ -124,91 +128,82 @@ static int kcap_rings_alloc(struct kcap_session *s, u64 size)
 
 /* --- ioctls -------------------------------------------------------------- */
 
-static long kcap_set_config(struct kcap_session *s, void __user *arg)
-{
-	struct kcap_kconfig *cfg = kmalloc(sizeof(*cfg), GFP_KERNEL);
-	long ret;
+/*
+ * What an ioctl reads from or writes to the caller, copied outside the
+ * session lock: kcap_mmap() takes the lock under the mm's mmap lock, so a
+ * copy that faults while holding it would take them in the other order.
+ */
+union kcap_ioc_arg {
+	u32 u32;
+	s32 s32;
+	u64 u64;
+	struct kcap_kmod_info info;
+	struct kcap_kstats stats;
+	struct kcap_kconfig cfg;
+};
 
-	if (!cfg)
-		return -ENOMEM;
-	ret = copy_from_user(cfg, arg, sizeof(*cfg)) ? -EFAULT : kcap_check_config(cfg);
-	if (!ret) {
-		s->cfg = *cfg;
-		s->cfg.settings.self_tgid = s->self_tgid;
-	}
-	kfree(cfg);
-	return ret;
+static long kcap_set_config(struct kcap_session *s, const struct kcap_kconfig *cfg)
+{
+	long ret = kcap_check_config(cfg);
+
+	if (ret)
+		return ret;
+	s->cfg = *cfg;
+	s->cfg.settings.self_tgid = s->self_tgid;
+	return 0;
 }
 
-static long kcap_add_pid(struct kcap_session *s, void __user *arg)
+static long kcap_add_pid(struct kcap_session *s, s32 pid)
 {
-	s32 pid;
-
-	if (get_user(pid, (s32 __user *)arg))
-		return -EFAULT;
 	if (pid <= 0 || pid > PID_MAX_LIMIT)
 		return -EINVAL;
-	return xa_err(xa_store(&s->pids, pid, xa_mk_value(1), GFP_KERNEL));
+	return kcap_pids_add(&s->pids, pid);
 }
 
-static long kcap_get_stats(struct kcap_session *s, void __user *arg)
+static void kcap_get_stats(struct kcap_session *s, struct kcap_kstats *sum)
 {
-	struct kcap_kstats sum;
 	unsigned int cpu;
 
-	memset(&sum, 0, sizeof(sum));
+	memset(sum, 0, sizeof(*sum));
 	if (s->rings)
 		for_each_possible_cpu (cpu)
-			kcap_kstats_add(&sum, &s->rings[cpu].ctl->stats);
-	return copy_to_user(arg, &sum, sizeof(sum)) ? -EFAULT : 0;
+			kcap_kstats_add(sum, &s->rings[cpu].ctl->stats);
 }
 
-static long kcap_ioctl_locked(struct kcap_session *s, unsigned int cmd, void __user *arg)
+static long kcap_ioctl_locked(struct kcap_session *s, unsigned int cmd, union kcap_ioc_arg *a)
 {
-	struct kcap_kmod_info info;
-	u64 size;
-
 	switch (cmd) {
 	case KCAP_IOC_API_VERSION:
-		return put_user(KCAP_KMOD_API_VERSION, (u32 __user *)arg);
+		a->u32 = KCAP_KMOD_API_VERSION;
+		return 0;
 	case KCAP_IOC_GET_INFO:
-		memset(&info, 0, sizeof(info));
-		info.api_version = KCAP_KMOD_API_VERSION;
-		info.ncpus = nr_cpu_ids;
-		info.page_size = PAGE_SIZE;
-		info.max_syscalls = KCAP_MAX_SYSCALLS;
-		info.max_buffer = KCAP_KMOD_MAX_BUFFER;
-		info.buffer_size = s->size;
-		return copy_to_user(arg, &info, sizeof(info)) ? -EFAULT : 0;
+		memset(&a->info, 0, sizeof(a->info));
+		a->info.api_version = KCAP_KMOD_API_VERSION;
+		a->info.ncpus = nr_cpu_ids;
+		a->info.page_size = PAGE_SIZE;
+		a->info.max_syscalls = KCAP_MAX_SYSCALLS;
+		a->info.max_buffer = KCAP_KMOD_MAX_BUFFER;
+		a->info.buffer_size = s->size;
+		return 0;
 	case KCAP_IOC_GET_STATS:
-		return kcap_get_stats(s, arg);
+		kcap_get_stats(s, &a->stats);
+		return 0;
 	case KCAP_IOC_STOP:
 		kcap_probes_stop(s);
 		return 0;
-	case KCAP_IOC_ADD_PID: /* running too: the pid set is read under RCU */
-		return kcap_add_pid(s, arg);
+	case KCAP_IOC_ADD_PID: /* running too: the probes read the set without a lock */
+		return kcap_add_pid(s, a->s32);
 	}
 	/* everything below changes what the probes read: only while stopped */
+	if (s->started)
+		return -EBUSY;
 	switch (cmd) {
 	case KCAP_IOC_ALLOC:
+		return kcap_rings_alloc(s, a->u64);
 	case KCAP_IOC_SET_CONFIG:
+		return kcap_set_config(s, &a->cfg);
 	case KCAP_IOC_CLEAR_PIDS:
-	case KCAP_IOC_START:
-		if (s->started)
-			return -EBUSY;
-		break;
-	default:
-		return -ENOTTY;
-	}
-	switch (cmd) {
-	case KCAP_IOC_ALLOC:
-		if (get_user(size, (u64 __user *)arg))
-			return -EFAULT;
-		return kcap_rings_alloc(s, size);
-	case KCAP_IOC_SET_CONFIG:
-		return kcap_set_config(s, arg);
-	case KCAP_IOC_CLEAR_PIDS:
-		xa_destroy(&s->pids);
+		kcap_pids_clear(&s->pids);
 		return 0;
 	case KCAP_IOC_START:
 		if (!s->rings)
@@ -218,14 +213,47 @@ static long kcap_ioctl_locked(struct kcap_session *s, unsigned int cmd, void __u
 	return -ENOTTY;
 }
 
-static long kcap_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
+/* The size of cmd's argument, or -ENOTTY for a request this module does not have. */
+static long kcap_ioc_size(unsigned int cmd)
+{
+	switch (cmd) {
+	case KCAP_IOC_API_VERSION:
+	case KCAP_IOC_GET_INFO:
+	case KCAP_IOC_GET_STATS:
+	case KCAP_IOC_ALLOC:
+	case KCAP_IOC_SET_CONFIG:
+	case KCAP_IOC_ADD_PID:
+		return _IOC_SIZE(cmd);
+	case KCAP_IOC_STOP:
+	case KCAP_IOC_CLEAR_PIDS:
+	case KCAP_IOC_START:
+		return 0;
+	}
+	return -ENOTTY;
+}
+
+static long kcap_ioctl(struct file *file, unsigned int cmd, unsigned long uarg)
 {
 	struct kcap_session *s = file->private_data;
-	long ret;
+	void __user *arg = (void __user *)uarg;
+	long size = kcap_ioc_size(cmd), ret;
+	union kcap_ioc_arg *a;
 
-	mutex_lock(&s->lock);
-	ret = kcap_ioctl_locked(s, cmd, (void __user *)arg);
-	mutex_unlock(&s->lock);
+	if (size < 0)
+		return size;
+	BUILD_BUG_ON(sizeof(*a) > 1024);
+	a = kzalloc(sizeof(*a), GFP_KERNEL);
+	if (!a)
+		return -ENOMEM;
+	ret = (_IOC_DIR(cmd) & _IOC_WRITE) && copy_from_user(a, arg, size) ? -EFAULT : 0;
+	if (!ret) {
+		mutex_lock(&s->lock);
+		ret = kcap_ioctl_locked(s, cmd, a);
+		mutex_unlock(&s->lock);
+	}
+	if (!ret && (_IOC_DIR(cmd) & _IOC_READ) && copy_to_user(arg, a, size))
+		ret = -EFAULT;
+	kfree(a);
 	return ret;
 }
 
@@ -302,7 +330,11 @@ static int kcap_open(struct inode *inode, struct file *file)
 		return -ENOMEM;
 	}
 	mutex_init(&s->lock);
-	xa_init(&s->pids);
+	if (kcap_pids_init(&s->pids)) {
+		kfree(s);
+		atomic_set(&kcap_in_use, 0);
+		return -ENOMEM;
+	}
 	s->self_tgid = current->tgid; /* the reader never captures itself */
 	s->cfg.settings.snaplen = KCAP_DEFAULT_SNAPLEN;
 	s->cfg.settings.self_tgid = s->self_tgid;
@@ -318,7 +350,7 @@ static int kcap_release(struct inode *inode, struct file *file)
 	kcap_probes_release(s);
 	kcap_rings_free(s);
 	mutex_unlock(&s->lock);
-	xa_destroy(&s->pids);
+	kcap_pids_free(&s->pids);
 	mutex_destroy(&s->lock);
 	kfree(s);
 	atomic_set(&kcap_in_use, 0);

@@ -159,7 +159,7 @@ static bool kcap_wanted(struct kcap_session *s)
 
 	if (tgid == s->self_tgid)
 		return false;
-	return !s->cfg.settings.filter_pids || xa_load(&s->pids, tgid);
+	return !s->cfg.settings.filter_pids || kcap_pids_has(&s->pids, tgid);
 }
 
 /* --- probes -------------------------------------------------------------- */
@@ -206,10 +206,10 @@ static void kcap_probe_fork(void *data, struct task_struct *parent, struct task_
 
 	if (!READ_ONCE(s->running))
 		return;
-	if (parent->tgid == child->tgid || !xa_load(&s->pids, parent->tgid) ||
-	    !xa_is_err(xa_store(&s->pids, child->tgid, xa_mk_value(1), GFP_NOWAIT | __GFP_NOWARN)))
+	if (parent->tgid == child->tgid || !kcap_pids_has(&s->pids, parent->tgid) ||
+	    !kcap_pids_add(&s->pids, child->tgid))
 		return;
-	/* no memory for the child's entry: say so, never lose it silently */
+	/* the pid set is full: say so, never lose the child silently */
 	kcap_count(s, pids_untracked);
 }
 
@@ -223,7 +223,7 @@ static void kcap_probe_exit(void *data, struct task_struct *p)
 	wanted = kcap_wanted(s);
 
 	if (s->cfg.settings.filter_pids && atomic_read(&p->signal->live) == 0)
-		xa_erase(&s->pids, p->tgid); /* the thread group is gone */
+		kcap_pids_del(&s->pids, p->tgid); /* the thread group is gone */
 	if (wanted && s->cfg.settings.capture_procexit)
 		kcap_emit(s, KCAP_EV_PROCEXIT, NULL, 0, p);
 }

@@ -13,6 +13,7 @@
 #   invalid    ioctls and mmaps with invalid arguments (kmod_ioctl_test invalid)
 #   stall      a reader that stops reading: rings fill, drops counted, rings sane
 #   badtail    a reader that writes garbage tails into its control pages
+#   lockorder  ring mmaps in one thread, ioctls whose argument faults in another
 #   badptr     syscalls with NULL / unmapped / kernel pointers under capture, of
 #              that command and of the whole system
 #   hotplug    CPU 1 goes offline and online during a capture
@@ -148,11 +149,11 @@ t_hotplug() {
 	return "$st"
 }
 
-for t in loadloop invalid stall badtail badptr hotplug; do
+for t in loadloop invalid stall badtail lockorder badptr hotplug; do
 	echo "=== robustness/$t"
 	case "$t" in
 	loadloop) t_loadloop ;;
-	invalid | stall | badtail) t_ioctl "$t" ;;
+	invalid | stall | badtail | lockorder) t_ioctl "$t" ;;
 	badptr) t_badptr ;;
 	hotplug) t_hotplug ;;
 	esac

@@ -9,17 +9,21 @@
  *                              rings stay well-formed and the capture stops
  *   kmod_ioctl_test badtail    a reader that writes garbage tails: the kernel
  *                              must not write out of bounds (drops only)
+ *   kmod_ioctl_test lockorder  mmap in one thread, ioctls whose argument faults
+ *                              in another: no lock-order deadlock
  *
  * Prints "ok ..." / "FAIL ..." lines; exits 0 when all checks passed.
  */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
@@ -335,6 +339,69 @@ static void test_stall(const char *storm, int bad_tail)
 	close(fd);
 }
 
+/*
+ * Two threads of one process: one maps and unmaps a ring (the kernel takes the
+ * session lock under the mm's mmap lock), the other sends a configuration
+ * from a page it has just mapped, so that reading it faults and needs the
+ * mmap lock. A module that copied user memory under the session lock would
+ * take the two locks in both orders and hang here.
+ */
+struct lockorder {
+	int fd;
+	long page;
+	volatile int stop;
+	unsigned long maps, configs;
+};
+
+static void *map_loop(void *arg)
+{
+	struct lockorder *lo = arg;
+
+	while (!lo->stop) {
+		void *p = mmap(NULL, lo->page, PROT_READ | PROT_WRITE, MAP_SHARED, lo->fd,
+			       (off_t)KCAP_KMOD_MMAP_CTL(0));
+
+		if (p != MAP_FAILED) {
+			munmap(p, lo->page);
+			lo->maps++;
+		}
+	}
+	return NULL;
+}
+
+static void test_lockorder(void)
+{
+	struct lockorder lo = { .fd = open_dev(), .page = sysconf(_SC_PAGESIZE) };
+	uint64_t size = 16384;
+	time_t end = time(NULL) + 4;
+	pthread_t mapper;
+
+	EXPECT_OK(lo.fd, KCAP_IOC_ALLOC, &size);
+	if (pthread_create(&mapper, NULL, map_loop, &lo)) {
+		printf("FAIL cannot start the mapping thread\n");
+		failures++;
+		close(lo.fd);
+		return;
+	}
+	while (time(NULL) < end) {
+		size_t len = sizeof(struct kcap_kconfig) + (size_t)lo.page;
+		struct kcap_kconfig *cfg = mmap(NULL, len, PROT_READ | PROT_WRITE,
+						MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+		if (cfg == MAP_FAILED)
+			continue;
+		/* not yet touched: the kernel's copy faults the pages in */
+		ioctl(lo.fd, KCAP_IOC_SET_CONFIG, cfg);
+		munmap(cfg, len);
+		lo.configs++;
+	}
+	lo.stop = 1;
+	pthread_join(mapper, NULL);
+	CHECK(lo.maps > 0 && lo.configs > 0, "%lu maps and %lu configurations at once, no hang",
+	      lo.maps, lo.configs);
+	close(lo.fd);
+}
+
 int main(int argc, char **argv)
 {
 	const char *what = argc > 1 ? argv[1] : "invalid";
@@ -347,8 +414,10 @@ int main(int argc, char **argv)
 		test_stall(storm, 0);
 	else if (strcmp(what, "badtail") == 0)
 		test_stall(storm, 1);
+	else if (strcmp(what, "lockorder") == 0)
+		test_lockorder();
 	else {
-		fprintf(stderr, "usage: kmod_ioctl_test invalid|stall|badtail [STORM]\n");
+		fprintf(stderr, "usage: kmod_ioctl_test invalid|stall|badtail|lockorder [STORM]\n");
 		return 2;
 	}
 	printf("%s: %d failure(s)\n", what, failures);

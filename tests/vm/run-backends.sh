@@ -77,7 +77,7 @@ build_static() {
 	local t
 	for t in kmod_storm kmod_ioctl_test kmod_badptr; do
 		gcc -static -O2 -Wall -Wextra -Werror -I"$SRC/kmod" -I"$SRC/shared" \
-			-o "$WORK/common/$t" "$SRC/tests/kmod/$t.c" >>"$log" 2>&1 ||
+			-o "$WORK/common/$t" "$SRC/tests/kmod/$t.c" -pthread >>"$log" 2>&1 ||
 			kcap_vm_die "building tests/kmod/$t.c failed (log $log)"
 	done
 	cp "$HERE/guest-backends.sh" "$SRC/tests/kmod/guest-robustness.sh" "$WORK/common/"
@@ -192,7 +192,8 @@ run_series() {
 				boot robustness "$rel" "$payload" \
 				"KCAP_KMOD_LOOPS=${KCAP_KMOD_LOOPS:-5} sh guest-robustness.sh"
 			collect "$rel" "$BOOT_LOG" robustness/loadloop robustness/invalid \
-				robustness/stall robustness/badtail robustness/badptr robustness/hotplug
+				robustness/stall robustness/badtail robustness/lockorder \
+				robustness/badptr robustness/hotplug
 		fi
 	fi
 }

@@ -255,7 +255,8 @@ static bool kcap_check_mount_layout(void)
 			return false;
 		if (up == m)
 			return mountpoint == root &&
-			       !copy_from_kernel_nofault(&parent, &root->d_parent, sizeof(parent)) &&
+			       !copy_from_kernel_nofault(&parent, &root->d_parent,
+							 sizeof(parent)) &&
 			       parent == root;
 		m = up;
 	}

@@ -385,8 +385,8 @@ static void test_lockorder(void)
 	}
 	while (time(NULL) < end) {
 		size_t len = sizeof(struct kcap_kconfig) + (size_t)lo.page;
-		struct kcap_kconfig *cfg = mmap(NULL, len, PROT_READ | PROT_WRITE,
-						MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		struct kcap_kconfig *cfg =
+			mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 
 		if (cfg == MAP_FAILED)
 			continue;

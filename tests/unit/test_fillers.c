@@ -579,8 +579,12 @@ static void test_module_drops_what_does_not_fit_the_ring(void **state)
  */
 static void test_stacked_mounts_cannot_forge_a_path(void **state)
 {
-	struct mock_world w = { .ret = 0, .comm = "x", .cwd = "/", .exe = "/usr/sbin/sshd",
-				.mount_at = "/tmp/m", .stacked_mounts = 3 };
+	struct mock_world w = { .ret = 0,
+				.comm = "x",
+				.cwd = "/",
+				.exe = "/usr/sbin/sshd",
+				.mount_at = "/tmp/m",
+				.stacked_mounts = 3 };
 	uint32_t len, depth = IMPL == MOCK_LEGACY ? 16 : KCAP_MAX_PATH_DEPTH;
 
 	len = run(IMPL, KCAP_EV_EXECVE_X, &w, NULL);

@@ -61,9 +61,10 @@ static void test_text_cannot_be_forged(void **state)
 	static const char path[] = "x flags=O_RDONLY mode=0 name=/etc/shadow\xc2\x9b\xe2\x80\xae"
 				   "\xe2\x80\xa8";
 	struct test_param p[] = { P_S32(-100), { sizeof(path), path }, P_U32(0), P_U32(0) };
-	struct test_param args[] = { P_S64(0), P_STR("/bin/x"), P_BYTES("a b\0c\0"),
-				     P_S32(1), P_U32(0),	P_U32(0),
-				     P_U32(0), P_STR("/"),	P_STR("x"), P_STR("/") };
+	struct test_param args[] = { P_S64(0),	P_STR("/bin/x"), P_BYTES("a b\0c\0"),
+				     P_S32(1),	P_U32(0),	 P_U32(0),
+				     P_U32(0),	P_STR("/"),	 P_STR("x"),
+				     P_STR("/") };
 
 	(void)state;
 	assert_string_equal(

@@ -70,9 +70,10 @@ static void test_exec_event_renames_thread(void **state)
 {
 	static uint8_t raw[1024];
 	static const char args[] = "ls";
-	struct test_param p[] = { P_S64(0), P_STR("/bin/ls"), { sizeof(args), args },
-				  P_S32(1), P_U32(0),	      P_U32(0),
-				  P_U32(0), P_STR("/"),	      P_STR("ls"), P_STR("/") };
+	struct test_param p[] = { P_S64(0),  P_STR("/bin/ls"), { sizeof(args), args },
+				  P_S32(1),  P_U32(0),	       P_U32(0),
+				  P_U32(0),  P_STR("/"),       P_STR("ls"),
+				  P_STR("/") };
 	uint32_t len = test_build(raw, KCAP_EV_EXECVE_X, p, 10);
 	struct kcap_event ev = test_event(raw, len, "sh");
 	struct kcap_threads t;

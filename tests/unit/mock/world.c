@@ -153,9 +153,9 @@ void mock_kernel_build(struct mock_kernel *k, struct mock_world *w)
 	if (w->exe) {
 		struct kf_mount *top = w->stacked_mounts ? make_mounts(k, w) : &k->root_mnt;
 
-		k->exe_file.f_path = (struct path){
-			.mnt = &top->mnt, .dentry = make_path_under(k, top->mnt.mnt_root, w->exe)
-		};
+		k->exe_file.f_path =
+			(struct path){ .mnt = &top->mnt,
+				       .dentry = make_path_under(k, top->mnt.mnt_root, w->exe) };
 		k->mm.exe_file = &k->exe_file;
 	}
 	if (w->mm_args) {

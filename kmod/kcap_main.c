@@ -28,8 +28,8 @@
 #include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
-#include <linux/version.h>
 #include <linux/vmalloc.h>
+#include "kcap_compat.h"
 #include "kcap_kmod.h"
 
 #ifndef KCAP_MODULE_VERSION
@@ -132,8 +132,8 @@ static long kcap_set_syscalls(struct kcap_session *s, void __user *arg)
 		return -EFAULT;
 	if (req.pad || (req.flags & ~KCAP_KMOD_SET_PROCEXIT))
 		return -EINVAL;
-	bitmap_from_arr64(s->exit_bits, req.bits, KCAP_MAX_SYSCALLS);
-	bitmap_from_arr64(s->ia32_bits, req.ia32_bits, KCAP_MAX_SYSCALLS);
+	kcap_bitmap_from_arr64(s->exit_bits, req.bits, KCAP_MAX_SYSCALLS);
+	kcap_bitmap_from_arr64(s->ia32_bits, req.ia32_bits, KCAP_MAX_SYSCALLS);
 	s->procexit = req.flags & KCAP_KMOD_SET_PROCEXIT;
 	return 0;
 }
@@ -240,15 +240,6 @@ static long kcap_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
 }
 
 /* --- mmap ---------------------------------------------------------------- */
-
-static void kcap_vma_set(struct vm_area_struct *vma, vm_flags_t set, vm_flags_t clear)
-{
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 3, 0)
-	vm_flags_mod(vma, set, clear);
-#else
-	vma->vm_flags = (vma->vm_flags | set) & ~clear;
-#endif
-}
 
 static int kcap_mmap(struct file *file, struct vm_area_struct *vma)
 {

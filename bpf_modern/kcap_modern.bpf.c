@@ -26,7 +26,7 @@ int BPF_PROG(kcap_sys_exit, struct pt_regs *regs, long ret)
 	want = kcap_interesting[nr];
 	if (!want || !kf_wanted())
 		return 0;
-	if (bpf_get_current_task_btf()->thread_info.status & KF_TS_COMPAT) {
+	if (kf_is_ia32()) {
 		/* a 32-bit syscall: nr is in the ia32 numbering */
 		if (want & KF_WANT_IA32)
 			bpf_tail_call(ctx, &ia32_filler, 0);

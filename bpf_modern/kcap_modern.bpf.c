@@ -58,4 +58,18 @@ int BPF_PROG(kcap_sched_fork, struct task_struct *parent, struct task_struct *ch
 	return 0;
 }
 
+/*
+ * Never loaded, except by the test hook KCAP_TEST_VERIFIER_REJECT=modern: a
+ * program every verifier rejects (it reads far past the end of a map value),
+ * to show how a rejection reaches the user.
+ */
+SEC("tp_btf/sys_exit")
+int BPF_PROG(kcap_test_rejected, struct pt_regs *regs, long ret)
+{
+	__u32 zero = 0;
+	__u8 *st = bpf_map_lookup_elem(&stats, &zero);
+
+	return st ? st[4096] : 0;
+}
+
 char LICENSE[] SEC("license") = "GPL";

@@ -460,9 +460,9 @@ static int load(struct legacy *l, char *err, size_t errlen)
 			 strerror(-ret));
 	else if (ret)
 		snprintf(err, errlen,
-			 "legacy: loading %s failed (%s): was it built for this kernel? The "
-			 "verifier said: %s",
-			 l->path, strerror(-ret), kcap_libbpf_log_tail());
+			 "legacy: loading %s failed (%s): %s. Was it built for this kernel "
+			 "(bpf_legacy/build.sh)? KCAP_DEBUG=1 prints libbpf's whole log",
+			 l->path, strerror(-ret), kcap_libbpf_load_error());
 	return ret;
 }
 

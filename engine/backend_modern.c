@@ -164,6 +164,14 @@ static int add_pids(struct modern *m, char *err, size_t errlen)
 	return 0;
 }
 
+/* Test-only: KCAP_TEST_VERIFIER_REJECT=modern loads a program the verifier rejects. */
+static bool test_rejection(void)
+{
+	const char *v = getenv("KCAP_TEST_VERIFIER_REJECT");
+
+	return v && strcmp(v, "modern") == 0;
+}
+
 static int modern_open(const struct kcap_config *cfg, void **priv, char *err, size_t errlen)
 {
 	struct modern *m;
@@ -211,6 +219,7 @@ static int modern_open(const struct kcap_config *cfg, void **priv, char *err, si
 			bpf_program__set_autoload(prog, kcap_config_wants_event(cfg, ev));
 	}
 	bpf_program__set_autoload(m->skel->progs.kcap_sched_fork, cfg->npids > 0);
+	bpf_program__set_autoload(m->skel->progs.kcap_test_rejected, test_rejection());
 	ret = create_ringbufs(m, err, errlen);
 	if (ret)
 		goto fail;
@@ -225,8 +234,10 @@ static int modern_open(const struct kcap_config *cfg, void **priv, char *err, si
 		else
 			snprintf(
 				err, errlen,
-				"modern: loading the BPF programs failed (%s); the verifier said: %s",
-				strerror(-ret), kcap_libbpf_log_tail());
+				"modern: loading the BPF programs failed (%s): %s. Another backend "
+				"may work here (-b kmod, -b legacy); KCAP_DEBUG=1 prints libbpf's "
+				"whole log",
+				strerror(-ret), kcap_libbpf_load_error());
 		goto fail;
 	}
 	ret = install_ringbufs(m, err, errlen);

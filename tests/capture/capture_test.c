@@ -60,6 +60,26 @@ static int cannot_run(const char *backend, const char *why)
 	return EXIT_SKIP;
 }
 
+/*
+ * Whether this kernel offers what the backend needs (kcap probe's checks),
+ * given kcap_open()'s status ret: if it does, failing to open the backend is
+ * the backend's fault (a verifier rejection, say), never a reason to skip.
+ */
+static bool kernel_offers(const char *backend, int ret)
+{
+	struct kcap_probe p;
+
+	if (kcap_probe(&p))
+		return false;
+	if (strcmp(backend, "modern") == 0)
+		return p.btf && p.ringbuf && p.tp_btf;
+	if (strcmp(backend, "legacy") == 0)
+		return p.perf_event_array && ret != -ENOENT; /* ENOENT: no object for this kernel */
+	if (strcmp(backend, "kmod") == 0)
+		return p.kmod_device;
+	return false;
+}
+
 static void load_facts(const char *path)
 {
 	char line[600];
@@ -323,7 +343,7 @@ int main(int argc, char **argv)
 		   *otherfile = NULL;
 	struct kcap_opts opts = { .sz = sizeof(opts), .snaplen = 256 };
 	char facts[512], err[4096], go = 'g', *line;
-	int go_pipe[2], status = 0, failures, c;
+	int go_pipe[2], status = 0, failures, c, open_ret;
 	struct kcap *k;
 	pid_t child;
 	bool done = false;
@@ -381,9 +401,16 @@ int main(int argc, char **argv)
 	opts.backend = backend;
 	opts.pids = &child;
 	opts.npids = 1;
-	if (kcap_open(&opts, &k, err, sizeof(err))) {
+	open_ret = kcap_open(&opts, &k, err, sizeof(err));
+	if (open_ret) {
 		close(go_pipe[1]);
 		waitpid(child, NULL, 0);
+		if (kernel_offers(backend, open_ret)) {
+			fprintf(stderr,
+				"FAIL: this kernel offers what the %s backend needs, but: %s\n",
+				backend, err);
+			return 1;
+		}
 		return cannot_run(backend, err);
 	}
 	if (kcap_start(k)) {

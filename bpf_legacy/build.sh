@@ -77,12 +77,17 @@ warn="-Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers $werro
 if [ -n "$kdir" ]; then
 	# The kernel's own build system supplies its include paths and config
 	# (LINUXINCLUDE); clang parses for the host arch, opt and llc make BPF.
+	# The C dialect follows the kernel's config: headers built with
+	# CONFIG_CC_MS_EXTENSIONS (the flag itself, or y) embed tagged structs
+	# anonymously and need -fms-extensions, about which clang then warns.
 	cp "$here"/*.c "$here"/*.h "$work/"
 	cat > "$work/Makefile" <<EOF
 always-y := kcap_legacy.bpf.o
 always := kcap_legacy.bpf.o
+kcap_ms_ext := \$(if \$(filter y,\$(CONFIG_CC_MS_EXTENSIONS)),-fms-extensions,\$(CONFIG_CC_MS_EXTENSIONS))
+kcap_dialect := \$(kcap_ms_ext) \$(if \$(kcap_ms_ext),-Wno-microsoft-anon-tag)
 \$(obj)/kcap_legacy.bpf.o: \$(src)/kcap_legacy.bpf.c \$(wildcard \$(src)/*.h)
-	$CLANG \$(LINUXINCLUDE) -idirafter /usr/include -I$shared \\
+	$CLANG \$(LINUXINCLUDE) \$(kcap_dialect) -idirafter /usr/include -I$shared \\
 		-D__KERNEL__ -D__BPF_TRACING__ -DKCAP_LEGACY_KBUILD -D__TARGET_ARCH_x86 \\
 		'-DKCAP_LEGACY_RELEASE="$release"' \\
 		$warn -Wno-unused-value -Wno-pointer-sign -Wno-gnu-variable-sized-type-not-at-end \\

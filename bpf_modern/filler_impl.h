@@ -163,34 +163,75 @@ static __always_inline __u32 kf_syscall_id(struct kf_ctx *ctx)
 	return (__u32)ctx->regs->orig_ax;
 }
 
+/*
+ * 5.11+ kernels give the current task as a BTF pointer, whose fields the
+ * program reads directly; 5.8-5.10 only as an address, read with CO-RE probe
+ * reads. libbpf resolves this test at load time (an enum relocation against
+ * the kernel's BTF), so the verifier only sees the branch of this kernel.
+ */
+static __always_inline bool kf_have_task_btf(void)
+{
+	return bpf_core_enum_value_exists(enum bpf_func_id, BPF_FUNC_get_current_task_btf);
+}
+
 static __always_inline struct task_struct *kf_task(struct kf_ctx *ctx)
 {
-	return ctx->task ? ctx->task : bpf_get_current_task_btf();
+	if (ctx->task)
+		return ctx->task;
+	if (kf_have_task_btf())
+		return bpf_get_current_task_btf();
+	return (struct task_struct *)bpf_get_current_task();
 }
+
+/* A 32-bit (ia32) syscall is running: its number and registers are ia32's. */
+static __always_inline bool kf_is_ia32(void)
+{
+	if (kf_have_task_btf())
+		return bpf_get_current_task_btf()->thread_info.status & KF_TS_COMPAT;
+	return BPF_CORE_READ((struct task_struct *)bpf_get_current_task(), thread_info.status) &
+	       KF_TS_COMPAT;
+}
+
+/*
+ * One value of the event's task: a direct load from a BTF pointer (the hook's
+ * task argument, or the current task on 5.11+), else a CO-RE probe read.
+ */
+#define KF_TASK_VALUE(ctx, direct, ...)                                                   \
+	({                                                                                \
+		__typeof__(+((struct task_struct *)0)->direct) __v;                       \
+		if ((ctx)->task)                                                          \
+			__v = (ctx)->task->direct;                                        \
+		else if (kf_have_task_btf())                                              \
+			__v = bpf_get_current_task_btf()->direct;                         \
+		else                                                                      \
+			__v = BPF_CORE_READ((struct task_struct *)bpf_get_current_task(), \
+					    __VA_ARGS__);                                 \
+		__v;                                                                      \
+	})
 
 static __always_inline __s32 kf_task_ppid(struct kf_ctx *ctx)
 {
-	return kf_task(ctx)->real_parent->tgid;
+	return KF_TASK_VALUE(ctx, real_parent->tgid, real_parent, tgid);
 }
 
 static __always_inline __u32 kf_task_uid(struct kf_ctx *ctx)
 {
-	return kf_task(ctx)->cred->uid.val;
+	return KF_TASK_VALUE(ctx, cred->uid.val, cred, uid.val);
 }
 
 static __always_inline __u32 kf_task_euid(struct kf_ctx *ctx)
 {
-	return kf_task(ctx)->cred->euid.val;
+	return KF_TASK_VALUE(ctx, cred->euid.val, cred, euid.val);
 }
 
 static __always_inline __u32 kf_task_gid(struct kf_ctx *ctx)
 {
-	return kf_task(ctx)->cred->gid.val;
+	return KF_TASK_VALUE(ctx, cred->gid.val, cred, gid.val);
 }
 
 static __always_inline __u32 kf_task_exit_code(struct kf_ctx *ctx)
 {
-	return kf_task(ctx)->exit_code;
+	return KF_TASK_VALUE(ctx, exit_code, exit_code);
 }
 
 #include "bpf/task.h"

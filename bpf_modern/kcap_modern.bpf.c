@@ -26,7 +26,7 @@ int BPF_PROG(kcap_sys_exit, struct pt_regs *regs, long ret)
 	want = kcap_want[nr];
 	if (!want || !kf_wanted())
 		return 0;
-	if (bpf_get_current_task_btf()->thread_info.status & KF_TS_COMPAT) {
+	if (kf_is_ia32()) {
 		/* a 32-bit syscall: nr is in the ia32 numbering */
 		if (want & KCAP_WANT_IA32)
 			bpf_tail_call(ctx, &event_progs, KCAP_EV_COMPAT_X);
@@ -62,6 +62,20 @@ int BPF_PROG(kcap_sched_fork, struct task_struct *parent, struct task_struct *ch
 	if (st)
 		st->pids_untracked++;
 	return 0;
+}
+
+/*
+ * Never loaded, except by the test hook KCAP_TEST_VERIFIER_REJECT=modern: a
+ * program every verifier rejects (it reads far past the end of a map value),
+ * to show how a rejection reaches the user.
+ */
+SEC("tp_btf/sys_exit")
+int BPF_PROG(kcap_test_rejected, struct pt_regs *regs, long ret)
+{
+	__u32 zero = 0;
+	__u8 *st = bpf_map_lookup_elem(&stats, &zero);
+
+	return st ? st[4096] : 0;
 }
 
 char LICENSE[] SEC("license") = "GPL";

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Install the kcap kernel module with DKMS, from a kcap source tree.
+# Install the kcap kernel module with DKMS (2.x or 3.x), from a kcap source tree.
 #
 # Usage: sudo dkms/install.sh [-k RELEASE] [--kernelsourcedir DIR] [--build-only]
 #                             [--no-load] [--uninstall]
@@ -63,12 +63,31 @@ if [ "$mode" = uninstall ]; then
 	exit 0
 fi
 
-if [ -z "$ksrc" ]; then
+# dkms finds /lib/modules/RELEASE/build itself; it is told a tree only when the
+# user named one or that link is missing.
+ksrc_args=()
+if [ -n "$ksrc" ]; then
+	ksrc_args=(--kernelsourcedir "$ksrc")
+else
 	ksrc="/lib/modules/$rel/build"
-	[ -e "$ksrc/Makefile" ] || ksrc="/usr/src/linux-headers-$rel"
+	if [ ! -e "$ksrc/Makefile" ]; then
+		ksrc="/usr/src/linux-headers-$rel"
+		ksrc_args=(--kernelsourcedir "$ksrc")
+	fi
 fi
 [ -e "$ksrc/Makefile" ] ||
 	die "no kernel headers for $rel at $ksrc: apt-get install linux-headers-$rel"
+
+# dkms 2 "prepares" a tree given with --kernelsourcedir: make mrproper, which
+# deletes the generated files (include/generated/autoconf.h...) of the user's
+# headers package, then fails. Headers packages are prepared already: dkms 2
+# must neither prepare nor clean them. dkms 3 never does (and deprecates the flags).
+dkms_major=$(dkms --version 2>/dev/null | sed -n 's/^dkms[^0-9]*\([0-9]*\).*/\1/p' | head -n 1)
+[ -n "$dkms_major" ] || die "cannot tell the version of dkms ($(dkms --version 2>&1 | head -n 1))"
+kernel_args=("${ksrc_args[@]}")
+if [ "$dkms_major" -lt 3 ]; then
+	kernel_args+=(--no-prepare-kernel --no-clean-kernel)
+fi
 
 # DKMS builds what is in /usr/src/kcap-VERSION: stage a copy, and replace the
 # registered one only if it differs (builds for other kernels stay otherwise).
@@ -93,7 +112,7 @@ else
 fi
 log "sources of kcap $version in $dest"
 
-if ! dkms build -m kcap -v "$version" -k "$rel" --kernelsourcedir "$ksrc" >&2; then
+if ! dkms build -m kcap -v "$version" -k "$rel" "${kernel_args[@]}" >&2; then
 	log "build failed; the log:"
 	cat "/var/lib/dkms/kcap/$version/build/make.log" >&2 2>/dev/null || true
 	die "dkms build of kcap $version for $rel failed"
@@ -106,7 +125,7 @@ if [ "$mode" = build ]; then
 	exit 0
 fi
 
-dkms install -m kcap -v "$version" -k "$rel" --kernelsourcedir "$ksrc" --force >&2
+dkms install -m kcap -v "$version" -k "$rel" "${kernel_args[@]}" --force >&2
 log "installed kcap $version for $rel"
 if [ "$load" = auto ] && [ "$rel" = "$(uname -r)" ]; then
 	modprobe kcap && log "loaded: $(ls -l /dev/kcap 2>/dev/null)"

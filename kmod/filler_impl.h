@@ -24,11 +24,7 @@
 #include <linux/uaccess.h>
 #include <linux/uio.h>
 #include <asm/syscall.h>
-#if __has_include(<linux/unaligned.h>) /* 6.12 moved it */
-#include <linux/unaligned.h>
-#else
-#include <asm/unaligned.h>
-#endif
+#include "kcap_compat.h"
 #include "kcap_kmod.h"
 #include "pushes.h"
 

@@ -28,8 +28,8 @@
 #include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
-#include <linux/version.h>
 #include <linux/vmalloc.h>
+#include "kcap_compat.h"
 #include "kcap_kmod.h"
 
 #ifndef KCAP_MODULE_VERSION
@@ -258,15 +258,6 @@ static long kcap_ioctl(struct file *file, unsigned int cmd, unsigned long uarg)
 }
 
 /* --- mmap ---------------------------------------------------------------- */
-
-static void kcap_vma_set(struct vm_area_struct *vma, vm_flags_t set, vm_flags_t clear)
-{
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 3, 0)
-	vm_flags_mod(vma, set, clear);
-#else
-	vma->vm_flags = (vma->vm_flags | set) & ~clear;
-#endif
-}
 
 static int kcap_mmap(struct file *file, struct vm_area_struct *vma)
 {

@@ -15,7 +15,6 @@
 #include <linux/sched/task.h>
 #include <linux/smp.h>
 #include <linux/tracepoint.h>
-#include <linux/version.h>
 #include <asm/unistd.h>
 #include "filler_impl.h"
 #include "fillers/all.h"
@@ -164,7 +163,7 @@ static bool kcap_wanted(struct kcap_session *s)
 
 /* --- probes -------------------------------------------------------------- */
 
-static void kcap_probe_sys_exit(void *data, struct pt_regs *regs, long ret)
+static void kcap_probe_sys_exit(void *data, KCAP_SYS_EXIT_ARGS)
 {
 	struct kcap_session *s = data;
 	long nr = syscall_get_nr(current, regs);
@@ -187,7 +186,7 @@ static void kcap_probe_sys_exit(void *data, struct pt_regs *regs, long ret)
 		kcap_emit(s, kcap_exit_event[nr], regs, ret, NULL);
 }
 
-static void kcap_probe_sys_enter(void *data, struct pt_regs *regs, long id)
+static void kcap_probe_sys_enter(void *data, KCAP_SYS_ENTER_ARGS)
 {
 	struct kcap_session *s = data;
 
@@ -200,7 +199,7 @@ static void kcap_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 }
 
 /* Children of captured thread groups are captured too. */
-static void kcap_probe_fork(void *data, struct task_struct *parent, struct task_struct *child)
+static void kcap_probe_fork(void *data, KCAP_SCHED_FORK_ARGS)
 {
 	struct kcap_session *s = data;
 
@@ -213,7 +212,7 @@ static void kcap_probe_fork(void *data, struct task_struct *parent, struct task_
 	kcap_count(s, pids_untracked);
 }
 
-static void kcap_probe_exit(void *data, struct task_struct *p)
+static void kcap_probe_exit(void *data, KCAP_SCHED_EXIT_ARGS)
 {
 	struct kcap_session *s = data;
 	bool wanted;
@@ -227,6 +226,11 @@ static void kcap_probe_exit(void *data, struct task_struct *p)
 	if (wanted && s->cfg.settings.capture_procexit)
 		kcap_emit(s, KCAP_EV_PROCEXIT, NULL, 0, p);
 }
+
+KCAP_CHECK_PROBE(sys_enter, kcap_probe_sys_enter);
+KCAP_CHECK_PROBE(sys_exit, kcap_probe_sys_exit);
+KCAP_CHECK_PROBE(sched_process_fork, kcap_probe_fork);
+KCAP_CHECK_PROBE(sched_process_exit, kcap_probe_exit);
 
 /* --- paths ---------------------------------------------------------------- */
 
@@ -282,10 +286,10 @@ int kcap_probes_init(void)
 	kcap_tps[KCAP_TP_SYS_EXIT] = (struct kcap_tracepoint){ "sys_exit", kcap_probe_sys_exit };
 	kcap_tps[KCAP_TP_FORK] = (struct kcap_tracepoint){ "sched_process_fork", kcap_probe_fork };
 	kcap_tps[KCAP_TP_EXIT] = (struct kcap_tracepoint){ "sched_process_exit", kcap_probe_exit };
-	/* not exported to modules: found by name */
 	kcap_mount_layout_ok = kcap_check_mount_layout();
 	if (!kcap_mount_layout_ok)
 		pr_warn("this kernel's struct mount is not the one kcap knows: paths are relative to each process's root (d_path)\n");
+	/* not exported to modules: found by name */
 	for_each_kernel_tracepoint(kcap_find_tp, NULL);
 	for (i = 0; i < KCAP_TP__COUNT; i++) {
 		if (!kcap_tps[i].tp) {
@@ -306,24 +310,6 @@ int kcap_probes_init(void)
 			kcap_enter_event[nr] = i;
 	}
 	return 0;
-}
-
-/*
- * Waits until no probe runs. Up to 6.12 the four tracepoints call their probes
- * with preemption disabled (they are neither rcuidle nor faultable), which
- * synchronize_rcu() waits for; tracepoint_synchronize_unregister() would add an
- * SRCU grace period that only rcuidle tracepoints need, and that SRCU grace
- * period was seen taking minutes on a busy emulated (TCG) machine. Later kernels
- * may run syscall tracepoint probes in a faultable (RCU tasks trace) section:
- * there, the full tracepoint_synchronize_unregister().
- */
-static void kcap_sync_probes(void)
-{
-#if LINUX_VERSION_CODE < KERNEL_VERSION(6, 13, 0)
-	synchronize_rcu();
-#else
-	tracepoint_synchronize_unregister();
-#endif
 }
 
 /*

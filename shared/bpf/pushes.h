@@ -21,7 +21,17 @@
 
 static __always_inline __u8 *kf_data(struct kf_ctx *ctx)
 {
-	return ctx->buf + (ctx->off & KF_OFF_MASK);
+	__u32 off = ctx->off;
+
+	/*
+	 * The mask is for the verifier: clang 19 drops it where its own range
+	 * analysis proves a variable off small, and the verifier, tracking the
+	 * spilled value less precisely, then rejects the copy as unbounded. A
+	 * constant off (fixed-size events) needs no mask and stays constant.
+	 */
+	if (!__builtin_constant_p(off))
+		KF_OPAQUE(off);
+	return ctx->buf + (off & KF_OFF_MASK);
 }
 
 static __always_inline void kf_set_len(struct kf_ctx *ctx, __u16 len)

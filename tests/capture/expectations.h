@@ -2,7 +2,8 @@
 /*
  * What the workload must produce, in order, per process: the event, its
  * direction, its return value and exact JSON fragments of its arguments.
- * ${key} is replaced by the workload's fact of that name.
+ * ${key} is replaced by the workload's fact of that name; every value that
+ * varies between runs is named so (capture_test's dumps replace exactly those).
  *   ret: an exact integer, "fd" (>= 0), "pos" (> 0), or NULL (no ret: enter events)
  */
 #ifndef KCAP_TEST_EXPECTATIONS_H
@@ -21,6 +22,8 @@ struct expectation {
 };
 
 #define JSTR(s) "\"" s "\""
+#define NUM_(n) #n
+#define NUM(n) NUM_(n)
 
 static const struct expectation expectations[] = {
 	/* files */
@@ -45,7 +48,7 @@ static const struct expectation expectations[] = {
 	  "pwrite64",
 	  "exit",
 	  "10",
-	  { "\"fd\":4", "\"data\":" JSTR(WL_PDATA), "\"size\":10", "\"pos\":100" } },
+	  { "\"fd\":4", "\"data\":" JSTR(WL_PDATA), "\"size\":10", "\"pos\":" NUM(WL_OFFSET) } },
 	{ "parent",
 	  "writev",
 	  "exit",
@@ -67,7 +70,7 @@ static const struct expectation expectations[] = {
 	  "pread64",
 	  "exit",
 	  "10",
-	  { "\"fd\":4", "\"data\":" JSTR(WL_PDATA), "\"size\":10", "\"pos\":100" } },
+	  { "\"fd\":4", "\"data\":" JSTR(WL_PDATA), "\"size\":10", "\"pos\":" NUM(WL_OFFSET) } },
 	{ "parent", "close", "exit", "0", { "\"fd\":4" } },
 	{ "parent",
 	  "openat",
@@ -81,12 +84,12 @@ static const struct expectation expectations[] = {
 	  { "\"name\":\"${missing}\"", "\"flags\":\"O_RDONLY\"" } },
 	{ "parent", "openat", "exit", "-2", { "\"dirfd\":-100", "\"name\":\"\"" } },
 	{ "parent", "openat", "exit", "-14", { "\"dirfd\":-100", "\"name\":null" } },
-	{ "parent", "close", "exit", "-9", { "\"fd\":987654" } },
+	{ "parent", "close", "exit", "-9", { "\"fd\":" NUM(WL_BAD_FD) } },
 	{ "parent",
 	  "compat_syscall",
 	  "exit",
 	  "-9",
-	  { "\"id\":6", "\"a0\":987654", "\"a1\":1", "\"a2\":2", "\"a3\":3", "\"a4\":4",
+	  { "\"id\":6", "\"a0\":" NUM(WL_BAD_FD), "\"a1\":1", "\"a2\":2", "\"a3\":3", "\"a4\":4",
 	    "\"a5\":5" } },
 	{ "parent",
 	  "mkdirat",
@@ -140,7 +143,8 @@ static const struct expectation expectations[] = {
 	  "execve",
 	  "exit",
 	  "-2",
-	  { "\"exe\":\"" WL_NO_EXE "\"", "\"args\":[\"wl\",\"\",\"z\"]" } },
+	  { "\"exe\":\"" WL_NO_EXE "\"", "\"args\":[\"wl\",\"\",\"z\"]", "\"ppid\":${ppid}",
+	    "\"cwd\":\"${cwd}\"" } },
 	{ "parent", "clone", "exit", "${child}", { "\"flags\":\"SIGCHLD\"", "\"ppid\":${ppid}" } },
 	{ "child", "clone", "exit", "0", { "\"flags\":\"SIGCHLD\"", "\"ppid\":${pid}" } },
 	{ "child",
@@ -157,10 +161,14 @@ static const struct expectation expectations[] = {
 	{ "parent",
 	  "mmap",
 	  "exit",
-	  "pos",
+	  "${map}",
 	  { "\"addr\":0", "\"length\":8192", "\"prot\":\"PROT_READ|PROT_WRITE\"",
 	    "\"flags\":\"MAP_PRIVATE|MAP_ANONYMOUS\"", "\"fd\":-1" } },
-	{ "parent", "mprotect", "exit", "0", { "\"length\":8192", "\"prot\":\"PROT_READ\"" } },
+	{ "parent",
+	  "mprotect",
+	  "exit",
+	  "0",
+	  { "\"addr\":${map}", "\"length\":8192", "\"prot\":\"PROT_READ\"" } },
 	/* data hidden behind a bound is marked as cut */
 	{ "parent",
 	  "writev",
@@ -171,14 +179,15 @@ static const struct expectation expectations[] = {
 	  "execve",
 	  "exit",
 	  "-2",
-	  { "\"exe\":\"" WL_NO_EXE "\"", "\"truncated\":[\"args\"]" } },
+	  { "\"exe\":\"" WL_NO_EXE "\"", "\"ppid\":${ppid}", "\"truncated\":[\"args\"]" } },
 	/* a chroot does not change how paths read */
 	{ "parent", "chroot", "exit", "0", { "\"path\":\"${jail}\"" } },
 	{ "parent",
 	  "execve",
 	  "exit",
 	  "-2",
-	  { "\"exe\":\"" WL_NO_EXE "\"", "\"cwd\":\"${jail}\"", "\"root\":\"${jail}\"" } },
+	  { "\"exe\":\"" WL_NO_EXE "\"", "\"ppid\":${ppid}", "\"cwd\":\"${jail}\"",
+	    "\"root\":\"${jail}\"" } },
 	{ "parent", "exit_group", "enter", NULL, { "\"status\":0" } },
 	{ "parent", "procexit", "exit", NULL, { "\"status\":0" } },
 };

@@ -75,7 +75,7 @@ static void files(const char *dir, FILE *facts)
 		die("openat create");
 	if (syscall(SYS_write, fd, WL_DATA, sizeof(WL_DATA) - 1) != sizeof(WL_DATA) - 1)
 		die("write");
-	if (syscall(SYS_pwrite64, fd, WL_PDATA, sizeof(WL_PDATA) - 1, 100) < 0)
+	if (syscall(SYS_pwrite64, fd, WL_PDATA, sizeof(WL_PDATA) - 1, WL_OFFSET) < 0)
 		die("pwrite64");
 	if (syscall(SYS_writev, fd, iov, 2) < 0)
 		die("writev");
@@ -86,7 +86,7 @@ static void files(const char *dir, FILE *facts)
 		die("openat read");
 	if (syscall(SYS_read, fd, buf, sizeof(buf)) < 0)
 		die("read");
-	if (syscall(SYS_pread64, fd, buf, sizeof(WL_PDATA) - 1, 100) < 0)
+	if (syscall(SYS_pread64, fd, buf, sizeof(WL_PDATA) - 1, WL_OFFSET) < 0)
 		die("pread64");
 	syscall(SYS_close, fd);
 

@@ -12,7 +12,12 @@
 #define WL_CHILD_STATUS 7
 #define WL_MAP_LEN 8192
 #define WL_BAD_POINTER 1ul /* never mapped: the path parameter must be marked unreadable */
-#define WL_BAD_FD 987654
+/*
+ * Numbers the workload chooses are above PID_MAX_LIMIT (4194304): no pid, port
+ * or other value of the run can ever equal them.
+ */
+#define WL_OFFSET 5000000 /* pwrite64/pread64 position (a sparse file) */
+#define WL_BAD_FD 5000001 /* never an open descriptor */
 #define WL_IA32_CLOSE 6 /* close in the ia32 numbering */
 #define WL_NO_EXE "/nonexistent/kcap-workload"
 #define WL_PAD_IOVECS 39 /* zero-length iovecs before the payload: past every backend's bound */

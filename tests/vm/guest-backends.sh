@@ -11,7 +11,9 @@
 #   kcap -b B -j -- cat /proc/version              (the CLI end to end)
 # and prints "KCAP_RESULT B PASS|FAIL|SKIP". CI=true turns a skip into a failure.
 # With kmod among the backends, also "KCAP_RESULT auto ...": auto picks kmod and
-# falls back to modern when kmod fails to load (KCAP_TEST_FAIL_BACKEND).
+# falls back to modern when kmod fails to load (KCAP_TEST_FAIL_BACKEND). With
+# modern, "KCAP_RESULT verifier-reason ...": kcap probe quotes the verifier's
+# reason for a rejected program (KCAP_TEST_VERIFIER_REJECT).
 # Exit status: the number of backends that failed.
 set -u
 backends=${KCAP_VM_BACKENDS:-"modern kmod legacy"}
@@ -19,9 +21,9 @@ ci=${CI:-false}
 failed=0
 [ -f kcap_legacy.bpf.o ] && export KCAP_LEGACY_OBJ=/payload/kcap_legacy.bpf.o
 
-if ! insmod ./kcap.ko; then
-	echo "insmod kcap.ko failed: the kmod backend cannot run"
-fi
+case " $backends " in
+*" kmod "*) insmod ./kcap.ko || echo "insmod kcap.ko failed: the kmod backend cannot run" ;;
+esac
 
 cli_smoke() { # BACKEND
 	out=/tmp/cli_$1.json
@@ -64,6 +66,30 @@ for b in $backends; do
 	fi
 	[ "$b" = modern ] && [ "$st" -ne 0 ] && rm -f /tmp/events_modern.txt
 done
+
+# A verifier rejection shows its reason in kcap probe (the test hook makes the
+# modern backend load a program every verifier rejects).
+reason_check() {
+	KCAP_TEST_VERIFIER_REJECT=modern ./kcap probe >/tmp/probe_reject.txt 2>&1
+	if grep -E '^  modern +no .*the verifier rejected program kcap_test_rejected: [0-9]+: \(71\) .*: invalid access to map value' \
+		/tmp/probe_reject.txt >/dev/null; then
+		grep '^  modern' /tmp/probe_reject.txt
+		return 0
+	fi
+	echo "kcap probe does not show the verifier's reason:"
+	cat /tmp/probe_reject.txt
+	return 1
+}
+case " $backends " in
+*" modern "*)
+	if reason_check; then
+		echo "KCAP_RESULT verifier-reason PASS"
+	else
+		echo "KCAP_RESULT verifier-reason FAIL"
+		failed=$((failed + 1))
+	fi
+	;;
+esac
 
 # auto follows the measured order (kmod first when the module is loaded) and
 # falls back to the next backend when the first fails to load.

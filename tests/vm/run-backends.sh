@@ -3,25 +3,35 @@
 # kmod robustness tests on each Debian kernel series, in QEMU (TCG).
 #
 # Usage: tests/vm/run-backends.sh [--build-dir DIR] [--no-robustness] [SERIES...]
-#        (default series: $KCAP_VM_SERIES = "6.1 6.12")
+#        (default series: $KCAP_VM_SERIES = "5.10 6.1 6.12 6.16 7")
 #
 # Steps:
-#   1. setup.sh: host tools (qemu, busybox, dkms...), each series' current kernel
-#      image and headers (idempotent, fast when done; KCAP_VM_SKIP_SETUP=1 skips it);
+#   1. setup.sh: host tools (qemu, busybox, dkms, debootstrap...), each series'
+#      current kernel, the chroots of the other Debian releases and the headers
+#      (idempotent, fast when done; KCAP_VM_SKIP_SETUP=1 skips it);
 #   2. static binaries for the guest (no libc there): the kcap CLI, the capture
 #      test and its workload (a CMake build in --build-dir, default
 #      $TMPDIR/kcap-vm-static, linked with -static against libbpf.a libelf.a
-#      libz.a), and the kmod robustness programs of tests/kmod/;
-#   3. per kernel: the module built the way a user builds it, through DKMS
-#      (dkms/install.sh --build-only -k RELEASE: dkms add + dkms build against
-#      /usr/src/linux-headers-RELEASE), the legacy probe for that kernel
-#      (bpf_legacy/build.sh --kdir /usr/src/linux-headers-RELEASE), then
+#      libz.a) and the kmod robustness programs of tests/kmod/; the legacy
+#      object checker (tests/legacy/check_legacy_obj.c) for this machine;
+#   3. per kernel, everything built by the Debian release that ships the kernel,
+#      with its own toolchain, as a user of that release builds it (this machine
+#      for 6.1 and 6.12, the bullseye chroot for 5.10, the trixie chroot for 6.16
+#      and 7.x):
+#        the module through DKMS (dkms/install.sh --build-only -k RELEASE: dkms
+#          add + dkms build against /lib/modules/RELEASE/build), then the "dkms"
+#          test: dpkg --verify of the kernel's headers packages must be clean;
+#        the legacy probe (bpf_legacy/build.sh --kdir the headers, or --btf the
+#          kernel's own BTF where there are no headers: 6.16), which must pass the
+#          4.14 checker;
+#      then
 #        boot 1: tests/vm/guest-backends.sh: capture_test for modern, kmod, legacy
 #                (kmod and legacy must decode the same events as modern) and the
 #                CLI end to end for each;
 #        boot 2: tests/kmod/guest-robustness.sh (load/unload loop under a storm,
 #                stalled reader, invalid ioctls, bad pointers, CPU hotplug).
-#      A boot whose kernel log shows a warning, oops or BUG fails all its tests.
+#      A series without headers (6.16) runs modern and legacy only.  A boot whose
+#      kernel log shows a warning, oops or BUG fails all its tests.
 #
 # Prints "RESULT <release> <test> PASS|FAIL|SKIP" lines, a table, the time taken,
 # and exits non-zero if anything failed. Under CI=true nothing may be skipped:
@@ -71,6 +81,10 @@ build_static() {
 		tail -n 40 "$log" >&2
 		kcap_vm_die "the static build failed (log $log)"
 	fi
+	# the 4.14 checker of the legacy objects runs here, on the host
+	CHECK_LEGACY="$WORK/kcap_check_legacy"
+	gcc -O2 -Wall -Wextra -Wshadow -Wformat=2 -Wno-unused-parameter -Werror -o "$CHECK_LEGACY" "$SRC/tests/legacy/check_legacy_obj.c" \
+		-lbpf -lelf >>"$log" 2>&1 || kcap_vm_die "building tests/legacy/check_legacy_obj.c failed (log $log)"
 	mkdir -p "$WORK/common"
 	cp "$BUILD_DIR/cli/kcap" "$BUILD_DIR/tests/capture/capture_test" \
 		"$BUILD_DIR/tests/capture/workload" "$WORK/common/"
@@ -83,44 +97,119 @@ build_static() {
 	cp "$HERE/guest-backends.sh" "$SRC/tests/kmod/guest-robustness.sh" "$WORK/common/"
 }
 
-# The module for release $1 through DKMS, into directory $2; 0 if built.
+# The build environment of series $1, for build_in: "host", or a chroot whose
+# work directory (host path) is ENV_WORK; the sources the builds need are copied
+# there (install.sh reads the project version from CMakeLists.txt).
+ENV_DIST="" ENV_WORK=""
+enter_env() {
+	ENV_DIST=$(kcap_vm_series_dist "$1")
+	if [ "$ENV_DIST" = host ]; then
+		ENV_WORK="$WORK/env-host"
+		mkdir -p "$ENV_WORK"
+		ln -sfn "$SRC" "$ENV_WORK/src"
+		return 0
+	fi
+	ENV_WORK=$(kcap_vm_chroot_mktemp "$ENV_DIST")
+	mkdir -p "$ENV_WORK/src"
+	cp -r "$SRC/kmod" "$SRC/shared" "$SRC/dkms" "$SRC/bpf_legacy" "$SRC/CMakeLists.txt" \
+		"$ENV_WORK/src/"
+}
+
+leave_env() {
+	[ "$ENV_DIST" = host ] || rm -rf "$ENV_WORK"
+	ENV_DIST="" ENV_WORK=""
+}
+
+# Runs command $@ in the current build environment; paths under ENV_WORK are
+# passed as env_path PATH.
+build_in() {
+	if [ "$ENV_DIST" = host ]; then
+		"$@"
+	else
+		kcap_vm_chroot_run "$ENV_DIST" "$@"
+	fi
+}
+env_path() {
+	if [ "$ENV_DIST" = host ]; then printf '%s\n' "$1"; else kcap_vm_chroot_path "$ENV_DIST" "$1"; fi
+}
+# The host path of a path printed from inside the build environment.
+host_path() {
+	if [ "$ENV_DIST" = host ]; then printf '%s\n' "$1"; else printf '%s%s\n' "$(kcap_vm_chroot_dir "$ENV_DIST")" "$1"; fi
+}
+
+# The module for release $1 through DKMS, into directory $2, as a user of the
+# kernel's release builds it; 0 if built.
 build_module() {
 	local rel="$1" dest="$2" ko log="$LOGDIR/$1.dkms.log"
-	if ! ko=$("$SRC/dkms/install.sh" --build-only -k "$rel" \
-		--kernelsourcedir "$(kcap_vm_headers_dir "$rel")" 2>"$log"); then
+	if ! ko=$(build_in bash "$(env_path "$ENV_WORK/src/dkms/install.sh")" --build-only \
+		-k "$rel" 2>"$log"); then
 		tail -n 30 "$log" >&2
 		return 1
 	fi
+	ko=$(host_path "$ko")
 	case "$ko" in
 	*.xz) xz -dc "$ko" >"$dest/kcap.ko" ;;
-	*.zst) zstd -dc "$ko" >"$dest/kcap.ko" ;;
+	*.zst) zstd -qdc "$ko" >"$dest/kcap.ko" ;;
 	*.gz) gzip -dc "$ko" >"$dest/kcap.ko" ;;
 	*) cp "$ko" "$dest/kcap.ko" ;;
 	esac
 }
 
-# The legacy probe for release $1 into directory $2; 0 if built.
+# DKMS must leave the kernel's headers packages as installed: dpkg --verify of
+# linux-headers-<release> and of the packages of the same version (its common
+# headers, kbuild) prints nothing.  Older dkms prepared (make mrproper) a
+# kernel tree it was pointed at, deleting the headers' generated files.
+check_headers_intact() {
+	local rel="$1" log="$LOGDIR/$1.dkms-verify.log" version pkgs out
+	# shellcheck disable=SC2016 # dpkg-query formats, not shell expansions
+	version=$(build_in dpkg-query -W -f='${Version}' "$(kcap_vm_headers_pkg "$rel")" 2>/dev/null) ||
+		{ echo "linux-headers-$rel is not installed" >"$log"; return 1; }
+	# shellcheck disable=SC2016
+	pkgs=$(build_in dpkg-query -W -f='${Package} ${Version} ${Status}\n' 'linux-headers-*' 'linux-kbuild-*' |
+		awk -v v="$version" '$2 == v && $NF == "installed" {print $1}')
+	# shellcheck disable=SC2086 # word-splitting the package list is intended
+	out=$(build_in dpkg --verify $pkgs 2>&1)
+	{
+		echo "dpkg --verify $pkgs"
+		echo "${out:-(clean)}"
+	} >"$log"
+	[ -z "$out" ]
+}
+
+# The legacy probe for release $1 of series $3 into directory $2: from the
+# kernel's headers, or from its BTF where the release has none; 0 if built and
+# compatible with 4.14 (kcap_check_legacy).
 build_legacy() {
-	local rel="$1" dest="$2" log="$LOGDIR/$1.legacy.log"
-	# HOOK (bpf_legacy/): one object per kernel, from its kbuild headers.
-	[ -x "$SRC/bpf_legacy/build.sh" ] || { echo "no bpf_legacy/build.sh" >"$log"; return 1; }
-	if ! "$SRC/bpf_legacy/build.sh" --kdir "$(kcap_vm_headers_dir "$rel")" \
-		--out-dir "$WORK/legacy" >"$log" 2>&1; then
+	local rel="$1" dest="$2" series="$3" log="$LOGDIR/$1.legacy.log" out obj from
+	out="$ENV_WORK/legacy"
+	mkdir -p "$out"
+	if kcap_vm_series_has_headers "$series"; then
+		from=(--kdir "$(kcap_vm_headers_dir "$rel")")
+	else
+		cp "$(kcap_vm_kernel_dir "$rel")/btf" "$ENV_WORK/vmlinux.btf" ||
+			{ echo "no BTF cached for $rel" >"$log"; return 1; }
+		from=(--btf "$(env_path "$ENV_WORK/vmlinux.btf")" --release "$rel")
+	fi
+	if ! build_in sh "$(env_path "$ENV_WORK/src/bpf_legacy/build.sh")" --werror "${from[@]}" \
+		--out-dir "$(env_path "$out")" >"$log" 2>&1; then
 		tail -n 30 "$log" >&2
 		return 1
 	fi
-	cp "$WORK/legacy/$rel/kcap_legacy.bpf.o" "$dest/"
+	obj="$out/$rel/kcap_legacy.bpf.o"
+	"$CHECK_LEGACY" "$obj" >>"$log" 2>&1 || { tail -n 20 "$log" >&2; return 1; }
+	cp "$obj" "$dest/"
 }
 
 # boot NAME RELEASE PAYLOAD SCRIPT: runs one VM; sets BOOT_STATUS and BOOT_LOG.
 boot() {
-	local name="$1" rel="$2" payload="$3" script="$4"
+	local name="$1" rel="$2" payload="$3" script="$4" t0
 	BOOT_LOG="$LOGDIR/$rel.$name.console.log"
 	BOOT_STATUS=0
+	t0=$(kcap_vm_now)
 	"$HERE/run-vm.sh" --kernel "$rel" --payload "$payload" --script "$script" \
 		--timeout "$VM_TIMEOUT" --quiet --log "$BOOT_LOG" \
 		>"$LOGDIR/$rel.$name.out" 2>&1 || BOOT_STATUS=$?
-	kcap_vm_log "$rel $name: guest status $BOOT_STATUS, console log $BOOT_LOG"
+	kcap_vm_log "$rel $name: guest status $BOOT_STATUS in $(kcap_vm_elapsed "$t0" "$(kcap_vm_now)") s, console log $BOOT_LOG"
 }
 
 # Results of the tests $3... from boot log $2 of release $1. A boot that timed
@@ -149,20 +238,48 @@ collect() {
 	done
 }
 
+outcome() { if [ "$1" = 1 ]; then echo 'done'; else echo FAILED; fi; }
+
 run_series() {
-	local series="$1" rel payload kmod_ok=1 legacy_ok=1 b tests=() guest_backends=""
+	local series="$1" rel payload kmod_ok=1 legacy_ok=0 b tests=() guest_backends="" backends
+	local headers=1 t0
 	if ! rel=$(kcap_vm_resolve_kernel "$series"); then
 		record "$series" setup FAIL "kernel not set up"
 		return
 	fi
-	kcap_vm_log "== $series ($rel)"
+	kcap_vm_series_has_headers "$series" || headers=0
+	backends="$BACKENDS"
+	if [ "$headers" = 0 ]; then
+		# no headers package exists for this kernel: no module can be built
+		backends=""
+		for b in $BACKENDS; do [ "$b" = kmod ] || backends="$backends $b"; done
+	fi
+	kcap_vm_log "== $series ($rel, built by $(kcap_vm_series_dist "$series"))"
 	payload="$WORK/payload-$rel"
 	rm -rf "$payload"
 	cp -r "$WORK/common" "$payload"
-	build_module "$rel" "$payload" || kmod_ok=0
-	legacy_ok=0
-	case " $BACKENDS " in *" legacy "*) build_legacy "$rel" "$payload" && legacy_ok=1 ;; esac
-	for b in $BACKENDS; do
+	enter_env "$series"
+	if [ "$headers" = 1 ]; then
+		t0=$(kcap_vm_now)
+		build_module "$rel" "$payload" || kmod_ok=0
+		kcap_vm_log "$rel: DKMS build $(outcome "$kmod_ok") in $(kcap_vm_elapsed "$t0" "$(kcap_vm_now)") s"
+		if check_headers_intact "$rel"; then
+			record "$rel" dkms PASS
+		else
+			record "$rel" dkms FAIL "headers packages changed: $LOGDIR/$rel.dkms-verify.log"
+		fi
+	else
+		kmod_ok=0
+	fi
+	case " $backends " in
+	*" legacy "*)
+		t0=$(kcap_vm_now)
+		build_legacy "$rel" "$payload" "$series" && legacy_ok=1
+		kcap_vm_log "$rel: legacy build $(outcome "$legacy_ok") in $(kcap_vm_elapsed "$t0" "$(kcap_vm_now)") s"
+		;;
+	esac
+	leave_env
+	for b in $backends; do
 		if [ "$b" = kmod ] && [ "$kmod_ok" = 0 ]; then
 			record "$rel" kmod FAIL "DKMS build failed: $LOGDIR/$rel.dkms.log"
 		elif [ "$b" = legacy ] && [ "$legacy_ok" = 0 ]; then
@@ -174,22 +291,16 @@ run_series() {
 	done
 	if [ "${#tests[@]}" -gt 0 ]; then
 		case " ${tests[*]} " in *" kmod "*) tests+=(auto) ;; esac
+		case " ${tests[*]} " in *" modern "*) tests+=(verifier-reason) ;; esac
 		boot backends "$rel" "$payload" \
 			"CI=$CI KCAP_VM_BACKENDS='${guest_backends# }' sh guest-backends.sh"
 		collect "$rel" "$BOOT_LOG" "${tests[@]}"
 	fi
-	if [ "$ROBUSTNESS" = 1 ]; then
+	if [ "$ROBUSTNESS" = 1 ] && [ "$headers" = 1 ]; then
 		if [ "$kmod_ok" = 0 ]; then
 			record "$rel" robustness FAIL "no module"
 		else
-			# Single-threaded TCG: with one host thread per vCPU, QEMU 7.2 lets
-			# a vCPU run a stale translation of code that another vCPU is
-			# patching (text_poke_bp() of a tracepoint's static key), which
-			# 6.12 kernels report as "Oops: int3" in syscall_exit_to_user_mode_prepare
-			# when a tracer (kmod or BPF alike) attaches during a syscall storm.
-			# Real CPUs serialize that; emulated SMP does, in one thread.
-			KCAP_VM_TCG_OPTS="${KCAP_VM_TCG_OPTS:-thread=single}" \
-				boot robustness "$rel" "$payload" \
+			boot robustness "$rel" "$payload" \
 				"KCAP_KMOD_LOOPS=${KCAP_KMOD_LOOPS:-5} sh guest-robustness.sh"
 			collect "$rel" "$BOOT_LOG" robustness/loadloop robustness/invalid \
 				robustness/stall robustness/badtail robustness/lockorder \
@@ -219,7 +330,6 @@ main() {
 	if [ "${KCAP_VM_SKIP_SETUP:-0}" != 1 ]; then
 		"$HERE/setup.sh" "$@" >&2 || kcap_vm_die "setup.sh failed"
 	fi
-	command -v dkms >/dev/null || kcap_vm_die "dkms is not installed (setup.sh installs it)"
 	WORK=$(mktemp -d "${TMPDIR:-/tmp}/kcap-vm-backends.XXXXXX")
 	LOGDIR="${KCAP_VM_LOGDIR:-$WORK/logs}"
 	mkdir -p "$LOGDIR"
@@ -244,7 +354,7 @@ main() {
 	done
 	echo "${passed} passed, ${failed} failed, ${skipped} skipped in $(kcap_vm_elapsed "$t0" "$t1") s (logs: $LOGDIR)"
 	if [ "$failed" -eq 0 ] && [ "${KCAP_VM_KEEP:-0}" != 1 ]; then
-		rm -rf "$WORK"/payload-* "$WORK/common" "$WORK/legacy"
+		rm -rf "$WORK"/payload-* "$WORK/common" "$WORK/env-host"
 	fi
 	[ "$failed" -eq 0 ]
 }

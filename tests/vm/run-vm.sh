@@ -41,7 +41,8 @@
 # Environment: KCAP_VM_CACHE (see lib.sh), KCAP_VM_LOGDIR, KCAP_VM_KEEP=1 (keep
 # the work dir with the initramfs), KCAP_VM_KLOG_PATTERN (grep -E pattern of
 # kernel-log problem lines), KCAP_VM_KLOG_IGNORE (grep -E pattern of problem lines
-# to tolerate), KCAP_VM_QEMU_ARGS (extra QEMU arguments, word-split).
+# to tolerate), KCAP_VM_QEMU_ARGS (extra QEMU arguments, word-split),
+# KCAP_VM_TCG_OPTS (the -accel tcg options, default thread=single: see below).
 set -euo pipefail
 
 # shellcheck source-path=SCRIPTDIR source=lib.sh
@@ -289,8 +290,15 @@ main() {
 	build_initramfs "$work/root" "$initrd" "$payload" "$rel" "$cmd" "$run_id" \
 		"$kdir/modules" "${modules[@]}"
 
+	# Single-threaded TCG: with one host thread per vCPU, QEMU 7.2 lets a vCPU
+	# run a stale translation of kernel code that another vCPU is live-patching
+	# (text_poke_bp()'s int3 protocol, when a tracepoint's static key flips as a
+	# tracer attaches), and the guest dies with "Oops: int3" (seen on 6.12 in
+	# syscall_exit_to_user_mode_prepare, with kmod and with the BPF backends).
+	# Real CPUs serialize cross-modified code; two vCPUs run by one thread do too.
+	local tcg="${KCAP_VM_TCG_OPTS-thread=single}"
 	# shellcheck disable=SC2206 # word-splitting the extra arguments is intended
-	local qemu=(qemu-system-x86_64 -accel "tcg${KCAP_VM_TCG_OPTS:+,$KCAP_VM_TCG_OPTS}" -m "$mem" -smp 2 -nographic -no-reboot
+	local qemu=(qemu-system-x86_64 -accel "tcg${tcg:+,$tcg}" -m "$mem" -smp 2 -nographic -no-reboot
 		-nic none -kernel "$kdir/vmlinuz" -initrd "$initrd"
 		-append "console=ttyS0 quiet panic=-1 rdinit=/init $append"
 		${KCAP_VM_QEMU_ARGS:-})

@@ -8,7 +8,13 @@
 #define KCAP_LIBBPF_LOG_H
 
 void kcap_libbpf_log_reset(void);
-/* The last lines libbpf said, most useful for a verifier rejection. */
+/* The last lines libbpf said. */
 const char *kcap_libbpf_log_tail(void);
+/*
+ * Why loading failed since the reset, short enough to quote in a message:
+ * "the verifier rejected program NAME: <instruction>: <message> (source: ...)"
+ * for a verifier rejection, else libbpf's last meaningful lines.
+ */
+const char *kcap_libbpf_load_error(void);
 
 #endif /* KCAP_LIBBPF_LOG_H */

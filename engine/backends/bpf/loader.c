@@ -75,9 +75,9 @@ int kcap_bpf_load(struct kcap_bpf_loader *l, const char *hint, char *err, size_t
 			 l->backend, strerror(-ret));
 	else if (ret)
 		snprintf(err, errlen,
-			 "%s: loading the BPF programs failed (%s)%s%s; the verifier said: %s",
-			 l->backend, strerror(-ret), *hint ? ": " : "", hint,
-			 kcap_libbpf_log_tail());
+			 "%s: loading the BPF programs failed (%s): %s. %s; KCAP_DEBUG=1 prints "
+			 "libbpf's whole log",
+			 l->backend, strerror(-ret), kcap_libbpf_load_error(), hint);
 	return ret;
 }
 

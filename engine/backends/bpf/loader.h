@@ -54,8 +54,8 @@ struct bpf_program *kcap_bpf_event_prog(const struct kcap_bpf_loader *l, const c
 void kcap_bpf_choose_programs(struct kcap_bpf_loader *l);
 
 /*
- * bpf_object__load(), or a message: permissions, or the verifier's reason.
- * hint says what may be wrong with the object, or is "".
+ * bpf_object__load(), or a message: permissions, or the verifier's reason and
+ * hint, what to do about it.
  */
 int kcap_bpf_load(struct kcap_bpf_loader *l, const char *hint, char *err, size_t errlen);
 

@@ -233,7 +233,8 @@ static int load(struct legacy *l, char *err, size_t errlen)
 	kcap_bpf_size_pid_set(&l->loader, pids);
 	choose_variant(l);
 	kcap_bpf_choose_programs(&l->loader);
-	return kcap_bpf_load(&l->loader, "was the object built for this kernel?", err, errlen);
+	return kcap_bpf_load(&l->loader, "Was it built for this kernel (bpf_legacy/build.sh)?", err,
+			     errlen);
 }
 
 static int legacy_open(const struct kcap_config *cfg, void **priv, char *err, size_t errlen)

@@ -91,6 +91,14 @@ static int install_ringbufs(struct modern *m, char *err, size_t errlen)
 	return 0;
 }
 
+/* Test-only: KCAP_TEST_VERIFIER_REJECT=modern loads a program the verifier rejects. */
+static bool test_rejection(void)
+{
+	const char *v = getenv("KCAP_TEST_VERIFIER_REJECT");
+
+	return v && strcmp(v, "modern") == 0;
+}
+
 static int modern_open(const struct kcap_config *cfg, void **priv, char *err, size_t errlen)
 {
 	struct modern *m;
@@ -135,9 +143,12 @@ static int modern_open(const struct kcap_config *cfg, void **priv, char *err, si
 	bpf_map__set_max_entries(m->skel->maps.ringbufs, m->ncpus);
 	kcap_bpf_size_pid_set(&m->loader, m->skel->maps.pids);
 	kcap_bpf_choose_programs(&m->loader);
+	bpf_program__set_autoload(m->skel->progs.kcap_test_rejected, test_rejection());
 	ret = create_ringbufs(m, cfg->buffer_bytes, err, errlen);
 	if (!ret)
-		ret = kcap_bpf_load(&m->loader, "", err, errlen);
+		ret = kcap_bpf_load(&m->loader,
+				    "Another backend may work here (-b kmod, -b legacy)", err,
+				    errlen);
 	if (!ret)
 		ret = install_ringbufs(m, err, errlen);
 	if (!ret)

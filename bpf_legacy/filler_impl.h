@@ -82,22 +82,38 @@ static __always_inline bool kf_is_ia32(void)
 	return KF_RD(task, thread_info.status) & KF_TS_COMPAT;
 }
 
+/* A number outside the table at exit: an x32 syscall, or any other (none is invisible). */
+static __always_inline struct kf_scratch *kf_filter_other(__u64 nr, int *by_event)
+{
+	struct kcap_ksettings *cfg = kf_settings();
+	bool x32 = kcap_syscall_is_x32(nr);
+
+	if (!cfg || !(cfg->other_syscalls & (x32 ? KCAP_OTHER_X32 : KCAP_OTHER_BEYOND)) ||
+	    !kf_wanted(cfg))
+		return NULL;
+	*by_event = x32 ? KCAP_EV_X32_X : KCAP_EV_GENERIC_X;
+	return kf_scratch();
+}
+
 /*
  * Filters a syscall for direction dir (KCAP_WANT_EXIT or KCAP_WANT_ENTER): the
- * CPU's scratch value, or NULL. At exit a 32-bit syscall is wanted by its own
- * bit, as a COMPAT_X event: *ia32 says which it is.
+ * CPU's scratch value, or NULL. *by_event is the event whose program the
+ * dispatcher tail-calls by id, or -1 for the syscall's exit filler: COMPAT_X
+ * for a 32-bit syscall (wanted by its own bit), X32_X or GENERIC_X for a
+ * number outside the table.
  */
-static __always_inline struct kf_scratch *kf_filter(__u64 nr, __u8 dir, bool *ia32)
+static __always_inline struct kf_scratch *kf_filter(__u64 nr, __u8 dir, int *by_event)
 {
 	__u8 mask = dir == KCAP_WANT_EXIT ? KCAP_WANT_EXIT | KCAP_WANT_IA32 : dir;
 	struct kcap_ksettings *cfg;
 	struct kcap_kstats *st;
 	__u32 key = (__u32)nr;
+	bool ia32;
 	__u8 *bits;
 
-	*ia32 = false;
+	*by_event = -1;
 	if (nr >= KCAP_MAX_SYSCALLS)
-		return NULL;
+		return dir == KCAP_WANT_EXIT ? kf_filter_other(nr, by_event) : NULL;
 	bits = bpf_map_lookup_elem(&want, &key);
 	if (!bits || !(*bits & mask))
 		return NULL;
@@ -105,13 +121,15 @@ static __always_inline struct kf_scratch *kf_filter(__u64 nr, __u8 dir, bool *ia
 	if (!cfg || !kf_wanted(cfg))
 		return NULL;
 	/* enter hooks are syscall tracepoints, which never fire for 32-bit calls */
-	*ia32 = dir == KCAP_WANT_EXIT && kf_is_ia32();
-	if (*ia32 ? !(*bits & KCAP_WANT_IA32) : !(*bits & dir)) {
-		st = *ia32 ? kf_stats() : NULL;
+	ia32 = dir == KCAP_WANT_EXIT && kf_is_ia32();
+	if (ia32 ? !(*bits & KCAP_WANT_IA32) : !(*bits & dir)) {
+		st = ia32 ? kf_stats() : NULL;
 		if (st)
 			st->compat_skipped++;
 		return NULL;
 	}
+	if (ia32)
+		*by_event = KCAP_EV_COMPAT_X;
 	return kf_scratch();
 }
 
@@ -322,8 +340,8 @@ static __always_inline __u32 kf_task_exit_code(struct kf_ctx *ctx)
 	int fill_##ID(struct kf_sys_enter_record *rec)                                   \
 	{                                                                                \
 		struct kf_ctx c;                                                         \
-		bool ia32;                                                               \
-		if (!kf_filter((__u32)rec->nr, KCAP_WANT_ENTER, &ia32) ||                \
+		int by_event;                                                            \
+		if (!kf_filter((__u32)rec->nr, KCAP_WANT_ENTER, &by_event) ||            \
 		    kf_begin(&c, rec, KCAP_EV_##ID, KCAP_NPARAMS_##ID, 0, KF_ALL))       \
 			return 0;                                                        \
 		c.args = rec->args; /* only the syscall's own: the record has no more */ \

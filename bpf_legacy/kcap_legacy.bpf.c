@@ -77,11 +77,11 @@ static __always_inline void kf_save_regs(struct kf_scratch *s, const struct kf_s
 	s->st.ret = ret;
 }
 
-/* To the syscall's exit filler, or COMPAT_X's for a 32-bit syscall. */
-static __always_inline void kf_dispatch(void *ctx, __u64 nr, bool ia32)
+/* To the syscall's exit filler, or to the program of the event kf_filter() chose. */
+static __always_inline void kf_dispatch(void *ctx, __u64 nr, int by_event)
 {
-	if (ia32)
-		bpf_tail_call(ctx, &event_progs, KCAP_EV_COMPAT_X);
+	if (by_event >= 0)
+		bpf_tail_call(ctx, &event_progs, (__u32)by_event);
 	else
 		bpf_tail_call(ctx, &exit_fillers, (__u32)nr);
 	kf_count_internal_drop(); /* no program for a wanted syscall: the loader's bug */
@@ -94,16 +94,16 @@ int kcap_sys_exit_raw(struct bpf_raw_tracepoint_args *ctx)
 {
 	struct kf_sysregs r;
 	struct kf_scratch *s;
-	bool ia32;
+	int by_event;
 	__u64 nr;
 
 	if (kf_read_sysregs(&r, (struct pt_regs *)ctx->args[0]))
 		return 0;
 	nr = KF_REG(&r, orig_ax);
-	s = kf_filter(nr, KCAP_WANT_EXIT, &ia32);
+	s = kf_filter(nr, KCAP_WANT_EXIT, &by_event);
 	if (s) {
-		kf_save_regs(s, &r, nr, (__s64)ctx->args[1], ia32);
-		kf_dispatch(ctx, nr, ia32);
+		kf_save_regs(s, &r, nr, (__s64)ctx->args[1], by_event == KCAP_EV_COMPAT_X);
+		kf_dispatch(ctx, nr, by_event);
 	}
 	return 0;
 }
@@ -122,12 +122,12 @@ int kcap_sys_exit_tp(struct kf_tp_sys_exit *ctx)
 	__s64 ret = ctx->ret;
 	struct kf_sysregs r;
 	struct kf_scratch *s;
-	bool ia32;
+	int by_event;
 
-	s = kf_filter(nr, KCAP_WANT_EXIT, &ia32);
+	s = kf_filter(nr, KCAP_WANT_EXIT, &by_event);
 	if (s && kf_read_sysregs(&r, kf_current_regs()) == 0) {
-		kf_save_regs(s, &r, nr, ret, ia32);
-		kf_dispatch(ctx, nr, ia32);
+		kf_save_regs(s, &r, nr, ret, by_event == KCAP_EV_COMPAT_X);
+		kf_dispatch(ctx, nr, by_event);
 	}
 	return 0;
 }

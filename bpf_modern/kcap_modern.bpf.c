@@ -14,6 +14,21 @@
 #include "filler_impl.h"
 #include "fillers/all.h"
 
+/* A number outside the table: an x32 syscall, or any other (none is invisible). */
+static __always_inline void kf_other_syscall(void *ctx, __u64 nr)
+{
+	bool x32 = kcap_syscall_is_x32(nr);
+	struct kcap_kstats *st;
+
+	if (!(kcap_settings.other_syscalls & (x32 ? KCAP_OTHER_X32 : KCAP_OTHER_BEYOND)) ||
+	    !kf_wanted())
+		return;
+	bpf_tail_call(ctx, &event_progs, x32 ? KCAP_EV_X32_X : KCAP_EV_GENERIC_X);
+	st = kf_stats(); /* no program: the loader's bug */
+	if (st)
+		st->drops_internal++;
+}
+
 SEC("tp_btf/sys_exit")
 int BPF_PROG(kcap_sys_exit, struct pt_regs *regs, long ret)
 {
@@ -21,8 +36,10 @@ int BPF_PROG(kcap_sys_exit, struct pt_regs *regs, long ret)
 	struct kcap_kstats *st;
 	__u8 want;
 
-	if (nr >= KCAP_MAX_SYSCALLS)
+	if (nr >= KCAP_MAX_SYSCALLS) {
+		kf_other_syscall(ctx, nr);
 		return 0;
+	}
 	want = kcap_want[nr];
 	if (!want || !kf_wanted())
 		return 0;

@@ -36,8 +36,12 @@ bool kcap_config_wants_event(const struct kcap_config *cfg, int ev)
 	}
 	if (ev == KCAP_EV_COMPAT_X)
 		return any_want(cfg, KCAP_WANT_IA32);
+	if (ev == KCAP_EV_X32_X)
+		return cfg->kernel.settings.other_syscalls & KCAP_OTHER_X32;
 	if (ev != KCAP_EV_GENERIC_X)
 		return kcap_config_wants_syscall(cfg, info->syscall_nr);
+	if (cfg->kernel.settings.other_syscalls & KCAP_OTHER_BEYOND)
+		return true;
 	for (int nr = 0; nr < KCAP_MAX_SYSCALLS; nr++)
 		if (kcap_config_wants_syscall(cfg, nr) &&
 		    kcap_exit_event_of_syscall(nr) == KCAP_EV_GENERIC_X)
@@ -70,10 +74,11 @@ static int parse_events(struct kcap_config *cfg, const char *list, char *err, si
 	int ret = 0;
 
 	if (!list) {
+		/* every number, named or not: a kernel newer than the table has more */
 		for (int nr = 0; nr < KCAP_MAX_SYSCALLS; nr++)
-			if (kcap_syscall_name(nr))
-				cfg->kernel.want[nr] |= KCAP_WANT_EXIT;
+			cfg->kernel.want[nr] |= KCAP_WANT_EXIT;
 		want_ia32(cfg, NULL);
+		cfg->kernel.settings.other_syscalls = KCAP_OTHER_ALL;
 		cfg->kernel.settings.capture_procexit = 1;
 		return 0;
 	}
@@ -91,11 +96,15 @@ static int parse_events(struct kcap_config *cfg, const char *list, char *err, si
 			want_ia32(cfg, NULL);
 			continue;
 		}
+		if (strcmp(name, "x32_syscall") == 0) {
+			cfg->kernel.settings.other_syscalls |= KCAP_OTHER_X32;
+			continue;
+		}
 		nr = kcap_syscall_nr(name);
 		if (nr < 0) {
 			snprintf(err, errlen,
 				 "unknown syscall '%s' in the event list (x86_64 names, e.g. "
-				 "openat,read,execve; or procexit, compat_syscall)",
+				 "openat,read,execve; or procexit, compat_syscall, x32_syscall)",
 				 name);
 			ret = -EINVAL;
 			break;
@@ -104,7 +113,8 @@ static int parse_events(struct kcap_config *cfg, const char *list, char *err, si
 		want_ia32(cfg, name);
 	}
 	free(copy);
-	if (!ret && !cfg->kernel.settings.capture_procexit && !any_want(cfg, KCAP_WANT_ALL)) {
+	if (!ret && !cfg->kernel.settings.capture_procexit &&
+	    !cfg->kernel.settings.other_syscalls && !any_want(cfg, KCAP_WANT_ALL)) {
 		snprintf(err, errlen, "the event list '%s' names no event", list);
 		ret = -EINVAL;
 	}

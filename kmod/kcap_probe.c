@@ -163,14 +163,29 @@ static bool kcap_wanted(struct kcap_session *s)
 
 /* --- probes -------------------------------------------------------------- */
 
+/* A number outside the table: an x32 syscall, or any other (none is invisible). */
+static void kcap_other_syscall(struct kcap_session *s, unsigned long nr, struct pt_regs *regs,
+			       long ret)
+{
+	bool x32 = kcap_syscall_is_x32(nr);
+
+	if ((s->cfg.settings.other_syscalls & (x32 ? KCAP_OTHER_X32 : KCAP_OTHER_BEYOND)) &&
+	    kcap_wanted(s))
+		kcap_emit(s, x32 ? KCAP_EV_X32_X : KCAP_EV_GENERIC_X, regs, ret, NULL);
+}
+
 static void kcap_probe_sys_exit(void *data, KCAP_SYS_EXIT_ARGS)
 {
 	struct kcap_session *s = data;
 	long nr = syscall_get_nr(current, regs);
 	u8 want;
 
-	if (!READ_ONCE(s->running) || (unsigned long)nr >= KCAP_MAX_SYSCALLS)
+	if (!READ_ONCE(s->running))
 		return;
+	if ((unsigned long)nr >= KCAP_MAX_SYSCALLS) {
+		kcap_other_syscall(s, (unsigned long)nr, regs, ret);
+		return;
+	}
 	want = s->cfg.want[nr];
 	if (!want || !kcap_wanted(s))
 		return;
@@ -364,7 +379,7 @@ int kcap_check_config(const struct kcap_kconfig *cfg)
 	int nr;
 
 	if (st->snaplen == 0 || st->snaplen > KCAP_MAX_PARAM_LEN || st->filter_pids > 1 ||
-	    st->capture_procexit > 1 || st->pad[0] || st->pad[1])
+	    st->capture_procexit > 1 || (st->other_syscalls & ~KCAP_OTHER_ALL) || st->pad)
 		return -EINVAL;
 	for (nr = 0; nr < KCAP_MAX_SYSCALLS; nr++) {
 		if (cfg->want[nr] & ~KCAP_WANT_ALL)

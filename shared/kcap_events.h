@@ -101,4 +101,13 @@ enum {
 /* Syscall numbers are bounded by this table size in every backend. */
 #define KCAP_MAX_SYSCALLS 512
 
+/* x32 syscalls are the 64-bit ABI's numbers with this bit (kernels with CONFIG_X86_X32_ABI). */
+#define KCAP_X32_SYSCALL_BIT 0x40000000u
+
+/* A number of the x32 range: the bit, and less than 1024 past it. */
+static inline int kcap_syscall_is_x32(__u64 nr)
+{
+	return nr - KCAP_X32_SYSCALL_BIT < 1024;
+}
+
 #endif /* KCAP_EVENTS_H */

@@ -16,12 +16,18 @@
 #define KCAP_WANT_IA32 4 /* the 32-bit syscall of that ia32 number: a COMPAT_X event */
 #define KCAP_WANT_ALL (KCAP_WANT_EXIT | KCAP_WANT_ENTER | KCAP_WANT_IA32)
 
+/* Syscall numbers outside the table, so that none is invisible. */
+#define KCAP_OTHER_BEYOND 1 /* any number past KCAP_MAX_SYSCALLS: a GENERIC_X event */
+#define KCAP_OTHER_X32 2 /* an x32 syscall (KCAP_X32_SYSCALL_BIT): an X32_X event */
+#define KCAP_OTHER_ALL (KCAP_OTHER_BEYOND | KCAP_OTHER_X32)
+
 struct kcap_ksettings {
 	__u32 snaplen; /* bytes of I/O data kept, 1..KCAP_MAX_PARAM_LEN */
 	__u32 self_tgid; /* the reader, never captured (the module takes its opener's) */
 	__u8 filter_pids; /* only the pids of the pid set and their descendants */
 	__u8 capture_procexit; /* the PROCEXIT event */
-	__u8 pad[2]; /* zero */
+	__u8 other_syscalls; /* KCAP_OTHER_*: numbers outside the table */
+	__u8 pad; /* zero */
 	/* legacy probe on plain tracepoints: child_pid's offset in sched_process_fork's record */
 	__u32 fork_child_pid_off;
 };

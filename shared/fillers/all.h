@@ -28,6 +28,19 @@ KCAP_FILLER(COMPAT_X, SYS_EXIT)
 	kf_push_u64(ctx, kf_arg_ia32(ctx, 5));
 }
 
+/* An x32 syscall: its number without the x32 bit, and the raw registers. */
+KCAP_FILLER(X32_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_u32(ctx, kf_syscall_id(ctx) & ~KCAP_X32_SYSCALL_BIT);
+	kf_push_u64(ctx, kf_arg(ctx, 0));
+	kf_push_u64(ctx, kf_arg(ctx, 1));
+	kf_push_u64(ctx, kf_arg(ctx, 2));
+	kf_push_u64(ctx, kf_arg(ctx, 3));
+	kf_push_u64(ctx, kf_arg(ctx, 4));
+	kf_push_u64(ctx, kf_arg(ctx, 5));
+}
+
 #include "file.h"
 #include "process.h"
 #include "net.h"

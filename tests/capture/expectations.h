@@ -180,6 +180,13 @@ static const struct expectation expectations[] = {
 	  "exit",
 	  "-2",
 	  { "\"exe\":\"" WL_NO_EXE "\"", "\"ppid\":${ppid}", "\"truncated\":[\"args\"]" } },
+	{ "parent", "syscall", "exit", "-38", { "\"id\":511" } },
+	{ "parent", "syscall", "exit", "-38", { "\"id\":1000" } },
+	{ "parent",
+	  "x32_syscall",
+	  "exit",
+	  "-38",
+	  { "\"id\":39,\"a0\":1,\"a1\":2,\"a2\":3,\"a3\":4,\"a4\":5,\"a5\":6" } },
 	/* a chroot does not change how paths read */
 	{ "parent", "chroot", "exit", "0", { "\"path\":\"${jail}\"" } },
 	{ "parent",

@@ -196,9 +196,9 @@ static void memory(FILE *facts)
 }
 
 /*
- * What a traced process might do to hide data behind a bound: a payload after
- * zero-length iovecs, an argv longer than the bytes kept. Each event must say
- * it was cut.
+ * What a traced process might do to hide: a payload after zero-length iovecs,
+ * an argv longer than the bytes kept (each event must say it was cut), syscall
+ * numbers no table names (each must be an event).
  */
 static void hiding(void)
 {
@@ -223,6 +223,11 @@ static void hiding(void)
 	long_argv[WL_LONG_ARGS] = NULL;
 	if (syscall(SYS_execve, WL_NO_EXE, long_argv, envp) != -1 || errno != ENOENT)
 		die("execve with a long argv");
+	/* numbers outside the name table, beyond it, and of the x32 ABI: ENOSYS here */
+	if (syscall(WL_UNNAMED_NR, 1, 2, 3, 4, 5, 6) != -1 ||
+	    syscall(WL_BEYOND_NR, 1, 2, 3, 4, 5, 6) != -1 ||
+	    syscall(WL_X32_BIT | SYS_getpid, 1, 2, 3, 4, 5, 6) != -1)
+		die("syscalls that do not exist");
 }
 
 /*

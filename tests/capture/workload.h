@@ -23,5 +23,8 @@
 #define WL_PAD_IOVECS 39 /* zero-length iovecs before the payload: past every backend's bound */
 #define WL_LONG_ARGS 5 /* arguments of WL_LONG_ARG_LEN bytes: past KCAP_MAX_ARGS_LEN */
 #define WL_LONG_ARG_LEN 1000
+#define WL_UNNAMED_NR 511 /* in the table's range, named by no kernel */
+#define WL_BEYOND_NR 1000 /* past the table */
+#define WL_X32_BIT 0x40000000 /* x32 syscalls (no Debian kernel has the ABI: ENOSYS) */
 
 #endif /* KCAP_TEST_WORKLOAD_H */

@@ -136,10 +136,13 @@ static void test_invalid(void)
 	cfg.settings.snaplen = ~0u;
 	EXPECT_ERR(fd, KCAP_IOC_SET_CONFIG, &cfg, EINVAL);
 	valid_config(&cfg);
-	cfg.settings.pad[1] = 1;
+	cfg.settings.pad = 1;
 	EXPECT_ERR(fd, KCAP_IOC_SET_CONFIG, &cfg, EINVAL);
 	valid_config(&cfg);
 	cfg.settings.filter_pids = 2;
+	EXPECT_ERR(fd, KCAP_IOC_SET_CONFIG, &cfg, EINVAL);
+	valid_config(&cfg);
+	cfg.settings.other_syscalls = 0x10; /* no such class */
 	EXPECT_ERR(fd, KCAP_IOC_SET_CONFIG, &cfg, EINVAL);
 	valid_config(&cfg);
 	cfg.want[3] = 0x80; /* no such want bit */
@@ -288,6 +291,7 @@ static void test_stall(const char *storm, int bad_tail)
 	valid_config(&cfg);
 	memset(cfg.want, KCAP_WANT_EXIT | KCAP_WANT_IA32, sizeof(cfg.want));
 	cfg.settings.capture_procexit = 1;
+	cfg.settings.other_syscalls = KCAP_OTHER_ALL;
 	EXPECT_OK(fd, KCAP_IOC_SET_CONFIG, &cfg);
 	EXPECT_OK(fd, KCAP_IOC_START, NULL);
 	pid = start_storm(storm, "3");

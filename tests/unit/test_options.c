@@ -129,9 +129,33 @@ static void test_library_config_errors(void **state)
 	assert_int_equal(cfg.kernel.want[257], KCAP_WANT_EXIT | KCAP_WANT_ENTER); /* openat */
 	assert_int_equal(cfg.kernel.want[295], KCAP_WANT_IA32); /* ia32 openat; preadv */
 	assert_int_equal(cfg.kernel.want[0], 0);
+	assert_int_equal(cfg.kernel.settings.other_syscalls, 0);
 	assert_true(cfg.kernel.settings.capture_procexit && !cfg.kernel.settings.filter_pids);
 	assert_int_equal(cfg.kernel.settings.snaplen, 80);
 	kcap_config_free(&cfg);
+}
+
+/* Capturing everything is every number: unnamed ones, past the table, x32. */
+static void test_everything_is_every_number(void **state)
+{
+	struct kcap_opts opts = { .sz = sizeof(opts) };
+	struct kcap_config cfg;
+	char err[256];
+
+	(void)state;
+	assert_int_equal(kcap_config_from_opts(&cfg, &opts, err, sizeof(err)), 0);
+	assert_true(cfg.kernel.want[511] & KCAP_WANT_EXIT); /* named by no kernel yet */
+	assert_int_equal(cfg.kernel.settings.other_syscalls, KCAP_OTHER_ALL);
+	assert_true(kcap_config_wants_event(&cfg, KCAP_EV_X32_X));
+	kcap_config_free(&cfg);
+	opts.events = "x32_syscall";
+	assert_int_equal(kcap_config_from_opts(&cfg, &opts, err, sizeof(err)), 0);
+	assert_int_equal(cfg.kernel.settings.other_syscalls, KCAP_OTHER_X32);
+	assert_false(kcap_config_wants_event(&cfg, KCAP_EV_GENERIC_X));
+	kcap_config_free(&cfg);
+	assert_true(kcap_syscall_is_x32(KCAP_X32_SYSCALL_BIT | 39));
+	assert_false(kcap_syscall_is_x32((uint64_t)-1)); /* a skipped syscall: beyond, not x32 */
+	assert_false(kcap_syscall_is_x32(1000));
 }
 
 /* What the kernel side is told, computed once: enter bits only where an enter event exists. */
@@ -151,6 +175,8 @@ static void test_kernel_config(void **state)
 	assert_int_equal(cfg.kernel.want[60] & ~KCAP_WANT_IA32, KCAP_WANT_EXIT | KCAP_WANT_ENTER);
 	assert_int_equal(cfg.kernel.want[3] & KCAP_WANT_IA32, KCAP_WANT_IA32); /* every ia32 */
 	assert_int_equal(cfg.kernel.settings.snaplen, 200);
+	assert_int_equal(cfg.kernel.settings.other_syscalls, 0);
+	assert_false(kcap_config_wants_event(&cfg, KCAP_EV_X32_X));
 	assert_int_equal(cfg.kernel.settings.self_tgid, self);
 	assert_true(cfg.kernel.settings.filter_pids && !cfg.kernel.settings.capture_procexit);
 	assert_true(kcap_config_wants_event(&cfg, KCAP_EV_PROCEXIT)); /* forgets exited pids */
@@ -167,6 +193,7 @@ int main(void)
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_library_config_errors),
 		cmocka_unit_test(test_kernel_config),
+		cmocka_unit_test(test_everything_is_every_number),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

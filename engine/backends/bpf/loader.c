@@ -38,6 +38,12 @@ static bool any_want(const struct kcap_config *cfg, __u8 bits)
 	return false;
 }
 
+static bool wants_sys_exit(const struct kcap_config *cfg)
+{
+	return cfg->kernel.settings.other_syscalls ||
+	       any_want(cfg, KCAP_WANT_EXIT | KCAP_WANT_IA32);
+}
+
 static bool wants_sched_exit(const struct kcap_config *cfg)
 {
 	return cfg->kernel.settings.capture_procexit || cfg->kernel.settings.filter_pids;
@@ -61,7 +67,7 @@ void kcap_bpf_choose_programs(struct kcap_bpf_loader *l)
 	}
 	set_autoload(l->sched_fork, cfg->kernel.settings.filter_pids);
 	set_autoload(l->sched_exit, wants_sched_exit(cfg));
-	set_autoload(l->sys_exit, any_want(cfg, KCAP_WANT_EXIT | KCAP_WANT_IA32));
+	set_autoload(l->sys_exit, wants_sys_exit(cfg));
 }
 
 int kcap_bpf_load(struct kcap_bpf_loader *l, const char *hint, char *err, size_t errlen)
@@ -122,7 +128,10 @@ static int fill_exit_fillers(struct kcap_bpf_loader *l, int table, char *err, si
 	return 0;
 }
 
-/* Programs reached by event id: continuations of split events, COMPAT_X, PROCEXIT. */
+/*
+ * Programs reached by event id: continuations of split events, the events of
+ * numbers outside the table (COMPAT_X, X32_X, GENERIC_X), PROCEXIT.
+ */
 static int fill_event_progs(struct kcap_bpf_loader *l, int table, char *err, size_t errlen)
 {
 	for (int ev = 0; ev < KCAP_EV__COUNT; ev++) {
@@ -134,7 +143,7 @@ static int fill_event_progs(struct kcap_bpf_loader *l, int table, char *err, siz
 			continue;
 		if (cont)
 			ret = set_prog(l, table, (__u32)ev, cont, id, err, errlen);
-		else if (ev == KCAP_EV_COMPAT_X ||
+		else if (ev == KCAP_EV_COMPAT_X || ev == KCAP_EV_X32_X || ev == KCAP_EV_GENERIC_X ||
 			 (ev == KCAP_EV_PROCEXIT && l->procexit_tail_called))
 			ret = set_prog(l, table, (__u32)ev, kcap_bpf_event_prog(l, "fill_", ev), id,
 				       err, errlen);
@@ -256,7 +265,7 @@ int kcap_bpf_attach(struct kcap_bpf_loader *l, char *err, size_t errlen)
 	for (int nr = 0; !ret && nr < KCAP_MAX_SYSCALLS; nr++)
 		if (cfg->kernel.want[nr] & KCAP_WANT_ENTER)
 			ret = attach_enter(l, kcap_enter_event_of_syscall(nr), err, errlen);
-	if (!ret && any_want(cfg, KCAP_WANT_EXIT | KCAP_WANT_IA32))
+	if (!ret && wants_sys_exit(cfg))
 		ret = attach_hook(l, l->sys_exit, "sys_exit", err, errlen);
 	if (ret)
 		kcap_bpf_detach(l);

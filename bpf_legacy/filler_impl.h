@@ -133,6 +133,24 @@ static __always_inline struct kf_scratch *kf_filter(__u64 nr, __u8 dir, int *by_
 	return kf_scratch();
 }
 
+/*
+ * A 32-bit exit that is an exec into a 32-bit image (kcap_events.h) goes to
+ * execve's filler, when execve is wanted: *nr and *by_event say so.
+ */
+static __always_inline void kf_redirect_ia32_exec(__u64 *nr, __s64 ret, int *by_event)
+{
+	__u32 key = KCAP_NR_execve;
+	__u8 *bits;
+
+	if (*by_event != KCAP_EV_COMPAT_X || !kcap_ia32_exec_succeeded(*nr, ret))
+		return;
+	bits = bpf_map_lookup_elem(&want, &key);
+	if (bits && (*bits & KCAP_WANT_EXIT)) {
+		*nr = KCAP_NR_execve;
+		*by_event = -1;
+	}
+}
+
 static __always_inline int kf_begin(struct kf_ctx *ctx, void *pctx, __u16 type, __u16 nparams,
 				    __u32 lo, __u32 hi)
 {

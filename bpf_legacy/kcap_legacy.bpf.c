@@ -102,6 +102,7 @@ int kcap_sys_exit_raw(struct bpf_raw_tracepoint_args *ctx)
 	nr = KF_REG(&r, orig_ax);
 	s = kf_filter(nr, KCAP_WANT_EXIT, &by_event);
 	if (s) {
+		kf_redirect_ia32_exec(&nr, (__s64)ctx->args[1], &by_event);
 		kf_save_regs(s, &r, nr, (__s64)ctx->args[1], by_event == KCAP_EV_COMPAT_X);
 		kf_dispatch(ctx, nr, by_event);
 	}
@@ -126,6 +127,7 @@ int kcap_sys_exit_tp(struct kf_tp_sys_exit *ctx)
 
 	s = kf_filter(nr, KCAP_WANT_EXIT, &by_event);
 	if (s && kf_read_sysregs(&r, kf_current_regs()) == 0) {
+		kf_redirect_ia32_exec(&nr, ret, &by_event);
 		kf_save_regs(s, &r, nr, ret, by_event == KCAP_EV_COMPAT_X);
 		kf_dispatch(ctx, nr, by_event);
 	}

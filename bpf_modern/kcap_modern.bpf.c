@@ -45,6 +45,9 @@ int BPF_PROG(kcap_sys_exit, struct pt_regs *regs, long ret)
 		return 0;
 	if (kf_is_ia32()) {
 		/* a 32-bit syscall: nr is in the ia32 numbering */
+		if (kcap_ia32_exec_succeeded(nr, ret) &&
+		    (kcap_want[KCAP_NR_execve] & KCAP_WANT_EXIT))
+			bpf_tail_call(ctx, &exit_fillers, KCAP_NR_execve);
 		if (want & KCAP_WANT_IA32)
 			bpf_tail_call(ctx, &event_progs, KCAP_EV_COMPAT_X);
 		st = kf_stats();

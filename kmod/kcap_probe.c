@@ -191,7 +191,10 @@ static void kcap_probe_sys_exit(void *data, KCAP_SYS_EXIT_ARGS)
 		return;
 	if (in_compat_syscall()) {
 		/* a 32-bit syscall: nr is in the ia32 numbering */
-		if (want & KCAP_WANT_IA32)
+		if (kcap_ia32_exec_succeeded(nr, ret) &&
+		    (s->cfg.want[KCAP_NR_execve] & KCAP_WANT_EXIT))
+			kcap_emit(s, KCAP_EV_EXECVE_X, regs, ret, NULL);
+		else if (want & KCAP_WANT_IA32)
 			kcap_emit(s, KCAP_EV_COMPAT_X, regs, ret, NULL);
 		else
 			kcap_count(s, compat_skipped);

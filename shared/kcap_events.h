@@ -110,4 +110,29 @@ static inline int kcap_syscall_is_x32(__u64 nr)
 	return nr - KCAP_X32_SYSCALL_BIT < 1024;
 }
 
+/* KCAP_NR_<name>, KCAP_NR_IA32_<name>: syscall numbers, for the few checks kernel code makes. */
+enum {
+#define KCAP_SYSCALL(nr, name) KCAP_NR_##name = nr,
+#include "syscalls_x86_64.def"
+#undef KCAP_SYSCALL
+};
+
+enum {
+#define KCAP_SYSCALL_IA32(nr, name) KCAP_NR_IA32_##name = nr,
+#include "syscalls_ia32.def"
+#undef KCAP_SYSCALL_IA32
+};
+
+/*
+ * An exec that loads a 32-bit image returns as a 32-bit task, its saved number
+ * rewritten to ia32 execve's whichever exec syscall ran (the kernel's
+ * set_personality_ia32()). So a successful execve seen at a 32-bit exit is such
+ * an exec, by 64-bit code too: backends report it as execve (whose filler reads
+ * the new image, no argument register), never as a bare compat_syscall.
+ */
+static inline int kcap_ia32_exec_succeeded(__u64 nr, __s64 ret)
+{
+	return nr == KCAP_NR_IA32_execve && ret == 0;
+}
+
 #endif /* KCAP_EVENTS_H */

@@ -157,6 +157,14 @@ static const struct expectation expectations[] = {
 	{ "child", "exit_group", "enter", NULL, { "\"status\":7" } },
 	{ "child", "procexit", "exit", NULL, { "\"status\":7", "\"sig\":\"0\"" } },
 	{ "parent", "kill", "exit", "0", { "\"pid\":${pid}", "\"sig\":\"0\"" } },
+	/* 64-bit code execs a 32-bit program: an execve of the new image */
+	{ "child32",
+	  "execve",
+	  "exit",
+	  "0",
+	  { "\"exe\":\"${exe32}\"", "\"args\":[\"" WL_ELF32_ARG0 "\"]", "\"ppid\":${pid}",
+	    "\"cwd\":\"${cwd}\"", "\"comm\":\"${comm32}\"" } },
+	{ "child32", "procexit", "exit", NULL, { "\"status\":7" } },
 	/* memory */
 	{ "parent",
 	  "mmap",

@@ -12,10 +12,12 @@
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
+#include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -182,6 +184,89 @@ static void processes(const char *self, FILE *facts)
 		die("kill");
 }
 
+/*
+ * The smallest 32-bit program: one loadable segment whose code is
+ * exit(WL_CHILD_STATUS) through int $0x80. Written to path, mode 0755.
+ */
+static void write_elf32(const char *path)
+{
+	static const unsigned char code[] = {
+		0xbb, WL_CHILD_STATUS,
+		0,    0,
+		0, /* mov $WL_CHILD_STATUS, %ebx */
+		0xb8, 1,
+		0,    0,
+		0, /* mov $1, %eax: ia32 exit */
+		0xcd, 0x80, /* int $0x80 */
+	};
+	struct {
+		Elf32_Ehdr eh;
+		Elf32_Phdr ph;
+		unsigned char code[sizeof(code)];
+	} __attribute__((packed)) img = {
+		.eh = {
+			.e_ident = { ELFMAG0, ELFMAG1, ELFMAG2, ELFMAG3, ELFCLASS32, ELFDATA2LSB,
+				     EV_CURRENT },
+			.e_type = ET_EXEC,
+			.e_machine = EM_386,
+			.e_version = EV_CURRENT,
+			.e_entry = WL_ELF32_BASE + offsetof(__typeof__(img), code),
+			.e_phoff = sizeof(Elf32_Ehdr),
+			.e_ehsize = sizeof(Elf32_Ehdr),
+			.e_phentsize = sizeof(Elf32_Phdr),
+			.e_phnum = 1,
+		},
+		.ph = {
+			.p_type = PT_LOAD,
+			.p_vaddr = WL_ELF32_BASE,
+			.p_paddr = WL_ELF32_BASE,
+			.p_filesz = sizeof(img),
+			.p_memsz = sizeof(img),
+			.p_flags = PF_R | PF_X,
+			.p_align = 0x1000,
+		},
+	};
+	int fd;
+
+	memcpy(img.code, code, sizeof(code));
+	fd = open(path, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0755);
+	if (fd < 0 || write(fd, &img, sizeof(img)) != (ssize_t)sizeof(img) || close(fd) < 0)
+		die("32-bit program");
+}
+
+/*
+ * 64-bit code that execs a 32-bit program: the task returns from execve as a
+ * 32-bit one, which must not hide the exec (it must be an execve event with
+ * the new image, not a bare compat_syscall).
+ */
+static void exec32(const char *dir, FILE *facts)
+{
+	char path[512];
+	char *const argv[] = { (char *)WL_ELF32_ARG0, NULL };
+	char *const envp[] = { NULL };
+	const char *base;
+	int status;
+	long pid;
+
+	snprintf(path, sizeof(path), "%s/kcap-wl-%d.elf32", dir, getpid());
+	write_elf32(path);
+	base = strrchr(path, '/') + 1;
+	fprintf(facts, "exe32=%s\ncomm32=%.15s\n", path, base);
+	fflush(facts);
+	pid = syscall(SYS_clone, SIGCHLD, 0, NULL, NULL, 0);
+	if (pid < 0)
+		die("clone for the 32-bit program");
+	if (pid == 0) {
+		syscall(SYS_execve, path, argv, envp);
+		_exit(99);
+	}
+	fprintf(facts, "child32=%ld\n", pid);
+	if (waitpid((pid_t)pid, &status, 0) != pid || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != WL_CHILD_STATUS)
+		die("32-bit program status (a kernel without CONFIG_IA32_EMULATION?)");
+	unlink(path);
+}
+
 static void memory(FILE *facts)
 {
 	void *p = (void *)syscall(SYS_mmap, NULL, WL_MAP_LEN, PROT_READ | PROT_WRITE,
@@ -278,6 +363,7 @@ int main(int argc, char **argv)
 	files(argv[1], facts);
 	network(facts);
 	processes(self, facts);
+	exec32(argv[1], facts);
 	memory(facts);
 	hiding();
 	jail(argv[1], facts);

@@ -11,6 +11,8 @@
 #define WL_CHILD_ARG "arg with space"
 #define WL_CHILD_STATUS 7
 #define WL_MAP_LEN 8192
+#define WL_ELF32_BASE 0x08048000u /* where the 32-bit program is loaded */
+#define WL_ELF32_ARG0 "wl32"
 #define WL_BAD_POINTER 1ul /* never mapped: the path parameter must be marked unreadable */
 /*
  * Numbers the workload chooses are above PID_MAX_LIMIT (4194304): no pid, port

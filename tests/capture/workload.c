@@ -155,31 +155,42 @@ static void network(FILE *facts)
 	syscall(SYS_close, srv);
 }
 
-static void processes(const char *self, FILE *facts)
+/*
+ * Runs path in a child made by a raw clone(SIGCHLD) (like fork(), the same
+ * syscall everywhere), with no environment; writes key=<its pid> to the facts
+ * and expects it to exit with WL_CHILD_STATUS.
+ */
+static void run_child(const char *path, char *const argv[], FILE *facts, const char *key)
 {
-	char *const argv[] = { (char *)"workload", (char *)"--child", (char *)WL_CHILD_ARG, NULL };
 	char *const envp[] = { NULL };
 	int status;
 	long pid;
 
-	char *const empty_arg[] = { (char *)"wl", (char *)"", (char *)"z", NULL };
-
-	/* A failed exec: the caller's argv, with an empty argument kept in place. */
-	if (syscall(SYS_execve, WL_NO_EXE, empty_arg, envp) != -1 || errno != ENOENT)
-		die("execve of a missing file");
 	fflush(facts);
-	/* A raw clone(SIGCHLD) behaves like fork() and is the same syscall everywhere. */
 	pid = syscall(SYS_clone, SIGCHLD, 0, NULL, NULL, 0);
 	if (pid < 0)
 		die("clone");
 	if (pid == 0) {
-		syscall(SYS_execve, self, argv, envp);
+		syscall(SYS_execve, path, argv, envp);
 		_exit(99);
 	}
-	fprintf(facts, "child=%ld\nexe=%s\n", pid, self);
+	fprintf(facts, "%s=%ld\n", key, pid);
 	if (waitpid((pid_t)pid, &status, 0) != pid || !WIFEXITED(status) ||
 	    WEXITSTATUS(status) != WL_CHILD_STATUS)
-		die("child status");
+		die(key); /* child32: a kernel without CONFIG_IA32_EMULATION? */
+}
+
+static void processes(const char *self, FILE *facts)
+{
+	char *const argv[] = { (char *)"workload", (char *)"--child", (char *)WL_CHILD_ARG, NULL };
+	char *const empty_arg[] = { (char *)"wl", (char *)"", (char *)"z", NULL };
+	char *const envp[] = { NULL };
+
+	/* A failed exec: the caller's argv, with an empty argument kept in place. */
+	if (syscall(SYS_execve, WL_NO_EXE, empty_arg, envp) != -1 || errno != ENOENT)
+		die("execve of a missing file");
+	run_child(self, argv, facts, "child");
+	fprintf(facts, "exe=%s\n", self);
 	if (syscall(SYS_kill, getpid(), 0) < 0)
 		die("kill");
 }
@@ -243,27 +254,13 @@ static void exec32(const char *dir, FILE *facts)
 {
 	char path[512];
 	char *const argv[] = { (char *)WL_ELF32_ARG0, NULL };
-	char *const envp[] = { NULL };
 	const char *base;
-	int status;
-	long pid;
 
 	snprintf(path, sizeof(path), "%s/kcap-wl-%d.elf32", dir, getpid());
 	write_elf32(path);
 	base = strrchr(path, '/') + 1;
 	fprintf(facts, "exe32=%s\ncomm32=%.15s\n", path, base);
-	fflush(facts);
-	pid = syscall(SYS_clone, SIGCHLD, 0, NULL, NULL, 0);
-	if (pid < 0)
-		die("clone for the 32-bit program");
-	if (pid == 0) {
-		syscall(SYS_execve, path, argv, envp);
-		_exit(99);
-	}
-	fprintf(facts, "child32=%ld\n", pid);
-	if (waitpid((pid_t)pid, &status, 0) != pid || !WIFEXITED(status) ||
-	    WEXITSTATUS(status) != WL_CHILD_STATUS)
-		die("32-bit program status (a kernel without CONFIG_IA32_EMULATION?)");
+	run_child(path, argv, facts, "child32");
 	unlink(path);
 }
 

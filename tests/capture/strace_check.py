@@ -226,6 +226,20 @@ def normalize_path(p):
     return p
 
 
+def fits(fmt, tok):
+    """Whether a strace argument has the shape of the format at all: when it
+    has not, the parameter is not that argument (a row for STRACE_ARG)."""
+    if fmt == "FD":
+        return strace_int(tok) is not None
+    if fmt == "PATH":
+        return tok.startswith('"') or tok == "NULL" or tok.startswith("0x")
+    if fmt == "SOCKADDR":
+        return tok.startswith("{") or tok == "NULL" or tok.startswith("0x")
+    if fmt == "ARGV":
+        return tok.startswith("[")
+    return True
+
+
 def compare_value(fmt, kval, ktrunc, tok):
     """None when equal, else (kcap shown, strace shown)."""
     if fmt == "FD":
@@ -473,13 +487,14 @@ def compare_call(k, s):
             diffs.append((pname, "(missing: decoded generically?)", "-"))
             continue
         tok = strace_arg(s.args, pos)
-        if tok is None:
-            diffs.append((pname, args[pname], "(no argument %s: add a row to STRACE_ARG)" % (pos,)))
+        if tok is None or not fits(fmt, tok):
+            diffs.append((pname, args[pname], "%s (no %s in argument %s: a row for STRACE_ARG?)"
+                          % (tok, fmt, pos)))
             continue
         n += 1
         d = compare_value(fmt, args[pname], pname in trunc, tok)
         if d:
-            diffs.append((pname,) + d)
+            diffs.append(("%s (strace argument %s)" % (pname, pos),) + d)
     return diffs, n
 
 
@@ -719,10 +734,14 @@ def check_workload(name, setup, cmd, args, table, strace_names, base, env):
 
 def compare_runs(name, table, strace_names, kjson, stxt):
     out = []
-    kcalls = parse_kcap(kjson, {n: e for n, e in table.items() if e["syscall"] in strace_names})
-    scalls = parse_strace(stxt, strace_names)
-    kroot = json.loads(open(kjson).readline())["tid"]
-    sroot = int(open(stxt).readline().split()[0])
+    try:
+        kcalls = parse_kcap(kjson, {n: e for n, e in table.items() if e["syscall"] in strace_names})
+        scalls = parse_strace(stxt, strace_names)
+        # the first line of each is the command's process
+        kroot = json.loads(open(kjson).readline())["tid"]
+        sroot = int(open(stxt).readline().split()[0])
+    except (OSError, ValueError, KeyError, IndexError) as e:
+        return ["FAIL %s: unreadable output (%s: %s)" % (name, type(e).__name__, e)]
     problems = []
     pairs = map_processes(kcalls, scalls, kroot, sroot, problems)
     out += ["FAIL %s: %s" % (name, p) for p in problems]

@@ -84,6 +84,11 @@ RANDOM_NAMES = [(re.compile(r"(tmp_obj_)[A-Za-z0-9]{6}$"), r"\1XXXXXX"),
 #   (poll family: how many descriptors were ready when it returned.)
 RESULT_VARIES = {"poll", "ppoll", "select", "pselect6", "epoll_wait", "epoll_pwait",
                  "epoll_pwait2"}
+# - a successful execveat is an execve at its exit: the kernel sets the
+#   saved syscall number of every exec into a 64-bit program to execve's
+#   (set_personality_64bit), and kcap sees syscalls at their exit. strace's
+#   successful execveat(dirfd, path, argv, ...) is compared as the execve
+#   kcap reports (argv); a failed one stays an execveat.
 # - what kcap's root process does between its fork and the exec of the
 #   command (kcap's own code): strace starts at that exec. Both tools' root
 #   sequences start at the first successful execve.
@@ -308,6 +313,8 @@ def parse_strace(path, names):
             pending[tid] = text[:-len("<unfinished ...>")].rstrip(" ") + " "
             continue
         call = parse_strace_call(text)
+        if call and call.name == "execveat" and call.res == 0:
+            call.name, call.args = "execve", call.args[1:]  # see the allowlist
         if call and call.name in names:
             calls.setdefault(tid, []).append(call)
     return calls
@@ -317,7 +324,7 @@ def parse_strace_call(text):
     m = re.match(r"(\w+)\(", text)
     if not m:
         return None  # +++ exited, --- signals
-    # the closing parenthesis of the argument list: the last ") = " at depth 0
+    # the parenthesis that closes the argument list (strings may hold any)
     depth, i, instr = 1, m.end(), False
     while i < len(text) and depth:
         c = text[i]
@@ -394,13 +401,12 @@ def children(seq):
 
 
 def map_processes(kcalls, scalls, kroot, sroot, problems):
-    """[(label, kcap tid, strace tid)], the root first, then each parent's
-    children in the order it created them."""
+    """[(kcap tid, strace tid)], the root first, then each parent's children
+    in the order it created them."""
     kcalls[kroot] = drop_before_exec(kcalls.get(kroot, []))
     scalls[sroot] = drop_before_exec(scalls.get(sroot, []))
-    for seqs in (kcalls,):
-        for tid in seqs:
-            seqs[tid] = [c for c in seqs[tid] if not (c.name in SPAWN and c.res == 0)]
+    for tid in kcalls:
+        kcalls[tid] = [c for c in kcalls[tid] if not (c.name in SPAWN and c.res == 0)]
     pairs, todo = [], [(kroot, sroot)]
     while todo:
         k, s = todo.pop(0)
@@ -592,10 +598,18 @@ git rm -q tree/f1.txt && git $id commit -q -m second && git log --oneline > ../l
 """
 
 PYTHON = """
-import os, socket, sys
+import os, signal, socket, sys, threading
 os.mkdir("p")
 with open("p/f", "w") as f:
     f.write("some data\\n")
+fd = os.open("p/v", os.O_RDWR | os.O_CREAT, 0o600)
+os.pwrite(fd, b"at four", 4)
+os.pread(fd, 5, 4)
+os.writev(fd, [b"one ", b"two"])
+os.lseek(fd, 0, os.SEEK_SET)
+os.readv(fd, [bytearray(3), bytearray(8)])
+os.close(fd)
+os.unlink("p/v")
 os.rename("p/f", "p/g")
 with open("p/g") as f:
     f.read()
@@ -634,6 +648,22 @@ try:
     socket.create_connection(("127.0.0.1", 1))
 except OSError:
     pass
+os.kill(os.getpid(), 0)
+signal.pthread_kill(threading.get_ident(), 0)
+os.setuid(os.getuid())
+t = threading.Thread(target=lambda: open("/etc/hostname").close())
+t.start()
+t.join()
+pid = os.fork()
+if pid == 0:
+    fd = os.open("/bin/true", os.O_RDONLY)
+    os.execve(fd, ["true"], {})
+os.waitpid(pid, 0)
+try:
+    os.execve(99, ["bad fd"], {})
+except OSError:
+    pass
+os.waitpid(os.posix_spawn("/bin/true", ["true"], {}), 0)
 """
 
 

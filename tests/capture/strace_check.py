@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """Cross-check kcap against strace on real programs.
 
-Each workload (coreutils, tar, git, python3 file and socket operations) runs
-twice in the same freshly made directory: once under `kcap -b BACKEND -j`,
-once under `strace -f`. Per process (matched through the clone/fork/vfork
-results of their parents, from the root command down), the syscalls that
-both tools decode must come in the same order with the same results, file
-descriptors, paths, socket addresses and argv.
+Each workload (coreutils, tar, git, python3 file, process and socket
+operations) runs twice: once under `kcap -b BACKEND -j`, once under
+`strace -f`, each time in the same freshly made directory, with the same
+environment and without address randomization, so that both runs do the
+same. Per process (matched through the clone/fork/vfork results of their
+parents, from the root command down), the syscalls that both tools decode
+must come in the same order with the same results, file descriptors, paths,
+socket addresses and argv. What still differs between two runs by nature is
+in the short allowlist below.
 
 What kcap decodes comes from its event table (shared/events.def): every
 event of a syscall with a dedicated entry there is compared, and each of its
@@ -14,7 +17,8 @@ parameters whose format is FD, PATH, SOCKADDR or ARGV, so events added to the
 table later are covered without changing this script. Where a parameter is
 not the strace argument at its own position, STRACE_ARG says which one is.
 
-Usage: strace_check.py --kcap KCAP --backend NAME --events-def FILE [--keep DIR]
+Usage: strace_check.py --kcap KCAP --backend NAME --events-def FILE
+       [--keep DIR [--reuse]] [--only WORKLOAD,...]
 Exit status: 0 all equal, 1 a difference or a failed run.
 """
 
@@ -101,7 +105,8 @@ MAX_REPORTED = 12  # differences shown per process
 
 def load_events(path):
     """name -> {"syscall": x86_64 name or None, "exit": params, "enter": params},
-    params being [(name, format)] in wire order."""
+    params being [(name, format)] in wire order; every event, also those of
+    no syscall (procexit, compat_syscall...)."""
     text = re.sub(r"/\*.*?\*/", "", open(path, encoding="utf-8").read(), flags=re.S)
     events = {}
     for m in re.finditer(r"KCAP_EVENT\(", text):
@@ -120,7 +125,7 @@ def load_events(path):
             ev["exit"] = params
         elif hook == "SYS_ENTER":
             ev["enter"] = params
-    return {n: e for n, e in events.items() if e["syscall"]}
+    return events
 
 
 # --- Values --------------------------------------------------------------------
@@ -365,14 +370,20 @@ def strace_known(strace, names):
 
 # --- kcap's output --------------------------------------------------------------
 
-def parse_kcap(path, table):
-    """tid -> [Call] for the events of the table, in order. An event with an
-    exit event is taken at its exit; one without (exit_group) at its enter."""
-    calls = {}
+def parse_kcap(path, table, syscalls):
+    """tid -> [Call] for the events of the syscalls given, in order, and the
+    names of dedicated events missing from the table. An event with an exit
+    event is taken at its exit; one without (exit_group) at its enter."""
+    calls, missing = {}, set()
     for line in open(path, encoding="utf-8"):
         ev = json.loads(line)
         spec = table.get(ev["event"])
         if not spec:
+            # a generic event has the syscall's name and only its number
+            if set(ev.get("args", {})) - {"id"}:
+                missing.add(ev["event"])
+            continue
+        if spec["syscall"] not in syscalls:
             continue
         if ev["dir"] == "exit":
             params = spec["exit"]
@@ -384,7 +395,7 @@ def parse_kcap(path, table):
         call.event, call.params = ev, [(p, f) for p, f in params if p != "res"]
         call.res_fmt = dict(params).get("res")
         calls.setdefault(ev["tid"], []).append(call)
-    return calls
+    return calls, missing
 
 
 # --- Processes and sequences ----------------------------------------------------
@@ -765,7 +776,7 @@ def check_workload(name, setup, cmd, args, table, strace_names, base, env):
 def compare_runs(name, table, strace_names, kjson, stxt):
     out = []
     try:
-        kcalls = parse_kcap(kjson, {n: e for n, e in table.items() if e["syscall"] in strace_names})
+        kcalls, missing = parse_kcap(kjson, table, strace_names)
         scalls = parse_strace(stxt, strace_names)
         # the first line of each is the command's process
         kroot = json.loads(open(kjson).readline())["tid"]
@@ -773,6 +784,9 @@ def compare_runs(name, table, strace_names, kjson, stxt):
     except (OSError, ValueError, KeyError, IndexError) as e:
         return ["FAIL %s: unreadable output (%s: %s)" % (name, type(e).__name__, e)]
     problems = []
+    if missing:
+        problems.append("kcap's events %s are not in the event table given (--events-def of "
+                        "another tree?)" % ",".join(sorted(missing)))
     pairs = map_processes(kcalls, scalls, kroot, sroot, problems)
     out += ["FAIL %s: %s" % (name, p) for p in problems]
     calls, values, seen = 0, 0, set()
@@ -802,8 +816,9 @@ def main():
         ap.error("--reuse needs --keep DIR")
 
     table = load_events(args.events_def)
-    strace_names = strace_known(args.strace, {e["syscall"] for e in table.values()})
-    unknown = {e["syscall"] for e in table.values()} - strace_names
+    syscalls = {e["syscall"] for e in table.values() if e["syscall"]}
+    strace_names = strace_known(args.strace, syscalls)
+    unknown = syscalls - strace_names
     if unknown:
         print("not compared (unknown to this strace): %s" % ",".join(sorted(unknown)))
 

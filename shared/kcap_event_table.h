@@ -14,6 +14,7 @@ enum kcap_param_fmt {
 	KCAP_PF_DEC,
 	KCAP_PF_HEX,
 	KCAP_PF_OCT,
+	KCAP_PF_DEV, /* a device number as stat(2) gives it: major:minor in text */
 	KCAP_PF_FD, /* AT_FDCWD shown by name; negative results as errno */
 	KCAP_PF_ERRNO, /* integer, or -ENAME when negative */
 	KCAP_PF_PID, /* like ERRNO for results */

@@ -250,6 +250,15 @@ static void put_int(struct sbuf *sb, const struct kcap_param *p, int64_t v,
 		else
 			sb_oct(sb, u);
 		return;
+	case KCAP_PF_DEV:
+		if (style == STYLE_JSON) {
+			sb_u64(sb, u);
+		} else {
+			sb_u64(sb, (u >> 8) & 0xfff);
+			sb_putc(sb, ':');
+			sb_u64(sb, (u & 0xff) | ((u >> 12) & 0xfff00));
+		}
+		return;
 	case KCAP_PF_FD:
 		if (v == AT_FDCWD_VALUE && style == STYLE_TEXT)
 			sb_puts(sb, "AT_FDCWD");
@@ -437,15 +446,18 @@ void fmt_param_value(struct sbuf *sb, const struct kcap_param *p, enum kcap_symb
 	}
 }
 
-void fmt_truncated(struct sbuf *sb, const struct kcap_event *ev, enum fmt_style style)
+/* ,"key":["a",...] or  key=a,b: the names of the parameters in mask; nothing for none. */
+static void fmt_param_list(struct sbuf *sb, const struct kcap_event *ev, uint32_t mask,
+			   const char *key, enum fmt_style style)
 {
-	uint32_t mask = ((const struct kcap_evt_hdr *)ev->raw)->truncated;
 	const struct kcap_event_info *info = &kcap_event_table[ev->type];
 	bool first = true;
 
 	if (!mask)
 		return;
-	sb_puts(sb, style == STYLE_JSON ? ",\"truncated\":[" : " truncated=");
+	sb_puts(sb, style == STYLE_JSON ? ",\"" : " ");
+	sb_puts(sb, key);
+	sb_puts(sb, style == STYLE_JSON ? "\":[" : "=");
 	for (unsigned int i = 0; i < ev->nparams; i++) {
 		if (!((mask >> i) & 1))
 			continue;
@@ -460,6 +472,13 @@ void fmt_truncated(struct sbuf *sb, const struct kcap_event *ev, enum fmt_style 
 	}
 	if (style == STYLE_JSON)
 		sb_putc(sb, ']');
+}
+
+void fmt_marks(struct sbuf *sb, const struct kcap_event *ev, enum fmt_style style)
+{
+	fmt_param_list(sb, ev, ((const struct kcap_evt_hdr *)ev->raw)->truncated, "truncated",
+		       style);
+	fmt_param_list(sb, ev, ev->changed, "changed", style);
 }
 
 const char *fmt_event_name(const struct kcap_event *ev)

@@ -7,6 +7,7 @@
 #include <time.h>
 #include "handle.h"
 #include "state/descendants.h"
+#include "state/pidns.h"
 
 #define POLL_MIN_NS 50000ull /* the reader polls: the kernel never wakes it per event */
 #define POLL_MAX_NS 1000000ull
@@ -131,7 +132,12 @@ int kcap_open(const struct kcap_opts *opts, struct kcap **out, char *err, size_t
 	if (ret)
 		goto fail_cfg;
 	k->proc_root = "/proc";
-	ret = kcap_threads_init(&k->threads, k->proc_root);
+	/*
+	 * Events carry the kernel's global ids; the /proc of a reader in another
+	 * pid namespace numbers processes differently and would name the wrong
+	 * ones: thread names then come from the events only.
+	 */
+	ret = kcap_threads_init(&k->threads, kcap_pidns_is_initial() ? k->proc_root : NULL);
 	if (ret)
 		goto fail_cfg;
 	ret = kcap_pairs_init(&k->pairs);

@@ -86,7 +86,10 @@ struct kcap_kmod_info {
  * captures the thread group that opened the device.
  */
 #define KCAP_IOC_SET_CONFIG _IOW(KCAP_IOC_MAGIC, 3, struct kcap_kconfig)
-/* To the pid set, also while running (the existing descendants of -p). */
+/*
+ * To the pid set, also while running (the existing descendants of -p): a pid
+ * of the caller's pid namespace (ESRCH when no such process is there).
+ */
 #define KCAP_IOC_ADD_PID _IOW(KCAP_IOC_MAGIC, 5, __s32)
 #define KCAP_IOC_CLEAR_PIDS _IO(KCAP_IOC_MAGIC, 6)
 #define KCAP_IOC_START _IO(KCAP_IOC_MAGIC, 7) /* needs KCAP_IOC_ALLOC */

@@ -153,11 +153,23 @@ static long kcap_set_config(struct kcap_session *s, const struct kcap_kconfig *c
 	return 0;
 }
 
+/*
+ * pid is a number of the caller's pid namespace (a reader in a container
+ * knows no other); the probes compare the kernel's global ids.
+ */
 static long kcap_add_pid(struct kcap_session *s, s32 pid)
 {
+	struct pid *p;
+	pid_t global;
+
 	if (pid <= 0 || pid > PID_MAX_LIMIT)
 		return -EINVAL;
-	return kcap_pids_add(&s->pids, pid);
+	p = find_get_pid(pid);
+	if (!p)
+		return -ESRCH;
+	global = pid_nr(p);
+	put_pid(p);
+	return kcap_pids_add(&s->pids, global);
 }
 
 static void kcap_get_stats(struct kcap_session *s, struct kcap_kstats *sum)

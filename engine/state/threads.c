@@ -26,7 +26,7 @@ int kcap_threads_init(struct kcap_threads *t, const char *proc_root)
 		return -ENOMEM;
 	t->mask = THREADS_INITIAL - 1;
 	t->used = 0;
-	t->proc_root = proc_root ? proc_root : "/proc";
+	t->proc_root = proc_root; /* NULL: names from events only */
 	return 0;
 }
 
@@ -136,6 +136,8 @@ static int read_proc_comm(const struct kcap_threads *t, uint32_t pid, uint32_t t
 	ssize_t n;
 	int fd;
 
+	if (!t->proc_root)
+		return -ENOENT;
 	snprintf(path, sizeof(path), "%s/%u/task/%u/comm", t->proc_root, pid, tid);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
@@ -182,6 +184,8 @@ int kcap_threads_scan(struct kcap_threads *t)
 	DIR *procs, *tasks;
 	int n = 0;
 
+	if (!t->proc_root)
+		return 0;
 	procs = opendir(t->proc_root);
 	if (!procs)
 		return -errno;

@@ -17,7 +17,8 @@ struct kcap_threads {
 	struct kcap_thread *slots;
 	uint32_t mask; /* slots - 1, a power of two */
 	uint32_t used;
-	const char *proc_root; /* "/proc", or a test directory */
+	/* "/proc", or a test directory; NULL where /proc shows another pid namespace */
+	const char *proc_root;
 };
 
 int kcap_threads_init(struct kcap_threads *t, const char *proc_root);

@@ -161,6 +161,8 @@ static void test_invalid(void)
 	pid = 1 << 30;
 	EXPECT_ERR(fd, KCAP_IOC_ADD_PID, &pid, EINVAL);
 	EXPECT_ERR(fd, KCAP_IOC_ADD_PID, NULL, EFAULT);
+	pid = 4194000; /* a valid number no process has */
+	EXPECT_ERR(fd, KCAP_IOC_ADD_PID, &pid, ESRCH);
 
 	/* a valid setup, then what is refused while running */
 	size = 16384;

@@ -18,6 +18,7 @@
 #include "backends/bpf/loader.h"
 #include "backends/bpf/libbpf_log.h"
 #include "backends/bpf/tracefs.h"
+#include "backends/bpf/whoami.h"
 #include "legacy_object.h"
 #include "perfbuf_stream.h"
 #include "kcap_event_table.h"
@@ -128,12 +129,19 @@ static int write_config(struct legacy *l, char *err, size_t errlen)
 	int map = kcap_bpf_map_fd(&l->loader, "settings", err, errlen);
 	int want = map < 0 ? map : kcap_bpf_map_fd(&l->loader, "want", err, errlen);
 	__u32 zero = 0;
+	int ret;
 
 	if (want < 0)
 		return want;
+	ret = kcap_bpf_check_pid_filter("legacy", settings.filter_pids, err, errlen);
+	if (!ret)
+		ret = kcap_bpf_global_tgid("legacy", &settings.self_tgid, err, errlen);
+	if (ret)
+		return ret;
 	if (!l->raw && settings.filter_pids) {
-		int off, ret = kcap_bpf_ensure_tracefs("legacy", err, errlen);
+		int off;
 
+		ret = kcap_bpf_ensure_tracefs("legacy", err, errlen);
 		if (ret)
 			return ret;
 		off = fork_child_pid_offset();

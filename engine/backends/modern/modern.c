@@ -15,6 +15,7 @@
 #include "backends/backend.h"
 #include "backends/bpf/loader.h"
 #include "backends/bpf/libbpf_log.h"
+#include "backends/bpf/whoami.h"
 #include "ringbuf_stream.h"
 #include "kcap_modern.skel.h"
 #include "kcap_uring.h"
@@ -204,6 +205,12 @@ static int modern_open(const struct kcap_config *cfg, void **priv, char *err, si
 	}
 	m->ncpus = (unsigned int)ret;
 	m->skel->rodata->kcap_settings = cfg->kernel.settings;
+	ret = kcap_bpf_check_pid_filter("modern", cfg->kernel.settings.filter_pids, err, errlen);
+	if (!ret)
+		ret = kcap_bpf_global_tgid("modern", &m->skel->rodata->kcap_settings.self_tgid, err,
+					   errlen);
+	if (ret)
+		goto fail;
 	memcpy((void *)m->skel->rodata->kcap_want, cfg->kernel.want, sizeof(cfg->kernel.want));
 	bpf_map__set_max_entries(m->skel->maps.scratch, m->ncpus);
 	bpf_map__set_max_entries(m->skel->maps.ringbufs, m->ncpus);

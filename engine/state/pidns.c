@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR MIT)
+/* The reader's pid namespace (pidns.h). */
+#include <sys/stat.h>
+#include "pidns.h"
+
+bool kcap_pidns_is_initial(void)
+{
+	struct stat st;
+
+	/* no /proc, or no namespaces at all (CONFIG_PID_NS=n): one namespace */
+	if (stat("/proc/self/ns/pid", &st) < 0)
+		return true;
+	return st.st_ino == KCAP_PIDNS_INIT_INO;
+}

@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR MIT) */
+/*
+ * The reader's pid namespace. The kernel side sees global ids (those of the
+ * initial pid namespace); a reader in another pid namespace knows its own
+ * numbers only, and its /proc shows its namespace.
+ */
+#ifndef KCAP_PIDNS_H
+#define KCAP_PIDNS_H
+
+#include <stdbool.h>
+
+/* The initial pid namespace's inode number (the kernel's PROC_PID_INIT_INO). */
+#define KCAP_PIDNS_INIT_INO 0xeffffffcul
+
+/* Whether the reader is in the initial pid namespace: its pids are the kernel's. */
+bool kcap_pidns_is_initial(void);
+
+#endif /* KCAP_PIDNS_H */

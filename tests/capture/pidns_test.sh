@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# kcap in a pid namespace of its own (unshare -pf --mount-proc): it is pid 1
+# there, and the probes see its global pid. It must exclude itself by that
+# (writing its own output must not feed the capture), and refuse a pid
+# filter it cannot express in global ids rather than capture the wrong
+# processes. Usage: pidns_test.sh KCAP BACKEND. Exit 77 (skip) outside CI when
+# not root; in CI that is a failure.
+set -u
+kcap=$1 backend=$2
+. "$(dirname "$0")/../lib.sh"
+require_root
+require_command unshare
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+ns() { timeout 60 unshare -pf --mount-proc "$@"; }
+
+# everything for 3 seconds, written to a file: no event of kcap's own (its global pid)
+timeout 60 unshare -pf --mount-proc "$kcap" -b "$backend" -j --stats -e write,openat -d 3 \
+	-o "$dir/out" 2>"$dir/err" &
+outer=$!
+for _ in 1 2 3 4 5 6 7 8 9 10; do
+	# timeout, its unshare, and unshare's child: kcap
+	reader=$(pgrep -P "$(pgrep -P "$outer" | head -n 1)" -x kcap) && break
+	sleep 0.2
+done
+wait "$outer" || { cat "$dir/err"; echo "FAIL: the capture in a pid namespace failed"; exit 1; }
+[ -n "${reader:-}" ] || { echo "FAIL: cannot find kcap's global pid"; exit 1; }
+own=$(grep -c "\"pid\":$reader," "$dir/out")
+[ "$own" -eq 0 ] || { grep -m 3 "\"pid\":$reader," "$dir/out"
+	echo "FAIL: kcap (global pid $reader) captured $own events of its own"; exit 1; }
+
+# a pid of the namespace cannot be matched by the probe: refused, with what to do
+ns sh -c "sleep 5 & exec '$kcap' -b '$backend' -j -p \$! -d 1" >"$dir/out" 2>"$dir/err" &&
+	{ echo "FAIL: -p in a pid namespace was accepted by $backend"; exit 1; }
+grep -q "pid namespace" "$dir/err" ||
+	{ cat "$dir/err"; echo "FAIL: the refusal does not say why"; exit 1; }
+echo "$backend in a pid namespace: no event of its own; -p refused with the reason"

@@ -43,6 +43,13 @@ KCAP_FILLER(EXECVEAT_X, SYS_EXIT)
 	kf_push_root(ctx);
 }
 
+KCAP_FILLER(EXECVEAT_E, SYS_ENTER)
+{
+	kf_push_s32(ctx, (__s32)kf_arg(ctx, 0));
+	kf_push_user_str(ctx, kf_arg(ctx, 1));
+	kf_push_u32(ctx, (__u32)kf_arg(ctx, 4));
+}
+
 /*
  * Creation syscalls: both the parent (res = child id) and the child (res = 0)
  * produce the exit event; comm lets a reader name a thread it has never seen.

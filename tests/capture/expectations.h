@@ -180,6 +180,12 @@ static const struct expectation expectations[] = {
 	    "\"comm\":\"workload\"" } },
 	{ "child", "exit_group", "enter", NULL, { "\"status\":7" } },
 	{ "child", "procexit", "exit", NULL, { "\"status\":7", "\"sig\":\"0\"" } },
+	{ "childat",
+	  "execveat",
+	  "enter",
+	  NULL,
+	  { "\"dirfd\":-100", "\"name\":\"${exe}\"", "\"flags\":\"0\"" } },
+	{ "childat", "execve", "exit", "0", { "\"exe\":\"${exe}\"", "\"ppid\":${pid}" } },
 	{ "parent", "kill", "exit", "0", { "\"pid\":${pid}", "\"sig\":\"0\"" } },
 	/* 64-bit code execs a 32-bit program: an execve of the new image */
 	{ "child32",

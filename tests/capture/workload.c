@@ -18,6 +18,7 @@
 #include <netinet/in.h>
 #include <linux/io_uring.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -247,7 +248,7 @@ static void rings(const char *dir, FILE *facts)
  * syscall everywhere), with no environment; writes key=<its pid> to the facts
  * and expects it to exit with WL_CHILD_STATUS.
  */
-static void run_child(const char *path, char *const argv[], FILE *facts, const char *key)
+static void run_child(const char *path, char *const argv[], FILE *facts, const char *key, bool at)
 {
 	char *const envp[] = { NULL };
 	int status;
@@ -258,7 +259,10 @@ static void run_child(const char *path, char *const argv[], FILE *facts, const c
 	if (pid < 0)
 		die("clone");
 	if (pid == 0) {
-		syscall(SYS_execve, path, argv, envp);
+		if (at)
+			syscall(SYS_execveat, AT_FDCWD, path, argv, envp, 0);
+		else
+			syscall(SYS_execve, path, argv, envp);
 		_exit(99);
 	}
 	fprintf(facts, "%s=%ld\n", key, pid);
@@ -276,8 +280,10 @@ static void processes(const char *self, FILE *facts)
 	/* A failed exec: the caller's argv, with an empty argument kept in place. */
 	if (syscall(SYS_execve, WL_NO_EXE, empty_arg, envp) != -1 || errno != ENOENT)
 		die("execve of a missing file");
-	run_child(self, argv, facts, "child");
+	run_child(self, argv, facts, "child", false);
 	fprintf(facts, "exe=%s\n", self);
+	/* the kernel renumbers a successful execveat as execve: its enter event says what it was */
+	run_child(self, argv, facts, "childat", true);
 	if (syscall(SYS_kill, getpid(), 0) < 0)
 		die("kill");
 }
@@ -347,7 +353,7 @@ static void exec32(const char *dir, FILE *facts)
 	write_elf32(path);
 	base = strrchr(path, '/') + 1;
 	fprintf(facts, "exe32=%s\ncomm32=%.15s\n", path, base);
-	run_child(path, argv, facts, "child32");
+	run_child(path, argv, facts, "child32", false);
 	unlink(path);
 }
 

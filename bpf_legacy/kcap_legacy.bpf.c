@@ -244,12 +244,7 @@ int kcap_uring_submit_raw(struct bpf_raw_tracepoint_args *ctx)
 	KCAP_URING_TP_LAYOUT == KCAP_URING_LAYOUT_SQE_REQ
 	struct io_kiocb *req = (struct io_kiocb *)ctx->args[0];
 
-	r.opcode = KF_RD(req, opcode);
-	r.flags = (__u32)KF_RD(req, flags) & KCAP_IOSQE_MASK;
-	r.user_data = KF_RD(req, cqe.user_data);
-	if (kcap_uring_op_in(KCAP_URING_FILE_OPS, r.opcode))
-		r.fd = KF_RD(req, cqe.fd);
-	KCAP_URING_READ_NAMED(&r, req, KF_KREAD);
+	KCAP_URING_READ_PREPARED(&r, req, KF_RD, KF_KREAD);
 #elif KCAP_URING_TP_LAYOUT == KCAP_URING_LAYOUT_SQE_CTX_REQ
 	__u32 flags = (__u32)ctx->args[4];
 

@@ -16,6 +16,7 @@
 #include <linux/mm_types.h>
 #include <linux/fs.h>
 #include <linux/fs_struct.h>
+#include <linux/fdtable.h>
 #include <linux/dcache.h>
 #include <linux/mount.h>
 #include <linux/uio.h>

@@ -17,13 +17,7 @@ static __always_inline void kf_uring_prepared(struct io_kiocb *req)
 
 	if (!kcap_settings.capture_io_uring || !kf_wanted())
 		return;
-	r.opcode = BPF_CORE_READ(req, opcode);
-	/* io_req_flags_t grew to 64 bits: the low byte is the same either way */
-	r.flags = (__u32)BPF_CORE_READ(req, flags) & KCAP_IOSQE_MASK;
-	r.user_data = BPF_CORE_READ(req, cqe.user_data);
-	if (kcap_uring_op_in(KCAP_URING_FILE_OPS, r.opcode))
-		r.fd = BPF_CORE_READ(req, cqe.fd);
-	KCAP_URING_READ_NAMED(&r, req, KF_KREAD);
+	KCAP_URING_READ_PREPARED(&r, req, BPF_CORE_READ, KF_KREAD);
 	kf_emit_uring(&r);
 }
 

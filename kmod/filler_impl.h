@@ -13,6 +13,7 @@
 
 #include <linux/cred.h>
 #include <linux/dcache.h>
+#include <linux/fdtable.h>
 #include <linux/fs_struct.h>
 #include <linux/mm_types.h>
 #include <linux/mount.h>

@@ -258,6 +258,7 @@ static void kcap_probe_exit(void *data, KCAP_SCHED_EXIT_ARGS)
 
 #ifdef KCAP_URING_TP
 #define KCAP_KREAD(dst, src, n) copy_from_kernel_nofault(dst, src, n)
+#define KCAP_RD(ptr, field) ((ptr)->field) /* the live request the tracepoint passes */
 
 /* An io_uring request the kernel submits (KCAP_URING_ARGS: kcap_compat.h). */
 static void kcap_probe_uring(void *data, KCAP_URING_ARGS)
@@ -269,12 +270,7 @@ static void kcap_probe_uring(void *data, KCAP_URING_ARGS)
 		return;
 #if KCAP_URING_TP_LAYOUT == KCAP_URING_LAYOUT_REQ || \
 	KCAP_URING_TP_LAYOUT == KCAP_URING_LAYOUT_SQE_REQ
-	r.opcode = req->opcode;
-	r.flags = (u32)req->flags & KCAP_IOSQE_MASK;
-	r.user_data = req->cqe.user_data;
-	if (kcap_uring_op_in(KCAP_URING_FILE_OPS, r.opcode))
-		r.fd = req->cqe.fd;
-	KCAP_URING_READ_NAMED(&r, req, KCAP_KREAD);
+	KCAP_URING_READ_PREPARED(&r, req, KCAP_RD, KCAP_KREAD);
 #elif KCAP_URING_TP_LAYOUT == KCAP_URING_LAYOUT_SQE_CTX_REQ
 	r.opcode = opcode;
 	r.user_data = user_data;

@@ -150,14 +150,17 @@ static __always_inline long kf_user_str(u8 *dst, u64 uptr, u32 max, u32 avail, b
 	return n + 1;
 }
 
-static __always_inline void kf_put_user_str(struct kf_ctx *ctx, __u64 uptr)
+/* A string of at most KCAP_MAX_PATH bytes, copied by copy (kf_user_str, kf_kernel_str). */
+static __always_inline void kf_put_str_by(struct kf_ctx *ctx, __u64 ptr,
+					  long (*copy)(u8 *dst, u64 ptr, u32 max, u32 avail,
+						       bool *cut))
 {
 	bool cut;
 	long n;
 
 	if (ctx->overflow)
 		return;
-	n = kf_user_str(ctx->buf + ctx->off, uptr, KCAP_MAX_PATH, kf_avail(ctx), &cut);
+	n = copy(ctx->buf + ctx->off, ptr, KCAP_MAX_PATH, kf_avail(ctx), &cut);
 	if (n == -ENOSPC) {
 		ctx->overflow = true;
 		return;
@@ -165,6 +168,11 @@ static __always_inline void kf_put_user_str(struct kf_ctx *ctx, __u64 uptr)
 	if (cut)
 		kf_mark_truncated(ctx);
 	kf_commit(ctx, n);
+}
+
+static __always_inline void kf_put_user_str(struct kf_ctx *ctx, __u64 uptr)
+{
+	kf_put_str_by(ctx, uptr, kf_user_str);
 }
 
 /*
@@ -200,19 +208,7 @@ static __always_inline long kf_kernel_str(u8 *dst, u64 kptr, u32 max, u32 avail,
 
 static __always_inline void kf_put_kernel_str(struct kf_ctx *ctx, __u64 kptr)
 {
-	bool cut;
-	long n;
-
-	if (ctx->overflow)
-		return;
-	n = kf_kernel_str(ctx->buf + ctx->off, kptr, KCAP_MAX_PATH, kf_avail(ctx), &cut);
-	if (n == -ENOSPC) {
-		ctx->overflow = true;
-		return;
-	}
-	if (cut)
-		kf_mark_truncated(ctx);
-	kf_commit(ctx, n);
+	kf_put_str_by(ctx, kptr, kf_kernel_str);
 }
 
 static __always_inline const struct kcap_uring_req *kf_uring_req(struct kf_ctx *ctx)

@@ -104,6 +104,21 @@ static inline int kcap_uring_op_in(__u64 ops, __u32 opcode)
 	} while (0)
 
 /*
+ * A prepared struct io_kiocb (layouts 1 and 2), its fields read with
+ * RD(ptr, field), the paths it names with READ as above.
+ */
+#define KCAP_URING_READ_PREPARED(r, req, RD, READ)                                        \
+	do {                                                                              \
+		(r)->opcode = RD(req, opcode);                                            \
+		/* io_req_flags_t grew to 64 bits: the low byte is the same either way */ \
+		(r)->flags = (__u32)RD(req, flags) & KCAP_IOSQE_MASK;                     \
+		(r)->user_data = RD(req, cqe.user_data);                                  \
+		if (kcap_uring_op_in(KCAP_URING_FILE_OPS, (r)->opcode))                   \
+			(r)->fd = RD(req, cqe.fd);                                        \
+		KCAP_URING_READ_NAMED(r, req, READ);                                      \
+	} while (0)
+
+/*
  * Layout 3: a request whose initialisation failed (REQ_F_FAIL, the bit after
  * the IOSQE byte) reaches the tracepoint unprepared, its fields stale.
  */

@@ -317,6 +317,7 @@ static __always_inline __u32 kf_task_exit_code(struct kf_ctx *ctx)
 }
 
 #include "bpf/task.h"
+#include "bpf/sock.h"
 
 static __always_inline const struct kcap_uring_req *kf_uring_req(struct kf_ctx *ctx)
 {

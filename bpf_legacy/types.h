@@ -17,6 +17,8 @@
 #include <linux/fs.h>
 #include <linux/fs_struct.h>
 #include <linux/fdtable.h>
+#include <net/sock.h>
+#include <net/af_unix.h>
 #include <linux/dcache.h>
 #include <linux/mount.h>
 #include <linux/uio.h>

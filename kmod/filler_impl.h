@@ -14,6 +14,12 @@
 #include <linux/cred.h>
 #include <linux/dcache.h>
 #include <linux/fdtable.h>
+#include <linux/in.h>
+#include <linux/in6.h>
+#include <linux/net.h>
+#include <linux/un.h>
+#include <net/af_unix.h>
+#include <net/sock.h>
 #include <linux/fs_struct.h>
 #include <linux/mm_types.h>
 #include <linux/mount.h>

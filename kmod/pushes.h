@@ -568,6 +568,82 @@ static __always_inline __u32 kf_file_kdev(struct kf_ctx *ctx, __u64 file)
 	return ((struct file *)(uintptr_t)file)->f_inode->i_sb->s_dev;
 }
 
+/*
+ * The local (peer 0) or remote (peer 1) address of the socket behind file,
+ * as the kernel holds it, built as a struct sockaddr of its family; empty
+ * for another kind of file. A unix peer may be closing on another CPU: its
+ * address is read without faulting.
+ */
+static __always_inline void kf_put_sock_addr(struct kf_ctx *ctx, __u64 file, int peer)
+{
+	struct file *f = (struct file *)(uintptr_t)file;
+	struct socket *sock;
+	struct sock *sk;
+	u8 *d;
+	long n = 0;
+
+	if (ctx->overflow)
+		return;
+	sock = f && S_ISSOCK(file_inode(f)->i_mode) ? f->private_data : NULL;
+	sk = sock ? READ_ONCE(sock->sk) : NULL;
+	d = sk ? kf_reserve(ctx, sizeof(struct sockaddr_un)) : NULL;
+	if (!d) {
+		if (!ctx->overflow)
+			kf_put_empty(ctx);
+		return;
+	}
+	switch (sk->sk_family) {
+	case AF_INET: {
+		struct sockaddr_in in = { .sin_family = AF_INET };
+
+		in.sin_port = peer ? sk->sk_dport : htons(sk->sk_num);
+		in.sin_addr.s_addr = peer ? sk->sk_daddr : sk->sk_rcv_saddr;
+		memcpy(d, &in, sizeof(in));
+		n = sizeof(in);
+		break;
+	}
+#if IS_ENABLED(CONFIG_IPV6)
+	case AF_INET6: {
+		struct sockaddr_in6 in6 = { .sin6_family = AF_INET6 };
+
+		in6.sin6_port = peer ? sk->sk_dport : htons(sk->sk_num);
+		in6.sin6_addr = peer ? sk->sk_v6_daddr : sk->sk_v6_rcv_saddr;
+		memcpy(d, &in6, sizeof(in6));
+		n = sizeof(in6);
+		break;
+	}
+#endif
+	case AF_UNIX: {
+		struct unix_sock *u = unix_sk(sk);
+		struct unix_address *a;
+		int len;
+
+		if (peer && (copy_from_kernel_nofault(&sk, &u->peer, sizeof(sk)) || !sk))
+			break; /* not connected */
+		u = unix_sk(sk);
+		if (copy_from_kernel_nofault(&a, &u->addr, sizeof(a))) {
+			n = -EFAULT;
+			break;
+		}
+		if (!a) {
+			*(u16 *)d = AF_UNIX; /* unnamed */
+			n = 2;
+			break;
+		}
+		if (copy_from_kernel_nofault(&len, &a->len, sizeof(len)))
+			len = 0;
+		if (len < 2 || len > (int)sizeof(struct sockaddr_un))
+			len = sizeof(struct sockaddr_un);
+		n = copy_from_kernel_nofault(d, a->name, len) ? -EFAULT : len;
+		break;
+	}
+	}
+	if (n == 0)
+		kf_put_empty(ctx);
+	else
+		kf_commit(ctx, n);
+}
+
 static __always_inline void kf_put_file_path(struct kf_ctx *ctx, __u64 file)
 {
 	struct path path = ((struct file *)(uintptr_t)file)->f_path;

@@ -51,6 +51,9 @@
  *   kf_put_cwd(ctx)                       absolute path of current's cwd
  *   kf_put_root(ctx)                      absolute path of current's root directory
  *   kf_put_file_path(ctx, file)           absolute path of a file from kf_fd_file()
+ *   kf_put_sock_addr(ctx, file, peer)     the local (0) or remote (1) address of the
+ *                                         socket behind file, as the kernel holds it,
+ *                                         as a struct sockaddr; empty for no socket
  *   kf_put_mm_args(ctx)                   current's argv, from its mm arg area
  *
  * Contract for every store: it never faults and never sleeps. A user pointer
@@ -171,6 +174,25 @@ static __always_inline void kf_push_file_path(struct kf_ctx *ctx, __u64 file)
 {
 	KF_CHECK_PARAM(ctx, KF_T(PATH));
 	kf_put_file_path(ctx, file);
+}
+
+static __always_inline void kf_push_sock_addr(struct kf_ctx *ctx, __u64 file, int peer)
+{
+	KF_CHECK_PARAM(ctx, KF_T(SOCKADDR));
+	kf_put_sock_addr(ctx, file, peer);
+}
+
+/*
+ * The two ends of the socket at descriptor fd as the kernel holds them, which
+ * the caller's sockaddr arguments need not be (or may not give): empty for a
+ * descriptor that is not a socket.
+ */
+static __always_inline void kf_push_socket_ends(struct kf_ctx *ctx, __s64 fd)
+{
+	__u64 file = fd >= 0 ? kf_fd_file(ctx, (__s32)fd) : 0;
+
+	kf_push_sock_addr(ctx, file, 0);
+	kf_push_sock_addr(ctx, file, 1);
 }
 
 /* A kernel dev_t (major << 20 | minor) in the encoding of stat(2)'s st_dev and mknod(2). */

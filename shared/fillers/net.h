@@ -35,6 +35,7 @@ KCAP_FILLER(CONNECT_X, SYS_EXIT)
 {
 	kf_push_res(ctx);
 	kf_connect_args(ctx);
+	kf_push_socket_ends(ctx, (__s32)kf_arg(ctx, 0));
 }
 
 /* accept(fd, addr, addrlen *): the peer address as the kernel returned it. */
@@ -44,6 +45,7 @@ KCAP_FILLER(ACCEPT_X, SYS_EXIT)
 
 	kf_push_s32(ctx, (__s32)kf_arg(ctx, 0));
 	kf_push_result_sockaddr(ctx, res, kf_arg(ctx, 1), kf_arg(ctx, 2));
+	kf_push_socket_ends(ctx, res); /* the new connection's */
 }
 
 KCAP_FILLER(ACCEPT4_X, SYS_EXIT)
@@ -53,6 +55,7 @@ KCAP_FILLER(ACCEPT4_X, SYS_EXIT)
 	kf_push_s32(ctx, (__s32)kf_arg(ctx, 0));
 	kf_push_result_sockaddr(ctx, res, kf_arg(ctx, 1), kf_arg(ctx, 2));
 	kf_push_u32(ctx, (__u32)kf_arg(ctx, 3));
+	kf_push_socket_ends(ctx, res);
 }
 
 KCAP_FILLER(BIND_X, SYS_EXIT)
@@ -81,6 +84,7 @@ KCAP_FILLER(SENDTO_X, SYS_EXIT)
 		kf_push_user_sockaddr(ctx, kf_arg(ctx, 4), kf_arg(ctx, 5));
 	else
 		kf_push_empty(ctx);
+	kf_push_socket_ends(ctx, (__s32)kf_arg(ctx, 0));
 }
 
 /* recvfrom(fd, buf, len, flags, src_addr, addrlen *) */
@@ -92,4 +96,5 @@ KCAP_FILLER(RECVFROM_X, SYS_EXIT)
 	kf_push_user_buf(ctx, kf_arg(ctx, 1), kf_res_len(res));
 	kf_push_u64(ctx, kf_arg(ctx, 2));
 	kf_push_result_sockaddr(ctx, res, kf_arg(ctx, 4), kf_arg(ctx, 5));
+	kf_push_socket_ends(ctx, (__s32)kf_arg(ctx, 0));
 }

@@ -269,11 +269,66 @@ static void test_accept_reads_the_returned_address_length(void **state)
 	mock_map(&w, 0x9000, &addrlen, 4);
 	assert_string_equal(run_json(IMPL, KCAP_EV_ACCEPT_X, &w),
 			    "\"event\":\"accept\",\"dir\":\"exit\",\"ret\":4,\"args\":{\"fd\":3,"
-			    "\"addr\":\"[::1]:80\"}}");
+			    "\"addr\":\"[::1]:80\",\"local\":null,\"remote\":null}}");
 	w.ret = -11; /* failed: the kernel wrote no address */
 	assert_string_equal(run_json(IMPL, KCAP_EV_ACCEPT_X, &w),
 			    "\"event\":\"accept\",\"dir\":\"exit\",\"ret\":-11,\"args\":{\"fd\":3,"
-			    "\"addr\":null}}");
+			    "\"addr\":null,\"local\":null,\"remote\":null}}");
+}
+
+/* A socket's ends come from the kernel's socket, whatever the caller passed. */
+static void test_socket_ends_as_the_kernel_holds_them(void **state)
+{
+	static const uint8_t sin[16] = { 2, 0, 0x1f, 0x90, 10, 0, 0, 9 }; /* the argument */
+	static struct unix_sock inet = {
+		.sk.__sk_common = { .skc_family = 2,
+				    .skc_num = 40000, /* host order */
+				    .skc_dport = 0x5000, /* 80, network order */
+				    .skc_rcv_saddr = 0x0100007f,
+				    .skc_daddr = 0x0200007f },
+	};
+	static struct unix_sock inet6 = {
+		.sk.__sk_common = { .skc_family = 10,
+				    .skc_num = 443,
+				    .skc_dport = 0x3930, /* 12345 */
+				    .skc_v6_rcv_saddr.s6_addr = { [15] = 1 },
+				    .skc_v6_daddr.s6_addr = { 0x20, 0x01, 0x0d, 0xb8, [15] = 2 } },
+	};
+	static struct {
+		struct unix_address a;
+		char room[112];
+	} bound = { .a.len = 2 + 9, .room = { 1, 0, '/', 'r', 'u', 'n', '/', 's', 'o', 'c', 'k' } };
+	static struct unix_sock server = { .sk.__sk_common.skc_family = 1, .addr = &bound.a };
+	static struct unix_sock client = { .sk.__sk_common.skc_family = 1,
+					   .peer = &server.sk }; /* unnamed, connected */
+	struct mock_world w = { .args = { 3, 0x7000, 16 },
+				.ret = 0,
+				.open_fd = 3,
+				.open_path = "/socket",
+				.open_sock = &inet };
+
+	mock_map(&w, 0x7000, sin, sizeof(sin));
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_CONNECT_X, &w),
+			       "\"addr\":\"10.0.0.9:8080\",\"local\":\"127.0.0.1:40000\","
+			       "\"remote\":\"127.0.0.2:80\"}"));
+	w.open_sock = &inet6;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_CONNECT_X, &w),
+			       "\"local\":\"[::1]:443\",\"remote\":\"[2001:db8::2]:12345\"}"));
+	w.open_sock = &client;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_CONNECT_X, &w),
+			       "\"local\":\"unix:\",\"remote\":\"unix:/run/sock\"}"));
+	client.peer = NULL; /* not connected: no remote end */
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_CONNECT_X, &w),
+			       "\"local\":\"unix:\",\"remote\":null}"));
+	client.peer = &server.sk;
+	bound.a.len = 5000; /* a bogus length: at most a sockaddr_un */
+	w.open_sock = &server;
+	assert_non_null(
+		strstr(run_json(IMPL, KCAP_EV_CONNECT_X, &w), "\"local\":\"unix:/run/sock"));
+	bound.a.len = 2 + 9;
+	w.open_sock = NULL; /* a file that is no socket: nothing */
+	assert_non_null(
+		strstr(run_json(IMPL, KCAP_EV_CONNECT_X, &w), "\"local\":null,\"remote\":null}"));
 }
 
 static void test_execve_success_reads_the_new_image(void **state)
@@ -698,6 +753,7 @@ int main(void)
 		PER_BACKEND(test_iovecs_stop_at_the_backend_bound),
 		PER_BACKEND(test_connect_sockaddr),
 		PER_BACKEND(test_accept_reads_the_returned_address_length),
+		PER_BACKEND(test_socket_ends_as_the_kernel_holds_them),
 		PER_BACKEND(test_execve_success_reads_the_new_image),
 		PER_BACKEND(test_execve_without_image_is_unreadable),
 		PER_BACKEND(test_execve_failure_reads_the_callers_arguments),

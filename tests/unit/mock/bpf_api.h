@@ -150,6 +150,7 @@ static inline struct task_struct *kf_task(struct kf_ctx *ctx)
 
 #include "bpf/pushes.h"
 #include "bpf/task.h"
+#include "bpf/sock.h"
 
 static inline const struct kcap_uring_req *kf_uring_req(struct kf_ctx *ctx)
 {

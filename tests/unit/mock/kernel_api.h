@@ -11,7 +11,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/uio.h>
+#include <sys/un.h>
 #include "world.h"
 
 #ifndef __always_inline
@@ -46,6 +49,16 @@ typedef int64_t s64;
 #define __kuid_val(k) ((k).val)
 #define __kgid_val(k) ((k).val)
 #define IS_ERR(p) ((unsigned long)(p) >= (unsigned long)-4095)
+#define IS_ENABLED(option) 1
+#define file_inode(f) ((f)->f_inode)
+#define unix_sk(s) ((struct unix_sock *)(s))
+#define sk_family __sk_common.skc_family
+#define sk_num __sk_common.skc_num
+#define sk_dport __sk_common.skc_dport
+#define sk_daddr __sk_common.skc_daddr
+#define sk_rcv_saddr __sk_common.skc_rcv_saddr
+#define sk_v6_daddr __sk_common.skc_v6_daddr
+#define sk_v6_rcv_saddr __sk_common.skc_v6_rcv_saddr
 #define ERR_PTR(e) ((void *)(long)(e))
 
 static inline void pagefault_disable(void)

@@ -167,6 +167,11 @@ void mock_kernel_build(struct mock_kernel *k, struct mock_world *w)
 						     .dentry = make_path(k, w->open_path) };
 		k->open_file.f_inode = &k->open_inode;
 		k->fd_array[w->open_fd] = &k->open_file;
+		if (w->open_sock) {
+			k->open_inode.i_mode = 0140000; /* S_IFSOCK */
+			k->open_socket.sk = &w->open_sock->sk;
+			k->open_file.private_data = &k->open_socket;
+		}
 	}
 	if (w->mm_args) {
 		mock_map(w, MOCK_MM_ARGS_ADDR, w->mm_args, w->mm_args_len);

@@ -52,6 +52,7 @@ struct mock_world {
 	const char *open_path;
 	__u32 open_kdev; /* the kernel's dev_t */
 	unsigned long open_ino;
+	struct unix_sock *open_sock; /* non-NULL: that file is this socket (any family) */
 	/* kernel behaviours that differ */
 	bool str_empty_is_zero; /* bpf_probe_read_user_str() returns 0 for "" (5.5 to 6.12) */
 	bool no_work_area; /* the BPF probes' per-CPU work map cannot be found */
@@ -66,6 +67,7 @@ struct mock_kernel {
 	struct fs_struct fs;
 	struct file exe_file, open_file;
 	struct inode open_inode;
+	struct socket open_socket;
 	struct super_block open_sb;
 	struct file *fd_array[8];
 	struct fdtable fdt;

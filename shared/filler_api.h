@@ -157,6 +157,44 @@ static __always_inline void kf_push_mm_args(struct kf_ctx *ctx)
 	kf_put_mm_args(ctx);
 }
 
+/*
+ * Syscall argument i (a constant) pushed as a parameter of the matching type:
+ * a descriptor, a path, a 32-bit value (flags, modes, ids), a 64-bit one.
+ */
+static __always_inline void kf_push_arg_fd(struct kf_ctx *ctx, int i)
+{
+	kf_push_s32(ctx, (__s32)kf_arg(ctx, i));
+}
+
+static __always_inline void kf_push_arg_path(struct kf_ctx *ctx, int i)
+{
+	kf_push_user_str(ctx, kf_arg(ctx, i));
+}
+
+/* A path argument that may be NULL by design: no value then, not a fault. */
+static __always_inline void kf_push_arg_path_or_null(struct kf_ctx *ctx, int i)
+{
+	if (kf_arg(ctx, i))
+		kf_push_user_str(ctx, kf_arg(ctx, i));
+	else
+		kf_push_empty(ctx);
+}
+
+static __always_inline void kf_push_arg_u32(struct kf_ctx *ctx, int i)
+{
+	kf_push_u32(ctx, (__u32)kf_arg(ctx, i));
+}
+
+static __always_inline void kf_push_arg_s64(struct kf_ctx *ctx, int i)
+{
+	kf_push_s64(ctx, (__s64)kf_arg(ctx, i));
+}
+
+static __always_inline void kf_push_arg_u64(struct kf_ctx *ctx, int i)
+{
+	kf_push_u64(ctx, kf_arg(ctx, i));
+}
+
 /* Every exit event starts with the return value. */
 static __always_inline __s64 kf_push_res(struct kf_ctx *ctx)
 {

@@ -29,6 +29,8 @@ enum kcap_param_fmt {
 	KCAP_PF_BUFFER,
 	KCAP_PF_SOCKADDR,
 	KCAP_PF_ARGV,
+	KCAP_PF_MODE, /* file type by name (S_IFCHR), permissions in octal */
+	KCAP_PF_DEV, /* a device number as major:minor */
 };
 
 /* Symbol tables for FLAGS and ENUM parameters (kcap_symbols.c). */
@@ -48,6 +50,12 @@ enum kcap_symbol_table {
 	KCAP_ST_PTRACE_REQUEST,
 	KCAP_ST_BPF_CMD,
 	KCAP_ST_MODULE_INIT_FLAGS,
+	KCAP_ST_ACCESS_MODE,
+	KCAP_ST_ACCESS_AT_FLAGS,
+	KCAP_ST_STATX_AT_FLAGS,
+	KCAP_ST_STATX_MASK,
+	KCAP_ST_SEEK_WHENCE,
+	KCAP_ST_FLOCK_OP,
 	KCAP_ST__COUNT
 };
 

@@ -216,6 +216,36 @@ static void put_flags(struct sbuf *sb, const struct kcap_symbol_set *set, uint64
 		sb_puts(sb, set->zero ? set->zero : "0");
 }
 
+/* A file mode: its type by name, then the permission bits in octal ("S_IFCHR|0600"). */
+static void put_mode(struct sbuf *sb, uint64_t mode)
+{
+	static const struct kcap_symbol types[] = {
+		{ 0140000, "S_IFSOCK" }, { 0120000, "S_IFLNK" },
+		{ 0100000, "S_IFREG" },	 { 0060000, "S_IFBLK" },
+		{ 0040000, "S_IFDIR" },	 { 0020000, "S_IFCHR" },
+		{ 0010000, "S_IFIFO" },	 { 0, NULL },
+	};
+	uint64_t type = mode & 0170000;
+	const char *name = symbol_name(types, type);
+
+	if (name) {
+		sb_puts(sb, name);
+		sb_putc(sb, '|');
+	} else if (type) {
+		sb_oct(sb, type);
+		sb_putc(sb, '|');
+	}
+	sb_oct(sb, mode & ~(uint64_t)0170000);
+}
+
+/* A device number of the syscall ABI (glibc's makedev layout) as major:minor. */
+static void put_dev(struct sbuf *sb, uint64_t dev)
+{
+	sb_u64(sb, ((dev >> 8) & 0xfff) | ((dev >> 32) & 0xfffff000));
+	sb_putc(sb, ':');
+	sb_u64(sb, (dev & 0xff) | ((dev >> 12) & 0xffffff00));
+}
+
 /* A syscall result: -errno values are named in text (res=-2(ENOENT)). */
 static void put_errno(struct sbuf *sb, const struct kcap_param *p, int64_t v, enum fmt_style style)
 {
@@ -289,6 +319,17 @@ static void put_int(struct sbuf *sb, const struct kcap_param *p, int64_t v,
 		if (style == STYLE_JSON)
 			sb_putc(sb, '"');
 		put_signal(sb, u);
+		if (style == STYLE_JSON)
+			sb_putc(sb, '"');
+		return;
+	case KCAP_PF_MODE:
+	case KCAP_PF_DEV:
+		if (style == STYLE_JSON)
+			sb_putc(sb, '"');
+		if (p->fmt == KCAP_PF_MODE)
+			put_mode(sb, u);
+		else
+			put_dev(sb, u);
 		if (style == STYLE_JSON)
 			sb_putc(sb, '"');
 		return;
@@ -420,7 +461,11 @@ void fmt_param_value(struct sbuf *sb, const struct kcap_param *p, enum kcap_symb
 		return;
 	case KCAP_PT_STR:
 	case KCAP_PT_PATH:
-		put_string(sb, p->data, str_len(p), style);
+		/* a string has at least its NUL: no bytes at all is a NULL pointer */
+		if (p->len == 0)
+			sb_puts(sb, style == STYLE_JSON ? "null" : "NULL");
+		else
+			put_string(sb, p->data, str_len(p), style);
 		return;
 	case KCAP_PT_BYTES:
 		put_string(sb, p->data, p->len, style);

@@ -265,6 +265,57 @@ static const struct kcap_symbol module_init_bits[] = {
 	END,
 };
 
+static const struct kcap_symbol access_bits[] = {
+	S(X_OK, 1),
+	S(W_OK, 2),
+	S(R_OK, 4),
+	END,
+};
+
+/* faccessat2: 0x200 is AT_EACCESS here, not AT_REMOVEDIR. */
+static const struct kcap_symbol access_at_bits[] = {
+	S(AT_SYMLINK_NOFOLLOW, 0x100),
+	S(AT_EACCESS, 0x200),
+	S(AT_EMPTY_PATH, 0x1000),
+	END,
+};
+
+static const struct kcap_symbol statx_sync_bits[] = {
+	S(AT_STATX_FORCE_SYNC, 0x2000),
+	S(AT_STATX_DONT_SYNC, 0x4000),
+	END,
+};
+
+static const struct kcap_symbol statx_mask_bits[] = {
+	S(STATX_TYPE, 0x1),
+	S(STATX_MODE, 0x2),
+	S(STATX_NLINK, 0x4),
+	S(STATX_UID, 0x8),
+	S(STATX_GID, 0x10),
+	S(STATX_ATIME, 0x20),
+	S(STATX_MTIME, 0x40),
+	S(STATX_CTIME, 0x80),
+	S(STATX_INO, 0x100),
+	S(STATX_SIZE, 0x200),
+	S(STATX_BLOCKS, 0x400),
+	S(STATX_BTIME, 0x800),
+	S(STATX_MNT_ID, 0x1000),
+	S(STATX_DIOALIGN, 0x2000),
+	S(STATX_MNT_ID_UNIQUE, 0x4000),
+	S(STATX_SUBVOL, 0x8000),
+	S(STATX_WRITE_ATOMIC, 0x10000),
+	S(STATX_DIO_READ_ALIGN, 0x20000),
+	END,
+};
+
+static const struct kcap_symbol seek_whence[] = {
+	S(SEEK_SET, 0), S(SEEK_CUR, 1), S(SEEK_END, 2), S(SEEK_DATA, 3), S(SEEK_HOLE, 4), END,
+};
+
+static const struct kcap_symbol flock_bits[] = {
+	S(LOCK_SH, 1), S(LOCK_EX, 2), S(LOCK_NB, 4), S(LOCK_UN, 8), END,
+};
+
 static const struct kcap_symbol_set sets[KCAP_ST__COUNT] = {
 	[KCAP_ST_OPEN_FLAGS] = { .enum_part = open_accmode, .enum_mask = 3, .bits = open_bits },
 	[KCAP_ST_RESOLVE_FLAGS] = { .bits = resolve_bits, .zero = "0" },
@@ -280,6 +331,12 @@ static const struct kcap_symbol_set sets[KCAP_ST__COUNT] = {
 	[KCAP_ST_PTRACE_REQUEST] = { .enum_part = ptrace_requests },
 	[KCAP_ST_BPF_CMD] = { .enum_part = bpf_cmds },
 	[KCAP_ST_MODULE_INIT_FLAGS] = { .bits = module_init_bits, .zero = "0" },
+	[KCAP_ST_ACCESS_MODE] = { .bits = access_bits, .zero = "F_OK" },
+	[KCAP_ST_ACCESS_AT_FLAGS] = { .bits = access_at_bits, .zero = "0" },
+	[KCAP_ST_STATX_AT_FLAGS] = { .bits = at_bits, .extra_bits = statx_sync_bits, .zero = "0" },
+	[KCAP_ST_STATX_MASK] = { .bits = statx_mask_bits, .zero = "0" },
+	[KCAP_ST_SEEK_WHENCE] = { .enum_part = seek_whence },
+	[KCAP_ST_FLOCK_OP] = { .bits = flock_bits, .zero = "0" },
 };
 
 const struct kcap_symbol_set *kcap_symbol_set(enum kcap_symbol_table table)

@@ -25,10 +25,16 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/socket.h>
+#include <sys/file.h>
 #include <sys/syscall.h>
+#include <sys/sysmacros.h>
 #include <sys/uio.h>
 #include <sys/wait.h>
 #include "workload.h"
+
+#ifndef SYS_fchmodat2
+#define SYS_fchmodat2 452 /* newer than these headers */
+#endif
 
 static void die(const char *what)
 {
@@ -114,6 +120,147 @@ static void files(const char *dir, FILE *facts)
 		die("unlinkat");
 	if (syscall(SYS_unlinkat, AT_FDCWD, sub, AT_REMOVEDIR) < 0)
 		die("unlinkat dir");
+}
+
+/* A syscall that must return want; anything else ends the workload. */
+static void expect(long got, long want, const char *what)
+{
+	if (got != want) {
+		fprintf(stderr, "workload: %s returned %ld (errno %d), not %ld\n", what, got,
+			got < 0 ? errno : 0, want);
+		exit(2);
+	}
+}
+
+/* A failure with errno e, as raw syscall(2) reports it. */
+#define FAILS(call, e, what) expect((call) == -1 ? -errno : 0, -(e), what)
+
+/*
+ * Paths and inodes: every call once with known arguments that succeed, once
+ * failing (a missing file, a bad descriptor, an unreadable pointer). fd 4 is
+ * the starting directory, 5 a file, 6 a directory.
+ */
+static void inodes(const char *dir, FILE *facts)
+{
+	char a[512], b[512], d[512], lnk[512], fifo[512], reg[512], missing[512], nodir[600];
+	char cwd[512];
+	static char dents[4096];
+	struct statx stx;
+	struct stat st;
+	long ret;
+
+	snprintf(a, sizeof(a), "%s/kcap-wl-%d.a", dir, getpid());
+	snprintf(b, sizeof(b), "%s/kcap-wl-%d.b", dir, getpid());
+	snprintf(d, sizeof(d), "%s/kcap-wl-%d.dir", dir, getpid());
+	snprintf(lnk, sizeof(lnk), "%s/kcap-wl-%d.lnk", dir, getpid());
+	snprintf(fifo, sizeof(fifo), "%s/kcap-wl-%d.fifo", dir, getpid());
+	snprintf(reg, sizeof(reg), "%s/kcap-wl-%d.reg", dir, getpid());
+	snprintf(missing, sizeof(missing), "%s/kcap-wl-%d.none", dir, getpid());
+	snprintf(nodir, sizeof(nodir), "%s/x", missing);
+	fprintf(facts, "ia=%s\nib=%s\nidir=%s\nilnk=%s\nififo=%s\nireg=%s\nimissing=%s\n", a, b, d,
+		lnk, fifo, reg, missing);
+
+	expect(syscall(SYS_mkdir, d, 0750), 0, "mkdir");
+	FAILS(syscall(SYS_mkdir, WL_BAD_POINTER, 0750), EFAULT, "mkdir bad pointer");
+	expect(syscall(SYS_openat, AT_FDCWD, ".", O_RDONLY | O_DIRECTORY, 0), 4, "open cwd");
+	expect(syscall(SYS_chdir, d), 0, "chdir");
+	ret = syscall(SYS_getcwd, cwd, sizeof(cwd));
+	if (ret <= 0)
+		die("getcwd");
+	fprintf(facts, "igetcwd=%s\nigetcwd_len=%ld\n", cwd, ret);
+	expect(syscall(SYS_fchdir, 4), 0, "fchdir");
+	FAILS(syscall(SYS_chdir, missing), ENOENT, "chdir missing");
+	FAILS(syscall(SYS_fchdir, WL_BAD_FD), EBADF, "fchdir bad fd");
+	FAILS(syscall(SYS_getcwd, WL_BAD_POINTER, sizeof(cwd)), EFAULT, "getcwd bad pointer");
+
+	expect(syscall(SYS_openat, AT_FDCWD, a, O_CREAT | O_WRONLY | O_TRUNC, 0600), 5, "create");
+	expect(syscall(SYS_chmod, a, 0640), 0, "chmod");
+	FAILS(syscall(SYS_chmod, missing, 0640), ENOENT, "chmod missing");
+	expect(syscall(SYS_fchmod, 5, 0600), 0, "fchmod");
+	FAILS(syscall(SYS_fchmod, WL_BAD_FD, 0600), EBADF, "fchmod bad fd");
+	expect(syscall(SYS_fchmodat, AT_FDCWD, a, 0644), 0, "fchmodat");
+	/* fchmodat2 is 6.6+: its result is a fact (ENOSYS on older kernels) */
+	ret = syscall(SYS_fchmodat2, AT_FDCWD, a, 0644, AT_SYMLINK_NOFOLLOW);
+	fprintf(facts, "ifchmodat2=%ld\n", ret < 0 ? -errno : ret);
+	expect(syscall(SYS_chown, a, 0, 0), 0, "chown");
+	FAILS(syscall(SYS_chown, missing, 0, 0), ENOENT, "chown missing");
+	expect(syscall(SYS_fchown, 5, 0, 0), 0, "fchown");
+	FAILS(syscall(SYS_fchown, WL_BAD_FD, 0, 0), EBADF, "fchown bad fd");
+	expect(syscall(SYS_lchown, a, -1, 0), 0, "lchown");
+	FAILS(syscall(SYS_lchown, WL_BAD_POINTER, 0, 0), EFAULT, "lchown bad pointer");
+	expect(syscall(SYS_fchownat, AT_FDCWD, a, 0, -1, AT_SYMLINK_NOFOLLOW), 0, "fchownat");
+
+	expect(syscall(SYS_access, a, R_OK | W_OK), 0, "access");
+	FAILS(syscall(SYS_access, missing, F_OK), ENOENT, "access missing");
+	/* no execute bit at all: refused even to root */
+	FAILS(syscall(SYS_faccessat, AT_FDCWD, a, X_OK), EACCES, "faccessat");
+	expect(syscall(SYS_faccessat2, AT_FDCWD, a, R_OK, AT_EACCESS), 0, "faccessat2");
+
+	expect(syscall(SYS_stat, a, &st), 0, "stat");
+	FAILS(syscall(SYS_stat, missing, &st), ENOENT, "stat missing");
+	expect(syscall(SYS_lstat, a, &st), 0, "lstat");
+	FAILS(syscall(SYS_lstat, WL_BAD_POINTER, &st), EFAULT, "lstat bad pointer");
+	expect(syscall(SYS_fstat, 5, &st), 0, "fstat");
+	FAILS(syscall(SYS_fstat, WL_BAD_FD, &st), EBADF, "fstat bad fd");
+	expect(syscall(SYS_newfstatat, AT_FDCWD, a, &st, AT_SYMLINK_NOFOLLOW), 0, "newfstatat");
+	expect(syscall(SYS_statx, AT_FDCWD, a, AT_SYMLINK_NOFOLLOW, STATX_BASIC_STATS, &stx), 0,
+	       "statx");
+	FAILS(syscall(SYS_statx, AT_FDCWD, missing, 0, STATX_MODE, &stx), ENOENT, "statx missing");
+
+	expect(syscall(SYS_truncate, a, WL_TRUNC_LEN), 0, "truncate");
+	FAILS(syscall(SYS_truncate, missing, WL_TRUNC_LEN), ENOENT, "truncate missing");
+	expect(syscall(SYS_ftruncate, 5, WL_TRUNC_LEN / 2), 0, "ftruncate");
+	FAILS(syscall(SYS_ftruncate, WL_BAD_FD, WL_TRUNC_LEN), EBADF, "ftruncate bad fd");
+	expect(syscall(SYS_utimensat, AT_FDCWD, a, NULL, 0), 0, "utimensat");
+	expect(syscall(SYS_utimensat, 5, NULL, NULL, 0), 0, "utimensat of a descriptor");
+	FAILS(syscall(SYS_utimensat, AT_FDCWD, missing, NULL, 0), ENOENT, "utimensat missing");
+	expect(syscall(SYS_lseek, 5, WL_SEEK, SEEK_SET), WL_SEEK, "lseek");
+	FAILS(syscall(SYS_lseek, WL_BAD_FD, 0, SEEK_END), EBADF, "lseek bad fd");
+	expect(syscall(SYS_flock, 5, LOCK_EX | LOCK_NB), 0, "flock");
+	expect(syscall(SYS_flock, 5, LOCK_UN), 0, "flock unlock");
+	FAILS(syscall(SYS_flock, WL_BAD_FD, LOCK_SH), EBADF, "flock bad fd");
+
+	expect(syscall(SYS_openat, AT_FDCWD, d, O_RDONLY | O_DIRECTORY, 0), 6, "open dir");
+	if (syscall(SYS_getdents64, 6, dents, sizeof(dents)) <= 0)
+		die("getdents64");
+	expect(syscall(SYS_lseek, 6, 0, SEEK_SET), 0, "lseek dir");
+	if (syscall(SYS_getdents, 6, dents, sizeof(dents)) <= 0)
+		die("getdents");
+	expect(syscall(SYS_lseek, 6, 0, SEEK_SET), 0, "lseek dir");
+	FAILS(syscall(SYS_getdents64, 6, WL_BAD_POINTER, sizeof(dents)), EFAULT,
+	      "getdents64 bad pointer");
+	FAILS(syscall(SYS_getdents, WL_BAD_FD, dents, sizeof(dents)), EBADF, "getdents bad fd");
+
+	expect(syscall(SYS_link, a, b), 0, "link");
+	FAILS(syscall(SYS_link, missing, b), ENOENT, "link missing");
+	expect(syscall(SYS_unlink, b), 0, "unlink");
+	expect(syscall(SYS_linkat, AT_FDCWD, a, AT_FDCWD, b, 0), 0, "linkat");
+	expect(syscall(SYS_unlink, b), 0, "unlink");
+	FAILS(syscall(SYS_linkat, AT_FDCWD, missing, AT_FDCWD, b, AT_SYMLINK_FOLLOW), ENOENT,
+	      "linkat missing");
+	expect(syscall(SYS_symlink, a, lnk), 0, "symlink");
+	FAILS(syscall(SYS_symlink, WL_BAD_POINTER, lnk), EFAULT, "symlink bad pointer");
+	expect(syscall(SYS_unlink, lnk), 0, "unlink");
+	expect(syscall(SYS_symlinkat, a, AT_FDCWD, lnk), 0, "symlinkat");
+	expect(syscall(SYS_unlink, lnk), 0, "unlink");
+	expect(syscall(SYS_rename, a, b), 0, "rename");
+	FAILS(syscall(SYS_rename, missing, b), ENOENT, "rename missing");
+	expect(syscall(SYS_renameat, AT_FDCWD, b, AT_FDCWD, a), 0, "renameat");
+	expect(syscall(SYS_mknod, fifo, S_IFIFO | 0600, 0), 0, "mknod");
+	expect(syscall(SYS_mknodat, AT_FDCWD, reg, S_IFREG | 0640, 0), 0, "mknodat");
+	FAILS(syscall(SYS_mknodat, AT_FDCWD, nodir, S_IFCHR | 0600,
+		      makedev(WL_DEV_MAJOR, WL_DEV_MINOR)),
+	      ENOENT, "mknodat missing directory");
+
+	for (int fd = 4; fd <= 6; fd++)
+		syscall(SYS_close, fd);
+	expect(syscall(SYS_rmdir, d), 0, "rmdir");
+	FAILS(syscall(SYS_rmdir, missing), ENOENT, "rmdir missing");
+	expect(syscall(SYS_unlink, fifo), 0, "unlink fifo");
+	expect(syscall(SYS_unlink, reg), 0, "unlink regular file");
+	expect(syscall(SYS_unlink, a), 0, "unlink");
+	FAILS(syscall(SYS_unlink, missing), ENOENT, "unlink missing");
+	FAILS(syscall(SYS_unlink, WL_BAD_POINTER), EFAULT, "unlink bad pointer");
 }
 
 static void network(FILE *facts)
@@ -358,6 +505,7 @@ int main(int argc, char **argv)
 		die("getcwd");
 	fprintf(facts, "cwd=%s\n", self + n + 1);
 	files(argv[1], facts);
+	inodes(argv[1], facts);
 	network(facts);
 	processes(self, facts);
 	exec32(argv[1], facts);

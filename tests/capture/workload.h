@@ -27,6 +27,10 @@
 #define WL_LONG_ARG_LEN 1000
 #define WL_UNNAMED_NR 511 /* in the table's range, named by no kernel */
 #define WL_BEYOND_NR 1000 /* past the table */
+#define WL_TRUNC_LEN 100 /* truncate, ftruncate: WL_TRUNC_LEN / 2 */
+#define WL_SEEK 10
+#define WL_DEV_MAJOR 1 /* mknodat's device: 1:3 */
+#define WL_DEV_MINOR 3
 #define WL_X32_BIT 0x40000000 /* x32 syscalls (no Debian kernel has the ABI: ENOSYS) */
 
 #endif /* KCAP_TEST_WORKLOAD_H */

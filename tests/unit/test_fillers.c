@@ -627,6 +627,46 @@ static void test_module_without_the_mount_layout_uses_d_path(void **state)
 	assert_string_equal((const char *)param(len, "root").data, "/");
 }
 
+/* utimensat's NULL path is no path (not a fault); getcwd reads the path only on success. */
+static void test_null_by_design_paths_are_not_faults(void **state)
+{
+	static const char cwd[] = "/srv/x";
+	struct mock_world u = { .args = { 5, 0, 0, 0x100 }, .ret = 0 };
+	struct mock_world g = { .args = { 0x3000, 4096 }, .ret = sizeof(cwd) };
+	uint32_t faults;
+
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_UTIMENSAT_X, &u),
+			       "< utimensat res=0 dirfd=5 path=NULL flags=AT_SYMLINK_NOFOLLOW"));
+	run(IMPL, KCAP_EV_UTIMENSAT_X, &u, &faults);
+	assert_int_equal(faults, 0);
+	mock_map(&g, 0x3000, cwd, sizeof(cwd));
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_GETCWD_X, &g),
+			       "\"ret\":7,\"args\":{\"path\":\"/srv/x\",\"size\":4096}"));
+	g.ret = -34; /* ERANGE: the buffer holds nothing to read */
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_GETCWD_X, &g),
+			       "\"ret\":-34,\"args\":{\"path\":null,\"size\":4096}"));
+	run(IMPL, KCAP_EV_GETCWD_X, &g, &faults);
+	assert_int_equal(faults, 0);
+	/* an unreadable pointer where a path is required is a fault */
+	u.args[1] = 0xdead0000;
+	run(IMPL, KCAP_EV_UTIMENSAT_X, &u, &faults);
+	assert_int_equal(faults, 1);
+}
+
+/* mknodat: the mode's file type and the device number decoded (dev as glibc's makedev). */
+static void test_mknodat_mode_and_device(void **state)
+{
+	static const char path[] = "/dev/x";
+	/* major 259, minor 65537 in the syscall's 32-bit encoding */
+	uint32_t dev = (259u & 0xfff) << 8 | (65537u & 0xff) | (65537u & 0xfff00) << 12;
+	struct mock_world w = { .args = { (uint64_t)-100, 0x4000, 020600, dev }, .ret = -1 };
+
+	mock_map(&w, 0x4000, path, sizeof(path));
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_MKNODAT_X, &w),
+			       "< mknodat res=-1(EPERM) dirfd=AT_FDCWD path=/dev/x "
+			       "mode=S_IFCHR|0600 dev=259:65537"));
+}
+
 #define PER_BACKEND(f)                                             \
 	cmocka_unit_test_prestate(f, &impls[MOCK_MODERN]),         \
 		cmocka_unit_test_prestate(f, &impls[MOCK_LEGACY]), \
@@ -665,6 +705,8 @@ int main(void)
 		PER_BACKEND(test_paths_walk_the_dentries),
 		PER_BACKEND(test_no_work_area_is_a_fault),
 		cmocka_unit_test(test_module_drops_what_does_not_fit_the_ring),
+		PER_BACKEND(test_null_by_design_paths_are_not_faults),
+		PER_BACKEND(test_mknodat_mode_and_device),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

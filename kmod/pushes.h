@@ -181,6 +181,12 @@ static __always_inline void kf_put_user_bytes(struct kf_ctx *ctx, __u64 uptr, __
 	kf_commit(ctx, kf_copy_user(p, uptr, n) ? -EFAULT : (long)n);
 }
 
+/* An integer of n (4 or 8) bytes in user memory, or a fault. */
+static __always_inline void kf_put_user_int(struct kf_ctx *ctx, __u64 uptr, __u32 n)
+{
+	kf_put_user_bytes(ctx, uptr, n);
+}
+
 static __always_inline void kf_put_user_buf(struct kf_ctx *ctx, __u64 uptr, __u64 n)
 {
 	kf_put_user_bytes(ctx, uptr, min_t(u64, n, ctx->snaplen));

@@ -34,6 +34,8 @@
  *   kf_put_user_str(ctx, uptr)            NUL-terminated, at most KCAP_MAX_PATH;
  *                                         "" is one NUL byte, not a fault
  *   kf_put_user_buf(ctx, uptr, n)         min(n, snaplen) bytes
+ *   kf_put_user_int(ctx, uptr, n)         an integer of n (4 or 8, constant) bytes
+ *                                         at uptr, as the value a syscall wrote
  *   kf_put_user_iovec(ctx, iov, iovcnt, n) gathers min(n, snaplen) bytes
  *   kf_put_user_sockaddr(ctx, uptr, n)    min(n, KCAP_MAX_SOCKADDR) bytes; NULL: empty
  *   kf_put_user_argv(ctx, uptr)           char *[] -> NUL-separated strings,
@@ -102,6 +104,19 @@ static __always_inline void kf_push_user_buf(struct kf_ctx *ctx, __u64 uptr, __u
 	kf_put_user_buf(ctx, uptr, n);
 }
 
+/* A 32-bit or 64-bit value in user memory (descriptors the kernel wrote, a mask). */
+static __always_inline void kf_push_user_int32(struct kf_ctx *ctx, __u64 uptr)
+{
+	KF_CHECK_PARAM(ctx, KF_T(S32) | KF_T(U32));
+	kf_put_user_int(ctx, uptr, 4);
+}
+
+static __always_inline void kf_push_user_int64(struct kf_ctx *ctx, __u64 uptr)
+{
+	KF_CHECK_PARAM(ctx, KF_T(U64) | KF_T(S64));
+	kf_put_user_int(ctx, uptr, 8);
+}
+
 static __always_inline void kf_push_user_iovec(struct kf_ctx *ctx, __u64 iov, __u64 iovcnt, __u64 n)
 {
 	KF_CHECK_PARAM(ctx, KF_T(BYTES));
@@ -159,9 +174,10 @@ static __always_inline void kf_push_mm_args(struct kf_ctx *ctx)
 
 /*
  * Syscall argument i (a constant) pushed as a parameter of the matching type:
- * a descriptor, a path, a 32-bit value (flags, modes, ids), a 64-bit one.
+ * an int (a descriptor, a count), a path, a 32-bit value (flags, modes, ids),
+ * a 64-bit one.
  */
-static __always_inline void kf_push_arg_fd(struct kf_ctx *ctx, int i)
+static __always_inline void kf_push_arg_s32(struct kf_ctx *ctx, int i)
 {
 	kf_push_s32(ctx, (__s32)kf_arg(ctx, i));
 }

@@ -31,6 +31,8 @@ enum kcap_param_fmt {
 	KCAP_PF_ARGV,
 	KCAP_PF_MODE, /* file type by name (S_IFCHR), permissions in octal */
 	KCAP_PF_DEV, /* a device number as major:minor */
+	KCAP_PF_FCNTL_ARG, /* fcntl's argument, decoded by the event's cmd */
+	KCAP_PF_IOCTL, /* hex, and the request's name when known: 0x5401(TCGETS) */
 };
 
 /* Symbol tables for FLAGS and ENUM parameters (kcap_symbols.c). */
@@ -56,6 +58,16 @@ enum kcap_symbol_table {
 	KCAP_ST_STATX_MASK,
 	KCAP_ST_SEEK_WHENCE,
 	KCAP_ST_FLOCK_OP,
+	KCAP_ST_FD_FLAGS,
+	KCAP_ST_EVENTFD_FLAGS,
+	KCAP_ST_FCNTL_CMD,
+	KCAP_ST_FD_CLOEXEC,
+	KCAP_ST_CLOSE_RANGE_FLAGS,
+	KCAP_ST_CLOCK_ID,
+	KCAP_ST_INOTIFY_MASK,
+	KCAP_ST_EPOLL_OP,
+	KCAP_ST_EPOLL_EVENTS,
+	KCAP_ST_IOCTL_REQUEST,
 	KCAP_ST__COUNT
 };
 

@@ -260,8 +260,65 @@ static void put_errno(struct sbuf *sb, const struct kcap_param *p, int64_t v, en
 	}
 }
 
-static void put_int(struct sbuf *sb, const struct kcap_param *p, int64_t v,
-		    enum kcap_symbol_table table, enum fmt_style style)
+/* FLAGS of a symbol table as a value of its own: a JSON string, or text. */
+static void put_flags_value(struct sbuf *sb, enum kcap_symbol_table table, uint64_t v,
+			    enum fmt_style style)
+{
+	if (style == STYLE_JSON)
+		sb_putc(sb, '"');
+	put_flags(sb, kcap_symbol_set(table), v);
+	if (style == STYLE_JSON)
+		sb_putc(sb, '"');
+}
+
+/*
+ * fcntl's argument means what the event's cmd says: a descriptor or a number
+ * (F_DUPFD, F_SETOWN...), FD_CLOEXEC (F_SETFD), file status flags (F_SETFL), a
+ * signal (F_SETSIG); otherwise a pointer or nothing, in hex.
+ */
+static void put_fcntl_arg(struct sbuf *sb, const struct kcap_event *ev, uint64_t u,
+			  enum fmt_style style)
+{
+	struct kcap_param c;
+	int64_t cmd = -1;
+
+	if (ev && kcap_event_param_by_name(ev, "cmd", &c) == 0 && !c.faulted &&
+	    kcap_param_int(&c, &cmd))
+		cmd = -1;
+	switch (cmd) {
+	case 2: /* F_SETFD */
+		put_flags_value(sb, KCAP_ST_FD_CLOEXEC, u, style);
+		return;
+	case 4: /* F_SETFL */
+		put_flags_value(sb, KCAP_ST_OPEN_FLAGS, u, style);
+		return;
+	case 10: /* F_SETSIG */
+		if (style == STYLE_JSON)
+			sb_putc(sb, '"');
+		put_signal(sb, u);
+		if (style == STYLE_JSON)
+			sb_putc(sb, '"');
+		return;
+	case 0: /* F_DUPFD */
+	case 8: /* F_SETOWN: a pid, or a process group when negative */
+	case 1024: /* F_SETLEASE */
+	case 1026: /* F_NOTIFY */
+	case 1030: /* F_DUPFD_CLOEXEC */
+	case 1031: /* F_SETPIPE_SZ */
+	case 1033: /* F_ADD_SEALS */
+		sb_s64(sb, (int32_t)u);
+		return;
+	default:
+		if (style == STYLE_JSON)
+			sb_u64(sb, u);
+		else
+			sb_hex(sb, u);
+		return;
+	}
+}
+
+static void put_int(struct sbuf *sb, const struct kcap_event *ev, const struct kcap_param *p,
+		    int64_t v, enum kcap_symbol_table table, enum fmt_style style)
 {
 	const struct kcap_symbol_set *set = kcap_symbol_set(table);
 	uint64_t u = p->type == KCAP_PT_U32 ? (uint32_t)v : (uint64_t)v;
@@ -330,6 +387,22 @@ static void put_int(struct sbuf *sb, const struct kcap_param *p, int64_t v,
 			put_mode(sb, u);
 		else
 			put_dev(sb, u);
+		if (style == STYLE_JSON)
+			sb_putc(sb, '"');
+		return;
+	case KCAP_PF_FCNTL_ARG:
+		put_fcntl_arg(sb, ev, u, style);
+		return;
+	case KCAP_PF_IOCTL:
+		if (style == STYLE_JSON)
+			sb_putc(sb, '"');
+		sb_hex(sb, u);
+		name = set ? symbol_name(set->enum_part, u) : NULL;
+		if (name) {
+			sb_putc(sb, '(');
+			sb_puts(sb, name);
+			sb_putc(sb, ')');
+		}
 		if (style == STYLE_JSON)
 			sb_putc(sb, '"');
 		return;
@@ -440,8 +513,8 @@ static void put_argv(struct sbuf *sb, const struct kcap_param *p, enum fmt_style
 		sb_putc(sb, ']');
 }
 
-void fmt_param_value(struct sbuf *sb, const struct kcap_param *p, enum kcap_symbol_table table,
-		     enum fmt_style style)
+void fmt_param_value(struct sbuf *sb, const struct kcap_event *ev, const struct kcap_param *p,
+		     enum kcap_symbol_table table, enum fmt_style style)
 {
 	int64_t v;
 
@@ -455,7 +528,7 @@ void fmt_param_value(struct sbuf *sb, const struct kcap_param *p, enum kcap_symb
 	case KCAP_PT_S32:
 	case KCAP_PT_U32:
 		if (kcap_param_int(p, &v) == 0)
-			put_int(sb, p, v, table, style);
+			put_int(sb, ev, p, v, table, style);
 		else
 			sb_puts(sb, style == STYLE_JSON ? "null" : "<bad>");
 		return;

@@ -190,11 +190,11 @@ static __always_inline void kf_path_args(struct kf_ctx *ctx)
 	kf_push_arg_path(ctx, 0);
 }
 
-/* (fd): fchdir, fstat */
+/* (an int): fchdir, fstat, dup, epoll_create, select */
 static __always_inline void kf_fd_args(struct kf_ctx *ctx)
 {
 	kf_push_res(ctx);
-	kf_push_arg_fd(ctx, 0);
+	kf_push_arg_s32(ctx, 0);
 }
 
 /* (oldpath, newpath): rename, link, symlink */
@@ -223,7 +223,7 @@ static __always_inline void kf_fd_u32_args(struct kf_ctx *ctx)
 static __always_inline void kf_at_path_args(struct kf_ctx *ctx)
 {
 	kf_push_res(ctx);
-	kf_push_arg_fd(ctx, 0);
+	kf_push_arg_s32(ctx, 0);
 	kf_push_arg_path(ctx, 1);
 }
 
@@ -246,7 +246,7 @@ static __always_inline void kf_at_path_u32_u32_args(struct kf_ctx *ctx)
 static __always_inline void kf_two_at_path_args(struct kf_ctx *ctx)
 {
 	kf_at_path_args(ctx);
-	kf_push_arg_fd(ctx, 2);
+	kf_push_arg_s32(ctx, 2);
 	kf_push_arg_path(ctx, 3);
 }
 
@@ -302,7 +302,7 @@ KCAP_FILLER(SYMLINK_X, SYS_EXIT)
 KCAP_FILLER(SYMLINKAT_X, SYS_EXIT)
 {
 	kf_path_args(ctx);
-	kf_push_arg_fd(ctx, 1);
+	kf_push_arg_s32(ctx, 1);
 	kf_push_arg_path(ctx, 2);
 }
 
@@ -439,7 +439,7 @@ KCAP_FILLER(FTRUNCATE_X, SYS_EXIT)
 KCAP_FILLER(UTIMENSAT_X, SYS_EXIT)
 {
 	kf_push_res(ctx);
-	kf_push_arg_fd(ctx, 0);
+	kf_push_arg_s32(ctx, 0);
 	kf_push_arg_path_or_null(ctx, 1);
 	kf_push_arg_u32(ctx, 3);
 }

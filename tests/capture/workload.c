@@ -25,7 +25,16 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/socket.h>
+#include <poll.h>
+#include <time.h>
+#include <sys/epoll.h>
 #include <sys/file.h>
+#include <sys/ioctl.h>
+#include <sys/select.h>
+#include <sys/eventfd.h>
+#include <sys/inotify.h>
+#include <sys/signalfd.h>
+#include <sys/timerfd.h>
 #include <sys/syscall.h>
 #include <sys/sysmacros.h>
 #include <sys/uio.h>
@@ -261,6 +270,83 @@ static void inodes(const char *dir, FILE *facts)
 	expect(syscall(SYS_unlink, a), 0, "unlink");
 	FAILS(syscall(SYS_unlink, missing), ENOENT, "unlink missing");
 	FAILS(syscall(SYS_unlink, WL_BAD_POINTER), EFAULT, "unlink bad pointer");
+}
+
+/*
+ * Descriptors, each call succeeding and failing. The new descriptors are
+ * numbered from 4 in creation order: pipe 4 5, pipe2 6 7, dup 8, socketpair
+ * 9 10, then one each from 11 to 19 (dup2, dup3 and F_DUPFD make 20, 21, 30).
+ */
+static void descriptors(const char *dir, FILE *facts)
+{
+	struct epoll_event ev = { .events = EPOLLIN | EPOLLET }, evs[4];
+	struct pollfd pfd = { .fd = 4, .events = POLLIN };
+	struct timespec ts = { 0, 0 };
+	struct timeval tv = { 0, 0 };
+	uint64_t mask = 1ull << (SIGUSR1 - 1);
+	char missing[512];
+	int fds[2], n;
+
+	snprintf(missing, sizeof(missing), "%s/kcap-wl-%d.none", dir, getpid());
+	fprintf(facts, "dmissing=%s\ndtmp=%s\ndarg=%lu\n", missing, dir, (unsigned long)&n);
+	expect(syscall(SYS_pipe, fds), 0, "pipe");
+	expect(fds[0] == 4 && fds[1] == 5, 1, "pipe descriptors");
+	FAILS(syscall(SYS_pipe, WL_BAD_POINTER), EFAULT, "pipe bad pointer");
+	expect(syscall(SYS_pipe2, fds, O_CLOEXEC | O_NONBLOCK), 0, "pipe2");
+	expect(fds[0] == 6 && fds[1] == 7, 1, "pipe2 descriptors");
+	FAILS(syscall(SYS_pipe2, fds, WL_BAD_FLAGS), EINVAL, "pipe2 bad flags");
+	expect(syscall(SYS_dup, 4), 8, "dup");
+	FAILS(syscall(SYS_dup, WL_BAD_FD), EBADF, "dup bad fd");
+	expect(syscall(SYS_dup2, 4, 20), 20, "dup2");
+	FAILS(syscall(SYS_dup2, WL_BAD_FD, 21), EBADF, "dup2 bad fd");
+	expect(syscall(SYS_dup3, 4, 21, O_CLOEXEC), 21, "dup3");
+	FAILS(syscall(SYS_dup3, 4, 4, 0), EINVAL, "dup3 same fd");
+	expect(syscall(SYS_fcntl, 4, F_DUPFD, 30), 30, "fcntl F_DUPFD");
+	expect(syscall(SYS_fcntl, 4, F_SETFD, FD_CLOEXEC), 0, "fcntl F_SETFD");
+	expect(syscall(SYS_fcntl, 4, F_SETFL, O_NONBLOCK), 0, "fcntl F_SETFL");
+	FAILS(syscall(SYS_fcntl, WL_BAD_FD, F_GETFD, 0), EBADF, "fcntl bad fd");
+	expect(syscall(SYS_close_range, 20, 21, 0), 0, "close_range");
+	expect(syscall(SYS_close_range, 30, 30, CLOSE_RANGE_CLOEXEC), 0, "close_range cloexec");
+	FAILS(syscall(SYS_close_range, 5, 4, 0), EINVAL, "close_range reversed");
+	expect(syscall(SYS_socketpair, AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds), 0,
+	       "socketpair");
+	expect(fds[0] == 9 && fds[1] == 10, 1, "socketpair descriptors");
+	FAILS(syscall(SYS_socketpair, AF_UNIX, SOCK_DGRAM, 0, WL_BAD_POINTER), EFAULT,
+	      "socketpair bad pointer");
+	expect(syscall(SYS_eventfd, 3), 11, "eventfd");
+	expect(syscall(SYS_eventfd2, 0, EFD_CLOEXEC | EFD_SEMAPHORE), 12, "eventfd2");
+	FAILS(syscall(SYS_eventfd2, 0, WL_BAD_FLAGS), EINVAL, "eventfd2 bad flags");
+	expect(syscall(SYS_signalfd, -1, &mask, sizeof(mask)), 13, "signalfd");
+	expect(syscall(SYS_signalfd4, -1, &mask, sizeof(mask), SFD_CLOEXEC), 14, "signalfd4");
+	FAILS(syscall(SYS_signalfd, -1, WL_BAD_POINTER, sizeof(mask)), EFAULT,
+	      "signalfd bad pointer");
+	expect(syscall(SYS_timerfd_create, CLOCK_MONOTONIC, TFD_CLOEXEC), 15, "timerfd_create");
+	FAILS(syscall(SYS_timerfd_create, WL_BAD_CLOCK, 0), EINVAL, "timerfd_create bad clock");
+	expect(syscall(SYS_inotify_init), 16, "inotify_init");
+	expect(syscall(SYS_inotify_init1, IN_CLOEXEC | IN_NONBLOCK), 17, "inotify_init1");
+	expect(syscall(SYS_inotify_add_watch, 16, dir, IN_CREATE | IN_DELETE), 1,
+	       "inotify_add_watch");
+	FAILS(syscall(SYS_inotify_add_watch, 16, missing, IN_MODIFY), ENOENT,
+	      "inotify_add_watch missing");
+	FAILS(syscall(SYS_inotify_add_watch, 16, WL_BAD_POINTER, IN_OPEN), EFAULT,
+	      "inotify_add_watch bad pointer");
+	expect(syscall(SYS_epoll_create, 8), 18, "epoll_create");
+	expect(syscall(SYS_epoll_create1, EPOLL_CLOEXEC), 19, "epoll_create1");
+	expect(syscall(SYS_epoll_ctl, 18, EPOLL_CTL_ADD, 4, &ev), 0, "epoll_ctl add");
+	expect(syscall(SYS_epoll_ctl, 18, EPOLL_CTL_DEL, 4, NULL), 0, "epoll_ctl del");
+	FAILS(syscall(SYS_epoll_ctl, 18, EPOLL_CTL_ADD, 4, WL_BAD_POINTER), EFAULT,
+	      "epoll_ctl bad pointer");
+	expect(syscall(SYS_epoll_wait, 18, evs, 4, 0), 0, "epoll_wait");
+	FAILS(syscall(SYS_epoll_wait, WL_BAD_FD, evs, 4, 0), EBADF, "epoll_wait bad fd");
+	expect(syscall(SYS_poll, &pfd, 1, 0), 0, "poll");
+	FAILS(syscall(SYS_poll, WL_BAD_POINTER, 1, 0), EFAULT, "poll bad pointer");
+	expect(syscall(SYS_ppoll, &pfd, 1, &ts, NULL, 8), 0, "ppoll");
+	expect(syscall(SYS_select, 0, NULL, NULL, NULL, &tv), 0, "select");
+	FAILS(syscall(SYS_select, -1, NULL, NULL, NULL, &tv), EINVAL, "select negative nfds");
+	expect(syscall(SYS_ioctl, 9, FIONREAD, &n), 0, "ioctl FIONREAD");
+	FAILS(syscall(SYS_ioctl, 4, TCGETS, WL_BAD_POINTER), ENOTTY, "ioctl TCGETS on a pipe");
+	FAILS(syscall(SYS_ioctl, WL_BAD_FD, FIONBIO, &n), EBADF, "ioctl bad fd");
+	syscall(SYS_close_range, 4, 30, 0);
 }
 
 static void network(FILE *facts)
@@ -506,6 +592,7 @@ int main(int argc, char **argv)
 	fprintf(facts, "cwd=%s\n", self + n + 1);
 	files(argv[1], facts);
 	inodes(argv[1], facts);
+	descriptors(argv[1], facts);
 	network(facts);
 	processes(self, facts);
 	exec32(argv[1], facts);

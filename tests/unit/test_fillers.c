@@ -667,6 +667,31 @@ static void test_mknodat_mode_and_device(void **state)
 			       "mode=S_IFCHR|0600 dev=259:65537"));
 }
 
+/* pipe's descriptors come from user memory at exit: unreadable there, -1 when it failed. */
+static void test_pipe_reads_the_new_descriptors(void **state)
+{
+	static const int32_t fds[2] = { 7, 8 };
+	struct mock_world w = { .args = { 0x5000, 02000000 }, .ret = 0 };
+	uint32_t faults;
+
+	mock_map(&w, 0x5000, fds, sizeof(fds));
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_PIPE2_X, &w),
+			       "{\"fd0\":7,\"fd1\":8,\"flags\":\"O_CLOEXEC\"}"));
+	/* only the first int readable: the second is unreadable, the event delivered */
+	w.args[0] = 0x5000 + 4096 - 4;
+	mock_map(&w, 0x5000 + 4096 - 4, fds, 4);
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_PIPE2_X, &w), "{\"fd0\":7,\"fd1\":null,"));
+	run(IMPL, KCAP_EV_PIPE2_X, &w, &faults);
+	assert_int_equal(faults, 1);
+	w.args[0] = 0xdead0000;
+	run(IMPL, KCAP_EV_PIPE2_X, &w, &faults);
+	assert_int_equal(faults, 2);
+	w.ret = -14;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_PIPE2_X, &w), "{\"fd0\":-1,\"fd1\":-1,"));
+	run(IMPL, KCAP_EV_PIPE2_X, &w, &faults);
+	assert_int_equal(faults, 0);
+}
+
 #define PER_BACKEND(f)                                             \
 	cmocka_unit_test_prestate(f, &impls[MOCK_MODERN]),         \
 		cmocka_unit_test_prestate(f, &impls[MOCK_LEGACY]), \
@@ -707,6 +732,7 @@ int main(void)
 		cmocka_unit_test(test_module_drops_what_does_not_fit_the_ring),
 		PER_BACKEND(test_null_by_design_paths_are_not_faults),
 		PER_BACKEND(test_mknodat_mode_and_device),
+		PER_BACKEND(test_pipe_reads_the_new_descriptors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -235,6 +235,37 @@ static void test_modes_devices_and_null_paths(void **state)
 			    "< lseek res=-22(EINVAL) fd=3 offset=-1 whence=99");
 }
 
+/* fcntl's argument by its cmd, ioctl requests by name, and values no table has. */
+static void test_fcntl_and_ioctl_arguments(void **state)
+{
+	struct test_param setfl[] = { P_S64(0), P_S32(3), P_U32(4), P_U64(04000 | 02000) };
+	struct test_param setfd[] = { P_S64(0), P_S32(3), P_U32(2), P_U64(1) };
+	struct test_param owner[] = { P_S64(0), P_S32(3), P_U32(8), P_U64(0xfffffffffffffffeull) };
+	struct test_param sig[] = { P_S64(0), P_S32(3), P_U32(10), P_U64(10) };
+	struct test_param unknown[] = { P_S64(-22), P_S32(3), P_U32(0x7777), P_U64(0x1000) };
+	struct test_param faulted[] = { P_S64(-22), P_S32(3), P_FAULT, P_U64(4) };
+	struct test_param tty[] = { P_S64(-25), P_S32(1), P_U32(0x5401), P_U64(0x10) };
+	struct test_param other[] = { P_S64(-25), P_S32(1), P_U32(0xdeadbeef), P_U64(0) };
+
+	(void)state;
+	assert_string_equal(text(KCAP_EV_FCNTL_X, setfl, 4),
+			    "< fcntl res=0 fd=3 cmd=F_SETFL arg=O_RDONLY|O_APPEND|O_NONBLOCK");
+	assert_string_equal(json(KCAP_EV_FCNTL_X, setfd, 4),
+			    "\"args\":{\"fd\":3,\"cmd\":\"F_SETFD\",\"arg\":\"FD_CLOEXEC\"}}");
+	assert_string_equal(text(KCAP_EV_FCNTL_X, owner, 4),
+			    "< fcntl res=0 fd=3 cmd=F_SETOWN arg=-2");
+	assert_string_equal(text(KCAP_EV_FCNTL_X, sig, 4),
+			    "< fcntl res=0 fd=3 cmd=F_SETSIG arg=SIGUSR1");
+	assert_string_equal(text(KCAP_EV_FCNTL_X, unknown, 4),
+			    "< fcntl res=-22(EINVAL) fd=3 cmd=30583 arg=0x1000");
+	assert_string_equal(text(KCAP_EV_FCNTL_X, faulted, 4),
+			    "< fcntl res=-22(EINVAL) fd=3 cmd=<fault> arg=0x4");
+	assert_string_equal(text(KCAP_EV_IOCTL_X, tty, 4),
+			    "< ioctl res=-25(ENOTTY) fd=1 request=0x5401(TCGETS) arg=0x10");
+	assert_string_equal(json(KCAP_EV_IOCTL_X, other, 4),
+			    "\"args\":{\"fd\":1,\"request\":\"0xdeadbeef\",\"arg\":0}}");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -250,6 +281,7 @@ int main(void)
 		cmocka_unit_test(test_small_buffer_reports_enospc),
 		cmocka_unit_test(test_worst_case_fits),
 		cmocka_unit_test(test_modes_devices_and_null_paths),
+		cmocka_unit_test(test_fcntl_and_ioctl_arguments),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -511,6 +511,16 @@ static const struct kcap_symbol ioctl_requests[] = {
 	END,
 };
 
+static const struct kcap_symbol rwf_bits[] = {
+	S(RWF_HIPRI, 0x1),   S(RWF_DSYNC, 0x2),	     S(RWF_SYNC, 0x4),
+	S(RWF_NOWAIT, 0x8),  S(RWF_APPEND, 0x10),    S(RWF_NOAPPEND, 0x20),
+	S(RWF_ATOMIC, 0x40), S(RWF_DONTCACHE, 0x80), END,
+};
+
+static const struct kcap_symbol splice_bits[] = {
+	S(SPLICE_F_MOVE, 1), S(SPLICE_F_NONBLOCK, 2), S(SPLICE_F_MORE, 4), S(SPLICE_F_GIFT, 8), END,
+};
+
 static const struct kcap_symbol_set sets[KCAP_ST__COUNT] = {
 	[KCAP_ST_OPEN_FLAGS] = { .enum_part = open_accmode, .enum_mask = 3, .bits = open_bits },
 	[KCAP_ST_RESOLVE_FLAGS] = { .bits = resolve_bits, .zero = "0" },
@@ -542,6 +552,8 @@ static const struct kcap_symbol_set sets[KCAP_ST__COUNT] = {
 	[KCAP_ST_EPOLL_OP] = { .enum_part = epoll_ops },
 	[KCAP_ST_EPOLL_EVENTS] = { .bits = epoll_bits, .zero = "0" },
 	[KCAP_ST_IOCTL_REQUEST] = { .enum_part = ioctl_requests },
+	[KCAP_ST_RWF_FLAGS] = { .bits = rwf_bits, .zero = "0" },
+	[KCAP_ST_SPLICE_FLAGS] = { .bits = splice_bits, .zero = "0" },
 };
 
 const struct kcap_symbol_set *kcap_symbol_set(enum kcap_symbol_table table)

@@ -132,24 +132,117 @@ KCAP_FILLER(PWRITE64_X, SYS_EXIT)
 	kf_push_s64(ctx, (__s64)kf_arg(ctx, 3));
 }
 
-/* readv(fd, iov, iovcnt): the iovecs' bytes gathered up to the snaplen. */
-KCAP_FILLER(READV_X, SYS_EXIT)
+/*
+ * readv(fd, iov, iovcnt) and the other vector calls: the iovecs' bytes gathered
+ * up to the snaplen, what was read, or what was written (on error what was to
+ * be written).
+ */
+static __always_inline void kf_readv_args(struct kf_ctx *ctx)
 {
 	__s64 res = kf_push_res(ctx);
 
-	kf_push_s32(ctx, (__s32)kf_arg(ctx, 0));
+	kf_push_arg_s32(ctx, 0);
 	kf_push_user_iovec(ctx, kf_arg(ctx, 1), kf_arg(ctx, 2), kf_res_len(res));
-	kf_push_s32(ctx, (__s32)kf_arg(ctx, 2));
+	kf_push_arg_s32(ctx, 2);
+}
+
+static __always_inline void kf_writev_args(struct kf_ctx *ctx)
+{
+	__s64 res = kf_push_res(ctx);
+
+	kf_push_arg_s32(ctx, 0);
+	kf_push_user_iovec(ctx, kf_arg(ctx, 1), kf_arg(ctx, 2),
+			   res >= 0 ? (__u64)res : KCAP_MAX_PARAM_LEN);
+	kf_push_arg_s32(ctx, 2);
+}
+
+KCAP_FILLER(READV_X, SYS_EXIT)
+{
+	kf_readv_args(ctx);
 }
 
 KCAP_FILLER(WRITEV_X, SYS_EXIT)
 {
-	__s64 res = kf_push_res(ctx);
+	kf_writev_args(ctx);
+}
 
-	kf_push_s32(ctx, (__s32)kf_arg(ctx, 0));
-	kf_push_user_iovec(ctx, kf_arg(ctx, 1), kf_arg(ctx, 2),
-			   res >= 0 ? (__u64)res : KCAP_MAX_PARAM_LEN);
-	kf_push_s32(ctx, (__s32)kf_arg(ctx, 2));
+/* preadv(fd, iov, iovcnt, pos_l, pos_h): x86_64 passes the whole position in pos_l. */
+KCAP_FILLER(PREADV_X, SYS_EXIT)
+{
+	kf_readv_args(ctx);
+	kf_push_arg_s64(ctx, 3);
+}
+
+KCAP_FILLER(PWRITEV_X, SYS_EXIT)
+{
+	kf_writev_args(ctx);
+	kf_push_arg_s64(ctx, 3);
+}
+
+/* preadv2(fd, iov, iovcnt, pos_l, pos_h, flags) */
+KCAP_FILLER(PREADV2_X, SYS_EXIT)
+{
+	kf_readv_args(ctx);
+	kf_push_arg_s64(ctx, 3);
+	kf_push_arg_u32(ctx, 5);
+}
+
+KCAP_FILLER(PWRITEV2_X, SYS_EXIT)
+{
+	kf_writev_args(ctx);
+	kf_push_arg_s64(ctx, 3);
+	kf_push_arg_u32(ctx, 5);
+}
+
+/* A user's loff_t * argument: its value at exit, or -1 for NULL (the file position). */
+static __always_inline void kf_push_user_offset(struct kf_ctx *ctx, __u64 uptr)
+{
+	if (uptr)
+		kf_push_user_int64(ctx, uptr);
+	else
+		kf_push_s64(ctx, -1);
+}
+
+/* sendfile(out_fd, in_fd, offset *, count) */
+KCAP_FILLER(SENDFILE_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_s32(ctx, 0);
+	kf_push_arg_s32(ctx, 1);
+	kf_push_user_offset(ctx, kf_arg(ctx, 2));
+	kf_push_arg_u64(ctx, 3);
+}
+
+/* (fd_in, off_in *, fd_out, off_out *, len, flags): splice, copy_file_range */
+static __always_inline void kf_splice_args(struct kf_ctx *ctx)
+{
+	kf_push_res(ctx);
+	kf_push_arg_s32(ctx, 0);
+	kf_push_user_offset(ctx, kf_arg(ctx, 1));
+	kf_push_arg_s32(ctx, 2);
+	kf_push_user_offset(ctx, kf_arg(ctx, 3));
+	kf_push_arg_u64(ctx, 4);
+	kf_push_arg_u32(ctx, 5);
+}
+
+KCAP_FILLER(SPLICE_X, SYS_EXIT)
+{
+	kf_splice_args(ctx);
+}
+
+/* tee(fd_in, fd_out, len, flags) */
+KCAP_FILLER(TEE_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_s32(ctx, 0);
+	kf_push_arg_s32(ctx, 1);
+	kf_push_arg_u64(ctx, 2);
+	kf_push_arg_u32(ctx, 3);
+}
+
+KCAP_FILLER(COPY_FILE_RANGE_X, SYS_EXIT)
+{
+	kf_splice_args(ctx);
 }
 
 KCAP_FILLER(UNLINKAT_X, SYS_EXIT)

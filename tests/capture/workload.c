@@ -349,6 +349,62 @@ static void descriptors(const char *dir, FILE *facts)
 	syscall(SYS_close_range, 4, 30, 0);
 }
 
+/*
+ * Data movement between descriptors: 4 a file, 5 /dev/null, 6 7 and 8 9 two
+ * pipes, 10 a second file.
+ */
+static void data(const char *dir, FILE *facts)
+{
+	char path[512], copy[512], buf[64];
+	struct iovec out[2] = {
+		{ .iov_base = (void *)WL_IOV_A, .iov_len = sizeof(WL_IOV_A) - 1 },
+		{ .iov_base = (void *)WL_IOV_B, .iov_len = sizeof(WL_IOV_B) - 1 },
+	};
+	struct iovec in = { .iov_base = buf, .iov_len = sizeof(buf) };
+	long vlen = sizeof(WL_IOV_A WL_IOV_B) - 1;
+	int64_t off = 0, off2 = 0;
+	int p[2];
+
+	snprintf(path, sizeof(path), "%s/kcap-wl-%d.data", dir, getpid());
+	snprintf(copy, sizeof(copy), "%s/kcap-wl-%d.copy", dir, getpid());
+	fprintf(facts, "xpath=%s\nxcopy=%s\n", path, copy);
+	expect(syscall(SYS_openat, AT_FDCWD, path, O_CREAT | O_RDWR | O_TRUNC, 0600), 4, "create");
+	expect(syscall(SYS_openat, AT_FDCWD, "/dev/null", O_WRONLY, 0), 5, "/dev/null");
+	expect(syscall(SYS_pwritev, 4, out, 2, 0, 0), vlen, "pwritev");
+	FAILS(syscall(SYS_pwritev, 4, WL_BAD_POINTER, 1, 0, 0), EFAULT, "pwritev bad pointer");
+	expect(syscall(SYS_preadv, 4, &in, 1, 0, 0), vlen, "preadv");
+	FAILS(syscall(SYS_preadv, WL_BAD_FD, &in, 1, 0, 0), EBADF, "preadv bad fd");
+	expect(syscall(SYS_pwritev2, 4, out, 2, WL_VPOS, 0, RWF_DSYNC), vlen, "pwritev2");
+	FAILS(syscall(SYS_pwritev2, WL_BAD_FD, out, 2, 0, 0, 0), EBADF, "pwritev2 bad fd");
+	expect(syscall(SYS_preadv2, 4, &in, 1, WL_VPOS, 0, 0), vlen, "preadv2");
+	FAILS(syscall(SYS_preadv2, 4, &in, 1, 0, 0, WL_BAD_FLAGS), EOPNOTSUPP, "preadv2 bad flags");
+
+	expect(syscall(SYS_sendfile, 5, 4, &off, WL_CHUNK), WL_CHUNK, "sendfile");
+	expect(syscall(SYS_sendfile, 5, 4, NULL, WL_CHUNK), WL_CHUNK, "sendfile at the position");
+	FAILS(syscall(SYS_sendfile, WL_BAD_FD, 4, NULL, WL_CHUNK), EBADF, "sendfile bad fd");
+	FAILS(syscall(SYS_sendfile, 5, 4, WL_BAD_POINTER, WL_CHUNK), EFAULT,
+	      "sendfile bad pointer");
+	expect(syscall(SYS_pipe, p), 0, "pipe");
+	expect(syscall(SYS_pipe, p), 0, "pipe");
+	off = 0;
+	expect(syscall(SYS_splice, 4, &off, 7, NULL, WL_CHUNK, 0), WL_CHUNK, "splice");
+	FAILS(syscall(SYS_splice, WL_BAD_FD, NULL, 7, NULL, WL_CHUNK, 0), EBADF, "splice bad fd");
+	expect(syscall(SYS_tee, 6, 9, WL_CHUNK, SPLICE_F_NONBLOCK), WL_CHUNK, "tee");
+	FAILS(syscall(SYS_tee, 6, WL_BAD_FD, WL_CHUNK, 0), EBADF, "tee bad fd");
+	expect(syscall(SYS_openat, AT_FDCWD, copy, O_CREAT | O_WRONLY | O_TRUNC, 0600), 10,
+	       "create copy");
+	off = 0;
+	expect(syscall(SYS_copy_file_range, 4, &off, 10, NULL, vlen, 0), vlen, "copy_file_range");
+	off2 = 0;
+	FAILS(syscall(SYS_copy_file_range, 4, &off2, 10, NULL, vlen, 1), EINVAL,
+	      "copy_file_range bad flags");
+	FAILS(syscall(SYS_copy_file_range, WL_BAD_FD, NULL, 10, NULL, vlen, 0), EBADF,
+	      "copy_file_range bad fd");
+	syscall(SYS_close_range, 4, 10, 0);
+	unlink(path);
+	unlink(copy);
+}
+
 static void network(FILE *facts)
 {
 	struct sockaddr_in addr = { .sin_family = AF_INET };
@@ -593,6 +649,7 @@ int main(int argc, char **argv)
 	files(argv[1], facts);
 	inodes(argv[1], facts);
 	descriptors(argv[1], facts);
+	data(argv[1], facts);
 	network(facts);
 	processes(self, facts);
 	exec32(argv[1], facts);

@@ -33,6 +33,8 @@
 #define WL_DEV_MINOR 3
 #define WL_BAD_FLAGS 0x10000000 /* a flag bit no descriptor-creating call accepts */
 #define WL_BAD_CLOCK 99
+#define WL_VPOS 100 /* pwritev2/preadv2 position */
+#define WL_CHUNK 8 /* bytes moved by sendfile, splice and tee */
 #define WL_X32_BIT 0x40000000 /* x32 syscalls (no Debian kernel has the ABI: ENOSYS) */
 
 #endif /* KCAP_TEST_WORKLOAD_H */

@@ -692,6 +692,41 @@ static void test_pipe_reads_the_new_descriptors(void **state)
 	assert_int_equal(faults, 0);
 }
 
+/* The vector calls gather like readv: iovcnt past the array's end makes the data unreadable. */
+static void test_pwritev2_gathers_and_survives_a_short_array(void **state)
+{
+	static const char a[] = "abc", b[] = "defgh";
+	uint64_t iov[4] = { 0x5000, 3, 0x6000, 5 };
+	struct mock_world w = { .args = { 1, 0x4000, 2, 100, 0, 2 }, .ret = 8, .snaplen = 80 };
+
+	mock_map(&w, 0x4000, iov, sizeof(iov));
+	mock_map(&w, 0x5000, a, 3);
+	mock_map(&w, 0x6000, b, 5);
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_PWRITEV2_X, &w),
+			       "{\"fd\":1,\"data\":\"abcdefgh\",\"iovcnt\":2,\"pos\":100,"
+			       "\"flags\":\"RWF_DSYNC\"}"));
+	w.args[2] = 1000; /* the array ends after two: the third iovec is unmapped */
+	w.ret = -14;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_PWRITEV2_X, &w), "\"data\":null"));
+}
+
+/* Offsets behind user pointers: their value at exit, -1 for NULL, unreadable for a bad one. */
+static void test_splice_offsets(void **state)
+{
+	static const int64_t off = 4096;
+	struct mock_world w = { .args = { 3, 0x7000, 4, 0, 512, 1 }, .ret = 512 };
+	uint32_t faults;
+
+	mock_map(&w, 0x7000, &off, sizeof(off));
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_SPLICE_X, &w),
+			       "{\"fd_in\":3,\"off_in\":4096,\"fd_out\":4,\"off_out\":-1,"
+			       "\"len\":512,\"flags\":\"SPLICE_F_MOVE\"}"));
+	w.args[3] = 0x7000 + 4096 - 4; /* half of it readable */
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_SPLICE_X, &w), "\"off_out\":null"));
+	run(IMPL, KCAP_EV_SPLICE_X, &w, &faults);
+	assert_int_equal(faults, 1);
+}
+
 #define PER_BACKEND(f)                                             \
 	cmocka_unit_test_prestate(f, &impls[MOCK_MODERN]),         \
 		cmocka_unit_test_prestate(f, &impls[MOCK_LEGACY]), \
@@ -733,6 +768,8 @@ int main(void)
 		PER_BACKEND(test_null_by_design_paths_are_not_faults),
 		PER_BACKEND(test_mknodat_mode_and_device),
 		PER_BACKEND(test_pipe_reads_the_new_descriptors),
+		PER_BACKEND(test_pwritev2_gathers_and_survives_a_short_array),
+		PER_BACKEND(test_splice_offsets),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

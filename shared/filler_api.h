@@ -24,6 +24,7 @@
  *                                         only: the ia32 ABI's registers)
  *   __u64 kf_read_user_u64(ctx, uptr), __u32 kf_read_user_u32(ctx, uptr)
  *                                         0 when the memory cannot be read
+ *   int kf_try_read_user_u64(ctx, uptr, *v) 0, or -1 when the memory cannot be read
  *   __s32 kf_task_ppid(ctx)               parent's thread group id
  *   __u32 kf_task_uid(ctx), kf_task_euid(ctx), kf_task_gid(ctx)
  *   __u32 kf_task_exit_code(ctx)          task->exit_code (PROC_EXIT only)
@@ -41,6 +42,8 @@
  *   kf_put_user_argv(ctx, uptr)           char *[] -> NUL-separated strings,
  *                                         at most KCAP_MAX_ARGS_LEN bytes
  *   kf_put_empty(ctx)                     a parameter with no value (length 0)
+ *   kf_put_unreadable(ctx)                a parameter marked unreadable: the user
+ *                                         structure that holds it could not be read
  *   kf_put_comm(ctx)                      current->comm
  *   kf_put_exe_path(ctx)                  absolute path of current's executable
  *   kf_put_cwd(ctx)                       absolute path of current's cwd
@@ -140,6 +143,13 @@ static __always_inline void kf_push_empty(struct kf_ctx *ctx)
 {
 	KF_CHECK_PARAM(ctx, KF_T_VARIABLE);
 	kf_put_empty(ctx);
+}
+
+/* Any parameter, unreadable (e.g. inside a user structure that is not mapped). */
+static __always_inline void kf_push_unreadable(struct kf_ctx *ctx)
+{
+	KF_CHECK_PARAM(ctx, KF_T_VARIABLE | KF_T(S64) | KF_T(U64) | KF_T(S32) | KF_T(U32));
+	kf_put_unreadable(ctx);
 }
 
 static __always_inline void kf_push_comm(struct kf_ctx *ctx)

@@ -33,6 +33,8 @@ enum kcap_param_fmt {
 	KCAP_PF_DEV, /* a device number as major:minor */
 	KCAP_PF_FCNTL_ARG, /* fcntl's argument, decoded by the event's cmd */
 	KCAP_PF_IOCTL, /* hex, and the request's name when known: 0x5401(TCGETS) */
+	KCAP_PF_SOCKOPT_NAME, /* a socket option, named by the event's level */
+	KCAP_PF_SOCKOPT_VALUE, /* an option's bytes: an int when there are 4 */
 };
 
 /* Symbol tables for FLAGS and ENUM parameters (kcap_symbols.c). */
@@ -70,6 +72,13 @@ enum kcap_symbol_table {
 	KCAP_ST_IOCTL_REQUEST,
 	KCAP_ST_RWF_FLAGS,
 	KCAP_ST_SPLICE_FLAGS,
+	KCAP_ST_MSG_FLAGS,
+	KCAP_ST_SHUTDOWN_HOW,
+	KCAP_ST_SOCKOPT_LEVEL,
+	KCAP_ST_SOL_SOCKET_OPT,
+	KCAP_ST_SOL_TCP_OPT,
+	KCAP_ST_SOL_IP_OPT,
+	KCAP_ST_SOL_IPV6_OPT,
 	KCAP_ST__COUNT
 };
 

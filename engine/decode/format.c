@@ -317,6 +317,29 @@ static void put_fcntl_arg(struct sbuf *sb, const struct kcap_event *ev, uint64_t
 	}
 }
 
+/* The option names of the event's level: SO_ for SOL_SOCKET, TCP_ for SOL_TCP... */
+static enum kcap_symbol_table sockopt_table(const struct kcap_event *ev)
+{
+	struct kcap_param l;
+	int64_t level;
+
+	if (!ev || kcap_event_param_by_name(ev, "level", &l) || l.faulted ||
+	    kcap_param_int(&l, &level))
+		return KCAP_ST_NONE;
+	switch (level) {
+	case 0:
+		return KCAP_ST_SOL_IP_OPT;
+	case 1:
+		return KCAP_ST_SOL_SOCKET_OPT;
+	case 6:
+		return KCAP_ST_SOL_TCP_OPT;
+	case 41:
+		return KCAP_ST_SOL_IPV6_OPT;
+	default:
+		return KCAP_ST_NONE;
+	}
+}
+
 static void put_int(struct sbuf *sb, const struct kcap_event *ev, const struct kcap_param *p,
 		    int64_t v, enum kcap_symbol_table table, enum fmt_style style)
 {
@@ -392,6 +415,14 @@ static void put_int(struct sbuf *sb, const struct kcap_event *ev, const struct k
 		return;
 	case KCAP_PF_FCNTL_ARG:
 		put_fcntl_arg(sb, ev, u, style);
+		return;
+	case KCAP_PF_SOCKOPT_NAME:
+		set = kcap_symbol_set(sockopt_table(ev));
+		name = set ? symbol_name(set->enum_part, u) : NULL;
+		if (name)
+			put_name(sb, name, style);
+		else
+			sb_u64(sb, u);
 		return;
 	case KCAP_PF_IOCTL:
 		if (style == STYLE_JSON)
@@ -541,7 +572,14 @@ void fmt_param_value(struct sbuf *sb, const struct kcap_event *ev, const struct 
 			put_string(sb, p->data, str_len(p), style);
 		return;
 	case KCAP_PT_BYTES:
-		put_string(sb, p->data, p->len, style);
+		if (p->fmt == KCAP_PF_SOCKOPT_VALUE && p->len == 4) {
+			int32_t i;
+
+			memcpy(&i, p->data, sizeof(i));
+			sb_s64(sb, i);
+		} else {
+			put_string(sb, p->data, p->len, style);
+		}
 		return;
 	case KCAP_PT_SOCKADDR:
 		put_sockaddr(sb, p, style);

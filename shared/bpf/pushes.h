@@ -163,6 +163,19 @@ static __always_inline __u64 kf_read_user_u64(struct kf_ctx *ctx, __u64 uptr)
 	return v;
 }
 
+/* 0 and the value at uptr in *v, or -1 when it cannot be read. */
+static __always_inline int kf_try_read_user_u64(struct kf_ctx *ctx, __u64 uptr, __u64 *v)
+{
+	return KF_READ_USER(v, sizeof(*v), (void *)uptr) ? -1 : 0;
+}
+
+static __always_inline void kf_put_unreadable(struct kf_ctx *ctx)
+{
+	if (kf_skip(ctx))
+		return;
+	kf_put_fault(ctx);
+}
+
 static __always_inline __u32 kf_read_user_u32(struct kf_ctx *ctx, __u64 uptr)
 {
 	__u32 v = 0;

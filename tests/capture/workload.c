@@ -16,6 +16,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -38,6 +39,7 @@
 #include <sys/syscall.h>
 #include <sys/sysmacros.h>
 #include <sys/uio.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include "workload.h"
 
@@ -445,6 +447,102 @@ static void network(FILE *facts)
 }
 
 /*
+ * Messages and socket options: 4 and 5 UDP sockets on the loopback, 6 7 a
+ * unix socketpair, 8 and 9 unix datagram sockets (8 bound to a path).
+ */
+static void messages(const char *dir, FILE *facts)
+{
+	struct sockaddr_in a = { .sin_family = AF_INET }, from;
+	struct sockaddr_un un = { .sun_family = AF_UNIX }, peer;
+	struct iovec out[2] = {
+		{ .iov_base = (void *)WL_IOV_A, .iov_len = sizeof(WL_IOV_A) - 1 },
+		{ .iov_base = (void *)WL_IOV_B, .iov_len = sizeof(WL_IOV_B) - 1 },
+	};
+	struct iovec ping = { .iov_base = (void *)WL_MSG, .iov_len = sizeof(WL_MSG) - 1 };
+	struct iovec data = { .iov_base = (void *)WL_DATA, .iov_len = sizeof(WL_DATA) - 1 };
+	char buf[2][64];
+	struct iovec in[2] = { { buf[0], sizeof(buf[0]) }, { buf[1], sizeof(buf[1]) } };
+	struct msghdr msg = {
+		.msg_name = &a, .msg_namelen = sizeof(a), .msg_iov = out, .msg_iovlen = 2
+	};
+	struct mmsghdr vec[2];
+	socklen_t len = sizeof(a);
+	int one = 1, v = 0, fds[2];
+	long vlen = sizeof(WL_IOV_A WL_IOV_B) - 1;
+
+	snprintf(un.sun_path, sizeof(un.sun_path), "%s/kcap-wl-%d.sock", dir, getpid());
+	fprintf(facts, "msock=%s\n", un.sun_path);
+	expect(syscall(SYS_socket, AF_INET, SOCK_DGRAM, 0), 4, "udp socket");
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	expect(syscall(SYS_bind, 4, &a, sizeof(a)), 0, "udp bind");
+	expect(syscall(SYS_getsockname, 4, &a, &len), 0, "getsockname");
+	fprintf(facts, "mport=%u\n", ntohs(a.sin_port));
+	FAILS(syscall(SYS_getsockname, WL_BAD_FD, &a, &len), EBADF, "getsockname bad fd");
+	expect(syscall(SYS_socket, AF_INET, SOCK_DGRAM, 0), 5, "udp socket");
+	expect(syscall(SYS_sendmsg, 5, &msg, 0), vlen, "sendmsg");
+	len = sizeof(from);
+	expect(syscall(SYS_getsockname, 5, &from, &len), 0, "getsockname of the sender");
+	fprintf(facts, "mport2=%u\n", ntohs(from.sin_port));
+	FAILS(syscall(SYS_sendmsg, 5, WL_BAD_POINTER, 0), EFAULT, "sendmsg bad pointer");
+	memset(&msg, 0, sizeof(msg));
+	msg.msg_name = &from;
+	msg.msg_namelen = sizeof(from);
+	msg.msg_iov = in;
+	msg.msg_iovlen = 1;
+	expect(syscall(SYS_recvmsg, 4, &msg, 0), vlen, "recvmsg");
+	FAILS(syscall(SYS_recvmsg, WL_BAD_FD, &msg, MSG_DONTWAIT), EBADF, "recvmsg bad fd");
+
+	memset(vec, 0, sizeof(vec));
+	vec[0].msg_hdr.msg_name = vec[1].msg_hdr.msg_name = &a;
+	vec[0].msg_hdr.msg_namelen = vec[1].msg_hdr.msg_namelen = sizeof(a);
+	vec[0].msg_hdr.msg_iov = &ping;
+	vec[1].msg_hdr.msg_iov = &data;
+	vec[0].msg_hdr.msg_iovlen = vec[1].msg_hdr.msg_iovlen = 1;
+	expect(syscall(SYS_sendmmsg, 5, vec, 2, 0), 2, "sendmmsg");
+	FAILS(syscall(SYS_sendmmsg, WL_BAD_FD, vec, 2, 0), EBADF, "sendmmsg bad fd");
+	memset(vec, 0, sizeof(vec));
+	for (int i = 0; i < 2; i++) {
+		vec[i].msg_hdr.msg_name = &from;
+		vec[i].msg_hdr.msg_namelen = sizeof(from);
+		vec[i].msg_hdr.msg_iov = &in[i];
+		vec[i].msg_hdr.msg_iovlen = 1;
+	}
+	expect(syscall(SYS_recvmmsg, 4, vec, 2, MSG_DONTWAIT, NULL), 2, "recvmmsg");
+	FAILS(syscall(SYS_recvmmsg, 4, vec, 2, MSG_DONTWAIT, NULL), EAGAIN, "recvmmsg nothing");
+
+	expect(syscall(SYS_setsockopt, 4, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)), 0,
+	       "setsockopt");
+	FAILS(syscall(SYS_setsockopt, 4, SOL_SOCKET, SO_RCVBUF, WL_BAD_POINTER, sizeof(one)),
+	      EFAULT, "setsockopt bad pointer");
+	FAILS(syscall(SYS_setsockopt, WL_BAD_FD, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one)),
+	      EBADF, "setsockopt bad fd");
+	len = sizeof(v);
+	expect(syscall(SYS_getsockopt, 4, SOL_SOCKET, SO_TYPE, &v, &len), 0, "getsockopt");
+	FAILS(syscall(SYS_getsockopt, 4, IPPROTO_IP, IP_TTL, &v, WL_BAD_POINTER), EFAULT,
+	      "getsockopt bad pointer");
+
+	expect(syscall(SYS_socketpair, AF_UNIX, SOCK_STREAM, 0, fds), 0, "socketpair");
+	expect(syscall(SYS_shutdown, 6, SHUT_RDWR), 0, "shutdown");
+	FAILS(syscall(SYS_shutdown, WL_BAD_FD, SHUT_RD), EBADF, "shutdown bad fd");
+	len = sizeof(peer);
+	expect(syscall(SYS_getpeername, 6, &peer, &len), 0, "getpeername");
+	len = sizeof(peer);
+	FAILS(syscall(SYS_getpeername, 4, &peer, &len), ENOTCONN, "getpeername unconnected");
+
+	expect(syscall(SYS_socket, AF_UNIX, SOCK_DGRAM, 0), 8, "unix socket");
+	expect(syscall(SYS_bind, 8, &un, sizeof(un)), 0, "unix bind");
+	expect(syscall(SYS_socket, AF_UNIX, SOCK_DGRAM, 0), 9, "unix socket");
+	memset(&msg, 0, sizeof(msg));
+	msg.msg_name = &un;
+	msg.msg_namelen = sizeof(un);
+	msg.msg_iov = &ping;
+	msg.msg_iovlen = 1;
+	expect(syscall(SYS_sendmsg, 9, &msg, MSG_DONTWAIT), sizeof(WL_MSG) - 1, "unix sendmsg");
+	syscall(SYS_close_range, 4, 9, 0);
+	unlink(un.sun_path);
+}
+
+/*
  * Runs path in a child made by a raw clone(SIGCHLD) (like fork(), the same
  * syscall everywhere), with no environment; writes key=<its pid> to the facts
  * and expects it to exit with WL_CHILD_STATUS.
@@ -651,6 +749,7 @@ int main(int argc, char **argv)
 	descriptors(argv[1], facts);
 	data(argv[1], facts);
 	network(facts);
+	messages(argv[1], facts);
 	processes(self, facts);
 	exec32(argv[1], facts);
 	memory(facts);

@@ -727,6 +727,38 @@ static void test_splice_offsets(void **state)
 	assert_int_equal(faults, 1);
 }
 
+/* sendmsg reads its msghdr: cut short, its fields are unreadable; the event is delivered. */
+static void test_sendmsg_msghdr_hostile(void **state)
+{
+	static const char a[] = "abc";
+	static const uint8_t bogus[] = { 0xee, 0xee, 1, 2 }; /* no such family */
+	uint64_t iov[2] = { 0x5000, 3 };
+	uint64_t msg[7] = { 0x6000, sizeof(bogus), 0x4000, 1, 0, 0, 0 };
+	struct mock_world w = { .args = { 3, 0x3000, 0x40 }, .ret = 3, .snaplen = 80 };
+	uint32_t faults;
+
+	mock_map(&w, 0x3000, msg, sizeof(msg));
+	mock_map(&w, 0x4000, iov, sizeof(iov));
+	mock_map(&w, 0x5000, a, 3);
+	mock_map(&w, 0x6000, bogus, sizeof(bogus));
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_SENDMSG_X, &w),
+			       "{\"fd\":3,\"data\":\"abc\",\"iovcnt\":1,\"addr\":"
+			       "\"family=61166\",\"flags\":\"MSG_DONTWAIT\"}"));
+	/* msg_iovlen larger than the array: the second iovec is unmapped */
+	msg[3] = 1u << 20;
+	mock_map(&w, 0x3000, msg, sizeof(msg));
+	w.ret = -14;
+	assert_non_null(
+		strstr(run_json(IMPL, KCAP_EV_SENDMSG_X, &w), "\"data\":null,\"iovcnt\":1048576,"));
+	/* a msghdr whose end is not mapped: only its name and namelen can be read */
+	w.args[1] = 0x7000 + 4096 - 16;
+	mock_map(&w, 0x7000 + 4096 - 16, msg, 16);
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_SENDMSG_X, &w),
+			       "{\"fd\":3,\"data\":null,\"iovcnt\":null,\"addr\":null,"));
+	run(IMPL, KCAP_EV_SENDMSG_X, &w, &faults);
+	assert_int_equal(faults, 3);
+}
+
 #define PER_BACKEND(f)                                             \
 	cmocka_unit_test_prestate(f, &impls[MOCK_MODERN]),         \
 		cmocka_unit_test_prestate(f, &impls[MOCK_LEGACY]), \
@@ -770,6 +802,7 @@ int main(void)
 		PER_BACKEND(test_pipe_reads_the_new_descriptors),
 		PER_BACKEND(test_pwritev2_gathers_and_survives_a_short_array),
 		PER_BACKEND(test_splice_offsets),
+		PER_BACKEND(test_sendmsg_msghdr_hostile),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

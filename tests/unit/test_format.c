@@ -266,6 +266,42 @@ static void test_fcntl_and_ioctl_arguments(void **state)
 			    "\"args\":{\"fd\":1,\"request\":\"0xdeadbeef\",\"arg\":0}}");
 }
 
+/* Socket options named by their level; values of 4 bytes as ints, others as bytes. */
+static void test_sockopt_names_and_values(void **state)
+{
+	static const uint8_t linger[8] = { 1, 0, 0, 0, 5, 0, 0, 0 };
+	struct test_param so[] = { P_S64(0), P_S32(3), P_U32(1), P_U32(2), P_BYTES("\x01\0\0\0"),
+				   P_U32(4) };
+	struct test_param tcp[] = { P_S64(0),  P_S32(3),	 P_U32(6),
+				    P_U32(13), P_BYTES("cubic"), P_U32(5) };
+	struct test_param lg[] = {
+		P_S64(0), P_S32(3), P_U32(1), P_U32(13), { 8, linger }, P_U32(8)
+	};
+	struct test_param odd[] = { P_S64(-92), P_S32(3),	 P_U32(9999),
+				    P_U32(2),	P_BYTES("\x01"), P_U32(1) };
+	struct test_param nolevel[] = {
+		P_S64(-14), P_S32(3), P_FAULT, P_U32(2), P_FAULT, P_U32(4)
+	};
+
+	(void)state;
+	assert_string_equal(text(KCAP_EV_SETSOCKOPT_X, so, 6),
+			    "< setsockopt res=0 fd=3 level=SOL_SOCKET optname=SO_REUSEADDR "
+			    "optval=1 optlen=4");
+	assert_string_equal(
+		json(KCAP_EV_GETSOCKOPT_X, tcp, 6),
+		"\"args\":{\"fd\":3,\"level\":\"SOL_TCP\",\"optname\":\"TCP_CONGESTION\","
+		"\"optval\":\"cubic\",\"optlen\":5}}");
+	assert_string_equal(text(KCAP_EV_SETSOCKOPT_X, lg, 6),
+			    "< setsockopt res=0 fd=3 level=SOL_SOCKET optname=SO_LINGER "
+			    "optval=\\x01\\x00\\x00\\x00\\x05\\x00\\x00\\x00 optlen=8");
+	assert_string_equal(text(KCAP_EV_SETSOCKOPT_X, odd, 6),
+			    "< setsockopt res=-92(ENOPROTOOPT) fd=3 level=9999 optname=2 "
+			    "optval=\\x01 optlen=1");
+	assert_string_equal(text(KCAP_EV_SETSOCKOPT_X, nolevel, 6),
+			    "< setsockopt res=-14(EFAULT) fd=3 level=<fault> optname=2 "
+			    "optval=<fault> optlen=4");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -282,6 +318,7 @@ int main(void)
 		cmocka_unit_test(test_worst_case_fits),
 		cmocka_unit_test(test_modes_devices_and_null_paths),
 		cmocka_unit_test(test_fcntl_and_ioctl_arguments),
+		cmocka_unit_test(test_sockopt_names_and_values),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

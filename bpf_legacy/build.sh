@@ -86,8 +86,9 @@ always-y := kcap_legacy.bpf.o
 always := kcap_legacy.bpf.o
 kcap_ms_ext := \$(if \$(filter y,\$(CONFIG_CC_MS_EXTENSIONS)),-fms-extensions,\$(CONFIG_CC_MS_EXTENSIONS))
 kcap_dialect := \$(kcap_ms_ext) \$(if \$(kcap_ms_ext),-Wno-microsoft-anon-tag)
+kcap_uring := \$(shell sh $shared/io_uring_tp.sh \$(srctree)/include/trace/events/io_uring.h)
 \$(obj)/kcap_legacy.bpf.o: \$(src)/kcap_legacy.bpf.c \$(wildcard \$(src)/*.h)
-	$CLANG \$(LINUXINCLUDE) \$(kcap_dialect) -idirafter /usr/include -I$shared \\
+	$CLANG \$(LINUXINCLUDE) \$(kcap_dialect) \$(kcap_uring) -idirafter /usr/include -I$shared \\
 		-D__KERNEL__ -D__BPF_TRACING__ -DKCAP_LEGACY_KBUILD -D__TARGET_ARCH_x86 \\
 		'-DKCAP_LEGACY_RELEASE="$release"' \\
 		$warn -Wno-unused-value -Wno-pointer-sign -Wno-gnu-variable-sized-type-not-at-end \\
@@ -104,8 +105,9 @@ EOF
 else
 	"$BPFTOOL" btf dump file "$btf" format c >"$work/vmlinux.h" ||
 		die "bpftool could not dump $btf"
-	# shellcheck disable=SC2086 # $warn is a list of flags
-	$CLANG -g -O2 -target bpf -mcpu=v1 -D__TARGET_ARCH_x86 $warn \
+	uring=$(sh "$shared/io_uring_tp.sh" "$work/vmlinux.h")
+	# shellcheck disable=SC2086 # $warn and $uring are lists of flags
+	$CLANG -g -O2 -target bpf -mcpu=v1 -D__TARGET_ARCH_x86 $warn $uring \
 		"-DKCAP_LEGACY_RELEASE=\"$release\"" \
 		-I"$work" -I"$shared" -I"$here" -c "$here/kcap_legacy.bpf.c" -o "$obj" ||
 		die "compiling against the BTF of $btf failed"

@@ -22,6 +22,7 @@
 struct kf_ctx {
 	struct kf_scratch *s;
 	const __u64 *args; /* enter events: the tracepoint record's; else s->st.args */
+	const struct kcap_uring_req *uring; /* IO_URING */
 	__u8 *buf; /* the event: s->data + KF_EVT_OFF */
 	void *pctx; /* the program's context, for the helpers that need it */
 	__u32 off; /* next parameter byte */
@@ -247,6 +248,7 @@ static __always_inline struct kf_work *kf_work(struct kf_ctx *ctx)
 #define KF_READ_USER(dst, n, src) bpf_probe_read(dst, n, src)
 #define KF_READ_USER_STR(dst, n, src) bpf_probe_read_str(dst, n, src)
 #define KF_READ_KERNEL(dst, n, src) bpf_probe_read(dst, n, src)
+#define KF_READ_KERNEL_STR(dst, n, src) bpf_probe_read_str(dst, n, src)
 #define KF_LOOP _Pragma("unroll")
 #define KF_MOUNT struct kf_mount
 
@@ -316,6 +318,11 @@ static __always_inline __u32 kf_task_exit_code(struct kf_ctx *ctx)
 
 #include "bpf/task.h"
 
+static __always_inline const struct kcap_uring_req *kf_uring_req(struct kf_ctx *ctx)
+{
+	return ctx->uring;
+}
+
 /* --- programs ----------------------------------------------------------- */
 
 /* Events split in two programs, and where: exec's paths and argv do not fit in one. */
@@ -366,6 +373,18 @@ static __always_inline __u32 kf_task_exit_code(struct kf_ctx *ctx)
 		kf_body_##ID(&c);                                                        \
 		kf_finish(&c);                                                           \
 		return 0;                                                                \
+	}
+
+/* The io_uring hook (kcap_legacy.bpf.c) reads the request, then emits with this. */
+#define KF_FILLER_IO_URING(ID)                                                                  \
+	static __always_inline void kf_emit_uring(void *pctx, const struct kcap_uring_req *req) \
+	{                                                                                       \
+		struct kf_ctx c;                                                                \
+		if (kf_begin(&c, pctx, KCAP_EV_##ID, KCAP_NPARAMS_##ID, 0, KF_ALL))             \
+			return;                                                                 \
+		c.uring = req;                                                                  \
+		kf_body_##ID(&c);                                                               \
+		kf_finish(&c);                                                                  \
 	}
 
 /* The second program of a split event (kcap_legacy.bpf.c lists them). */

@@ -221,6 +221,54 @@ int kcap_sched_exit_tp(void *ctx)
 	return 0;
 }
 
+#ifdef KCAP_URING_TP
+/*
+ * io_uring submissions, on the tracepoint this kernel's headers declare
+ * (KCAP_URING_TP and its KCAP_URING_TP_LAYOUT, from shared/io_uring_tp.sh):
+ * raw tracepoints only, which every kernel with io_uring has.
+ */
+#define KF_STRINGIFY(x) #x
+#define KF_TP_SECTION(tp) "raw_tracepoint/" KF_STRINGIFY(tp)
+
+#define KF_KREAD(dst, src, n) bpf_probe_read(dst, n, src)
+
+SEC(KF_TP_SECTION(KCAP_URING_TP))
+int kcap_uring_submit_raw(struct bpf_raw_tracepoint_args *ctx)
+{
+	struct kcap_ksettings *cfg = kf_settings();
+	struct kcap_uring_req r = { .fd = -1 };
+
+	if (!cfg || !cfg->capture_io_uring || !kf_wanted(cfg))
+		return 0;
+#if KCAP_URING_TP_LAYOUT == KCAP_URING_LAYOUT_REQ || \
+	KCAP_URING_TP_LAYOUT == KCAP_URING_LAYOUT_SQE_REQ
+	struct io_kiocb *req = (struct io_kiocb *)ctx->args[0];
+
+	r.opcode = KF_RD(req, opcode);
+	r.flags = (__u32)KF_RD(req, flags) & KCAP_IOSQE_MASK;
+	r.user_data = KF_RD(req, cqe.user_data);
+	if (kcap_uring_op_in(KCAP_URING_FILE_OPS, r.opcode))
+		r.fd = KF_RD(req, cqe.fd);
+	KCAP_URING_READ_NAMED(&r, req, KF_KREAD);
+#elif KCAP_URING_TP_LAYOUT == KCAP_URING_LAYOUT_SQE_CTX_REQ
+	__u32 flags = (__u32)ctx->args[4];
+
+	r.opcode = (__u8)ctx->args[2];
+	r.user_data = ctx->args[3];
+	r.flags = flags & KCAP_IOSQE_MASK;
+	if (!(flags & KCAP_REQ_F_FAIL))
+		KCAP_URING_READ_NAMED(&r, ctx->args[1], KF_KREAD);
+#elif KCAP_URING_TP_LAYOUT == KCAP_URING_LAYOUT_SQE_OPCODE
+	r.opcode = (__u8)ctx->args[1];
+	r.user_data = ctx->args[2];
+#else
+#error "unknown KCAP_URING_TP_LAYOUT"
+#endif
+	kf_emit_uring(ctx, &r);
+	return 0;
+}
+#endif /* KCAP_URING_TP */
+
 char LICENSE[] SEC("license") = "GPL";
 
 /* The kernel this object was built for: the engine refuses any other. Never loaded. */

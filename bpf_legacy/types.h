@@ -19,6 +19,9 @@
 #include <linux/dcache.h>
 #include <linux/mount.h>
 #include <linux/uio.h>
+#if defined(KCAP_URING_TP_LAYOUT) && KCAP_URING_TP_LAYOUT <= 2
+#include <linux/io_uring_types.h> /* struct io_kiocb */
+#endif
 #include <asm/ptrace.h>
 #include <uapi/linux/bpf.h>
 #else

@@ -26,6 +26,7 @@ struct kf_ctx {
 	long ret;
 	const __u64 *args; /* SYS_ENTER: the tracepoint record's */
 	struct task_struct *task; /* PROC_EXIT: the exiting task */
+	const struct kcap_uring_req *uring; /* IO_URING */
 };
 
 static __always_inline struct kcap_kstats *kf_stats(void)
@@ -133,6 +134,7 @@ static __always_inline struct kf_work *kf_work(struct kf_ctx *ctx)
 #define KF_READ_USER(dst, n, src) bpf_probe_read_user(dst, n, src)
 #define KF_READ_USER_STR(dst, n, src) bpf_probe_read_user_str(dst, n, src)
 #define KF_READ_KERNEL(dst, n, src) bpf_probe_read_kernel(dst, n, src)
+#define KF_READ_KERNEL_STR(dst, n, src) bpf_probe_read_kernel_str(dst, n, src)
 #define KF_RD(ptr, field) BPF_CORE_READ(ptr, field)
 #define KF_LOOP
 #define KF_MOUNT struct mount /* CO-RE: the real one */
@@ -236,6 +238,11 @@ static __always_inline __u32 kf_task_exit_code(struct kf_ctx *ctx)
 
 #include "bpf/task.h"
 
+static __always_inline const struct kcap_uring_req *kf_uring_req(struct kf_ctx *ctx)
+{
+	return ctx->uring;
+}
+
 /* --- programs ----------------------------------------------------------- */
 
 #define KCAP_FILLER(ID, HOOK)       \
@@ -297,6 +304,16 @@ static __always_inline __u32 kf_task_exit_code(struct kf_ctx *ctx)
 			return 0;                                                   \
 		KF_EMIT(ID, c);                                                     \
 		return 0;                                                           \
+	}                                                                           \
+	KF_BODY(ID)
+
+/* The io_uring hooks (kcap_modern.bpf.c) read the request, then emit with this. */
+#define KCAP_FILLER_IO_URING(ID)                                                    \
+	KF_BODY(ID);                                                                \
+	static __always_inline void kf_emit_uring(const struct kcap_uring_req *req) \
+	{                                                                           \
+		struct kf_ctx c = { .uring = req };                                 \
+		KF_EMIT(ID, c);                                                     \
 	}                                                                           \
 	KF_BODY(ID)
 

@@ -13,6 +13,7 @@
 #include "maps.h"
 #include "filler_impl.h"
 #include "fillers/all.h"
+#include "io_uring.h"
 
 /* A number outside the table: an x32 syscall, or any other (none is invisible). */
 static __always_inline void kf_other_syscall(void *ctx, __u64 nr)

@@ -14,8 +14,8 @@
 #                       is the running kernel)
 #   --uninstall         dkms remove kcap/VERSION --all and delete /usr/src/kcap-VERSION
 #
-# What it does: copies kmod/, the shared headers the module compiles (shared/*.h,
-# events.def, fillers/) and dkms/dkms.conf to /usr/src/kcap-VERSION/, then runs
+# What it does: copies kmod/, the shared files the module compiles (shared/*.h,
+# events.def, io_uring_tp.sh, fillers/) and dkms/dkms.conf to /usr/src/kcap-VERSION/, then runs
 # dkms add, dkms build and dkms install for RELEASE. VERSION is the project's
 # (CMakeLists.txt); dkms.conf must carry the same. Re-running replaces an older
 # copy of the same version. Needs root, dkms, make, gcc and the kernel headers:
@@ -95,7 +95,7 @@ stage=$(mktemp -d)
 trap 'rm -rf "$stage"' EXIT
 mkdir -p "$stage/shared/fillers"
 cp "$SRC"/kmod/Kbuild "$SRC"/kmod/Makefile "$SRC"/kmod/*.c "$SRC"/kmod/*.h "$stage/"
-cp "$SRC"/shared/*.h "$SRC"/shared/*.def "$stage/shared/"
+cp "$SRC"/shared/*.h "$SRC"/shared/*.def "$SRC"/shared/io_uring_tp.sh "$stage/shared/"
 cp "$SRC"/shared/fillers/*.h "$stage/shared/fillers/"
 cp "$SRC/dkms/dkms.conf" "$stage/"
 printf '%s\n' "$version" >"$stage/VERSION"

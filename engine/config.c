@@ -31,6 +31,8 @@ bool kcap_config_wants_event(const struct kcap_config *cfg, int ev)
 		return cfg->kernel.settings.capture_procexit || cfg->kernel.settings.filter_pids;
 	case KCAP_HOOK_SYS_ENTER:
 		return cfg->kernel.want[info->syscall_nr] & KCAP_WANT_ENTER;
+	case KCAP_HOOK_IO_URING:
+		return cfg->kernel.settings.capture_io_uring;
 	default:
 		break;
 	}
@@ -68,6 +70,50 @@ static void want_enter_events(struct kcap_config *cfg)
 			cfg->kernel.want[nr] |= KCAP_WANT_ENTER;
 }
 
+/*
+ * Syscalls that an io_uring request can do instead (IORING_OP_*): asking for
+ * one of them, or for io_uring_enter, asks for io_uring submissions too, or
+ * the list would miss the same action done through a ring.
+ */
+static bool io_uring_can_do(const char *name)
+{
+	static const char *const names[] = {
+		"io_uring_enter", "read",
+		"write",	  "readv",
+		"writev",	  "pread64",
+		"pwrite64",	  "preadv",
+		"pwritev",	  "preadv2",
+		"pwritev2",	  "fsync",
+		"fdatasync",	  "sync_file_range",
+		"fallocate",	  "fadvise64",
+		"madvise",	  "open",
+		"openat",	  "openat2",
+		"creat",	  "close",
+		"statx",	  "renameat2",
+		"renameat",	  "rename",
+		"unlinkat",	  "unlink",
+		"rmdir",	  "mkdirat",
+		"mkdir",	  "symlinkat",
+		"symlink",	  "linkat",
+		"link",		  "sendmsg",
+		"recvmsg",	  "sendto",
+		"recvfrom",	  "accept",
+		"accept4",	  "connect",
+		"socket",	  "bind",
+		"listen",	  "shutdown",
+		"splice",	  "tee",
+		"epoll_ctl",	  "ftruncate",
+		"setxattr",	  "getxattr",
+		"fsetxattr",	  "fgetxattr",
+		"waitid",	  "futex",
+	};
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(names[i], name) == 0)
+			return true;
+	return false;
+}
+
 static int parse_events(struct kcap_config *cfg, const char *list, char *err, size_t errlen)
 {
 	char *copy, *save = NULL, *name;
@@ -80,6 +126,7 @@ static int parse_events(struct kcap_config *cfg, const char *list, char *err, si
 		want_ia32(cfg, NULL);
 		cfg->kernel.settings.other_syscalls = KCAP_OTHER_ALL;
 		cfg->kernel.settings.capture_procexit = 1;
+		cfg->kernel.settings.capture_io_uring = 1;
 		return 0;
 	}
 	copy = strdup(list);
@@ -92,6 +139,10 @@ static int parse_events(struct kcap_config *cfg, const char *list, char *err, si
 			cfg->kernel.settings.capture_procexit = 1;
 			continue;
 		}
+		if (strcmp(name, "io_uring_submit") == 0) {
+			cfg->kernel.settings.capture_io_uring = 1;
+			continue;
+		}
 		if (strcmp(name, "compat_syscall") == 0) {
 			want_ia32(cfg, NULL);
 			continue;
@@ -102,19 +153,24 @@ static int parse_events(struct kcap_config *cfg, const char *list, char *err, si
 		}
 		nr = kcap_syscall_nr(name);
 		if (nr < 0) {
-			snprintf(err, errlen,
-				 "unknown syscall '%s' in the event list (x86_64 names, e.g. "
-				 "openat,read,execve; or procexit, compat_syscall, x32_syscall)",
-				 name);
+			snprintf(
+				err, errlen,
+				"unknown syscall '%s' in the event list (x86_64 names, e.g. "
+				"openat,read,execve; or procexit, io_uring_submit, compat_syscall, "
+				"x32_syscall)",
+				name);
 			ret = -EINVAL;
 			break;
 		}
 		cfg->kernel.want[nr] |= KCAP_WANT_EXIT;
 		want_ia32(cfg, name);
+		if (io_uring_can_do(name))
+			cfg->kernel.settings.capture_io_uring = 1;
 	}
 	free(copy);
 	if (!ret && !cfg->kernel.settings.capture_procexit &&
-	    !cfg->kernel.settings.other_syscalls && !any_want(cfg, KCAP_WANT_ALL)) {
+	    !cfg->kernel.settings.capture_io_uring && !cfg->kernel.settings.other_syscalls &&
+	    !any_want(cfg, KCAP_WANT_ALL)) {
 		snprintf(err, errlen, "the event list '%s' names no event", list);
 		ret = -EINVAL;
 	}

@@ -18,6 +18,10 @@
 #include <linux/version.h>
 #include <trace/events/sched.h>
 #include <trace/events/syscalls.h>
+#ifdef KCAP_URING_TP /* set by Kbuild from the headers (shared/io_uring_tp.sh) */
+#include <trace/events/io_uring.h>
+#include "kcap_uring.h"
+#endif
 
 #if __has_include(<linux/unaligned.h>) /* 6.12 moved it out of asm/ */
 #include <linux/unaligned.h>
@@ -68,6 +72,22 @@ static inline void kcap_sync_probes(void)
 #define KCAP_SCHED_EXIT_ARGS struct task_struct *p
 #endif
 
+/* io_uring's submission tracepoint, in each of its shapes (kcap_uring.h). */
+#if !defined(KCAP_URING_TP)
+#elif KCAP_URING_TP_LAYOUT == KCAP_URING_LAYOUT_REQ
+#define KCAP_URING_ARGS struct io_kiocb *req
+#elif KCAP_URING_TP_LAYOUT == KCAP_URING_LAYOUT_SQE_REQ
+#define KCAP_URING_ARGS struct io_kiocb *req, bool force_nonblock
+#elif KCAP_URING_TP_LAYOUT == KCAP_URING_LAYOUT_SQE_CTX_REQ
+#define KCAP_URING_ARGS                                                                  \
+	void *ring, void *req, u8 opcode, u64 user_data, u32 flags, bool force_nonblock, \
+		bool sq_thread
+#elif KCAP_URING_TP_LAYOUT == KCAP_URING_LAYOUT_SQE_OPCODE
+#define KCAP_URING_ARGS void *ring, u8 opcode, u64 user_data, bool force_nonblock, bool sq_thread
+#else
+#error "unknown KCAP_URING_TP_LAYOUT"
+#endif
+
 /*
  * Fails the build when probe's type is not the one tracepoint tp calls. The
  * kernel's register_trace_<tp>() takes a probe of exactly that type; it is
@@ -77,5 +97,7 @@ static inline void kcap_sync_probes(void)
 	static_assert(__same_type(&register_trace_##tp, int (*)(typeof(&probe), void *)), \
 		      #probe "() does not have the prototype of tracepoint " #tp          \
 			     " in this kernel: fix KCAP_*_ARGS in kcap_compat.h")
+/* The same for a tracepoint named by a macro (KCAP_URING_TP). */
+#define KCAP_CHECK_PROBE_OF(tp, probe) KCAP_CHECK_PROBE(tp, probe)
 
 #endif /* KCAP_COMPAT_H */

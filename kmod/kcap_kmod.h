@@ -42,6 +42,7 @@ struct kcap_session {
 /* kcap_probe.c */
 int kcap_probes_init(void);
 int kcap_check_config(const struct kcap_kconfig *cfg);
+u32 kcap_probes_features(void);
 int kcap_probes_start(struct kcap_session *s);
 void kcap_probes_stop(struct kcap_session *s);
 void kcap_probes_release(struct kcap_session *s);

@@ -29,7 +29,7 @@
 #include "kcap_kconfig.h" /* struct kcap_kconfig, the wire format */
 
 /* Bumped on any incompatible change of this file; checked by KCAP_IOC_API_VERSION. */
-#define KCAP_KMOD_API_VERSION 3u /* 3: SET_CONFIG, the engine's struct kcap_kconfig */
+#define KCAP_KMOD_API_VERSION 4u /* 4: io_uring, info.features */
 
 #define KCAP_KMOD_DEVICE "kcap"
 #define KCAP_KMOD_DEVICE_PATH "/dev/kcap"
@@ -62,7 +62,12 @@ struct kcap_kmod_info {
 	__u32 max_syscalls; /* KCAP_MAX_SYSCALLS */
 	__u64 max_buffer;
 	__u64 buffer_size; /* 0 until KCAP_IOC_ALLOC */
+	__u32 features; /* KCAP_KMOD_FEATURE_* */
+	__u32 pad;
 };
+
+/* io_uring submissions can be captured (the kernel has the tracepoint the module was built for). */
+#define KCAP_KMOD_FEATURE_IO_URING 1u
 
 #define KCAP_IOC_MAGIC 0xc9
 /* Always usable: the module's API version (__u32). */

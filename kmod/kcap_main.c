@@ -184,6 +184,7 @@ static long kcap_ioctl_locked(struct kcap_session *s, unsigned int cmd, union kc
 		a->info.max_syscalls = KCAP_MAX_SYSCALLS;
 		a->info.max_buffer = KCAP_KMOD_MAX_BUFFER;
 		a->info.buffer_size = s->size;
+		a->info.features = kcap_probes_features();
 		return 0;
 	case KCAP_IOC_GET_STATS:
 		kcap_get_stats(s, &a->stats);

@@ -44,7 +44,14 @@ static_assert(KCAP_EV__COUNT < 255, "event ids must fit the u8 dispatch tables")
 static u8 kcap_exit_event[KCAP_MAX_SYSCALLS];
 static u8 kcap_enter_event[KCAP_MAX_SYSCALLS];
 
-enum kcap_tp { KCAP_TP_SYS_ENTER, KCAP_TP_SYS_EXIT, KCAP_TP_FORK, KCAP_TP_EXIT, KCAP_TP__COUNT };
+enum kcap_tp {
+	KCAP_TP_SYS_ENTER,
+	KCAP_TP_SYS_EXIT,
+	KCAP_TP_FORK,
+	KCAP_TP_EXIT,
+	KCAP_TP_URING, /* optional: io_uring's submission tracepoint, where the kernel has one */
+	KCAP_TP__COUNT
+};
 
 static struct kcap_tracepoint {
 	const char *name;
@@ -115,14 +122,12 @@ static void kf_finish(struct kf_ctx *ctx)
 	st->truncated += h->truncated != 0;
 }
 
-/* Runs the filler of event type for the current task on this CPU's ring. */
-static void kcap_emit(struct kcap_session *s, u16 type, struct pt_regs *regs, long ret,
-		      struct task_struct *task)
+/* Runs the filler of event type, with the hook's arguments in ctx, on this CPU's ring. */
+static void kcap_emit_ctx(struct kcap_session *s, u16 type, struct kf_ctx ctx)
 {
-	struct kf_ctx ctx = {
-		.snaplen = s->cfg.settings.snaplen, .regs = regs, .ret = ret, .task = task
-	};
 	struct kcap_ring *r;
+
+	ctx.snaplen = s->cfg.settings.snaplen;
 
 	preempt_disable_notrace();
 	r = kcap_this_ring(s);
@@ -139,6 +144,12 @@ static void kcap_emit(struct kcap_session *s, u16 type, struct pt_regs *regs, lo
 	r->busy = 0;
 out:
 	preempt_enable_notrace();
+}
+
+static void kcap_emit(struct kcap_session *s, u16 type, struct pt_regs *regs, long ret,
+		      struct task_struct *task)
+{
+	kcap_emit_ctx(s, type, (struct kf_ctx){ .regs = regs, .ret = ret, .task = task });
 }
 
 /* Counts what happened without an event, on this CPU's counters. */
@@ -243,6 +254,41 @@ static void kcap_probe_exit(void *data, KCAP_SCHED_EXIT_ARGS)
 		kcap_emit(s, KCAP_EV_PROCEXIT, NULL, 0, p);
 }
 
+#ifdef KCAP_URING_TP
+#define KCAP_KREAD(dst, src, n) copy_from_kernel_nofault(dst, src, n)
+
+/* An io_uring request the kernel submits (KCAP_URING_ARGS: kcap_compat.h). */
+static void kcap_probe_uring(void *data, KCAP_URING_ARGS)
+{
+	struct kcap_session *s = data;
+	struct kcap_uring_req r = { .fd = -1 };
+
+	if (!READ_ONCE(s->running) || !s->cfg.settings.capture_io_uring || !kcap_wanted(s))
+		return;
+#if KCAP_URING_TP_LAYOUT == KCAP_URING_LAYOUT_REQ || \
+	KCAP_URING_TP_LAYOUT == KCAP_URING_LAYOUT_SQE_REQ
+	r.opcode = req->opcode;
+	r.flags = (u32)req->flags & KCAP_IOSQE_MASK;
+	r.user_data = req->cqe.user_data;
+	if (kcap_uring_op_in(KCAP_URING_FILE_OPS, r.opcode))
+		r.fd = req->cqe.fd;
+	KCAP_URING_READ_NAMED(&r, req, KCAP_KREAD);
+#elif KCAP_URING_TP_LAYOUT == KCAP_URING_LAYOUT_SQE_CTX_REQ
+	r.opcode = opcode;
+	r.user_data = user_data;
+	r.flags = flags & KCAP_IOSQE_MASK;
+	if (!(flags & KCAP_REQ_F_FAIL))
+		KCAP_URING_READ_NAMED(&r, req, KCAP_KREAD);
+#else
+	r.opcode = opcode;
+	r.user_data = user_data;
+#endif
+	kcap_emit_ctx(s, KCAP_EV_IO_URING_SUBMIT, (struct kf_ctx){ .uring = &r });
+}
+
+KCAP_CHECK_PROBE_OF(KCAP_URING_TP, kcap_probe_uring);
+#endif
+
 KCAP_CHECK_PROBE(sys_enter, kcap_probe_sys_enter);
 KCAP_CHECK_PROBE(sys_exit, kcap_probe_sys_exit);
 KCAP_CHECK_PROBE(sched_process_fork, kcap_probe_fork);
@@ -302,13 +348,17 @@ int kcap_probes_init(void)
 	kcap_tps[KCAP_TP_SYS_EXIT] = (struct kcap_tracepoint){ "sys_exit", kcap_probe_sys_exit };
 	kcap_tps[KCAP_TP_FORK] = (struct kcap_tracepoint){ "sched_process_fork", kcap_probe_fork };
 	kcap_tps[KCAP_TP_EXIT] = (struct kcap_tracepoint){ "sched_process_exit", kcap_probe_exit };
+#ifdef KCAP_URING_TP
+	kcap_tps[KCAP_TP_URING] =
+		(struct kcap_tracepoint){ __stringify(KCAP_URING_TP), kcap_probe_uring };
+#endif
 	kcap_mount_layout_ok = kcap_check_mount_layout();
 	if (!kcap_mount_layout_ok)
 		pr_warn("this kernel's struct mount is not the one kcap knows: paths are relative to each process's root (d_path)\n");
 	/* not exported to modules: found by name */
 	for_each_kernel_tracepoint(kcap_find_tp, NULL);
 	for (i = 0; i < KCAP_TP__COUNT; i++) {
-		if (!kcap_tps[i].tp) {
+		if (!kcap_tps[i].tp && i != KCAP_TP_URING) {
 			pr_err("kernel tracepoint %s not found\n", kcap_tps[i].name);
 			return -ENOENT;
 		}
@@ -373,6 +423,12 @@ static int kcap_register(struct kcap_session *s, enum kcap_tp which)
 	return 0;
 }
 
+/* What this module can capture here: KCAP_KMOD_FEATURE_* bits. */
+u32 kcap_probes_features(void)
+{
+	return kcap_tps[KCAP_TP_URING].tp ? KCAP_KMOD_FEATURE_IO_URING : 0;
+}
+
 /* The engine's configuration, checked against this module's event table. */
 int kcap_check_config(const struct kcap_kconfig *cfg)
 {
@@ -380,7 +436,8 @@ int kcap_check_config(const struct kcap_kconfig *cfg)
 	int nr;
 
 	if (st->snaplen == 0 || st->snaplen > KCAP_MAX_PARAM_LEN || st->filter_pids > 1 ||
-	    st->capture_procexit > 1 || (st->other_syscalls & ~KCAP_OTHER_ALL) || st->pad)
+	    st->capture_procexit > 1 || (st->other_syscalls & ~KCAP_OTHER_ALL) ||
+	    st->capture_io_uring > 1)
 		return -EINVAL;
 	for (nr = 0; nr < KCAP_MAX_SYSCALLS; nr++) {
 		if (cfg->want[nr] & ~KCAP_WANT_ALL)
@@ -418,6 +475,8 @@ int kcap_probes_start(struct kcap_session *s)
 		ret = kcap_register(s, KCAP_TP_EXIT);
 	if (!ret && kcap_any_want(s, KCAP_WANT_ENTER))
 		ret = kcap_register(s, KCAP_TP_SYS_ENTER);
+	if (!ret && st->capture_io_uring && kcap_tps[KCAP_TP_URING].tp)
+		ret = kcap_register(s, KCAP_TP_URING);
 	if (!ret && kcap_any_want(s, KCAP_WANT_EXIT | KCAP_WANT_IA32))
 		ret = kcap_register(s, KCAP_TP_SYS_EXIT);
 	if (ret)

@@ -45,6 +45,7 @@ struct kf_ctx {
 	struct pt_regs *regs; /* user registers: syscall arguments and number */
 	long ret;
 	struct task_struct *task; /* PROC_EXIT: the exiting task (current) */
+	const struct kcap_uring_req *uring; /* IO_URING */
 };
 
 /* --- copies from user memory: never sleep, never fault ------------------- */
@@ -164,6 +165,59 @@ static __always_inline void kf_put_user_str(struct kf_ctx *ctx, __u64 uptr)
 	if (cut)
 		kf_mark_truncated(ctx);
 	kf_commit(ctx, n);
+}
+
+/*
+ * A kernel string of at most max bytes with its NUL, copied without faulting
+ * in chunks that end at 64-byte boundaries (so none crosses into a page past
+ * the string): its length with the NUL, or 0 when unreadable, or -ENOSPC.
+ */
+static __always_inline long kf_kernel_str(u8 *dst, u64 kptr, u32 max, u32 avail, bool *cut)
+{
+	u32 count = min(max, avail), pos = 0;
+
+	*cut = false;
+	if (!count)
+		return -ENOSPC;
+	while (pos < count) {
+		u32 chunk = min_t(u32, 64 - ((kptr + pos) & 63), count - pos);
+		u8 *nul;
+
+		if (copy_from_kernel_nofault(dst + pos, (const void *)(uintptr_t)(kptr + pos),
+					     chunk))
+			return 0;
+		nul = memchr(dst + pos, 0, chunk);
+		if (nul)
+			return nul - dst + 1;
+		pos += chunk;
+	}
+	if (count < max)
+		return -ENOSPC;
+	dst[count - 1] = '\0'; /* ended at max, like the BPF helper */
+	*cut = true;
+	return count;
+}
+
+static __always_inline void kf_put_kernel_str(struct kf_ctx *ctx, __u64 kptr)
+{
+	bool cut;
+	long n;
+
+	if (ctx->overflow)
+		return;
+	n = kf_kernel_str(ctx->buf + ctx->off, kptr, KCAP_MAX_PATH, kf_avail(ctx), &cut);
+	if (n == -ENOSPC) {
+		ctx->overflow = true;
+		return;
+	}
+	if (cut)
+		kf_mark_truncated(ctx);
+	kf_commit(ctx, n);
+}
+
+static __always_inline const struct kcap_uring_req *kf_uring_req(struct kf_ctx *ctx)
+{
+	return ctx->uring;
 }
 
 /* n user bytes (n <= KCAP_MAX_PARAM_LEN), or a fault, or an empty parameter for 0. */

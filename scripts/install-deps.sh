@@ -10,6 +10,7 @@ packages=(
 	build-essential cmake pkg-config git python3  # build, test scripts
 	clang llvm bpftool libbpf-dev libelf-dev zlib1g-dev libzstd-dev  # BPF probes, libbpf
 	libcmocka-dev                                # unit tests
+	strace                                       # the strace cross-check
 	clang-format clang-tidy cppcheck             # lint
 )
 missing=()

@@ -28,12 +28,16 @@
  *   __s32 kf_task_ppid(ctx)               parent's thread group id
  *   __u32 kf_task_uid(ctx), kf_task_euid(ctx), kf_task_gid(ctx)
  *   __u32 kf_task_exit_code(ctx)          task->exit_code (PROC_EXIT only)
+ *   const struct kcap_uring_req *kf_uring_req(ctx)
+ *                                         the submitted request (IO_URING only)
  *
  * and the stores of the next parameter, which the pushes below call:
  *
  *   kf_put_u64(ctx, v), kf_put_u32(ctx, v)
  *   kf_put_user_str(ctx, uptr)            NUL-terminated, at most KCAP_MAX_PATH;
  *                                         "" is one NUL byte, not a fault
+ *   kf_put_kernel_str(ctx, kptr)          the same from kernel memory (a string
+ *                                         the kernel copied from the process)
  *   kf_put_user_buf(ctx, uptr, n)         min(n, snaplen) bytes
  *   kf_put_user_int(ctx, uptr, n)         an integer of n (4 or 8, constant) bytes
  *                                         at uptr, as the value a syscall wrote
@@ -62,6 +66,7 @@
 #define KCAP_FILLER_API_H
 
 #include "kcap_events.h"
+#include "kcap_uring.h"
 
 #define KF_T(type) (1u << KCAP_PT_##type)
 #define KF_T_VARIABLE (KF_T(STR) | KF_T(PATH) | KF_T(BYTES) | KF_T(SOCKADDR) | KF_T(STRLIST))
@@ -99,6 +104,13 @@ static __always_inline void kf_push_user_str(struct kf_ctx *ctx, __u64 uptr)
 {
 	KF_CHECK_PARAM(ctx, KF_T(STR) | KF_T(PATH));
 	kf_put_user_str(ctx, uptr);
+}
+
+/* A string the kernel already copied from the process (an io_uring open's path). */
+static __always_inline void kf_push_kernel_str(struct kf_ctx *ctx, __u64 kptr)
+{
+	KF_CHECK_PARAM(ctx, KF_T(STR) | KF_T(PATH));
+	kf_put_kernel_str(ctx, kptr);
 }
 
 static __always_inline void kf_push_user_buf(struct kf_ctx *ctx, __u64 uptr, __u64 n)

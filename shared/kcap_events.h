@@ -40,6 +40,7 @@ enum kcap_hook {
 	KCAP_HOOK_SYS_EXIT,
 	KCAP_HOOK_SYS_ENTER,
 	KCAP_HOOK_PROC_EXIT,
+	KCAP_HOOK_IO_URING,
 };
 
 enum kcap_event_type {

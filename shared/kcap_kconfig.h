@@ -27,7 +27,7 @@ struct kcap_ksettings {
 	__u8 filter_pids; /* only the pids of the pid set and their descendants */
 	__u8 capture_procexit; /* the PROCEXIT event */
 	__u8 other_syscalls; /* KCAP_OTHER_*: numbers outside the table */
-	__u8 pad; /* zero */
+	__u8 capture_io_uring; /* the IO_URING_SUBMIT event */
 	/* legacy probe on plain tracepoints: child_pid's offset in sched_process_fork's record */
 	__u32 fork_child_pid_off;
 };

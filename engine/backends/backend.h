@@ -5,6 +5,8 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <string.h>
 #include "config.h"
 #include "kcap_wire.h"
 #include "stream.h"
@@ -36,5 +38,27 @@ struct kcap_backend_ops {
 extern const struct kcap_backend_ops kcap_backend_modern;
 extern const struct kcap_backend_ops kcap_backend_kmod;
 extern const struct kcap_backend_ops kcap_backend_legacy;
+
+/* Appends line to the newline-separated list of warnings in buf, once. */
+static inline void kcap_add_warning(char *buf, size_t len, const char *line)
+{
+	size_t n = strlen(buf);
+
+	if (!*line || strstr(buf, line))
+		return;
+	snprintf(buf + n, len - n, "%s%s", n ? "\n" : "", line);
+}
+
+/* A capture that wants io_uring submissions on a kernel or backend that cannot give them. */
+static inline void kcap_warn_no_uring(char *buf, size_t len, const char *backend, const char *why)
+{
+	char line[512];
+
+	snprintf(line, sizeof(line),
+		 "%s: no io_uring_submit events: %s; io_uring requests of the captured "
+		 "processes are not seen (io_uring_enter only)",
+		 backend, why);
+	kcap_add_warning(buf, len, line);
+}
 
 #endif /* KCAP_BACKEND_H */

@@ -28,7 +28,7 @@
 extern "C" {
 #endif
 
-#define KCAP_VERSION "0.2.0"
+#define KCAP_VERSION "0.3.0"
 
 struct kcap;
 

@@ -10,7 +10,8 @@
  *   kf_snaplen(ctx)   bytes of I/O data kept;
  *   kf_work(ctx)      the CPU's struct kf_work, or NULL;
  *   KF_OFF_MASK, KF_MAX_IOVECS, KF_MAX_ARGV: its bounds;
- *   KF_READ_USER(dst, n, src), KF_READ_USER_STR(dst, n, src): bpf helpers;
+ *   KF_READ_USER(dst, n, src), KF_READ_USER_STR(dst, n, src),
+ *   KF_READ_KERNEL(dst, n, src), KF_READ_KERNEL_STR(dst, n, src): bpf helpers;
  *   bpf_get_current_comm();
  *   KF_LOOP: the pragma its loops need (unrolled before 5.3).
  * Every variable offset is masked and every helper size is at least 1, as the
@@ -96,6 +97,20 @@ static __always_inline void kf_put_user_str(struct kf_ctx *ctx, __u64 uptr)
 	n = kf_str_len(KF_READ_USER_STR(kf_data(ctx), KCAP_MAX_PATH, (void *)uptr));
 	/* the helper ends the string at the bound with a NUL: was the user's longer? */
 	if (n == KCAP_MAX_PATH && kf_user_byte(uptr + KCAP_MAX_PATH - 1) != 0)
+		kf_mark_truncated(ctx);
+	kf_commit(ctx, n);
+}
+
+static __always_inline void kf_put_kernel_str(struct kf_ctx *ctx, __u64 kptr)
+{
+	__u8 c = 0;
+	long n;
+
+	if (kf_skip(ctx))
+		return;
+	n = kf_str_len(KF_READ_KERNEL_STR(kf_data(ctx), KCAP_MAX_PATH, (void *)kptr));
+	if (n == KCAP_MAX_PATH && !KF_READ_KERNEL(&c, 1, (void *)(kptr + KCAP_MAX_PATH - 1)) &&
+	    c != 0)
 		kf_mark_truncated(ctx);
 	kf_commit(ctx, n);
 }

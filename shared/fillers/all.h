@@ -47,5 +47,6 @@ KCAP_FILLER(X32_X, SYS_EXIT)
 #include "net.h"
 #include "memory.h"
 #include "security.h"
+#include "io_uring.h"
 
 #endif /* KCAP_FILLERS_ALL_H */

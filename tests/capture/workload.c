@@ -17,6 +17,7 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <linux/io_uring.h>
 #include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -543,6 +544,78 @@ static void messages(const char *dir, FILE *facts)
 }
 
 /*
+ * What no syscall tracepoint sees: an io_uring OPENAT of a file linked to an
+ * UNLINKAT of it, through the raw ring interface (io_uring_setup, the rings
+ * mapped, io_uring_enter).
+ */
+static void rings(const char *dir, FILE *facts)
+{
+	struct io_uring_params p;
+	struct io_uring_sqe *sqe;
+	struct io_uring_cqe *cqe;
+	char path[512];
+	size_t sq_len, cq_len, len;
+	unsigned int *tail, *array;
+	long rfd, fd;
+	char *ring;
+
+	snprintf(path, sizeof(path), "%s/kcap-wl-%d.ring", dir, getpid());
+	fprintf(facts, "ring_path=%s\n", path);
+	fd = syscall(SYS_openat, AT_FDCWD, path, O_CREAT | O_WRONLY, 0600);
+	if (fd < 0)
+		die("openat for the ring");
+	syscall(SYS_close, fd);
+	memset(&p, 0, sizeof(p));
+	rfd = syscall(SYS_io_uring_setup, 2, &p);
+	if (rfd < 0)
+		die("io_uring_setup (io_uring disabled: sysctl kernel.io_uring_disabled?)");
+	if (!(p.features & IORING_FEAT_SINGLE_MMAP))
+		die("io_uring without IORING_FEAT_SINGLE_MMAP (kernel before 5.4)");
+	sq_len = p.sq_off.array + p.sq_entries * sizeof(unsigned int);
+	cq_len = p.cq_off.cqes + p.cq_entries * sizeof(struct io_uring_cqe);
+	len = sq_len > cq_len ? sq_len : cq_len;
+	ring = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_POPULATE, (int)rfd,
+		    IORING_OFF_SQ_RING);
+	sqe = mmap(NULL, p.sq_entries * sizeof(*sqe), PROT_READ | PROT_WRITE,
+		   MAP_SHARED | MAP_POPULATE, (int)rfd, IORING_OFF_SQES);
+	if (ring == MAP_FAILED || sqe == MAP_FAILED)
+		die("mmap of the io_uring rings");
+	memset(sqe, 0, 2 * sizeof(*sqe));
+	sqe[0].opcode = IORING_OP_OPENAT;
+	sqe[0].flags = IOSQE_IO_LINK; /* the unlink runs after the open */
+	sqe[0].fd = AT_FDCWD;
+	sqe[0].addr = (unsigned long)path;
+	sqe[0].open_flags = O_RDONLY;
+	sqe[0].user_data = WL_URING_DATA;
+	sqe[1].opcode = IORING_OP_UNLINKAT;
+	sqe[1].fd = AT_FDCWD;
+	sqe[1].addr = (unsigned long)path;
+	sqe[1].user_data = WL_URING_UNLINK_DATA;
+	tail = (unsigned int *)(ring + p.sq_off.tail);
+	array = (unsigned int *)(ring + p.sq_off.array);
+	for (unsigned int i = 0; i < 2; i++)
+		array[(*tail + i) & *(unsigned int *)(ring + p.sq_off.ring_mask)] = i;
+	__atomic_store_n(tail, *tail + 2, __ATOMIC_RELEASE);
+	if (syscall(SYS_io_uring_enter, rfd, 2, 2, IORING_ENTER_GETEVENTS, NULL, 0) != 2)
+		die("io_uring_enter");
+	for (unsigned int i = 0; i < 2; i++) {
+		unsigned int head = *(unsigned int *)(ring + p.cq_off.head) + i;
+
+		cqe = (struct io_uring_cqe *)(ring + p.cq_off.cqes) +
+		      (head & *(unsigned int *)(ring + p.cq_off.ring_mask));
+		if (cqe->res < 0) {
+			errno = -cqe->res;
+			die("an io_uring request");
+		}
+		if (cqe->user_data == WL_URING_DATA)
+			syscall(SYS_close, cqe->res);
+	}
+	munmap(sqe, p.sq_entries * sizeof(*sqe));
+	munmap(ring, len);
+	syscall(SYS_close, rfd);
+}
+
+/*
  * Runs path in a child made by a raw clone(SIGCHLD) (like fork(), the same
  * syscall everywhere), with no environment; writes key=<its pid> to the facts
  * and expects it to exit with WL_CHILD_STATUS.
@@ -750,6 +823,7 @@ int main(int argc, char **argv)
 	data(argv[1], facts);
 	network(facts);
 	messages(argv[1], facts);
+	rings(argv[1], facts);
 	processes(self, facts);
 	exec32(argv[1], facts);
 	memory(facts);

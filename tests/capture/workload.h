@@ -21,6 +21,8 @@
 #define WL_OFFSET 5000000 /* pwrite64/pread64 position (a sparse file) */
 #define WL_BAD_FD 5000001 /* never an open descriptor */
 #define WL_IA32_CLOSE 6 /* close in the ia32 numbering */
+#define WL_URING_DATA 5000002 /* user_data of the io_uring open */
+#define WL_URING_UNLINK_DATA 5000003 /* and of the unlink */
 #define WL_NO_EXE "/nonexistent/kcap-workload"
 #define WL_PAD_IOVECS 39 /* zero-length iovecs before the payload: past every backend's bound */
 #define WL_LONG_ARGS 5 /* arguments of WL_LONG_ARG_LEN bytes: past KCAP_MAX_ARGS_LEN */

@@ -136,7 +136,7 @@ static void test_invalid(void)
 	cfg.settings.snaplen = ~0u;
 	EXPECT_ERR(fd, KCAP_IOC_SET_CONFIG, &cfg, EINVAL);
 	valid_config(&cfg);
-	cfg.settings.pad = 1;
+	cfg.settings.capture_io_uring = 2;
 	EXPECT_ERR(fd, KCAP_IOC_SET_CONFIG, &cfg, EINVAL);
 	valid_config(&cfg);
 	cfg.settings.filter_pids = 2;

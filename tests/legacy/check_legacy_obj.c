@@ -88,6 +88,8 @@ static bool ends_with(const char *s, const char *suffix)
  * Tracepoint programs exist since 4.7. A raw tracepoint program (4.17) is
  * accepted only as X_raw with a tracepoint twin X_tp, which the loader uses
  * instead on 4.14-4.16; fillers (tracepoint sections) are retyped at load.
+ * io_uring's hook (kcap_uring_submit_raw) needs no twin: io_uring (5.1) is
+ * younger than raw tracepoints, and the loader keeps it only with them.
  */
 static void check_type(struct bpf_object *obj, struct bpf_program *prog)
 {
@@ -97,6 +99,8 @@ static void check_type(struct bpf_object *obj, struct bpf_program *prog)
 	struct bpf_program *tp;
 
 	if (type == BPF_PROG_TYPE_TRACEPOINT)
+		return;
+	if (type == BPF_PROG_TYPE_RAW_TRACEPOINT && strcmp(name, "kcap_uring_submit_raw") == 0)
 		return;
 	if (type == BPF_PROG_TYPE_RAW_TRACEPOINT && ends_with(name, "_raw")) {
 		snprintf(twin, sizeof(twin), "%.*s_tp", (int)(strlen(name) - 4), name);

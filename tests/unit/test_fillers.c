@@ -382,6 +382,42 @@ static void test_strings_at_and_over_the_bound(void **state)
 	assert_true(truncated(len, "name"));
 }
 
+/* An io_uring request: its names, and its paths read from kernel memory, cut at the bound. */
+static void test_io_uring_request(void **state)
+{
+	/* the module reads kernel strings in 64-byte aligned chunks: room past the bound */
+	static char old[KCAP_MAX_PATH + 64] __attribute__((aligned(64))) = "/etc/shadow";
+	static const char new_name[64] __attribute__((aligned(64))) = "/tmp/x";
+	struct mock_world w = { .uring = { .opcode = 35, /* IORING_OP_RENAMEAT */
+					   .fd = -100,
+					   .flags = 0x14, /* IOSQE_IO_LINK|IOSQE_ASYNC */
+					   .user_data = 0xabc,
+					   .path = (uint64_t)(uintptr_t)old,
+					   .path2 = (uint64_t)(uintptr_t)new_name } };
+	uint32_t len;
+
+	assert_string_equal(run_json(IMPL, KCAP_EV_IO_URING_SUBMIT, &w),
+			    "\"event\":\"io_uring_submit\",\"dir\":\"exit\",\"args\":{\"opcode\":"
+			    "\"IORING_OP_RENAMEAT\",\"fd\":-100,\"flags\":\"IOSQE_IO_LINK|"
+			    "IOSQE_ASYNC\",\"user_data\":2748,\"path\":\"/etc/shadow\",\"path2\":"
+			    "\"/tmp/x\"}}");
+	/* no path: an empty parameter (null), not a fault; an unknown opcode by number */
+	w.uring = (struct kcap_uring_req){ .opcode = 200, .fd = -1 };
+	assert_string_equal(
+		run_json(IMPL, KCAP_EV_IO_URING_SUBMIT, &w),
+		"\"event\":\"io_uring_submit\",\"dir\":\"exit\",\"args\":{\"opcode\":200,"
+		"\"fd\":-1,\"flags\":\"0\",\"user_data\":0,\"path\":null,\"path2\":null}}");
+	memset(old, 'a', KCAP_MAX_PATH + 8);
+	old[KCAP_MAX_PATH + 8] = '\0';
+	w.uring.path = (uint64_t)(uintptr_t)old;
+	len = run(IMPL, KCAP_EV_IO_URING_SUBMIT, &w, NULL);
+	assert_int_equal(param(len, "path").len, KCAP_MAX_PATH);
+	assert_int_equal(param(len, "path").data[KCAP_MAX_PATH - 1], '\0');
+	assert_true(truncated(len, "path"));
+	assert_false(truncated(len, "path2"));
+	strcpy(old, "/etc/shadow");
+}
+
 /* Padding cannot hide data: zero-length iovecs up to the bound, then the payload. */
 static void test_iovec_padding_is_marked(void **state)
 {
@@ -785,6 +821,7 @@ int main(void)
 		PER_BACKEND(test_empty_strings_are_not_faults),
 		PER_BACKEND(test_strings_at_and_over_the_bound),
 		PER_BACKEND(test_iovec_padding_is_marked),
+		PER_BACKEND(test_io_uring_request),
 		PER_BACKEND(test_argv_truncation),
 		PER_BACKEND(test_mm_args_truncation),
 		PER_BACKEND(test_deep_paths_are_marked),

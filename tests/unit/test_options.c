@@ -158,6 +158,31 @@ static void test_everything_is_every_number(void **state)
 	assert_false(kcap_syscall_is_x32(1000));
 }
 
+/* io_uring submissions: by default, by name, and with any syscall a request can do. */
+static void test_io_uring_submissions(void **state)
+{
+	static const struct {
+		const char *events; /* NULL: everything */
+		bool uring;
+	} cases[] = {
+		{ NULL, true },		 { "io_uring_submit", true }, { "openat", true },
+		{ "execve,read", true }, { "io_uring_enter", true },  { "execve,kill", false },
+	};
+	struct kcap_opts opts = { .sz = sizeof(opts) };
+	struct kcap_config cfg;
+	char err[256];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		opts.events = cases[i].events;
+		assert_int_equal(kcap_config_from_opts(&cfg, &opts, err, sizeof(err)), 0);
+		assert_int_equal(cfg.kernel.settings.capture_io_uring, cases[i].uring);
+		assert_int_equal(kcap_config_wants_event(&cfg, KCAP_EV_IO_URING_SUBMIT),
+				 cases[i].uring);
+		kcap_config_free(&cfg);
+	}
+}
+
 /* What the kernel side is told, computed once: enter bits only where an enter event exists. */
 static void test_kernel_config(void **state)
 {
@@ -216,6 +241,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_valid_options),
+		cmocka_unit_test(test_io_uring_submissions),
 		cmocka_unit_test(test_command_after_double_dash),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_library_config_errors),

@@ -7,6 +7,7 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include "loader.h"
+#include "backends/backend.h"
 #include "libbpf_log.h"
 #include "tracefs.h"
 #include "kcap_event_table.h"
@@ -68,6 +69,7 @@ void kcap_bpf_choose_programs(struct kcap_bpf_loader *l)
 	set_autoload(l->sched_fork, cfg->kernel.settings.filter_pids);
 	set_autoload(l->sched_exit, wants_sched_exit(cfg));
 	set_autoload(l->sys_exit, wants_sys_exit(cfg));
+	set_autoload(l->uring, cfg->kernel.settings.capture_io_uring);
 }
 
 int kcap_bpf_load(struct kcap_bpf_loader *l, const char *hint, char *err, size_t errlen)
@@ -265,6 +267,13 @@ int kcap_bpf_attach(struct kcap_bpf_loader *l, char *err, size_t errlen)
 	for (int nr = 0; !ret && nr < KCAP_MAX_SYSCALLS; nr++)
 		if (cfg->kernel.want[nr] & KCAP_WANT_ENTER)
 			ret = attach_enter(l, kcap_enter_event_of_syscall(nr), err, errlen);
+	if (!ret && cfg->kernel.settings.capture_io_uring) {
+		if (l->uring)
+			ret = attach_hook(l, l->uring, bpf_program__section_name(l->uring), err,
+					  errlen);
+		else
+			kcap_warn_no_uring(err, errlen, l->backend, l->uring_why);
+	}
 	if (!ret && wants_sys_exit(cfg))
 		ret = attach_hook(l, l->sys_exit, "sys_exit", err, errlen);
 	if (ret)

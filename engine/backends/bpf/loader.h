@@ -34,6 +34,9 @@ struct kcap_bpf_loader {
 	struct bpf_program *sched_fork; /* pid filter: children join */
 	struct bpf_program *sched_exit; /* procexit; forgets exited pids */
 	struct bpf_program *sys_exit; /* the dispatcher */
+	/* io_uring submissions: the program this kernel's tracepoint takes, or NULL and why */
+	struct bpf_program *uring;
+	const char *uring_why;
 	bool procexit_tail_called; /* sched_exit tail-calls PROCEXIT's filler */
 	bool hooks_need_tracefs; /* the hooks are plain tracepoints */
 	struct bpf_link *links[KCAP_BPF_MAX_LINKS];
@@ -50,7 +53,10 @@ void kcap_bpf_size_pid_set(const struct kcap_bpf_loader *l, struct bpf_map *pids
 struct bpf_program *kcap_bpf_event_prog(const struct kcap_bpf_loader *l, const char *prefix,
 					int ev);
 
-/* Before load: only the hooks and fillers the capture needs are verified and loaded. */
+/*
+ * Before load: only the hooks and fillers the capture needs are verified and
+ * loaded. The backend has turned off the io_uring programs other than uring.
+ */
 void kcap_bpf_choose_programs(struct kcap_bpf_loader *l);
 
 /*
@@ -68,8 +74,9 @@ int kcap_bpf_add_pids(struct kcap_bpf_loader *l, const int *pids, size_t n, char
 
 /*
  * Attaches fork tracking first (no child of a captured process is missed),
- * then the exit hook, the enter events' tracepoints and the dispatcher. On
- * success err holds the warnings (enter events this kernel cannot give).
+ * then the exit hook, the enter events' tracepoints, io_uring's and the
+ * dispatcher. On success err holds the warnings (enter events or io_uring
+ * submissions this kernel cannot give).
  */
 int kcap_bpf_attach(struct kcap_bpf_loader *l, char *err, size_t errlen);
 

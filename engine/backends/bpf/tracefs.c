@@ -75,12 +75,3 @@ int kcap_bpf_attach_sys_enter(const char *backend, struct bpf_program *prog, con
 	}
 	return 0;
 }
-
-void kcap_add_warning(char *buf, size_t len, const char *line)
-{
-	size_t n = strlen(buf);
-
-	if (!*line || strstr(buf, line))
-		return;
-	snprintf(buf + n, len - n, "%s%s", n ? "\n" : "", line);
-}

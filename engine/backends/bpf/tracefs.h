@@ -25,7 +25,4 @@ const char *kcap_tracefs_events(void);
 int kcap_bpf_attach_sys_enter(const char *backend, struct bpf_program *prog, const char *syscall,
 			      struct bpf_link **link, char *why, size_t whylen);
 
-/* Appends line to the newline-separated list of warnings in buf, once. */
-void kcap_add_warning(char *buf, size_t len, const char *line);
-
 #endif /* KCAP_BPF_TRACEFS_H */

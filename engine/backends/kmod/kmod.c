@@ -25,6 +25,7 @@
 struct kmod {
 	int fd;
 	unsigned int ncpus;
+	bool uring_wanted, uring_missing; /* io_uring submissions asked for, and not there */
 	struct kcap_stream **streams;
 };
 
@@ -273,6 +274,8 @@ static int kmod_open(const struct kcap_config *cfg, void **priv, char *err, size
 		goto fail;
 	}
 	m->ncpus = info.ncpus;
+	m->uring_wanted = cfg->kernel.settings.capture_io_uring;
+	m->uring_missing = !(info.features & KCAP_KMOD_FEATURE_IO_URING);
 	ret = configure(m, cfg, err, errlen);
 	if (!ret)
 		ret = map_rings(m, cfg, err, errlen);
@@ -287,8 +290,18 @@ fail:
 
 static int kmod_start(void *priv, char *err, size_t errlen)
 {
-	return kmod_ioctl(priv, KCAP_IOC_START, NULL, "starting the capture (registering probes)",
-			  err, errlen);
+	struct kmod *m = priv;
+	int ret = kmod_ioctl(m, KCAP_IOC_START, NULL, "starting the capture (registering probes)",
+			     err, errlen);
+
+	if (ret)
+		return ret;
+	*err = '\0'; /* the warnings */
+	if (m->uring_wanted && m->uring_missing)
+		kcap_warn_no_uring(err, errlen, "kmod",
+				   "the module was built for a kernel without an io_uring "
+				   "submission tracepoint, or this kernel lacks it");
+	return 0;
 }
 
 static int kmod_stop(void *priv)

@@ -91,6 +91,14 @@ static void choose_variant(struct legacy *l)
 	l->loader.sched_exit = hook_prog(l, "kcap_sched_exit");
 	l->loader.sys_exit = hook_prog(l, "kcap_sys_exit");
 	l->loader.hooks_need_tracefs = !l->raw;
+	/* io_uring: raw tracepoints only; the object has the program if the kernel has a hook */
+	l->loader.uring = l->raw ? hook_prog(l, "kcap_uring_submit") : NULL;
+	if (!l->raw)
+		l->loader.uring_why = "the legacy probe on plain tracepoints has no io_uring hook";
+	else if (!l->loader.uring)
+		l->loader.uring_why = "the kernel the legacy object was built for has no io_uring "
+				      "submission tracepoint (io_uring_submit_req or "
+				      "io_uring_submit_sqe)";
 }
 
 /* child_pid's offset in the sched_process_fork record, from its tracefs format. */

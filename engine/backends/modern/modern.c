@@ -10,12 +10,14 @@
 #include <string.h>
 #include <unistd.h>
 #include <bpf/bpf.h>
+#include <bpf/btf.h>
 #include <bpf/libbpf.h>
 #include "backends/backend.h"
 #include "backends/bpf/loader.h"
 #include "backends/bpf/libbpf_log.h"
 #include "ringbuf_stream.h"
 #include "kcap_modern.skel.h"
+#include "kcap_uring.h"
 
 #define BTF_PATH "/sys/kernel/btf/vmlinux"
 
@@ -91,6 +93,70 @@ static int install_ringbufs(struct modern *m, char *err, size_t errlen)
 	return 0;
 }
 
+/*
+ * The arguments of the kernel's io_uring submission tracepoint, from its BTF
+ * typedef btf_trace_<name> (the first parameter is the probe's data): a
+ * KCAP_URING_LAYOUT_*, or 0.
+ */
+static int uring_layout(const struct btf *btf, const char *tp)
+{
+	char name[64];
+	const struct btf_type *t;
+	int id, n;
+
+	snprintf(name, sizeof(name), "btf_trace_%s", tp);
+	id = btf__find_by_name_kind(btf, name, BTF_KIND_TYPEDEF);
+	if (id < 0)
+		return 0;
+	t = btf__type_by_id(btf, btf__resolve_type(btf, id));
+	if (!t || !btf_is_ptr(t))
+		return 0;
+	t = btf__type_by_id(btf, t->type);
+	if (!t || !btf_is_func_proto(t))
+		return 0;
+	n = btf_vlen(t) - 1;
+	if (strcmp(tp, "io_uring_submit_req") == 0)
+		return n == 1 ? KCAP_URING_LAYOUT_REQ : 0;
+	switch (n) {
+	case 2:
+		return KCAP_URING_LAYOUT_SQE_REQ;
+	case 7:
+		return KCAP_URING_LAYOUT_SQE_CTX_REQ;
+	case 5:
+		return KCAP_URING_LAYOUT_SQE_OPCODE;
+	}
+	return 0;
+}
+
+/* Keeps the one io_uring program that fits this kernel's tracepoint, if any. */
+static void choose_uring(struct modern *m)
+{
+	struct bpf_program *progs[] = {
+		[KCAP_URING_LAYOUT_REQ] = m->skel->progs.kcap_uring_submit_req,
+		[KCAP_URING_LAYOUT_SQE_REQ] = m->skel->progs.kcap_uring_sqe_req,
+		[KCAP_URING_LAYOUT_SQE_CTX_REQ] = m->skel->progs.kcap_uring_sqe_ctx_req,
+		[KCAP_URING_LAYOUT_SQE_OPCODE] = m->skel->progs.kcap_uring_sqe_opcode,
+	};
+	struct btf *btf = btf__load_vmlinux_btf();
+	int layout = 0;
+
+	for (size_t i = 1; i < sizeof(progs) / sizeof(progs[0]); i++)
+		bpf_program__set_autoload(progs[i], false);
+	if (!btf) {
+		m->loader.uring_why = "the kernel's BTF cannot be read";
+		return;
+	}
+	layout = uring_layout(btf, "io_uring_submit_req");
+	if (!layout)
+		layout = uring_layout(btf, "io_uring_submit_sqe");
+	btf__free(btf);
+	if (layout)
+		m->loader.uring = progs[layout];
+	else
+		m->loader.uring_why = "this kernel has no io_uring submission tracepoint "
+				      "(io_uring_submit_req or io_uring_submit_sqe)";
+}
+
 /* Test-only: KCAP_TEST_VERIFIER_REJECT=modern loads a program the verifier rejects. */
 static bool test_rejection(void)
 {
@@ -142,6 +208,7 @@ static int modern_open(const struct kcap_config *cfg, void **priv, char *err, si
 	bpf_map__set_max_entries(m->skel->maps.scratch, m->ncpus);
 	bpf_map__set_max_entries(m->skel->maps.ringbufs, m->ncpus);
 	kcap_bpf_size_pid_set(&m->loader, m->skel->maps.pids);
+	choose_uring(m);
 	kcap_bpf_choose_programs(&m->loader);
 	bpf_program__set_autoload(m->skel->progs.kcap_test_rejected, test_rejection());
 	ret = create_ringbufs(m, cfg->buffer_bytes, err, errlen);

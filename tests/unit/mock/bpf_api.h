@@ -59,6 +59,21 @@ static inline long mock_bpf_read_kernel(void *dst, __u32 n, const void *src)
 	return 0;
 }
 
+/* bpf_probe_read_kernel_str() over a real (fake kernel) string. */
+static inline long mock_bpf_read_kernel_str(void *dst, __u32 n, const void *src)
+{
+	size_t len;
+
+	if (!src || n == 0) {
+		memset(dst, 0, n);
+		return -EFAULT;
+	}
+	len = strnlen(src, n - 1);
+	memcpy(dst, src, len);
+	((__u8 *)dst)[len] = 0;
+	return (long)len + 1;
+}
+
 static inline long bpf_get_current_comm(void *dst, __u32 n)
 {
 	const char *comm = mock_cur_kernel->task.comm;
@@ -98,6 +113,7 @@ struct kf_ctx {
 #define KF_READ_USER(dst, n, src) mock_bpf_read_user(dst, n, src)
 #define KF_READ_USER_STR(dst, n, src) mock_bpf_read_user_str(dst, n, src)
 #define KF_READ_KERNEL(dst, n, src) mock_bpf_read_kernel(dst, n, src)
+#define KF_READ_KERNEL_STR(dst, n, src) mock_bpf_read_kernel_str(dst, n, src)
 /* One kernel value, 0 when unreadable (BPF_CORE_READ) */
 #define KF_RD(ptr, field)                                                 \
 	({                                                                \
@@ -134,6 +150,11 @@ static inline struct task_struct *kf_task(struct kf_ctx *ctx)
 
 #include "bpf/pushes.h"
 #include "bpf/task.h"
+
+static inline const struct kcap_uring_req *kf_uring_req(struct kf_ctx *ctx)
+{
+	return &mock_cur_world->uring;
+}
 
 /* --- the syscall and the task, as the probes read them ---------------------- */
 

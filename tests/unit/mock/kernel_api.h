@@ -120,6 +120,7 @@ static inline void mock_begin(struct kf_ctx *ctx, u8 *buf, u16 type, u16 nparams
 		.snaplen = mock_cur_world->snaplen,
 		.regs = &mock_cur_kernel->regs,
 		.ret = mock_cur_world->ret,
+		.uring = &mock_cur_world->uring,
 	};
 	((struct kcap_evt_hdr *)buf)->truncated = 0;
 }

@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "kernel_types.h"
+#include "kcap_uring.h"
 
 #define MOCK_MAX_REGIONS 16
 #define MOCK_TASK_SIZE 0x00007ffffffff000ull /* user addresses are below */
@@ -44,6 +45,8 @@ struct mock_world {
 	const void *mm_args; /* NUL-separated argv of the current image; NULL: none */
 	size_t mm_args_len;
 	uint32_t snaplen;
+	struct kcap_uring_req
+		uring; /* the io_uring request (IO_URING events); name: a real string */
 	/* kernel behaviours that differ */
 	bool str_empty_is_zero; /* bpf_probe_read_user_str() returns 0 for "" (5.5 to 6.12) */
 	bool no_work_area; /* the BPF probes' per-CPU work map cannot be found */

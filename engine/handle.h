@@ -10,6 +10,7 @@
 #include "merge.h"
 #include "select.h"
 #include "state/threads.h"
+#include "state/pairs.h"
 
 struct kcap {
 	const struct kcap_backend_ops *candidates[KCAP_MAX_BACKENDS];
@@ -22,6 +23,7 @@ struct kcap {
 	struct kcap_config cfg;
 	struct kcap_merge merge;
 	struct kcap_threads threads;
+	struct kcap_pairs pairs;
 	const char *proc_root; /* "/proc" */
 	struct kcap_event ev;
 	char comm[16];

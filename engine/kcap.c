@@ -134,6 +134,9 @@ int kcap_open(const struct kcap_opts *opts, struct kcap **out, char *err, size_t
 	ret = kcap_threads_init(&k->threads, k->proc_root);
 	if (ret)
 		goto fail_cfg;
+	ret = kcap_pairs_init(&k->pairs);
+	if (ret)
+		goto fail_threads;
 	ret = open_candidate(k, 0, err, errlen);
 	if (ret)
 		goto fail_threads;
@@ -141,6 +144,7 @@ int kcap_open(const struct kcap_opts *opts, struct kcap **out, char *err, size_t
 	*out = k;
 	return 0;
 fail_threads:
+	kcap_pairs_free(&k->pairs);
 	kcap_threads_free(&k->threads);
 fail_cfg:
 	kcap_config_free(&k->cfg);
@@ -249,6 +253,7 @@ static void finish_event(struct kcap *k)
 	k->comm[sizeof(k->comm) - 1] = '\0'; /* per event: no snprintf */
 	ev->comm = k->comm;
 	kcap_threads_update(&k->threads, ev);
+	kcap_pairs_update(&k->pairs, ev);
 }
 
 int kcap_next(struct kcap *k, const struct kcap_event **ev, int timeout_ms)
@@ -328,6 +333,7 @@ void kcap_close(struct kcap *k)
 	kcap_stop(k);
 	if (k->backend)
 		close_backend(k);
+	kcap_pairs_free(&k->pairs);
 	kcap_threads_free(&k->threads);
 	kcap_config_free(&k->cfg);
 	free(k);

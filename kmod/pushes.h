@@ -562,6 +562,40 @@ static __always_inline void kf_put_exe_path(struct kf_ctx *ctx)
 	rcu_read_unlock();
 }
 
+/*
+ * current's open file at fd. The probes run with preemption disabled, an RCU
+ * read-side section: the table and the file stay readable, without a reference.
+ */
+static __always_inline __u64 kf_fd_file(struct kf_ctx *ctx, __s32 fd)
+{
+	struct files_struct *files = kf_task(ctx)->files;
+	struct fdtable *fdt;
+
+	if (!files || fd < 0)
+		return 0;
+	fdt = rcu_dereference_raw(files->fdt);
+	if ((u32)fd >= fdt->max_fds)
+		return 0;
+	return (u64)(uintptr_t)rcu_dereference_raw(fdt->fd[fd]);
+}
+
+static __always_inline __u64 kf_file_ino(struct kf_ctx *ctx, __u64 file)
+{
+	return ((struct file *)(uintptr_t)file)->f_inode->i_ino;
+}
+
+static __always_inline __u32 kf_file_kdev(struct kf_ctx *ctx, __u64 file)
+{
+	return ((struct file *)(uintptr_t)file)->f_inode->i_sb->s_dev;
+}
+
+static __always_inline void kf_put_file_path(struct kf_ctx *ctx, __u64 file)
+{
+	struct path path = ((struct file *)(uintptr_t)file)->f_path;
+
+	kf_put_kernel_path(ctx, &path);
+}
+
 static __always_inline void kf_put_cwd(struct kf_ctx *ctx)
 {
 	struct fs_struct *fs = kf_task(ctx)->fs;

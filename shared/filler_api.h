@@ -28,6 +28,9 @@
  *   __s32 kf_task_ppid(ctx)               parent's thread group id
  *   __u32 kf_task_uid(ctx), kf_task_euid(ctx), kf_task_gid(ctx)
  *   __u32 kf_task_exit_code(ctx)          task->exit_code (PROC_EXIT only)
+ *   __u64 kf_fd_file(ctx, fd)             current's open file at fd (opaque), or 0
+ *   __u64 kf_file_ino(ctx, file), __u32 kf_file_kdev(ctx, file)
+ *                                         its inode number and device (kernel dev_t)
  *   const struct kcap_uring_req *kf_uring_req(ctx)
  *                                         the submitted request (IO_URING only)
  *
@@ -52,6 +55,7 @@
  *   kf_put_exe_path(ctx)                  absolute path of current's executable
  *   kf_put_cwd(ctx)                       absolute path of current's cwd
  *   kf_put_root(ctx)                      absolute path of current's root directory
+ *   kf_put_file_path(ctx, file)           absolute path of a file from kf_fd_file()
  *   kf_put_mm_args(ctx)                   current's argv, from its mm arg area
  *
  * Contract for every store: it never faults and never sleeps. A user pointer
@@ -186,6 +190,37 @@ static __always_inline void kf_push_root(struct kf_ctx *ctx)
 {
 	KF_CHECK_PARAM(ctx, KF_T(PATH));
 	kf_put_root(ctx);
+}
+
+static __always_inline void kf_push_file_path(struct kf_ctx *ctx, __u64 file)
+{
+	KF_CHECK_PARAM(ctx, KF_T(PATH));
+	kf_put_file_path(ctx, file);
+}
+
+/* A kernel dev_t (major << 20 | minor) in the encoding of stat(2)'s st_dev and mknod(2). */
+static __always_inline __u32 kf_dev_to_user(__u32 kdev)
+{
+	__u32 major = kdev >> 20, minor = kdev & 0xfffff;
+
+	return (minor & 0xff) | (major << 8) | ((minor & ~0xffu) << 12);
+}
+
+/*
+ * What a successful open really opened, read from its new descriptor: the
+ * file's path, device and inode, which no rewrite of the caller's memory can
+ * change. Nothing (empty, 0, 0) for a failed one.
+ */
+static __always_inline void kf_push_opened_file(struct kf_ctx *ctx, __s64 res)
+{
+	__u64 file = res >= 0 ? kf_fd_file(ctx, (__s32)res) : 0;
+
+	if (file)
+		kf_push_file_path(ctx, file);
+	else
+		kf_push_empty(ctx);
+	kf_push_u32(ctx, file ? kf_dev_to_user(kf_file_kdev(ctx, file)) : 0);
+	kf_push_u64(ctx, file ? kf_file_ino(ctx, file) : 0);
 }
 
 static __always_inline void kf_push_mm_args(struct kf_ctx *ctx)

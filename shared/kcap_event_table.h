@@ -14,6 +14,7 @@ enum kcap_param_fmt {
 	KCAP_PF_DEC,
 	KCAP_PF_HEX,
 	KCAP_PF_OCT,
+	KCAP_PF_DEV, /* a device number as stat(2) gives it: major:minor in text */
 	KCAP_PF_FD, /* AT_FDCWD shown by name; negative results as errno */
 	KCAP_PF_ERRNO, /* integer, or -ENAME when negative */
 	KCAP_PF_PID, /* like ERRNO for results */
@@ -30,7 +31,6 @@ enum kcap_param_fmt {
 	KCAP_PF_SOCKADDR,
 	KCAP_PF_ARGV,
 	KCAP_PF_MODE, /* file type by name (S_IFCHR), permissions in octal */
-	KCAP_PF_DEV, /* a device number as major:minor */
 	KCAP_PF_FCNTL_ARG, /* fcntl's argument, decoded by the event's cmd */
 	KCAP_PF_IOCTL, /* hex, and the request's name when known: 0x5401(TCGETS) */
 	KCAP_PF_SOCKOPT_NAME, /* a socket option, named by the event's level */

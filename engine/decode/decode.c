@@ -40,6 +40,7 @@ void kcap_event_from_record(struct kcap_event *ev, const void *rec, uint32_t len
 	ev->nparams = hdr->nparams;
 	ev->raw = rec;
 	ev->raw_len = len;
+	ev->changed = 0; /* the engine compares it with its enter event (state/pairs.c) */
 	memcpy(ev->param_off, param_off, sizeof(*param_off) * hdr->nparams);
 }
 

@@ -238,14 +238,6 @@ static void put_mode(struct sbuf *sb, uint64_t mode)
 	sb_oct(sb, mode & ~(uint64_t)0170000);
 }
 
-/* A device number of the syscall ABI (glibc's makedev layout) as major:minor. */
-static void put_dev(struct sbuf *sb, uint64_t dev)
-{
-	sb_u64(sb, ((dev >> 8) & 0xfff) | ((dev >> 32) & 0xfffff000));
-	sb_putc(sb, ':');
-	sb_u64(sb, (dev & 0xff) | ((dev >> 12) & 0xffffff00));
-}
-
 /* A syscall result: -errno values are named in text (res=-2(ENOENT)). */
 static void put_errno(struct sbuf *sb, const struct kcap_param *p, int64_t v, enum fmt_style style)
 {
@@ -360,6 +352,15 @@ static void put_int(struct sbuf *sb, const struct kcap_event *ev, const struct k
 		else
 			sb_oct(sb, u);
 		return;
+	case KCAP_PF_DEV:
+		if (style == STYLE_JSON) {
+			sb_u64(sb, u);
+		} else {
+			sb_u64(sb, (u >> 8) & 0xfff);
+			sb_putc(sb, ':');
+			sb_u64(sb, (u & 0xff) | ((u >> 12) & 0xfff00));
+		}
+		return;
 	case KCAP_PF_FD:
 		if (v == AT_FDCWD_VALUE && style == STYLE_TEXT)
 			sb_puts(sb, "AT_FDCWD");
@@ -403,13 +404,9 @@ static void put_int(struct sbuf *sb, const struct kcap_event *ev, const struct k
 			sb_putc(sb, '"');
 		return;
 	case KCAP_PF_MODE:
-	case KCAP_PF_DEV:
 		if (style == STYLE_JSON)
 			sb_putc(sb, '"');
-		if (p->fmt == KCAP_PF_MODE)
-			put_mode(sb, u);
-		else
-			put_dev(sb, u);
+		put_mode(sb, u);
 		if (style == STYLE_JSON)
 			sb_putc(sb, '"');
 		return;
@@ -593,15 +590,18 @@ void fmt_param_value(struct sbuf *sb, const struct kcap_event *ev, const struct 
 	}
 }
 
-void fmt_truncated(struct sbuf *sb, const struct kcap_event *ev, enum fmt_style style)
+/* ,"key":["a",...] or  key=a,b: the names of the parameters in mask; nothing for none. */
+static void fmt_param_list(struct sbuf *sb, const struct kcap_event *ev, uint32_t mask,
+			   const char *key, enum fmt_style style)
 {
-	uint32_t mask = ((const struct kcap_evt_hdr *)ev->raw)->truncated;
 	const struct kcap_event_info *info = &kcap_event_table[ev->type];
 	bool first = true;
 
 	if (!mask)
 		return;
-	sb_puts(sb, style == STYLE_JSON ? ",\"truncated\":[" : " truncated=");
+	sb_puts(sb, style == STYLE_JSON ? ",\"" : " ");
+	sb_puts(sb, key);
+	sb_puts(sb, style == STYLE_JSON ? "\":[" : "=");
 	for (unsigned int i = 0; i < ev->nparams; i++) {
 		if (!((mask >> i) & 1))
 			continue;
@@ -616,6 +616,13 @@ void fmt_truncated(struct sbuf *sb, const struct kcap_event *ev, enum fmt_style 
 	}
 	if (style == STYLE_JSON)
 		sb_putc(sb, ']');
+}
+
+void fmt_marks(struct sbuf *sb, const struct kcap_event *ev, enum fmt_style style)
+{
+	fmt_param_list(sb, ev, ((const struct kcap_evt_hdr *)ev->raw)->truncated, "truncated",
+		       style);
+	fmt_param_list(sb, ev, ev->changed, "changed", style);
 }
 
 const char *fmt_event_name(const struct kcap_event *ev)

@@ -19,8 +19,12 @@ void fmt_param_value(struct sbuf *sb, const struct kcap_event *ev, const struct 
 		     enum kcap_symbol_table table, enum fmt_style style);
 /* Bytes as a JSON string body or as C-escaped text (no quotes added). */
 void fmt_escaped(struct sbuf *sb, const uint8_t *s, size_t n, enum fmt_style style);
-/* The names of the parameters cut at a bound: ,"truncated":[...] or  truncated=a,b; or nothing. */
-void fmt_truncated(struct sbuf *sb, const struct kcap_event *ev, enum fmt_style style);
+/*
+ * The names of the parameters cut at a bound (,"truncated":[...] or
+ * truncated=a,b) and of those that changed since the enter event (changed),
+ * or nothing.
+ */
+void fmt_marks(struct sbuf *sb, const struct kcap_event *ev, enum fmt_style style);
 /* The name users see: the syscall's own name for generic events. */
 const char *fmt_event_name(const struct kcap_event *ev);
 

@@ -5,7 +5,8 @@
  *    "event":"openat","dir":"exit","ret":3,"args":{"dirfd":-100,"name":"/etc/hosts",...}}
  * ret is present for syscall exit events; args holds every other parameter.
  * Unreadable parameters are null; flags are symbolic strings; argv is an array.
- * "truncated":["args",...] names the parameters cut at a bound, when any was.
+ * "truncated":["args",...] names the parameters cut at a bound, when any was;
+ * "changed":["name",...] those of an exit that differ from its enter event's.
  */
 #include "format.h"
 
@@ -55,7 +56,7 @@ int kcap_format_json(const struct kcap_event *ev, char *buf, size_t len)
 		fmt_param_value(&sb, ev, &p, info->params[i].table, STYLE_JSON);
 	}
 	sb_putc(&sb, '}');
-	fmt_truncated(&sb, ev, STYLE_JSON);
+	fmt_marks(&sb, ev, STYLE_JSON);
 	sb_putc(&sb, '}');
 	return sb_finish(&sb);
 }

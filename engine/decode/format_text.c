@@ -2,8 +2,9 @@
 /*
  * One readable line per event, like strace and sysdig:
  *   14:02:11.123456789 1 cat (4242:4242) < openat res=3 dirfd=AT_FDCWD name=/etc/hosts ...
- * '>' marks an enter event, '<' an exit event. A last field truncated=a,b names
- * the parameters cut at a bound, when any was.
+ * '>' marks an enter event, '<' an exit event. Last fields truncated=a,b name
+ * the parameters cut at a bound, changed=a,b those of an exit that differ from
+ * its enter event's, when any.
  */
 #include <time.h>
 #include "format.h"
@@ -62,6 +63,6 @@ int kcap_format_text(const struct kcap_event *ev, char *buf, size_t len)
 		sb_putc(&sb, '=');
 		fmt_param_value(&sb, ev, &p, info->params[i].table, STYLE_TEXT);
 	}
-	fmt_truncated(&sb, ev, STYLE_TEXT);
+	fmt_marks(&sb, ev, STYLE_TEXT);
 	return sb_finish(&sb);
 }

@@ -65,6 +65,12 @@ struct kcap_event {
 	const char *comm; /* the thread's command name, "?" when unknown */
 	const void *raw; /* the wire-format event (shared/kcap_wire.h) */
 	uint32_t raw_len;
+	/*
+	 * Exit events: the parameters (bit i: parameter i) whose value differs
+	 * from the same parameter of the syscall's enter event, both readable:
+	 * the caller's memory changed while the kernel ran the syscall.
+	 */
+	uint32_t changed;
 	/* the library's: where each parameter starts in raw (an event copies as a value) */
 	uint32_t param_off[KCAP_EVENT_MAX_PARAMS];
 };

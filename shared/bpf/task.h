@@ -124,6 +124,46 @@ static __always_inline void kf_put_root(struct kf_ctx *ctx)
 	kf_put_kernel_path(ctx, KF_RD(fs, root.dentry), KF_RD(fs, root.mnt));
 }
 
+/* current's open file at fd: its fd table entry, bounded by the table's size. */
+static __always_inline __u64 kf_fd_file(struct kf_ctx *ctx, __s32 fd)
+{
+	struct files_struct *files = KF_RD(kf_task(ctx), files);
+	struct fdtable *fdt = files ? KF_RD(files, fdt) : NULL;
+	struct file **fds;
+	struct file *file = NULL;
+
+	if (!fdt || fd < 0 || (__u32)fd >= KF_RD(fdt, max_fds))
+		return 0;
+	fds = KF_RD(fdt, fd);
+	if (!fds || KF_READ_KERNEL(&file, sizeof(file), &fds[fd]))
+		return 0;
+	return (__u64)(unsigned long)file;
+}
+
+static __always_inline __u64 kf_file_ino(struct kf_ctx *ctx, __u64 file)
+{
+	struct inode *inode = KF_RD((struct file *)(unsigned long)file, f_inode);
+
+	return inode ? KF_RD(inode, i_ino) : 0;
+}
+
+static __always_inline __u32 kf_file_kdev(struct kf_ctx *ctx, __u64 file)
+{
+	struct inode *inode = KF_RD((struct file *)(unsigned long)file, f_inode);
+	struct super_block *sb = inode ? KF_RD(inode, i_sb) : NULL;
+
+	return sb ? KF_RD(sb, s_dev) : 0;
+}
+
+static __always_inline void kf_put_file_path(struct kf_ctx *ctx, __u64 file)
+{
+	struct file *f = (struct file *)(unsigned long)file;
+
+	if (kf_skip(ctx))
+		return;
+	kf_put_kernel_path(ctx, KF_RD(f, f_path.dentry), KF_RD(f, f_path.mnt));
+}
+
 static __always_inline void kf_put_mm_args(struct kf_ctx *ctx)
 {
 	struct mm_struct *mm;

@@ -16,8 +16,10 @@ KCAP_FILLER(OPEN_E, SYS_ENTER)
 
 KCAP_FILLER(OPEN_X, SYS_EXIT)
 {
-	kf_push_res(ctx);
+	__s64 res = kf_push_res(ctx);
+
 	kf_open_args(ctx);
+	kf_push_opened_file(ctx, res);
 }
 
 /* openat(dirfd, name, flags, mode) */
@@ -36,8 +38,10 @@ KCAP_FILLER(OPENAT_E, SYS_ENTER)
 
 KCAP_FILLER(OPENAT_X, SYS_EXIT)
 {
-	kf_push_res(ctx);
+	__s64 res = kf_push_res(ctx);
+
 	kf_openat_args(ctx);
+	kf_push_opened_file(ctx, res);
 }
 
 /* openat2(dirfd, name, struct open_how *how, size): how = {flags, mode, resolve} */
@@ -59,8 +63,10 @@ KCAP_FILLER(OPENAT2_E, SYS_ENTER)
 
 KCAP_FILLER(OPENAT2_X, SYS_EXIT)
 {
-	kf_push_res(ctx);
+	__s64 res = kf_push_res(ctx);
+
 	kf_openat2_args(ctx);
+	kf_push_opened_file(ctx, res);
 }
 
 /* creat(name, mode) */
@@ -77,8 +83,10 @@ KCAP_FILLER(CREAT_E, SYS_ENTER)
 
 KCAP_FILLER(CREAT_X, SYS_EXIT)
 {
-	kf_push_res(ctx);
+	__s64 res = kf_push_res(ctx);
+
 	kf_creat_args(ctx);
+	kf_push_opened_file(ctx, res);
 }
 
 KCAP_FILLER(CLOSE_X, SYS_EXIT)

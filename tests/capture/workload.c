@@ -76,23 +76,28 @@ static long ia32_syscall(long nr, long a0, long a1, long a2, long a3, long a4, l
 
 static void files(const char *dir, FILE *facts)
 {
-	char path[512], renamed[512], missing[512], sub[512];
+	char path[512], renamed[512], missing[512], sub[512], link[512];
 	char buf[64];
 	struct iovec iov[2] = {
 		{ .iov_base = (void *)WL_IOV_A, .iov_len = sizeof(WL_IOV_A) - 1 },
 		{ .iov_base = (void *)WL_IOV_B, .iov_len = sizeof(WL_IOV_B) - 1 },
 	};
+	struct stat st;
 	long fd;
 
 	snprintf(path, sizeof(path), "%s/kcap-wl-%d.txt", dir, getpid());
 	snprintf(renamed, sizeof(renamed), "%s/kcap-wl-%d.renamed", dir, getpid());
 	snprintf(missing, sizeof(missing), "%s/kcap-wl-%d.missing", dir, getpid());
 	snprintf(sub, sizeof(sub), "%s/kcap-wl-%d.d", dir, getpid());
-	fprintf(facts, "path=%s\nrenamed=%s\nmissing=%s\nsubdir=%s\n", path, renamed, missing, sub);
+	snprintf(link, sizeof(link), "%s/kcap-wl-%d.link", dir, getpid());
+	fprintf(facts, "path=%s\nrenamed=%s\nmissing=%s\nsubdir=%s\nlink=%s\n", path, renamed,
+		missing, sub, link);
 
 	fd = syscall(SYS_openat, AT_FDCWD, path, O_CREAT | O_WRONLY | O_TRUNC, 0640);
-	if (fd < 0)
+	if (fd < 0 || fstat((int)fd, &st) < 0)
 		die("openat create");
+	/* the file the exit must name, whatever its name argument says */
+	fprintf(facts, "dev=%lu\nino=%lu\n", (unsigned long)st.st_dev, (unsigned long)st.st_ino);
 	if (syscall(SYS_write, fd, WL_DATA, sizeof(WL_DATA) - 1) != sizeof(WL_DATA) - 1)
 		die("write");
 	if (syscall(SYS_pwrite64, fd, WL_PDATA, sizeof(WL_PDATA) - 1, WL_OFFSET) < 0)
@@ -109,6 +114,15 @@ static void files(const char *dir, FILE *facts)
 	if (syscall(SYS_pread64, fd, buf, sizeof(WL_PDATA) - 1, WL_OFFSET) < 0)
 		die("pread64");
 	syscall(SYS_close, fd);
+
+	/* Opened through a symlink: the exit names the file the descriptor is. */
+	if (syscall(SYS_symlinkat, path, AT_FDCWD, link) < 0)
+		die("symlinkat");
+	fd = syscall(SYS_openat, AT_FDCWD, link, O_RDONLY, 0);
+	if (fd < 0)
+		die("openat through a symlink");
+	syscall(SYS_close, fd);
+	syscall(SYS_unlinkat, AT_FDCWD, link, 0);
 
 	/* Failures: a missing file, and a pointer the kernel cannot read. */
 	if (syscall(SYS_openat, AT_FDCWD, missing, O_RDONLY, 0) != -1 || errno != ENOENT)

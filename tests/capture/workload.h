@@ -33,6 +33,7 @@
 #define WL_SEEK 10
 #define WL_DEV_MAJOR 1 /* mknodat's device: 1:3 */
 #define WL_DEV_MINOR 3
+#define WL_DEV_ENCODED 259 /* makedev(1, 3): what the event and JSON carry */
 #define WL_BAD_FLAGS 0x10000000 /* a flag bit no descriptor-creating call accepts */
 #define WL_BAD_CLOCK 99
 #define WL_VPOS 100 /* pwritev2/preadv2 position */

@@ -135,19 +135,35 @@ static void test_every_backend_emits_the_same_bytes(void **state)
 	}
 }
 
+/* The exit also says which file the new descriptor is: what the name cannot be raced into. */
 static void test_openat(void **state)
 {
 	static const char path[] = "/etc/hosts";
-	struct mock_world w = { .args = { (uint64_t)-100, 0x2000, 02000000, 0 }, .ret = 3 };
+	struct mock_world w = { .args = { (uint64_t)-100, 0x2000, 02000000, 0 },
+				.ret = 3,
+				.open_fd = 3,
+				.open_path = "/srv/real",
+				.open_kdev = (259u << 20) | 300, /* 259:300 */
+				.open_ino = 1234 };
 	uint32_t faults;
 
 	mock_map(&w, 0x2000, path, sizeof(path));
 	assert_string_equal(
 		run_json(IMPL, KCAP_EV_OPENAT_X, &w),
 		"\"event\":\"openat\",\"dir\":\"exit\",\"ret\":3,\"args\":{\"dirfd\":-100,"
-		"\"name\":\"/etc/hosts\",\"flags\":\"O_RDONLY|O_CLOEXEC\",\"mode\":0}}");
+		"\"name\":\"/etc/hosts\",\"flags\":\"O_RDONLY|O_CLOEXEC\",\"mode\":0,\"file\":"
+		"\"/srv/real\",\"dev\":1114924,\"ino\":1234}}");
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_OPENAT_X, &w),
+			       " file=/srv/real dev=259:300 ino=1234"));
 	run(IMPL, KCAP_EV_OPENAT_X, &w, &faults);
 	assert_int_equal(faults, 0);
+	/* a descriptor the table does not have: no file, not a fault */
+	w.ret = 5;
+	assert_non_null(
+		strstr(run_json(IMPL, KCAP_EV_OPENAT_X, &w), "\"file\":null,\"dev\":0,\"ino\":0}"));
+	w.ret = 100000;
+	assert_non_null(
+		strstr(run_json(IMPL, KCAP_EV_OPENAT_X, &w), "\"file\":null,\"dev\":0,\"ino\":0}"));
 }
 
 /* NULL, unmapped and kernel addresses: the parameter is unreadable, the event delivered. */
@@ -164,7 +180,8 @@ static void test_bad_pointers_are_faults_not_failures(void **state)
 		assert_string_equal(
 			run_json(IMPL, KCAP_EV_OPENAT_X, &w),
 			"\"event\":\"openat\",\"dir\":\"exit\",\"ret\":-14,\"args\":{"
-			"\"dirfd\":-100,\"name\":null,\"flags\":\"O_RDONLY\",\"mode\":0}}");
+			"\"dirfd\":-100,\"name\":null,\"flags\":\"O_RDONLY\",\"mode\":0,"
+			"\"file\":null,\"dev\":0,\"ino\":0}}");
 		run(IMPL, KCAP_EV_OPENAT_X, &w, &faults);
 		assert_int_equal(faults, 1);
 	}

@@ -159,12 +159,12 @@ static void test_an_event_copies_as_a_value(void **state)
 	struct kcap_event ev, first;
 	struct kcap_param p;
 	struct test_param open_params[] = { P_S64(3), P_S32(-100), P_STR("/x"), P_U32(0),
-					    P_U32(0) };
+					    P_U32(0), P_STR("/x"), P_U32(0),	P_U64(1) };
 	struct test_param read_params[] = { P_S64(1), P_S32(5), P_BYTES("d"), P_U64(1) };
 
 	(void)state;
 	fake_init(&a, 0, 1);
-	a.lens[a.n] = test_build(a.events[a.n], KCAP_EV_OPENAT_X, open_params, 5);
+	a.lens[a.n] = test_build(a.events[a.n], KCAP_EV_OPENAT_X, open_params, 8);
 	a.n++;
 	/* parameter 2 starts elsewhere in a read event */
 	a.lens[a.n] = test_build(a.events[a.n], KCAP_EV_READ_X, read_params, 4);

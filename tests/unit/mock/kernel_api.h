@@ -41,6 +41,7 @@ typedef int64_t s64;
 #define rcu_read_lock() ((void)0)
 #define rcu_read_unlock() ((void)0)
 #define rcu_dereference(p) (p)
+#define rcu_dereference_raw(p) (p)
 #define __task_cred(t) ((t)->cred)
 #define __kuid_val(k) ((k).val)
 #define __kgid_val(k) ((k).val)

@@ -40,8 +40,27 @@ struct fs_struct {
 	struct path root, pwd;
 };
 
+struct super_block {
+	__u32 s_dev; /* the kernel's dev_t: major << 20 | minor */
+};
+
+struct inode {
+	unsigned long i_ino;
+	struct super_block *i_sb;
+};
+
 struct file {
 	struct path f_path;
+	struct inode *f_inode;
+};
+
+struct fdtable {
+	unsigned int max_fds;
+	struct file **fd;
+};
+
+struct files_struct {
+	struct fdtable *fdt;
 };
 
 struct mm_struct {
@@ -69,6 +88,7 @@ struct task_struct {
 	const struct cred *cred;
 	struct mm_struct *mm;
 	struct fs_struct *fs;
+	struct files_struct *files;
 	int exit_code;
 };
 

@@ -158,6 +158,16 @@ void mock_kernel_build(struct mock_kernel *k, struct mock_world *w)
 				       .dentry = make_path_under(k, top->mnt.mnt_root, w->exe) };
 		k->mm.exe_file = &k->exe_file;
 	}
+	k->fdt = (struct fdtable){ .max_fds = 8, .fd = k->fd_array };
+	k->files.fdt = &k->fdt;
+	if (w->open_fd > 0 && w->open_fd < 8 && w->open_path) {
+		k->open_sb.s_dev = w->open_kdev;
+		k->open_inode = (struct inode){ .i_ino = w->open_ino, .i_sb = &k->open_sb };
+		k->open_file.f_path = (struct path){ .mnt = &k->root_mnt.mnt,
+						     .dentry = make_path(k, w->open_path) };
+		k->open_file.f_inode = &k->open_inode;
+		k->fd_array[w->open_fd] = &k->open_file;
+	}
 	if (w->mm_args) {
 		mock_map(w, MOCK_MM_ARGS_ADDR, w->mm_args, w->mm_args_len);
 		k->mm.arg_start = MOCK_MM_ARGS_ADDR;
@@ -171,6 +181,7 @@ void mock_kernel_build(struct mock_kernel *k, struct mock_world *w)
 					.cred = &k->cred,
 					.mm = &k->mm,
 					.fs = &k->fs,
+					.files = &k->files,
 					.exit_code = (int)w->exit_code };
 	if (w->comm)
 		snprintf(k->task.comm, sizeof(k->task.comm), "%s", w->comm);

@@ -45,8 +45,13 @@ struct mock_world {
 	const void *mm_args; /* NUL-separated argv of the current image; NULL: none */
 	size_t mm_args_len;
 	uint32_t snaplen;
-	struct kcap_uring_req
-		uring; /* the io_uring request (IO_URING events); name: a real string */
+	/* the io_uring request (IO_URING events); its paths are real strings */
+	struct kcap_uring_req uring;
+	/* the task's open file at descriptor open_fd (0: none): its path, device and inode */
+	int open_fd;
+	const char *open_path;
+	__u32 open_kdev; /* the kernel's dev_t */
+	unsigned long open_ino;
 	/* kernel behaviours that differ */
 	bool str_empty_is_zero; /* bpf_probe_read_user_str() returns 0 for "" (5.5 to 6.12) */
 	bool no_work_area; /* the BPF probes' per-CPU work map cannot be found */
@@ -59,7 +64,12 @@ struct mock_kernel {
 	struct cred cred;
 	struct mm_struct mm;
 	struct fs_struct fs;
-	struct file exe_file;
+	struct file exe_file, open_file;
+	struct inode open_inode;
+	struct super_block open_sb;
+	struct file *fd_array[8];
+	struct fdtable fdt;
+	struct files_struct files;
 	struct kf_mount root_mnt;
 	struct kf_mount mounts[64]; /* stacked on mount_at */
 	struct pt_regs regs;

@@ -19,8 +19,6 @@
 #include "filler_impl.h"
 #include "fillers/all.h"
 
-#define __NR_none (-1)
-
 /* Every event's filler and shape, from the event table. */
 static const struct kcap_filler_desc {
 	kf_fill_fn fill;
@@ -31,7 +29,7 @@ static const struct kcap_filler_desc {
 #define P(name, type, fmt, table)
 #define KCAP_EVENT(evid, evname, evhook, sc, plist)      \
 	[KCAP_EV_##evid] = { .fill = kf_fill_##evid,     \
-			     .nr = __NR_##sc,            \
+			     .nr = KCAP_NR_##sc,         \
 			     .hook = KCAP_HOOK_##evhook, \
 			     .nparams = KCAP_NPARAMS_##evid },
 #include "events.def"

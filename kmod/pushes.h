@@ -231,6 +231,12 @@ static __always_inline void kf_put_user_bytes(struct kf_ctx *ctx, __u64 uptr, __
 	kf_commit(ctx, kf_copy_user(p, uptr, n) ? -EFAULT : (long)n);
 }
 
+/* An integer of n (4 or 8) bytes in user memory, or a fault. */
+static __always_inline void kf_put_user_int(struct kf_ctx *ctx, __u64 uptr, __u32 n)
+{
+	kf_put_user_bytes(ctx, uptr, n);
+}
+
 static __always_inline void kf_put_user_buf(struct kf_ctx *ctx, __u64 uptr, __u64 n)
 {
 	kf_put_user_bytes(ctx, uptr, min_t(u64, n, ctx->snaplen));
@@ -338,6 +344,17 @@ static __always_inline __u64 kf_read_user_u64(struct kf_ctx *ctx, __u64 uptr)
 	u64 v;
 
 	return kf_copy_user(&v, uptr, sizeof(v)) ? 0 : v;
+}
+
+/* 0 and the value at uptr in *v, or -1 when it cannot be read. */
+static __always_inline int kf_try_read_user_u64(struct kf_ctx *ctx, __u64 uptr, __u64 *v)
+{
+	return kf_copy_user(v, uptr, sizeof(*v)) ? -1 : 0;
+}
+
+static __always_inline void kf_put_unreadable(struct kf_ctx *ctx)
+{
+	kf_put_fault(ctx);
 }
 
 static __always_inline __u32 kf_read_user_u32(struct kf_ctx *ctx, __u64 uptr)

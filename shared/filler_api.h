@@ -24,6 +24,7 @@
  *                                         only: the ia32 ABI's registers)
  *   __u64 kf_read_user_u64(ctx, uptr), __u32 kf_read_user_u32(ctx, uptr)
  *                                         0 when the memory cannot be read
+ *   int kf_try_read_user_u64(ctx, uptr, *v) 0, or -1 when the memory cannot be read
  *   __s32 kf_task_ppid(ctx)               parent's thread group id
  *   __u32 kf_task_uid(ctx), kf_task_euid(ctx), kf_task_gid(ctx)
  *   __u32 kf_task_exit_code(ctx)          task->exit_code (PROC_EXIT only)
@@ -41,11 +42,15 @@
  *   kf_put_kernel_str(ctx, kptr)          the same from kernel memory (a string
  *                                         the kernel copied from the process)
  *   kf_put_user_buf(ctx, uptr, n)         min(n, snaplen) bytes
+ *   kf_put_user_int(ctx, uptr, n)         an integer of n (4 or 8, constant) bytes
+ *                                         at uptr, as the value a syscall wrote
  *   kf_put_user_iovec(ctx, iov, iovcnt, n) gathers min(n, snaplen) bytes
  *   kf_put_user_sockaddr(ctx, uptr, n)    min(n, KCAP_MAX_SOCKADDR) bytes; NULL: empty
  *   kf_put_user_argv(ctx, uptr)           char *[] -> NUL-separated strings,
  *                                         at most KCAP_MAX_ARGS_LEN bytes
  *   kf_put_empty(ctx)                     a parameter with no value (length 0)
+ *   kf_put_unreadable(ctx)                a parameter marked unreadable: the user
+ *                                         structure that holds it could not be read
  *   kf_put_comm(ctx)                      current->comm
  *   kf_put_exe_path(ctx)                  absolute path of current's executable
  *   kf_put_cwd(ctx)                       absolute path of current's cwd
@@ -121,6 +126,19 @@ static __always_inline void kf_push_user_buf(struct kf_ctx *ctx, __u64 uptr, __u
 	kf_put_user_buf(ctx, uptr, n);
 }
 
+/* A 32-bit or 64-bit value in user memory (descriptors the kernel wrote, a mask). */
+static __always_inline void kf_push_user_int32(struct kf_ctx *ctx, __u64 uptr)
+{
+	KF_CHECK_PARAM(ctx, KF_T(S32) | KF_T(U32));
+	kf_put_user_int(ctx, uptr, 4);
+}
+
+static __always_inline void kf_push_user_int64(struct kf_ctx *ctx, __u64 uptr)
+{
+	KF_CHECK_PARAM(ctx, KF_T(U64) | KF_T(S64));
+	kf_put_user_int(ctx, uptr, 8);
+}
+
 static __always_inline void kf_push_user_iovec(struct kf_ctx *ctx, __u64 iov, __u64 iovcnt, __u64 n)
 {
 	KF_CHECK_PARAM(ctx, KF_T(BYTES));
@@ -144,6 +162,13 @@ static __always_inline void kf_push_empty(struct kf_ctx *ctx)
 {
 	KF_CHECK_PARAM(ctx, KF_T_VARIABLE);
 	kf_put_empty(ctx);
+}
+
+/* Any parameter, unreadable (e.g. inside a user structure that is not mapped). */
+static __always_inline void kf_push_unreadable(struct kf_ctx *ctx)
+{
+	KF_CHECK_PARAM(ctx, KF_T_VARIABLE | KF_T(S64) | KF_T(U64) | KF_T(S32) | KF_T(U32));
+	kf_put_unreadable(ctx);
 }
 
 static __always_inline void kf_push_comm(struct kf_ctx *ctx)
@@ -224,6 +249,45 @@ static __always_inline void kf_push_mm_args(struct kf_ctx *ctx)
 {
 	KF_CHECK_PARAM(ctx, KF_T(STRLIST));
 	kf_put_mm_args(ctx);
+}
+
+/*
+ * Syscall argument i (a constant) pushed as a parameter of the matching type:
+ * an int (a descriptor, a count), a path, a 32-bit value (flags, modes, ids),
+ * a 64-bit one.
+ */
+static __always_inline void kf_push_arg_s32(struct kf_ctx *ctx, int i)
+{
+	kf_push_s32(ctx, (__s32)kf_arg(ctx, i));
+}
+
+static __always_inline void kf_push_arg_path(struct kf_ctx *ctx, int i)
+{
+	kf_push_user_str(ctx, kf_arg(ctx, i));
+}
+
+/* A path argument that may be NULL by design: no value then, not a fault. */
+static __always_inline void kf_push_arg_path_or_null(struct kf_ctx *ctx, int i)
+{
+	if (kf_arg(ctx, i))
+		kf_push_user_str(ctx, kf_arg(ctx, i));
+	else
+		kf_push_empty(ctx);
+}
+
+static __always_inline void kf_push_arg_u32(struct kf_ctx *ctx, int i)
+{
+	kf_push_u32(ctx, (__u32)kf_arg(ctx, i));
+}
+
+static __always_inline void kf_push_arg_s64(struct kf_ctx *ctx, int i)
+{
+	kf_push_s64(ctx, (__s64)kf_arg(ctx, i));
+}
+
+static __always_inline void kf_push_arg_u64(struct kf_ctx *ctx, int i)
+{
+	kf_push_u64(ctx, kf_arg(ctx, i));
 }
 
 /* Every exit event starts with the return value. */

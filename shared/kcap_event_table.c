@@ -1,10 +1,7 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR MIT)
 /* The userspace event table and syscall names, expanded from the .def files. */
 #include <string.h>
-#include <asm/unistd_64.h>
 #include "kcap_event_table.h"
-
-#define __NR_none (-1)
 
 #define P(pname, ptype, pfmt, ptable) \
 	{ .name = #pname,             \
@@ -15,7 +12,7 @@
 	[KCAP_EV_##evid] = { .name = evname,                 \
 			     .id = #evid,                    \
 			     .hook = KCAP_HOOK_##evhook,     \
-			     .syscall_nr = __NR_##sc,        \
+			     .syscall_nr = KCAP_NR_##sc,     \
 			     .nparams = KCAP_NPARAMS_##evid, \
 			     .params = (const struct kcap_param_info[]){ plist{ 0 } } },
 const struct kcap_event_info kcap_event_table[KCAP_EV__COUNT] = {

@@ -30,6 +30,11 @@ enum kcap_param_fmt {
 	KCAP_PF_BUFFER,
 	KCAP_PF_SOCKADDR,
 	KCAP_PF_ARGV,
+	KCAP_PF_MODE, /* file type by name (S_IFCHR), permissions in octal */
+	KCAP_PF_FCNTL_ARG, /* fcntl's argument, decoded by the event's cmd */
+	KCAP_PF_IOCTL, /* hex, and the request's name when known: 0x5401(TCGETS) */
+	KCAP_PF_SOCKOPT_NAME, /* a socket option, named by the event's level */
+	KCAP_PF_SOCKOPT_VALUE, /* an option's bytes: an int when there are 4 */
 };
 
 /* Symbol tables for FLAGS and ENUM parameters (kcap_symbols.c). */
@@ -51,6 +56,31 @@ enum kcap_symbol_table {
 	KCAP_ST_MODULE_INIT_FLAGS,
 	KCAP_ST_IORING_OP,
 	KCAP_ST_IOSQE_FLAGS,
+	KCAP_ST_ACCESS_MODE,
+	KCAP_ST_ACCESS_AT_FLAGS,
+	KCAP_ST_STATX_AT_FLAGS,
+	KCAP_ST_STATX_MASK,
+	KCAP_ST_SEEK_WHENCE,
+	KCAP_ST_FLOCK_OP,
+	KCAP_ST_FD_FLAGS,
+	KCAP_ST_EVENTFD_FLAGS,
+	KCAP_ST_FCNTL_CMD,
+	KCAP_ST_FD_CLOEXEC,
+	KCAP_ST_CLOSE_RANGE_FLAGS,
+	KCAP_ST_CLOCK_ID,
+	KCAP_ST_INOTIFY_MASK,
+	KCAP_ST_EPOLL_OP,
+	KCAP_ST_EPOLL_EVENTS,
+	KCAP_ST_IOCTL_REQUEST,
+	KCAP_ST_RWF_FLAGS,
+	KCAP_ST_SPLICE_FLAGS,
+	KCAP_ST_MSG_FLAGS,
+	KCAP_ST_SHUTDOWN_HOW,
+	KCAP_ST_SOCKOPT_LEVEL,
+	KCAP_ST_SOL_SOCKET_OPT,
+	KCAP_ST_SOL_TCP_OPT,
+	KCAP_ST_SOL_IP_OPT,
+	KCAP_ST_SOL_IPV6_OPT,
 	KCAP_ST__COUNT
 };
 

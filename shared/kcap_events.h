@@ -111,8 +111,13 @@ static inline int kcap_syscall_is_x32(__u64 nr)
 	return nr - KCAP_X32_SYSCALL_BIT < 1024;
 }
 
-/* KCAP_NR_<name>, KCAP_NR_IA32_<name>: syscall numbers, for the few checks kernel code makes. */
+/*
+ * KCAP_NR_<name>, KCAP_NR_IA32_<name>: syscall numbers, from the .def files, so that
+ * every backend knows them whatever kernel headers it is built with (fchmodat2 is
+ * newer than most).
+ */
 enum {
+	KCAP_NR_none = -1, /* events.def: an event of no one syscall */
 #define KCAP_SYSCALL(nr, name) KCAP_NR_##name = nr,
 #include "syscalls_x86_64.def"
 #undef KCAP_SYSCALL

@@ -216,6 +216,28 @@ static void put_flags(struct sbuf *sb, const struct kcap_symbol_set *set, uint64
 		sb_puts(sb, set->zero ? set->zero : "0");
 }
 
+/* A file mode: its type by name, then the permission bits in octal ("S_IFCHR|0600"). */
+static void put_mode(struct sbuf *sb, uint64_t mode)
+{
+	static const struct kcap_symbol types[] = {
+		{ 0140000, "S_IFSOCK" }, { 0120000, "S_IFLNK" },
+		{ 0100000, "S_IFREG" },	 { 0060000, "S_IFBLK" },
+		{ 0040000, "S_IFDIR" },	 { 0020000, "S_IFCHR" },
+		{ 0010000, "S_IFIFO" },	 { 0, NULL },
+	};
+	uint64_t type = mode & 0170000;
+	const char *name = symbol_name(types, type);
+
+	if (name) {
+		sb_puts(sb, name);
+		sb_putc(sb, '|');
+	} else if (type) {
+		sb_oct(sb, type);
+		sb_putc(sb, '|');
+	}
+	sb_oct(sb, mode & ~(uint64_t)0170000);
+}
+
 /* A syscall result: -errno values are named in text (res=-2(ENOENT)). */
 static void put_errno(struct sbuf *sb, const struct kcap_param *p, int64_t v, enum fmt_style style)
 {
@@ -230,8 +252,88 @@ static void put_errno(struct sbuf *sb, const struct kcap_param *p, int64_t v, en
 	}
 }
 
-static void put_int(struct sbuf *sb, const struct kcap_param *p, int64_t v,
-		    enum kcap_symbol_table table, enum fmt_style style)
+/* FLAGS of a symbol table as a value of its own: a JSON string, or text. */
+static void put_flags_value(struct sbuf *sb, enum kcap_symbol_table table, uint64_t v,
+			    enum fmt_style style)
+{
+	if (style == STYLE_JSON)
+		sb_putc(sb, '"');
+	put_flags(sb, kcap_symbol_set(table), v);
+	if (style == STYLE_JSON)
+		sb_putc(sb, '"');
+}
+
+/*
+ * fcntl's argument means what the event's cmd says: a descriptor or a number
+ * (F_DUPFD, F_SETOWN...), FD_CLOEXEC (F_SETFD), file status flags (F_SETFL), a
+ * signal (F_SETSIG); otherwise a pointer or nothing, in hex.
+ */
+static void put_fcntl_arg(struct sbuf *sb, const struct kcap_event *ev, uint64_t u,
+			  enum fmt_style style)
+{
+	struct kcap_param c;
+	int64_t cmd = -1;
+
+	if (ev && kcap_event_param_by_name(ev, "cmd", &c) == 0 && !c.faulted &&
+	    kcap_param_int(&c, &cmd))
+		cmd = -1;
+	switch (cmd) {
+	case 2: /* F_SETFD */
+		put_flags_value(sb, KCAP_ST_FD_CLOEXEC, u, style);
+		return;
+	case 4: /* F_SETFL */
+		put_flags_value(sb, KCAP_ST_OPEN_FLAGS, u, style);
+		return;
+	case 10: /* F_SETSIG */
+		if (style == STYLE_JSON)
+			sb_putc(sb, '"');
+		put_signal(sb, u);
+		if (style == STYLE_JSON)
+			sb_putc(sb, '"');
+		return;
+	case 0: /* F_DUPFD */
+	case 8: /* F_SETOWN: a pid, or a process group when negative */
+	case 1024: /* F_SETLEASE */
+	case 1026: /* F_NOTIFY */
+	case 1030: /* F_DUPFD_CLOEXEC */
+	case 1031: /* F_SETPIPE_SZ */
+	case 1033: /* F_ADD_SEALS */
+		sb_s64(sb, (int32_t)u);
+		return;
+	default:
+		if (style == STYLE_JSON)
+			sb_u64(sb, u);
+		else
+			sb_hex(sb, u);
+		return;
+	}
+}
+
+/* The option names of the event's level: SO_ for SOL_SOCKET, TCP_ for SOL_TCP... */
+static enum kcap_symbol_table sockopt_table(const struct kcap_event *ev)
+{
+	struct kcap_param l;
+	int64_t level;
+
+	if (!ev || kcap_event_param_by_name(ev, "level", &l) || l.faulted ||
+	    kcap_param_int(&l, &level))
+		return KCAP_ST_NONE;
+	switch (level) {
+	case 0:
+		return KCAP_ST_SOL_IP_OPT;
+	case 1:
+		return KCAP_ST_SOL_SOCKET_OPT;
+	case 6:
+		return KCAP_ST_SOL_TCP_OPT;
+	case 41:
+		return KCAP_ST_SOL_IPV6_OPT;
+	default:
+		return KCAP_ST_NONE;
+	}
+}
+
+static void put_int(struct sbuf *sb, const struct kcap_event *ev, const struct kcap_param *p,
+		    int64_t v, enum kcap_symbol_table table, enum fmt_style style)
 {
 	const struct kcap_symbol_set *set = kcap_symbol_set(table);
 	uint64_t u = p->type == KCAP_PT_U32 ? (uint32_t)v : (uint64_t)v;
@@ -298,6 +400,37 @@ static void put_int(struct sbuf *sb, const struct kcap_param *p, int64_t v,
 		if (style == STYLE_JSON)
 			sb_putc(sb, '"');
 		put_signal(sb, u);
+		if (style == STYLE_JSON)
+			sb_putc(sb, '"');
+		return;
+	case KCAP_PF_MODE:
+		if (style == STYLE_JSON)
+			sb_putc(sb, '"');
+		put_mode(sb, u);
+		if (style == STYLE_JSON)
+			sb_putc(sb, '"');
+		return;
+	case KCAP_PF_FCNTL_ARG:
+		put_fcntl_arg(sb, ev, u, style);
+		return;
+	case KCAP_PF_SOCKOPT_NAME:
+		set = kcap_symbol_set(sockopt_table(ev));
+		name = set ? symbol_name(set->enum_part, u) : NULL;
+		if (name)
+			put_name(sb, name, style);
+		else
+			sb_u64(sb, u);
+		return;
+	case KCAP_PF_IOCTL:
+		if (style == STYLE_JSON)
+			sb_putc(sb, '"');
+		sb_hex(sb, u);
+		name = set ? symbol_name(set->enum_part, u) : NULL;
+		if (name) {
+			sb_putc(sb, '(');
+			sb_puts(sb, name);
+			sb_putc(sb, ')');
+		}
 		if (style == STYLE_JSON)
 			sb_putc(sb, '"');
 		return;
@@ -408,8 +541,8 @@ static void put_argv(struct sbuf *sb, const struct kcap_param *p, enum fmt_style
 		sb_putc(sb, ']');
 }
 
-void fmt_param_value(struct sbuf *sb, const struct kcap_param *p, enum kcap_symbol_table table,
-		     enum fmt_style style)
+void fmt_param_value(struct sbuf *sb, const struct kcap_event *ev, const struct kcap_param *p,
+		     enum kcap_symbol_table table, enum fmt_style style)
 {
 	int64_t v;
 
@@ -423,16 +556,27 @@ void fmt_param_value(struct sbuf *sb, const struct kcap_param *p, enum kcap_symb
 	case KCAP_PT_S32:
 	case KCAP_PT_U32:
 		if (kcap_param_int(p, &v) == 0)
-			put_int(sb, p, v, table, style);
+			put_int(sb, ev, p, v, table, style);
 		else
 			sb_puts(sb, style == STYLE_JSON ? "null" : "<bad>");
 		return;
 	case KCAP_PT_STR:
 	case KCAP_PT_PATH:
-		put_string(sb, p->data, str_len(p), style);
+		/* a string has at least its NUL: no bytes at all is a NULL pointer */
+		if (p->len == 0)
+			sb_puts(sb, style == STYLE_JSON ? "null" : "NULL");
+		else
+			put_string(sb, p->data, str_len(p), style);
 		return;
 	case KCAP_PT_BYTES:
-		put_string(sb, p->data, p->len, style);
+		if (p->fmt == KCAP_PF_SOCKOPT_VALUE && p->len == 4) {
+			int32_t i;
+
+			memcpy(&i, p->data, sizeof(i));
+			sb_s64(sb, i);
+		} else {
+			put_string(sb, p->data, p->len, style);
+		}
 		return;
 	case KCAP_PT_SOCKADDR:
 		put_sockaddr(sb, p, style);

@@ -11,9 +11,12 @@ enum fmt_style {
 	STYLE_JSON,
 };
 
-/* A parameter's value: a JSON value (string, number, array, null) or text. */
-void fmt_param_value(struct sbuf *sb, const struct kcap_param *p, enum kcap_symbol_table table,
-		     enum fmt_style style);
+/*
+ * A parameter's value: a JSON value (string, number, array, null) or text. ev,
+ * the parameter's event, decodes values whose meaning another parameter gives.
+ */
+void fmt_param_value(struct sbuf *sb, const struct kcap_event *ev, const struct kcap_param *p,
+		     enum kcap_symbol_table table, enum fmt_style style);
 /* Bytes as a JSON string body or as C-escaped text (no quotes added). */
 void fmt_escaped(struct sbuf *sb, const uint8_t *s, size_t n, enum fmt_style style);
 /*

@@ -53,7 +53,7 @@ int kcap_format_json(const struct kcap_event *ev, char *buf, size_t len)
 		sb_putc(&sb, '"');
 		sb_puts(&sb, p.name);
 		sb_puts(&sb, "\":");
-		fmt_param_value(&sb, &p, info->params[i].table, STYLE_JSON);
+		fmt_param_value(&sb, ev, &p, info->params[i].table, STYLE_JSON);
 	}
 	sb_putc(&sb, '}');
 	fmt_marks(&sb, ev, STYLE_JSON);

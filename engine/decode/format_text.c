@@ -61,7 +61,7 @@ int kcap_format_text(const struct kcap_event *ev, char *buf, size_t len)
 		sb_putc(&sb, ' ');
 		sb_puts(&sb, p.name);
 		sb_putc(&sb, '=');
-		fmt_param_value(&sb, &p, info->params[i].table, STYLE_TEXT);
+		fmt_param_value(&sb, ev, &p, info->params[i].table, STYLE_TEXT);
 	}
 	fmt_marks(&sb, ev, STYLE_TEXT);
 	return sb_finish(&sb);

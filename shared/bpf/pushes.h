@@ -156,6 +156,19 @@ static __always_inline void kf_put_user_sockaddr(struct kf_ctx *ctx, __u64 uptr,
 	kf_commit(ctx, kf_copy_user(kf_data(ctx), n, uptr));
 }
 
+/* An integer of n (4 or 8, a constant) bytes in user memory, or a fault. */
+static __always_inline void kf_put_user_int(struct kf_ctx *ctx, __u64 uptr, __u32 n)
+{
+	if (kf_skip(ctx))
+		return;
+	if (KF_READ_USER(kf_data(ctx), n, (void *)uptr)) {
+		kf_put_fault(ctx);
+		return;
+	}
+	ctx->off += n;
+	kf_set_len(ctx, n);
+}
+
 static __always_inline __u64 kf_read_user_u64(struct kf_ctx *ctx, __u64 uptr)
 {
 	__u64 v = 0;
@@ -163,6 +176,19 @@ static __always_inline __u64 kf_read_user_u64(struct kf_ctx *ctx, __u64 uptr)
 	if (KF_READ_USER(&v, sizeof(v), (void *)uptr))
 		return 0;
 	return v;
+}
+
+/* 0 and the value at uptr in *v, or -1 when it cannot be read. */
+static __always_inline int kf_try_read_user_u64(struct kf_ctx *ctx, __u64 uptr, __u64 *v)
+{
+	return KF_READ_USER(v, sizeof(*v), (void *)uptr) ? -1 : 0;
+}
+
+static __always_inline void kf_put_unreadable(struct kf_ctx *ctx)
+{
+	if (kf_skip(ctx))
+		return;
+	kf_put_fault(ctx);
 }
 
 static __always_inline __u32 kf_read_user_u32(struct kf_ctx *ctx, __u64 uptr)

@@ -42,6 +42,7 @@ KCAP_FILLER(X32_X, SYS_EXIT)
 }
 
 #include "file.h"
+#include "fd.h"
 #include "process.h"
 #include "net.h"
 #include "memory.h"

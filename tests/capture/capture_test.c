@@ -31,7 +31,7 @@
 #include "expectations.h"
 
 #define EXIT_SKIP 77
-#define MAX_FACTS 32
+#define MAX_FACTS 96
 
 struct captured {
 	uint32_t pid;

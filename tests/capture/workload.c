@@ -16,6 +16,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <linux/io_uring.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -27,10 +28,26 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/socket.h>
+#include <poll.h>
+#include <time.h>
+#include <sys/epoll.h>
+#include <sys/file.h>
+#include <sys/ioctl.h>
+#include <sys/select.h>
+#include <sys/eventfd.h>
+#include <sys/inotify.h>
+#include <sys/signalfd.h>
+#include <sys/timerfd.h>
 #include <sys/syscall.h>
+#include <sys/sysmacros.h>
 #include <sys/uio.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include "workload.h"
+
+#ifndef SYS_fchmodat2
+#define SYS_fchmodat2 452 /* newer than these headers */
+#endif
 
 static void die(const char *what)
 {
@@ -132,6 +149,280 @@ static void files(const char *dir, FILE *facts)
 		die("unlinkat dir");
 }
 
+/* A syscall that must return want; anything else ends the workload. */
+static void expect(long got, long want, const char *what)
+{
+	if (got != want) {
+		fprintf(stderr, "workload: %s returned %ld (errno %d), not %ld\n", what, got,
+			got < 0 ? errno : 0, want);
+		exit(2);
+	}
+}
+
+/* A failure with errno e, as raw syscall(2) reports it. */
+#define FAILS(call, e, what) expect((call) == -1 ? -errno : 0, -(e), what)
+
+/*
+ * Paths and inodes: every call once with known arguments that succeed, once
+ * failing (a missing file, a bad descriptor, an unreadable pointer). fd 4 is
+ * the starting directory, 5 a file, 6 a directory.
+ */
+static void inodes(const char *dir, FILE *facts)
+{
+	char a[512], b[512], d[512], lnk[512], fifo[512], reg[512], missing[512], nodir[600];
+	char cwd[512];
+	static char dents[4096];
+	struct statx stx;
+	struct stat st;
+	long ret;
+
+	snprintf(a, sizeof(a), "%s/kcap-wl-%d.a", dir, getpid());
+	snprintf(b, sizeof(b), "%s/kcap-wl-%d.b", dir, getpid());
+	snprintf(d, sizeof(d), "%s/kcap-wl-%d.dir", dir, getpid());
+	snprintf(lnk, sizeof(lnk), "%s/kcap-wl-%d.lnk", dir, getpid());
+	snprintf(fifo, sizeof(fifo), "%s/kcap-wl-%d.fifo", dir, getpid());
+	snprintf(reg, sizeof(reg), "%s/kcap-wl-%d.reg", dir, getpid());
+	snprintf(missing, sizeof(missing), "%s/kcap-wl-%d.none", dir, getpid());
+	snprintf(nodir, sizeof(nodir), "%s/x", missing);
+	fprintf(facts, "ia=%s\nib=%s\nidir=%s\nilnk=%s\nififo=%s\nireg=%s\nimissing=%s\n", a, b, d,
+		lnk, fifo, reg, missing);
+
+	expect(syscall(SYS_mkdir, d, 0750), 0, "mkdir");
+	FAILS(syscall(SYS_mkdir, WL_BAD_POINTER, 0750), EFAULT, "mkdir bad pointer");
+	expect(syscall(SYS_openat, AT_FDCWD, ".", O_RDONLY | O_DIRECTORY, 0), 4, "open cwd");
+	expect(syscall(SYS_chdir, d), 0, "chdir");
+	ret = syscall(SYS_getcwd, cwd, sizeof(cwd));
+	if (ret <= 0)
+		die("getcwd");
+	fprintf(facts, "igetcwd=%s\nigetcwd_len=%ld\n", cwd, ret);
+	expect(syscall(SYS_fchdir, 4), 0, "fchdir");
+	FAILS(syscall(SYS_chdir, missing), ENOENT, "chdir missing");
+	FAILS(syscall(SYS_fchdir, WL_BAD_FD), EBADF, "fchdir bad fd");
+	FAILS(syscall(SYS_getcwd, WL_BAD_POINTER, sizeof(cwd)), EFAULT, "getcwd bad pointer");
+
+	expect(syscall(SYS_openat, AT_FDCWD, a, O_CREAT | O_WRONLY | O_TRUNC, 0600), 5, "create");
+	expect(syscall(SYS_chmod, a, 0640), 0, "chmod");
+	FAILS(syscall(SYS_chmod, missing, 0640), ENOENT, "chmod missing");
+	expect(syscall(SYS_fchmod, 5, 0600), 0, "fchmod");
+	FAILS(syscall(SYS_fchmod, WL_BAD_FD, 0600), EBADF, "fchmod bad fd");
+	expect(syscall(SYS_fchmodat, AT_FDCWD, a, 0644), 0, "fchmodat");
+	/* fchmodat2 is 6.6+: its result is a fact (ENOSYS on older kernels) */
+	ret = syscall(SYS_fchmodat2, AT_FDCWD, a, 0644, AT_SYMLINK_NOFOLLOW);
+	fprintf(facts, "ifchmodat2=%ld\n", ret < 0 ? -errno : ret);
+	expect(syscall(SYS_chown, a, 0, 0), 0, "chown");
+	FAILS(syscall(SYS_chown, missing, 0, 0), ENOENT, "chown missing");
+	expect(syscall(SYS_fchown, 5, 0, 0), 0, "fchown");
+	FAILS(syscall(SYS_fchown, WL_BAD_FD, 0, 0), EBADF, "fchown bad fd");
+	expect(syscall(SYS_lchown, a, -1, 0), 0, "lchown");
+	FAILS(syscall(SYS_lchown, WL_BAD_POINTER, 0, 0), EFAULT, "lchown bad pointer");
+	expect(syscall(SYS_fchownat, AT_FDCWD, a, 0, -1, AT_SYMLINK_NOFOLLOW), 0, "fchownat");
+
+	expect(syscall(SYS_access, a, R_OK | W_OK), 0, "access");
+	FAILS(syscall(SYS_access, missing, F_OK), ENOENT, "access missing");
+	/* no execute bit at all: refused even to root */
+	FAILS(syscall(SYS_faccessat, AT_FDCWD, a, X_OK), EACCES, "faccessat");
+	expect(syscall(SYS_faccessat2, AT_FDCWD, a, R_OK, AT_EACCESS), 0, "faccessat2");
+
+	expect(syscall(SYS_stat, a, &st), 0, "stat");
+	FAILS(syscall(SYS_stat, missing, &st), ENOENT, "stat missing");
+	expect(syscall(SYS_lstat, a, &st), 0, "lstat");
+	FAILS(syscall(SYS_lstat, WL_BAD_POINTER, &st), EFAULT, "lstat bad pointer");
+	expect(syscall(SYS_fstat, 5, &st), 0, "fstat");
+	FAILS(syscall(SYS_fstat, WL_BAD_FD, &st), EBADF, "fstat bad fd");
+	expect(syscall(SYS_newfstatat, AT_FDCWD, a, &st, AT_SYMLINK_NOFOLLOW), 0, "newfstatat");
+	expect(syscall(SYS_statx, AT_FDCWD, a, AT_SYMLINK_NOFOLLOW, STATX_BASIC_STATS, &stx), 0,
+	       "statx");
+	FAILS(syscall(SYS_statx, AT_FDCWD, missing, 0, STATX_MODE, &stx), ENOENT, "statx missing");
+
+	expect(syscall(SYS_truncate, a, WL_TRUNC_LEN), 0, "truncate");
+	FAILS(syscall(SYS_truncate, missing, WL_TRUNC_LEN), ENOENT, "truncate missing");
+	expect(syscall(SYS_ftruncate, 5, WL_TRUNC_LEN / 2), 0, "ftruncate");
+	FAILS(syscall(SYS_ftruncate, WL_BAD_FD, WL_TRUNC_LEN), EBADF, "ftruncate bad fd");
+	expect(syscall(SYS_utimensat, AT_FDCWD, a, NULL, 0), 0, "utimensat");
+	expect(syscall(SYS_utimensat, 5, NULL, NULL, 0), 0, "utimensat of a descriptor");
+	FAILS(syscall(SYS_utimensat, AT_FDCWD, missing, NULL, 0), ENOENT, "utimensat missing");
+	expect(syscall(SYS_lseek, 5, WL_SEEK, SEEK_SET), WL_SEEK, "lseek");
+	FAILS(syscall(SYS_lseek, WL_BAD_FD, 0, SEEK_END), EBADF, "lseek bad fd");
+	expect(syscall(SYS_flock, 5, LOCK_EX | LOCK_NB), 0, "flock");
+	expect(syscall(SYS_flock, 5, LOCK_UN), 0, "flock unlock");
+	FAILS(syscall(SYS_flock, WL_BAD_FD, LOCK_SH), EBADF, "flock bad fd");
+
+	expect(syscall(SYS_openat, AT_FDCWD, d, O_RDONLY | O_DIRECTORY, 0), 6, "open dir");
+	if (syscall(SYS_getdents64, 6, dents, sizeof(dents)) <= 0)
+		die("getdents64");
+	expect(syscall(SYS_lseek, 6, 0, SEEK_SET), 0, "lseek dir");
+	if (syscall(SYS_getdents, 6, dents, sizeof(dents)) <= 0)
+		die("getdents");
+	expect(syscall(SYS_lseek, 6, 0, SEEK_SET), 0, "lseek dir");
+	FAILS(syscall(SYS_getdents64, 6, WL_BAD_POINTER, sizeof(dents)), EFAULT,
+	      "getdents64 bad pointer");
+	FAILS(syscall(SYS_getdents, WL_BAD_FD, dents, sizeof(dents)), EBADF, "getdents bad fd");
+
+	expect(syscall(SYS_link, a, b), 0, "link");
+	FAILS(syscall(SYS_link, missing, b), ENOENT, "link missing");
+	expect(syscall(SYS_unlink, b), 0, "unlink");
+	expect(syscall(SYS_linkat, AT_FDCWD, a, AT_FDCWD, b, 0), 0, "linkat");
+	expect(syscall(SYS_unlink, b), 0, "unlink");
+	FAILS(syscall(SYS_linkat, AT_FDCWD, missing, AT_FDCWD, b, AT_SYMLINK_FOLLOW), ENOENT,
+	      "linkat missing");
+	expect(syscall(SYS_symlink, a, lnk), 0, "symlink");
+	FAILS(syscall(SYS_symlink, WL_BAD_POINTER, lnk), EFAULT, "symlink bad pointer");
+	expect(syscall(SYS_unlink, lnk), 0, "unlink");
+	expect(syscall(SYS_symlinkat, a, AT_FDCWD, lnk), 0, "symlinkat");
+	expect(syscall(SYS_unlink, lnk), 0, "unlink");
+	expect(syscall(SYS_rename, a, b), 0, "rename");
+	FAILS(syscall(SYS_rename, missing, b), ENOENT, "rename missing");
+	expect(syscall(SYS_renameat, AT_FDCWD, b, AT_FDCWD, a), 0, "renameat");
+	expect(syscall(SYS_mknod, fifo, S_IFIFO | 0600, 0), 0, "mknod");
+	expect(syscall(SYS_mknodat, AT_FDCWD, reg, S_IFREG | 0640, 0), 0, "mknodat");
+	FAILS(syscall(SYS_mknodat, AT_FDCWD, nodir, S_IFCHR | 0600,
+		      makedev(WL_DEV_MAJOR, WL_DEV_MINOR)),
+	      ENOENT, "mknodat missing directory");
+
+	for (int fd = 4; fd <= 6; fd++)
+		syscall(SYS_close, fd);
+	expect(syscall(SYS_rmdir, d), 0, "rmdir");
+	FAILS(syscall(SYS_rmdir, missing), ENOENT, "rmdir missing");
+	expect(syscall(SYS_unlink, fifo), 0, "unlink fifo");
+	expect(syscall(SYS_unlink, reg), 0, "unlink regular file");
+	expect(syscall(SYS_unlink, a), 0, "unlink");
+	FAILS(syscall(SYS_unlink, missing), ENOENT, "unlink missing");
+	FAILS(syscall(SYS_unlink, WL_BAD_POINTER), EFAULT, "unlink bad pointer");
+}
+
+/*
+ * Descriptors, each call succeeding and failing. The new descriptors are
+ * numbered from 4 in creation order: pipe 4 5, pipe2 6 7, dup 8, socketpair
+ * 9 10, then one each from 11 to 19 (dup2, dup3 and F_DUPFD make 20, 21, 30).
+ */
+static void descriptors(const char *dir, FILE *facts)
+{
+	struct epoll_event ev = { .events = EPOLLIN | EPOLLET }, evs[4];
+	struct pollfd pfd = { .fd = 4, .events = POLLIN };
+	struct timespec ts = { 0, 0 };
+	struct timeval tv = { 0, 0 };
+	uint64_t mask = 1ull << (SIGUSR1 - 1);
+	char missing[512];
+	int fds[2], n;
+
+	snprintf(missing, sizeof(missing), "%s/kcap-wl-%d.none", dir, getpid());
+	fprintf(facts, "dmissing=%s\ndtmp=%s\ndarg=%lu\n", missing, dir, (unsigned long)&n);
+	expect(syscall(SYS_pipe, fds), 0, "pipe");
+	expect(fds[0] == 4 && fds[1] == 5, 1, "pipe descriptors");
+	FAILS(syscall(SYS_pipe, WL_BAD_POINTER), EFAULT, "pipe bad pointer");
+	expect(syscall(SYS_pipe2, fds, O_CLOEXEC | O_NONBLOCK), 0, "pipe2");
+	expect(fds[0] == 6 && fds[1] == 7, 1, "pipe2 descriptors");
+	FAILS(syscall(SYS_pipe2, fds, WL_BAD_FLAGS), EINVAL, "pipe2 bad flags");
+	expect(syscall(SYS_dup, 4), 8, "dup");
+	FAILS(syscall(SYS_dup, WL_BAD_FD), EBADF, "dup bad fd");
+	expect(syscall(SYS_dup2, 4, 20), 20, "dup2");
+	FAILS(syscall(SYS_dup2, WL_BAD_FD, 21), EBADF, "dup2 bad fd");
+	expect(syscall(SYS_dup3, 4, 21, O_CLOEXEC), 21, "dup3");
+	FAILS(syscall(SYS_dup3, 4, 4, 0), EINVAL, "dup3 same fd");
+	expect(syscall(SYS_fcntl, 4, F_DUPFD, 30), 30, "fcntl F_DUPFD");
+	expect(syscall(SYS_fcntl, 4, F_SETFD, FD_CLOEXEC), 0, "fcntl F_SETFD");
+	expect(syscall(SYS_fcntl, 4, F_SETFL, O_NONBLOCK), 0, "fcntl F_SETFL");
+	FAILS(syscall(SYS_fcntl, WL_BAD_FD, F_GETFD, 0), EBADF, "fcntl bad fd");
+	expect(syscall(SYS_close_range, 20, 21, 0), 0, "close_range");
+	expect(syscall(SYS_close_range, 30, 30, CLOSE_RANGE_CLOEXEC), 0, "close_range cloexec");
+	FAILS(syscall(SYS_close_range, 5, 4, 0), EINVAL, "close_range reversed");
+	expect(syscall(SYS_socketpair, AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds), 0,
+	       "socketpair");
+	expect(fds[0] == 9 && fds[1] == 10, 1, "socketpair descriptors");
+	FAILS(syscall(SYS_socketpair, AF_UNIX, SOCK_DGRAM, 0, WL_BAD_POINTER), EFAULT,
+	      "socketpair bad pointer");
+	expect(syscall(SYS_eventfd, 3), 11, "eventfd");
+	expect(syscall(SYS_eventfd2, 0, EFD_CLOEXEC | EFD_SEMAPHORE), 12, "eventfd2");
+	FAILS(syscall(SYS_eventfd2, 0, WL_BAD_FLAGS), EINVAL, "eventfd2 bad flags");
+	expect(syscall(SYS_signalfd, -1, &mask, sizeof(mask)), 13, "signalfd");
+	expect(syscall(SYS_signalfd4, -1, &mask, sizeof(mask), SFD_CLOEXEC), 14, "signalfd4");
+	FAILS(syscall(SYS_signalfd, -1, WL_BAD_POINTER, sizeof(mask)), EFAULT,
+	      "signalfd bad pointer");
+	expect(syscall(SYS_timerfd_create, CLOCK_MONOTONIC, TFD_CLOEXEC), 15, "timerfd_create");
+	FAILS(syscall(SYS_timerfd_create, WL_BAD_CLOCK, 0), EINVAL, "timerfd_create bad clock");
+	expect(syscall(SYS_inotify_init), 16, "inotify_init");
+	expect(syscall(SYS_inotify_init1, IN_CLOEXEC | IN_NONBLOCK), 17, "inotify_init1");
+	expect(syscall(SYS_inotify_add_watch, 16, dir, IN_CREATE | IN_DELETE), 1,
+	       "inotify_add_watch");
+	FAILS(syscall(SYS_inotify_add_watch, 16, missing, IN_MODIFY), ENOENT,
+	      "inotify_add_watch missing");
+	FAILS(syscall(SYS_inotify_add_watch, 16, WL_BAD_POINTER, IN_OPEN), EFAULT,
+	      "inotify_add_watch bad pointer");
+	expect(syscall(SYS_epoll_create, 8), 18, "epoll_create");
+	expect(syscall(SYS_epoll_create1, EPOLL_CLOEXEC), 19, "epoll_create1");
+	expect(syscall(SYS_epoll_ctl, 18, EPOLL_CTL_ADD, 4, &ev), 0, "epoll_ctl add");
+	expect(syscall(SYS_epoll_ctl, 18, EPOLL_CTL_DEL, 4, NULL), 0, "epoll_ctl del");
+	FAILS(syscall(SYS_epoll_ctl, 18, EPOLL_CTL_ADD, 4, WL_BAD_POINTER), EFAULT,
+	      "epoll_ctl bad pointer");
+	expect(syscall(SYS_epoll_wait, 18, evs, 4, 0), 0, "epoll_wait");
+	FAILS(syscall(SYS_epoll_wait, WL_BAD_FD, evs, 4, 0), EBADF, "epoll_wait bad fd");
+	expect(syscall(SYS_poll, &pfd, 1, 0), 0, "poll");
+	FAILS(syscall(SYS_poll, WL_BAD_POINTER, 1, 0), EFAULT, "poll bad pointer");
+	expect(syscall(SYS_ppoll, &pfd, 1, &ts, NULL, 8), 0, "ppoll");
+	expect(syscall(SYS_select, 0, NULL, NULL, NULL, &tv), 0, "select");
+	FAILS(syscall(SYS_select, -1, NULL, NULL, NULL, &tv), EINVAL, "select negative nfds");
+	expect(syscall(SYS_ioctl, 9, FIONREAD, &n), 0, "ioctl FIONREAD");
+	FAILS(syscall(SYS_ioctl, 4, TCGETS, WL_BAD_POINTER), ENOTTY, "ioctl TCGETS on a pipe");
+	FAILS(syscall(SYS_ioctl, WL_BAD_FD, FIONBIO, &n), EBADF, "ioctl bad fd");
+	syscall(SYS_close_range, 4, 30, 0);
+}
+
+/*
+ * Data movement between descriptors: 4 a file, 5 /dev/null, 6 7 and 8 9 two
+ * pipes, 10 a second file.
+ */
+static void data(const char *dir, FILE *facts)
+{
+	char path[512], copy[512], buf[64];
+	struct iovec out[2] = {
+		{ .iov_base = (void *)WL_IOV_A, .iov_len = sizeof(WL_IOV_A) - 1 },
+		{ .iov_base = (void *)WL_IOV_B, .iov_len = sizeof(WL_IOV_B) - 1 },
+	};
+	struct iovec in = { .iov_base = buf, .iov_len = sizeof(buf) };
+	long vlen = sizeof(WL_IOV_A WL_IOV_B) - 1;
+	int64_t off = 0, off2 = 0;
+	int p[2];
+
+	snprintf(path, sizeof(path), "%s/kcap-wl-%d.data", dir, getpid());
+	snprintf(copy, sizeof(copy), "%s/kcap-wl-%d.copy", dir, getpid());
+	fprintf(facts, "xpath=%s\nxcopy=%s\n", path, copy);
+	expect(syscall(SYS_openat, AT_FDCWD, path, O_CREAT | O_RDWR | O_TRUNC, 0600), 4, "create");
+	expect(syscall(SYS_openat, AT_FDCWD, "/dev/null", O_WRONLY, 0), 5, "/dev/null");
+	expect(syscall(SYS_pwritev, 4, out, 2, 0, 0), vlen, "pwritev");
+	FAILS(syscall(SYS_pwritev, 4, WL_BAD_POINTER, 1, 0, 0), EFAULT, "pwritev bad pointer");
+	expect(syscall(SYS_preadv, 4, &in, 1, 0, 0), vlen, "preadv");
+	FAILS(syscall(SYS_preadv, WL_BAD_FD, &in, 1, 0, 0), EBADF, "preadv bad fd");
+	expect(syscall(SYS_pwritev2, 4, out, 2, WL_VPOS, 0, RWF_DSYNC), vlen, "pwritev2");
+	FAILS(syscall(SYS_pwritev2, WL_BAD_FD, out, 2, 0, 0, 0), EBADF, "pwritev2 bad fd");
+	expect(syscall(SYS_preadv2, 4, &in, 1, WL_VPOS, 0, 0), vlen, "preadv2");
+	FAILS(syscall(SYS_preadv2, 4, &in, 1, 0, 0, WL_BAD_FLAGS), EOPNOTSUPP, "preadv2 bad flags");
+
+	expect(syscall(SYS_sendfile, 5, 4, &off, WL_CHUNK), WL_CHUNK, "sendfile");
+	expect(syscall(SYS_sendfile, 5, 4, NULL, WL_CHUNK), WL_CHUNK, "sendfile at the position");
+	FAILS(syscall(SYS_sendfile, WL_BAD_FD, 4, NULL, WL_CHUNK), EBADF, "sendfile bad fd");
+	FAILS(syscall(SYS_sendfile, 5, 4, WL_BAD_POINTER, WL_CHUNK), EFAULT,
+	      "sendfile bad pointer");
+	expect(syscall(SYS_pipe, p), 0, "pipe");
+	expect(syscall(SYS_pipe, p), 0, "pipe");
+	off = 0;
+	expect(syscall(SYS_splice, 4, &off, 7, NULL, WL_CHUNK, 0), WL_CHUNK, "splice");
+	FAILS(syscall(SYS_splice, WL_BAD_FD, NULL, 7, NULL, WL_CHUNK, 0), EBADF, "splice bad fd");
+	expect(syscall(SYS_tee, 6, 9, WL_CHUNK, SPLICE_F_NONBLOCK), WL_CHUNK, "tee");
+	FAILS(syscall(SYS_tee, 6, WL_BAD_FD, WL_CHUNK, 0), EBADF, "tee bad fd");
+	expect(syscall(SYS_openat, AT_FDCWD, copy, O_CREAT | O_WRONLY | O_TRUNC, 0600), 10,
+	       "create copy");
+	off = 0;
+	expect(syscall(SYS_copy_file_range, 4, &off, 10, NULL, vlen, 0), vlen, "copy_file_range");
+	off2 = 0;
+	FAILS(syscall(SYS_copy_file_range, 4, &off2, 10, NULL, vlen, 1), EINVAL,
+	      "copy_file_range bad flags");
+	FAILS(syscall(SYS_copy_file_range, WL_BAD_FD, NULL, 10, NULL, vlen, 0), EBADF,
+	      "copy_file_range bad fd");
+	syscall(SYS_close_range, 4, 10, 0);
+	unlink(path);
+	unlink(copy);
+}
+
 static void network(FILE *facts)
 {
 	struct sockaddr_in addr = { .sin_family = AF_INET };
@@ -169,6 +460,102 @@ static void network(FILE *facts)
 	syscall(SYS_close, conn);
 	syscall(SYS_close, cli);
 	syscall(SYS_close, srv);
+}
+
+/*
+ * Messages and socket options: 4 and 5 UDP sockets on the loopback, 6 7 a
+ * unix socketpair, 8 and 9 unix datagram sockets (8 bound to a path).
+ */
+static void messages(const char *dir, FILE *facts)
+{
+	struct sockaddr_in a = { .sin_family = AF_INET }, from;
+	struct sockaddr_un un = { .sun_family = AF_UNIX }, peer;
+	struct iovec out[2] = {
+		{ .iov_base = (void *)WL_IOV_A, .iov_len = sizeof(WL_IOV_A) - 1 },
+		{ .iov_base = (void *)WL_IOV_B, .iov_len = sizeof(WL_IOV_B) - 1 },
+	};
+	struct iovec ping = { .iov_base = (void *)WL_MSG, .iov_len = sizeof(WL_MSG) - 1 };
+	struct iovec data = { .iov_base = (void *)WL_DATA, .iov_len = sizeof(WL_DATA) - 1 };
+	char buf[2][64];
+	struct iovec in[2] = { { buf[0], sizeof(buf[0]) }, { buf[1], sizeof(buf[1]) } };
+	struct msghdr msg = {
+		.msg_name = &a, .msg_namelen = sizeof(a), .msg_iov = out, .msg_iovlen = 2
+	};
+	struct mmsghdr vec[2];
+	socklen_t len = sizeof(a);
+	int one = 1, v = 0, fds[2];
+	long vlen = sizeof(WL_IOV_A WL_IOV_B) - 1;
+
+	snprintf(un.sun_path, sizeof(un.sun_path), "%s/kcap-wl-%d.sock", dir, getpid());
+	fprintf(facts, "msock=%s\n", un.sun_path);
+	expect(syscall(SYS_socket, AF_INET, SOCK_DGRAM, 0), 4, "udp socket");
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	expect(syscall(SYS_bind, 4, &a, sizeof(a)), 0, "udp bind");
+	expect(syscall(SYS_getsockname, 4, &a, &len), 0, "getsockname");
+	fprintf(facts, "mport=%u\n", ntohs(a.sin_port));
+	FAILS(syscall(SYS_getsockname, WL_BAD_FD, &a, &len), EBADF, "getsockname bad fd");
+	expect(syscall(SYS_socket, AF_INET, SOCK_DGRAM, 0), 5, "udp socket");
+	expect(syscall(SYS_sendmsg, 5, &msg, 0), vlen, "sendmsg");
+	len = sizeof(from);
+	expect(syscall(SYS_getsockname, 5, &from, &len), 0, "getsockname of the sender");
+	fprintf(facts, "mport2=%u\n", ntohs(from.sin_port));
+	FAILS(syscall(SYS_sendmsg, 5, WL_BAD_POINTER, 0), EFAULT, "sendmsg bad pointer");
+	memset(&msg, 0, sizeof(msg));
+	msg.msg_name = &from;
+	msg.msg_namelen = sizeof(from);
+	msg.msg_iov = in;
+	msg.msg_iovlen = 1;
+	expect(syscall(SYS_recvmsg, 4, &msg, 0), vlen, "recvmsg");
+	FAILS(syscall(SYS_recvmsg, WL_BAD_FD, &msg, MSG_DONTWAIT), EBADF, "recvmsg bad fd");
+
+	memset(vec, 0, sizeof(vec));
+	vec[0].msg_hdr.msg_name = vec[1].msg_hdr.msg_name = &a;
+	vec[0].msg_hdr.msg_namelen = vec[1].msg_hdr.msg_namelen = sizeof(a);
+	vec[0].msg_hdr.msg_iov = &ping;
+	vec[1].msg_hdr.msg_iov = &data;
+	vec[0].msg_hdr.msg_iovlen = vec[1].msg_hdr.msg_iovlen = 1;
+	expect(syscall(SYS_sendmmsg, 5, vec, 2, 0), 2, "sendmmsg");
+	FAILS(syscall(SYS_sendmmsg, WL_BAD_FD, vec, 2, 0), EBADF, "sendmmsg bad fd");
+	memset(vec, 0, sizeof(vec));
+	for (int i = 0; i < 2; i++) {
+		vec[i].msg_hdr.msg_name = &from;
+		vec[i].msg_hdr.msg_namelen = sizeof(from);
+		vec[i].msg_hdr.msg_iov = &in[i];
+		vec[i].msg_hdr.msg_iovlen = 1;
+	}
+	expect(syscall(SYS_recvmmsg, 4, vec, 2, MSG_DONTWAIT, NULL), 2, "recvmmsg");
+	FAILS(syscall(SYS_recvmmsg, 4, vec, 2, MSG_DONTWAIT, NULL), EAGAIN, "recvmmsg nothing");
+
+	expect(syscall(SYS_setsockopt, 4, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)), 0,
+	       "setsockopt");
+	FAILS(syscall(SYS_setsockopt, 4, SOL_SOCKET, SO_RCVBUF, WL_BAD_POINTER, sizeof(one)),
+	      EFAULT, "setsockopt bad pointer");
+	FAILS(syscall(SYS_setsockopt, WL_BAD_FD, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one)),
+	      EBADF, "setsockopt bad fd");
+	len = sizeof(v);
+	expect(syscall(SYS_getsockopt, 4, SOL_SOCKET, SO_TYPE, &v, &len), 0, "getsockopt");
+	FAILS(syscall(SYS_getsockopt, 4, IPPROTO_IP, IP_TTL, &v, WL_BAD_POINTER), EFAULT,
+	      "getsockopt bad pointer");
+
+	expect(syscall(SYS_socketpair, AF_UNIX, SOCK_STREAM, 0, fds), 0, "socketpair");
+	expect(syscall(SYS_shutdown, 6, SHUT_RDWR), 0, "shutdown");
+	FAILS(syscall(SYS_shutdown, WL_BAD_FD, SHUT_RD), EBADF, "shutdown bad fd");
+	len = sizeof(peer);
+	expect(syscall(SYS_getpeername, 6, &peer, &len), 0, "getpeername");
+	len = sizeof(peer);
+	FAILS(syscall(SYS_getpeername, 4, &peer, &len), ENOTCONN, "getpeername unconnected");
+
+	expect(syscall(SYS_socket, AF_UNIX, SOCK_DGRAM, 0), 8, "unix socket");
+	expect(syscall(SYS_bind, 8, &un, sizeof(un)), 0, "unix bind");
+	expect(syscall(SYS_socket, AF_UNIX, SOCK_DGRAM, 0), 9, "unix socket");
+	memset(&msg, 0, sizeof(msg));
+	msg.msg_name = &un;
+	msg.msg_namelen = sizeof(un);
+	msg.msg_iov = &ping;
+	msg.msg_iovlen = 1;
+	expect(syscall(SYS_sendmsg, 9, &msg, MSG_DONTWAIT), sizeof(WL_MSG) - 1, "unix sendmsg");
+	syscall(SYS_close_range, 4, 9, 0);
+	unlink(un.sun_path);
 }
 
 /*
@@ -451,7 +838,11 @@ int main(int argc, char **argv)
 		die("getcwd");
 	fprintf(facts, "cwd=%s\n", self + n + 1);
 	files(argv[1], facts);
+	inodes(argv[1], facts);
+	descriptors(argv[1], facts);
+	data(argv[1], facts);
 	network(facts);
+	messages(argv[1], facts);
 	rings(argv[1], facts);
 	processes(self, facts);
 	exec32(argv[1], facts);

@@ -29,6 +29,15 @@
 #define WL_LONG_ARG_LEN 1000
 #define WL_UNNAMED_NR 511 /* in the table's range, named by no kernel */
 #define WL_BEYOND_NR 1000 /* past the table */
+#define WL_TRUNC_LEN 100 /* truncate, ftruncate: WL_TRUNC_LEN / 2 */
+#define WL_SEEK 10
+#define WL_DEV_MAJOR 1 /* mknodat's device: 1:3 */
+#define WL_DEV_MINOR 3
+#define WL_DEV_ENCODED 259 /* makedev(1, 3): what the event and JSON carry */
+#define WL_BAD_FLAGS 0x10000000 /* a flag bit no descriptor-creating call accepts */
+#define WL_BAD_CLOCK 99
+#define WL_VPOS 100 /* pwritev2/preadv2 position */
+#define WL_CHUNK 8 /* bytes moved by sendfile, splice and tee */
 #define WL_X32_BIT 0x40000000 /* x32 syscalls (no Debian kernel has the ABI: ENOSYS) */
 
 #endif /* KCAP_TEST_WORKLOAD_H */

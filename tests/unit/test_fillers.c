@@ -160,10 +160,10 @@ static void test_openat(void **state)
 	/* a descriptor the table does not have: no file, not a fault */
 	w.ret = 5;
 	assert_non_null(
-		strstr(run_json(IMPL, KCAP_EV_OPENAT_X, &w), "\"file\":\"\",\"dev\":0,\"ino\":0}"));
+		strstr(run_json(IMPL, KCAP_EV_OPENAT_X, &w), "\"file\":null,\"dev\":0,\"ino\":0}"));
 	w.ret = 100000;
 	assert_non_null(
-		strstr(run_json(IMPL, KCAP_EV_OPENAT_X, &w), "\"file\":\"\",\"dev\":0,\"ino\":0}"));
+		strstr(run_json(IMPL, KCAP_EV_OPENAT_X, &w), "\"file\":null,\"dev\":0,\"ino\":0}"));
 }
 
 /* NULL, unmapped and kernel addresses: the parameter is unreadable, the event delivered. */
@@ -181,7 +181,7 @@ static void test_bad_pointers_are_faults_not_failures(void **state)
 			run_json(IMPL, KCAP_EV_OPENAT_X, &w),
 			"\"event\":\"openat\",\"dir\":\"exit\",\"ret\":-14,\"args\":{"
 			"\"dirfd\":-100,\"name\":null,\"flags\":\"O_RDONLY\",\"mode\":0,"
-			"\"file\":\"\",\"dev\":0,\"ino\":0}}");
+			"\"file\":null,\"dev\":0,\"ino\":0}}");
 		run(IMPL, KCAP_EV_OPENAT_X, &w, &faults);
 		assert_int_equal(faults, 1);
 	}
@@ -473,12 +473,12 @@ static void test_io_uring_request(void **state)
 			    "\"IORING_OP_RENAMEAT\",\"fd\":-100,\"flags\":\"IOSQE_IO_LINK|"
 			    "IOSQE_ASYNC\",\"user_data\":2748,\"path\":\"/etc/shadow\",\"path2\":"
 			    "\"/tmp/x\"}}");
-	/* no path: an empty parameter, not a fault; an unknown opcode by number */
+	/* no path: an empty parameter (null), not a fault; an unknown opcode by number */
 	w.uring = (struct kcap_uring_req){ .opcode = 200, .fd = -1 };
 	assert_string_equal(
 		run_json(IMPL, KCAP_EV_IO_URING_SUBMIT, &w),
 		"\"event\":\"io_uring_submit\",\"dir\":\"exit\",\"args\":{\"opcode\":200,"
-		"\"fd\":-1,\"flags\":\"0\",\"user_data\":0,\"path\":\"\",\"path2\":\"\"}}");
+		"\"fd\":-1,\"flags\":\"0\",\"user_data\":0,\"path\":null,\"path2\":null}}");
 	memset(old, 'a', KCAP_MAX_PATH + 8);
 	old[KCAP_MAX_PATH + 8] = '\0';
 	w.uring.path = (uint64_t)(uintptr_t)old;
@@ -735,6 +735,139 @@ static void test_module_without_the_mount_layout_uses_d_path(void **state)
 	assert_string_equal((const char *)param(len, "root").data, "/");
 }
 
+/* utimensat's NULL path is no path (not a fault); getcwd reads the path only on success. */
+static void test_null_by_design_paths_are_not_faults(void **state)
+{
+	static const char cwd[] = "/srv/x";
+	struct mock_world u = { .args = { 5, 0, 0, 0x100 }, .ret = 0 };
+	struct mock_world g = { .args = { 0x3000, 4096 }, .ret = sizeof(cwd) };
+	uint32_t faults;
+
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_UTIMENSAT_X, &u),
+			       "< utimensat res=0 dirfd=5 path=NULL flags=AT_SYMLINK_NOFOLLOW"));
+	run(IMPL, KCAP_EV_UTIMENSAT_X, &u, &faults);
+	assert_int_equal(faults, 0);
+	mock_map(&g, 0x3000, cwd, sizeof(cwd));
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_GETCWD_X, &g),
+			       "\"ret\":7,\"args\":{\"path\":\"/srv/x\",\"size\":4096}"));
+	g.ret = -34; /* ERANGE: the buffer holds nothing to read */
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_GETCWD_X, &g),
+			       "\"ret\":-34,\"args\":{\"path\":null,\"size\":4096}"));
+	run(IMPL, KCAP_EV_GETCWD_X, &g, &faults);
+	assert_int_equal(faults, 0);
+	/* an unreadable pointer where a path is required is a fault */
+	u.args[1] = 0xdead0000;
+	run(IMPL, KCAP_EV_UTIMENSAT_X, &u, &faults);
+	assert_int_equal(faults, 1);
+}
+
+/* mknodat: the mode's file type and the device number decoded (dev as glibc's makedev). */
+static void test_mknodat_mode_and_device(void **state)
+{
+	static const char path[] = "/dev/x";
+	/* major 259, minor 65537 in the syscall's 32-bit encoding */
+	uint32_t dev = (259u & 0xfff) << 8 | (65537u & 0xff) | (65537u & 0xfff00) << 12;
+	struct mock_world w = { .args = { (uint64_t)-100, 0x4000, 020600, dev }, .ret = -1 };
+
+	mock_map(&w, 0x4000, path, sizeof(path));
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_MKNODAT_X, &w),
+			       "< mknodat res=-1(EPERM) dirfd=AT_FDCWD path=/dev/x "
+			       "mode=S_IFCHR|0600 dev=259:65537"));
+}
+
+/* pipe's descriptors come from user memory at exit: unreadable there, -1 when it failed. */
+static void test_pipe_reads_the_new_descriptors(void **state)
+{
+	static const int32_t fds[2] = { 7, 8 };
+	struct mock_world w = { .args = { 0x5000, 02000000 }, .ret = 0 };
+	uint32_t faults;
+
+	mock_map(&w, 0x5000, fds, sizeof(fds));
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_PIPE2_X, &w),
+			       "{\"fd0\":7,\"fd1\":8,\"flags\":\"O_CLOEXEC\"}"));
+	/* only the first int readable: the second is unreadable, the event delivered */
+	w.args[0] = 0x5000 + 4096 - 4;
+	mock_map(&w, 0x5000 + 4096 - 4, fds, 4);
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_PIPE2_X, &w), "{\"fd0\":7,\"fd1\":null,"));
+	run(IMPL, KCAP_EV_PIPE2_X, &w, &faults);
+	assert_int_equal(faults, 1);
+	w.args[0] = 0xdead0000;
+	run(IMPL, KCAP_EV_PIPE2_X, &w, &faults);
+	assert_int_equal(faults, 2);
+	w.ret = -14;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_PIPE2_X, &w), "{\"fd0\":-1,\"fd1\":-1,"));
+	run(IMPL, KCAP_EV_PIPE2_X, &w, &faults);
+	assert_int_equal(faults, 0);
+}
+
+/* The vector calls gather like readv: iovcnt past the array's end makes the data unreadable. */
+static void test_pwritev2_gathers_and_survives_a_short_array(void **state)
+{
+	static const char a[] = "abc", b[] = "defgh";
+	uint64_t iov[4] = { 0x5000, 3, 0x6000, 5 };
+	struct mock_world w = { .args = { 1, 0x4000, 2, 100, 0, 2 }, .ret = 8, .snaplen = 80 };
+
+	mock_map(&w, 0x4000, iov, sizeof(iov));
+	mock_map(&w, 0x5000, a, 3);
+	mock_map(&w, 0x6000, b, 5);
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_PWRITEV2_X, &w),
+			       "{\"fd\":1,\"data\":\"abcdefgh\",\"iovcnt\":2,\"pos\":100,"
+			       "\"flags\":\"RWF_DSYNC\"}"));
+	w.args[2] = 1000; /* the array ends after two: the third iovec is unmapped */
+	w.ret = -14;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_PWRITEV2_X, &w), "\"data\":null"));
+}
+
+/* Offsets behind user pointers: their value at exit, -1 for NULL, unreadable for a bad one. */
+static void test_splice_offsets(void **state)
+{
+	static const int64_t off = 4096;
+	struct mock_world w = { .args = { 3, 0x7000, 4, 0, 512, 1 }, .ret = 512 };
+	uint32_t faults;
+
+	mock_map(&w, 0x7000, &off, sizeof(off));
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_SPLICE_X, &w),
+			       "{\"fd_in\":3,\"off_in\":4096,\"fd_out\":4,\"off_out\":-1,"
+			       "\"len\":512,\"flags\":\"SPLICE_F_MOVE\"}"));
+	w.args[3] = 0x7000 + 4096 - 4; /* half of it readable */
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_SPLICE_X, &w), "\"off_out\":null"));
+	run(IMPL, KCAP_EV_SPLICE_X, &w, &faults);
+	assert_int_equal(faults, 1);
+}
+
+/* sendmsg reads its msghdr: cut short, its fields are unreadable; the event is delivered. */
+static void test_sendmsg_msghdr_hostile(void **state)
+{
+	static const char a[] = "abc";
+	static const uint8_t bogus[] = { 0xee, 0xee, 1, 2 }; /* no such family */
+	uint64_t iov[2] = { 0x5000, 3 };
+	uint64_t msg[7] = { 0x6000, sizeof(bogus), 0x4000, 1, 0, 0, 0 };
+	struct mock_world w = { .args = { 3, 0x3000, 0x40 }, .ret = 3, .snaplen = 80 };
+	uint32_t faults;
+
+	mock_map(&w, 0x3000, msg, sizeof(msg));
+	mock_map(&w, 0x4000, iov, sizeof(iov));
+	mock_map(&w, 0x5000, a, 3);
+	mock_map(&w, 0x6000, bogus, sizeof(bogus));
+	assert_non_null(strstr(
+		run_json(IMPL, KCAP_EV_SENDMSG_X, &w),
+		"{\"fd\":3,\"data\":\"abc\",\"iovcnt\":1,\"addr\":"
+		"\"family=61166\",\"flags\":\"MSG_DONTWAIT\",\"local\":null,\"remote\":null}"));
+	/* msg_iovlen larger than the array: the second iovec is unmapped */
+	msg[3] = 1u << 20;
+	mock_map(&w, 0x3000, msg, sizeof(msg));
+	w.ret = -14;
+	assert_non_null(
+		strstr(run_json(IMPL, KCAP_EV_SENDMSG_X, &w), "\"data\":null,\"iovcnt\":1048576,"));
+	/* a msghdr whose end is not mapped: only its name and namelen can be read */
+	w.args[1] = 0x7000 + 4096 - 16;
+	mock_map(&w, 0x7000 + 4096 - 16, msg, 16);
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_SENDMSG_X, &w),
+			       "{\"fd\":3,\"data\":null,\"iovcnt\":null,\"addr\":null,"));
+	run(IMPL, KCAP_EV_SENDMSG_X, &w, &faults);
+	assert_int_equal(faults, 3);
+}
+
 #define PER_BACKEND(f)                                             \
 	cmocka_unit_test_prestate(f, &impls[MOCK_MODERN]),         \
 		cmocka_unit_test_prestate(f, &impls[MOCK_LEGACY]), \
@@ -775,6 +908,12 @@ int main(void)
 		PER_BACKEND(test_paths_walk_the_dentries),
 		PER_BACKEND(test_no_work_area_is_a_fault),
 		cmocka_unit_test(test_module_drops_what_does_not_fit_the_ring),
+		PER_BACKEND(test_null_by_design_paths_are_not_faults),
+		PER_BACKEND(test_mknodat_mode_and_device),
+		PER_BACKEND(test_pipe_reads_the_new_descriptors),
+		PER_BACKEND(test_pwritev2_gathers_and_survives_a_short_array),
+		PER_BACKEND(test_splice_offsets),
+		PER_BACKEND(test_sendmsg_msghdr_hostile),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -205,6 +205,102 @@ static void test_worst_case_fits(void **state)
 	assert_non_null(text(KCAP_EV_READ_X, p, 4));
 }
 
+/* Modes with their file type, device numbers, a NULL path, and hostile values of each. */
+static void test_modes_devices_and_null_paths(void **state)
+{
+	static const char path[] = "/n";
+	static const char unterminated[3] = { '/', 'a', 'b' };
+	struct test_param fifo[] = { P_S64(0), P_STR(path), P_U32(010644), P_U32(0) };
+	/* no type bits; then a type no kernel has (0170000) and bits above it */
+	struct test_param plain[] = { P_S64(0), P_STR(path), P_U32(0755), P_U32(0x103) };
+	struct test_param bogus[] = { P_S64(0), P_STR(path), P_U32(0xffffffff), P_U32(0xffffffff) };
+	struct test_param nul[] = { P_S64(0), P_S32(3), { 0, NULL }, P_U32(0) };
+	struct test_param cut[] = { P_S64(-2), { 3, unterminated } };
+	struct test_param seek[] = { P_S64(-22), P_S32(3), P_S64(-1), P_U32(99) };
+
+	(void)state;
+	assert_string_equal(json(KCAP_EV_MKNOD_X, fifo, 4),
+			    "\"args\":{\"path\":\"/n\",\"mode\":\"S_IFIFO|0644\",\"dev\":0}}");
+	assert_string_equal(text(KCAP_EV_MKNOD_X, plain, 4),
+			    "< mknod res=0 path=/n mode=0755 dev=1:3");
+	assert_string_equal(text(KCAP_EV_MKNOD_X, bogus, 4),
+			    "< mknod res=0 path=/n mode=0170000|037777607777 dev=4095:1048575");
+	assert_string_equal(json(KCAP_EV_UTIMENSAT_X, nul, 4),
+			    "\"args\":{\"dirfd\":3,\"path\":null,\"flags\":\"0\"}}");
+	assert_string_equal(text(KCAP_EV_UTIMENSAT_X, nul, 4),
+			    "< utimensat res=0 dirfd=3 path=NULL flags=0");
+	assert_string_equal(json(KCAP_EV_UNLINK_X, cut, 2), "\"args\":{\"path\":\"/ab\"}}");
+	assert_string_equal(text(KCAP_EV_LSEEK_X, seek, 4),
+			    "< lseek res=-22(EINVAL) fd=3 offset=-1 whence=99");
+}
+
+/* fcntl's argument by its cmd, ioctl requests by name, and values no table has. */
+static void test_fcntl_and_ioctl_arguments(void **state)
+{
+	struct test_param setfl[] = { P_S64(0), P_S32(3), P_U32(4), P_U64(04000 | 02000) };
+	struct test_param setfd[] = { P_S64(0), P_S32(3), P_U32(2), P_U64(1) };
+	struct test_param owner[] = { P_S64(0), P_S32(3), P_U32(8), P_U64(0xfffffffffffffffeull) };
+	struct test_param sig[] = { P_S64(0), P_S32(3), P_U32(10), P_U64(10) };
+	struct test_param unknown[] = { P_S64(-22), P_S32(3), P_U32(0x7777), P_U64(0x1000) };
+	struct test_param faulted[] = { P_S64(-22), P_S32(3), P_FAULT, P_U64(4) };
+	struct test_param tty[] = { P_S64(-25), P_S32(1), P_U32(0x5401), P_U64(0x10) };
+	struct test_param other[] = { P_S64(-25), P_S32(1), P_U32(0xdeadbeef), P_U64(0) };
+
+	(void)state;
+	assert_string_equal(text(KCAP_EV_FCNTL_X, setfl, 4),
+			    "< fcntl res=0 fd=3 cmd=F_SETFL arg=O_RDONLY|O_APPEND|O_NONBLOCK");
+	assert_string_equal(json(KCAP_EV_FCNTL_X, setfd, 4),
+			    "\"args\":{\"fd\":3,\"cmd\":\"F_SETFD\",\"arg\":\"FD_CLOEXEC\"}}");
+	assert_string_equal(text(KCAP_EV_FCNTL_X, owner, 4),
+			    "< fcntl res=0 fd=3 cmd=F_SETOWN arg=-2");
+	assert_string_equal(text(KCAP_EV_FCNTL_X, sig, 4),
+			    "< fcntl res=0 fd=3 cmd=F_SETSIG arg=SIGUSR1");
+	assert_string_equal(text(KCAP_EV_FCNTL_X, unknown, 4),
+			    "< fcntl res=-22(EINVAL) fd=3 cmd=30583 arg=0x1000");
+	assert_string_equal(text(KCAP_EV_FCNTL_X, faulted, 4),
+			    "< fcntl res=-22(EINVAL) fd=3 cmd=<fault> arg=0x4");
+	assert_string_equal(text(KCAP_EV_IOCTL_X, tty, 4),
+			    "< ioctl res=-25(ENOTTY) fd=1 request=0x5401(TCGETS) arg=0x10");
+	assert_string_equal(json(KCAP_EV_IOCTL_X, other, 4),
+			    "\"args\":{\"fd\":1,\"request\":\"0xdeadbeef\",\"arg\":0}}");
+}
+
+/* Socket options named by their level; values of 4 bytes as ints, others as bytes. */
+static void test_sockopt_names_and_values(void **state)
+{
+	static const uint8_t linger[8] = { 1, 0, 0, 0, 5, 0, 0, 0 };
+	struct test_param so[] = { P_S64(0), P_S32(3), P_U32(1), P_U32(2), P_BYTES("\x01\0\0\0"),
+				   P_U32(4) };
+	struct test_param tcp[] = { P_S64(0),  P_S32(3),	 P_U32(6),
+				    P_U32(13), P_BYTES("cubic"), P_U32(5) };
+	struct test_param lg[] = {
+		P_S64(0), P_S32(3), P_U32(1), P_U32(13), { 8, linger }, P_U32(8)
+	};
+	struct test_param odd[] = { P_S64(-92), P_S32(3),	 P_U32(9999),
+				    P_U32(2),	P_BYTES("\x01"), P_U32(1) };
+	struct test_param nolevel[] = {
+		P_S64(-14), P_S32(3), P_FAULT, P_U32(2), P_FAULT, P_U32(4)
+	};
+
+	(void)state;
+	assert_string_equal(text(KCAP_EV_SETSOCKOPT_X, so, 6),
+			    "< setsockopt res=0 fd=3 level=SOL_SOCKET optname=SO_REUSEADDR "
+			    "optval=1 optlen=4");
+	assert_string_equal(
+		json(KCAP_EV_GETSOCKOPT_X, tcp, 6),
+		"\"args\":{\"fd\":3,\"level\":\"SOL_TCP\",\"optname\":\"TCP_CONGESTION\","
+		"\"optval\":\"cubic\",\"optlen\":5}}");
+	assert_string_equal(text(KCAP_EV_SETSOCKOPT_X, lg, 6),
+			    "< setsockopt res=0 fd=3 level=SOL_SOCKET optname=SO_LINGER "
+			    "optval=\\x01\\x00\\x00\\x00\\x05\\x00\\x00\\x00 optlen=8");
+	assert_string_equal(text(KCAP_EV_SETSOCKOPT_X, odd, 6),
+			    "< setsockopt res=-92(ENOPROTOOPT) fd=3 level=9999 optname=2 "
+			    "optval=\\x01 optlen=1");
+	assert_string_equal(text(KCAP_EV_SETSOCKOPT_X, nolevel, 6),
+			    "< setsockopt res=-14(EFAULT) fd=3 level=<fault> optname=2 "
+			    "optval=<fault> optlen=4");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -219,6 +315,9 @@ int main(void)
 		cmocka_unit_test(test_sockaddr_kinds),
 		cmocka_unit_test(test_small_buffer_reports_enospc),
 		cmocka_unit_test(test_worst_case_fits),
+		cmocka_unit_test(test_modes_devices_and_null_paths),
+		cmocka_unit_test(test_fcntl_and_ioctl_arguments),
+		cmocka_unit_test(test_sockopt_names_and_values),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

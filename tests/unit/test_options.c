@@ -210,6 +210,33 @@ static void test_kernel_config(void **state)
 	kcap_config_free(&cfg);
 }
 
+/* -e NAME takes every event's syscall, and asks the kernel side for that syscall alone. */
+static void test_every_event_name_is_accepted(void **state)
+{
+	struct kcap_opts opts = { .sz = sizeof(opts) };
+	struct kcap_config cfg;
+	char err[256];
+
+	(void)state;
+	for (int ev = 0; ev < KCAP_EV__COUNT; ev++) {
+		const struct kcap_event_info *e = &kcap_event_table[ev];
+
+		if (e->syscall_nr < 0)
+			continue;
+		opts.events = e->name;
+		assert_int_equal(kcap_config_from_opts(&cfg, &opts, err, sizeof(err)), 0);
+		assert_true(kcap_config_wants_event(&cfg, ev));
+		for (int nr = 0; nr < KCAP_MAX_SYSCALLS; nr++)
+			if (nr != e->syscall_nr)
+				assert_int_equal(cfg.kernel.want[nr] & ~KCAP_WANT_IA32, 0);
+		for (int other = 0; other < KCAP_EV__COUNT; other++)
+			if (kcap_event_table[other].syscall_nr >= 0 &&
+			    kcap_event_table[other].syscall_nr != e->syscall_nr)
+				assert_false(kcap_config_wants_event(&cfg, other));
+		kcap_config_free(&cfg);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -220,6 +247,7 @@ int main(void)
 		cmocka_unit_test(test_library_config_errors),
 		cmocka_unit_test(test_kernel_config),
 		cmocka_unit_test(test_everything_is_every_number),
+		cmocka_unit_test(test_every_event_name_is_accepted),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

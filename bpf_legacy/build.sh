@@ -77,6 +77,8 @@ warn="-Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers $werro
 if [ -n "$kdir" ]; then
 	# The kernel's own build system supplies its include paths and config
 	# (LINUXINCLUDE); clang parses for the host arch, opt and llc make BPF.
+	# CC_USING_FENTRY: the kernel's compile defines it (-mfentry), and the
+	# network headers reach asm/ftrace.h, which insists on it.
 	# The C dialect follows the kernel's config: headers built with
 	# CONFIG_CC_MS_EXTENSIONS (the flag itself, or y) embed tagged structs
 	# anonymously and need -fms-extensions, about which clang then warns.
@@ -89,7 +91,7 @@ kcap_dialect := \$(kcap_ms_ext) \$(if \$(kcap_ms_ext),-Wno-microsoft-anon-tag)
 kcap_uring := \$(shell sh $shared/io_uring_tp.sh \$(srctree)/include/trace/events/io_uring.h)
 \$(obj)/kcap_legacy.bpf.o: \$(src)/kcap_legacy.bpf.c \$(wildcard \$(src)/*.h)
 	$CLANG \$(LINUXINCLUDE) \$(kcap_dialect) \$(kcap_uring) -idirafter /usr/include -I$shared \\
-		-D__KERNEL__ -D__BPF_TRACING__ -DKCAP_LEGACY_KBUILD -D__TARGET_ARCH_x86 \\
+		-D__KERNEL__ -D__BPF_TRACING__ -DKCAP_LEGACY_KBUILD -D__TARGET_ARCH_x86 -DCC_USING_FENTRY \\
 		'-DKCAP_LEGACY_RELEASE="$release"' \\
 		$warn -Wno-unused-value -Wno-pointer-sign -Wno-gnu-variable-sized-type-not-at-end \\
 		-Wno-address-of-packed-member -Wno-tautological-compare -Wno-unknown-warning-option \\

@@ -17,6 +17,9 @@
 #include <linux/fs.h>
 #include <linux/fs_struct.h>
 #include <linux/fdtable.h>
+#ifndef KBUILD_MODNAME /* the network headers' messages name the module */
+#define KBUILD_MODNAME "kcap_legacy"
+#endif
 #include <net/sock.h>
 #include <net/af_unix.h>
 #include <linux/dcache.h>

@@ -347,7 +347,7 @@ static const struct expectation expectations[] = {
 	  "close_range",
 	  "exit",
 	  "0",
-	  { "\"first\":30", "\"last\":30", "\"flags\":\"CLOSE_RANGE_CLOEXEC\"" } },
+	  { "\"first\":30", "\"last\":30", "\"flags\":\"CLOSE_RANGE_UNSHARE\"" } },
 	{ "parent", "close_range", "exit", "-22", { "\"first\":5", "\"last\":4" } },
 	{ "parent",
 	  "socketpair",

@@ -332,6 +332,18 @@ static enum kcap_symbol_table sockopt_table(const struct kcap_event *ev)
 	}
 }
 
+/* One name of an ENUM table, or the number. */
+static void put_enum(struct sbuf *sb, const struct kcap_symbol_set *set, uint64_t u,
+		     enum fmt_style style)
+{
+	const char *name = set ? symbol_name(set->enum_part, u) : NULL;
+
+	if (name)
+		put_name(sb, name, style);
+	else
+		sb_u64(sb, u);
+}
+
 static void put_int(struct sbuf *sb, const struct kcap_event *ev, const struct kcap_param *p,
 		    int64_t v, enum kcap_symbol_table table, enum fmt_style style)
 {
@@ -390,11 +402,7 @@ static void put_int(struct sbuf *sb, const struct kcap_event *ev, const struct k
 			sb_putc(sb, '"');
 		return;
 	case KCAP_PF_ENUM:
-		name = set ? symbol_name(set->enum_part, u) : NULL;
-		if (name)
-			put_name(sb, name, style);
-		else
-			sb_u64(sb, u);
+		put_enum(sb, set, u, style);
 		return;
 	case KCAP_PF_SIGNAL:
 		if (style == STYLE_JSON)
@@ -414,12 +422,7 @@ static void put_int(struct sbuf *sb, const struct kcap_event *ev, const struct k
 		put_fcntl_arg(sb, ev, u, style);
 		return;
 	case KCAP_PF_SOCKOPT_NAME:
-		set = kcap_symbol_set(sockopt_table(ev));
-		name = set ? symbol_name(set->enum_part, u) : NULL;
-		if (name)
-			put_name(sb, name, style);
-		else
-			sb_u64(sb, u);
+		put_enum(sb, kcap_symbol_set(sockopt_table(ev)), u, style);
 		return;
 	case KCAP_PF_IOCTL:
 		if (style == STYLE_JSON)

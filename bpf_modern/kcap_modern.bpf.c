@@ -14,6 +14,7 @@
 #include "filler_impl.h"
 #include "fillers/all.h"
 #include "io_uring.h"
+#include "pidns.h"
 
 /* A number outside the table: an x32 syscall, or any other (none is invisible). */
 static __always_inline void kf_other_syscall(void *ctx, __u64 nr)

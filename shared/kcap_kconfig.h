@@ -37,4 +37,14 @@ struct kcap_kconfig {
 	__u8 want[KCAP_MAX_SYSCALLS]; /* KCAP_WANT_* bits by syscall number */
 };
 
+/*
+ * A thread group of the reader's pid namespace: its global tgid (what the
+ * probes compare) and its number there (what the reader knows), as the modern
+ * probe's task iterator lists them for a reader outside the initial one.
+ */
+struct kcap_pid_pair {
+	__u32 global;
+	__u32 local;
+};
+
 #endif /* KCAP_KCONFIG_H */

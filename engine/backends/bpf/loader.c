@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include "loader.h"
@@ -70,6 +71,7 @@ void kcap_bpf_choose_programs(struct kcap_bpf_loader *l)
 	set_autoload(l->sched_exit, wants_sched_exit(cfg));
 	set_autoload(l->sys_exit, wants_sys_exit(cfg));
 	set_autoload(l->uring, cfg->kernel.settings.capture_io_uring);
+	set_autoload(l->pidns_map, l->in_pidns && cfg->kernel.settings.filter_pids);
 }
 
 int kcap_bpf_load(struct kcap_bpf_loader *l, const char *hint, char *err, size_t errlen)
@@ -155,6 +157,93 @@ static int fill_event_progs(struct kcap_bpf_loader *l, int table, char *err, siz
 	return 0;
 }
 
+/* The task iterator's list of the reader's pid namespace, read anew. */
+static int list_pidns(struct kcap_bpf_loader *l, char *err, size_t errlen)
+{
+	struct bpf_link *link = bpf_program__attach_iter(l->pidns_map, NULL);
+	size_t cap = 0, len = 0;
+	char *buf = NULL;
+	int fd, ret = 0;
+
+	if (!link) {
+		ret = -errno;
+		snprintf(err, errlen, "%s: cannot list the tasks of kcap's pid namespace: %s",
+			 l->backend, strerror(-ret));
+		return ret;
+	}
+	fd = bpf_iter_create(bpf_link__fd(link));
+	if (fd < 0)
+		ret = -errno;
+	while (!ret) {
+		ssize_t n;
+
+		if (cap - len < 4096) {
+			char *more = realloc(buf, cap + 65536);
+
+			if (!more) {
+				ret = -ENOMEM;
+				break;
+			}
+			buf = more;
+			cap += 65536;
+		}
+		n = read(fd, buf + len, cap - len);
+		if (n < 0)
+			ret = -errno;
+		else if (n == 0)
+			break;
+		else
+			len += (size_t)n;
+	}
+	if (fd >= 0)
+		close(fd);
+	bpf_link__destroy(link);
+	if (ret) {
+		free(buf);
+		snprintf(err, errlen, "%s: cannot list the tasks of kcap's pid namespace: %s",
+			 l->backend, strerror(-ret));
+		return ret;
+	}
+	free(l->pids_by_ns);
+	l->pids_by_ns = (struct kcap_pid_pair *)buf;
+	l->npids_by_ns = len / sizeof(struct kcap_pid_pair);
+	return 0;
+}
+
+/* pid of the reader's pid namespace as the global id the probe compares. */
+static int global_pid(struct kcap_bpf_loader *l, int pid, __u32 *global, char *err, size_t errlen)
+{
+	if (!l->in_pidns) {
+		*global = (__u32)pid;
+		return 0;
+	}
+	if (!l->pidns_map) {
+		snprintf(err, errlen,
+			 "%s: kcap runs in a pid namespace: the pids it knows (-p, the command it "
+			 "runs) are that namespace's numbers, and this probe cannot map them to "
+			 "the kernel's global ones; run kcap in the initial pid namespace, or use "
+			 "-b modern or -b kmod",
+			 l->backend);
+		return -EOPNOTSUPP;
+	}
+	for (int pass = 0; pass < 2; pass++) {
+		int ret;
+
+		for (size_t i = 0; i < l->npids_by_ns; i++) {
+			if (l->pids_by_ns[i].local == (__u32)pid) {
+				*global = l->pids_by_ns[i].global;
+				return 0;
+			}
+		}
+		/* a process newer than the list, or none */
+		ret = pass ? 0 : list_pidns(l, err, errlen);
+		if (ret)
+			return ret;
+	}
+	snprintf(err, errlen, "%s: no process %d in kcap's pid namespace", l->backend, pid);
+	return -ESRCH;
+}
+
 int kcap_bpf_add_pids(struct kcap_bpf_loader *l, const int *pids, size_t n, char *err,
 		      size_t errlen)
 {
@@ -164,10 +253,14 @@ int kcap_bpf_add_pids(struct kcap_bpf_loader *l, const int *pids, size_t n, char
 	if (map < 0)
 		return map;
 	for (size_t i = 0; i < n; i++) {
-		__u32 pid = (__u32)pids[i];
+		__u32 pid;
+		int ret = global_pid(l, pids[i], &pid, err, errlen);
+
+		if (ret)
+			return ret;
 
 		if (bpf_map_update_elem(map, &pid, &one, BPF_ANY) < 0) {
-			int ret = -errno;
+			ret = -errno;
 
 			snprintf(err, errlen, "%s: cannot add pid %u to the filter: %s%s",
 				 l->backend, pid, strerror(-ret),
@@ -285,6 +378,14 @@ void kcap_bpf_detach(struct kcap_bpf_loader *l)
 {
 	while (l->nlinks)
 		bpf_link__destroy(l->links[--l->nlinks]);
+}
+
+void kcap_bpf_loader_free(struct kcap_bpf_loader *l)
+{
+	kcap_bpf_detach(l);
+	free(l->pids_by_ns);
+	l->pids_by_ns = NULL;
+	l->npids_by_ns = 0;
 }
 
 static uint64_t map_memlock(int fd)

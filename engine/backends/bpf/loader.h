@@ -18,6 +18,7 @@
 #include <stdint.h>
 #include "config.h"
 #include "kcap_wire.h"
+#include "kcap_kconfig.h"
 
 #define KCAP_BPF_MAX_LINKS (KCAP_EV__COUNT + 4)
 
@@ -37,6 +38,14 @@ struct kcap_bpf_loader {
 	/* io_uring submissions: the program this kernel's tracepoint takes, or NULL and why */
 	struct bpf_program *uring;
 	const char *uring_why;
+	/*
+	 * A reader outside the initial pid namespace: the task iterator that maps
+	 * its pids to global ones (NULL: the probe cannot, a pid filter is refused)
+	 */
+	struct bpf_program *pidns_map;
+	struct kcap_pid_pair *pids_by_ns;
+	size_t npids_by_ns;
+	bool in_pidns;
 	bool procexit_tail_called; /* sched_exit tail-calls PROCEXIT's filler */
 	bool hooks_need_tracefs; /* the hooks are plain tracepoints */
 	struct bpf_link *links[KCAP_BPF_MAX_LINKS];
@@ -68,7 +77,10 @@ int kcap_bpf_load(struct kcap_bpf_loader *l, const char *hint, char *err, size_t
 /* After load: exit_fillers by syscall number, event_progs by event, the pid set. */
 int kcap_bpf_fill_tables(struct kcap_bpf_loader *l, char *err, size_t errlen);
 
-/* More thread group ids in the pid set (map "pids"), also while attached. */
+/*
+ * More thread group ids in the pid set (map "pids"), also while attached:
+ * numbers of the reader's pid namespace, which go in as global ids.
+ */
 int kcap_bpf_add_pids(struct kcap_bpf_loader *l, const int *pids, size_t n, char *err,
 		      size_t errlen);
 
@@ -82,6 +94,9 @@ int kcap_bpf_attach(struct kcap_bpf_loader *l, char *err, size_t errlen);
 
 /* Detaches in reverse order; maps and buffers stay readable. */
 void kcap_bpf_detach(struct kcap_bpf_loader *l);
+
+/* Detaches and frees what the loader allocated (not the object: the backend's). */
+void kcap_bpf_loader_free(struct kcap_bpf_loader *l);
 
 /* Kernel memory of the loaded maps (fdinfo's memlock), in bytes. */
 uint64_t kcap_bpf_map_bytes(const struct kcap_bpf_loader *l);

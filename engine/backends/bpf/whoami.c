@@ -48,16 +48,3 @@ fail:
 		 backend, strerror(-ret));
 	return ret;
 }
-
-int kcap_bpf_check_pid_filter(const char *backend, int filter_pids, char *err, size_t errlen)
-{
-	if (!filter_pids || kcap_pidns_is_initial())
-		return 0;
-	snprintf(err, errlen,
-		 "%s: kcap runs in a pid namespace: the pids it knows (-p, the command it "
-		 "runs) are that namespace's numbers, and the probe sees the kernel's global "
-		 "ones; run kcap in the initial pid namespace, or use -b kmod (it translates "
-		 "them)",
-		 backend);
-	return -EOPNOTSUPP;
-}

@@ -14,11 +14,4 @@
 /* 0, or a negative errno and a message naming backend. */
 int kcap_bpf_global_tgid(const char *backend, __u32 *tgid, char *err, size_t errlen);
 
-/*
- * Pids from the reader (-p, the command it runs) are numbers of its pid
- * namespace, which the probes cannot compare: outside the initial namespace
- * a pid filter is refused, with what to do. 0 when there is none to refuse.
- */
-int kcap_bpf_check_pid_filter(const char *backend, int filter_pids, char *err, size_t errlen);
-
 #endif /* KCAP_BPF_WHOAMI_H */

@@ -19,6 +19,7 @@
 #include "backends/bpf/libbpf_log.h"
 #include "backends/bpf/tracefs.h"
 #include "backends/bpf/whoami.h"
+#include "state/pidns.h"
 #include "legacy_object.h"
 #include "perfbuf_stream.h"
 #include "kcap_event_table.h"
@@ -39,7 +40,7 @@ static void legacy_close(void *priv)
 
 	if (!l)
 		return;
-	kcap_bpf_detach(&l->loader);
+	kcap_bpf_loader_free(&l->loader);
 	for (unsigned int i = 0; i < l->nstreams; i++)
 		kcap_perfbuf_stream_close(l->streams[i]);
 	bpf_object__close(l->loader.obj);
@@ -92,6 +93,8 @@ static void choose_variant(struct legacy *l)
 	l->loader.sched_exit = hook_prog(l, "kcap_sched_exit");
 	l->loader.sys_exit = hook_prog(l, "kcap_sys_exit");
 	l->loader.hooks_need_tracefs = !l->raw;
+	/* no task iterator before 5.8: pids of a pid namespace cannot be mapped (refused) */
+	l->loader.in_pidns = !kcap_pidns_is_initial();
 	/* io_uring: raw tracepoints only; the object has the program if the kernel has a hook */
 	l->loader.uring = l->raw ? hook_prog(l, "kcap_uring_submit") : NULL;
 	if (!l->raw)
@@ -133,9 +136,7 @@ static int write_config(struct legacy *l, char *err, size_t errlen)
 
 	if (want < 0)
 		return want;
-	ret = kcap_bpf_check_pid_filter("legacy", settings.filter_pids, err, errlen);
-	if (!ret)
-		ret = kcap_bpf_global_tgid("legacy", &settings.self_tgid, err, errlen);
+	ret = kcap_bpf_global_tgid("legacy", &settings.self_tgid, err, errlen);
 	if (ret)
 		return ret;
 	if (!l->raw && settings.filter_pids) {

@@ -16,6 +16,7 @@
 #include "backends/bpf/loader.h"
 #include "backends/bpf/libbpf_log.h"
 #include "backends/bpf/whoami.h"
+#include "state/pidns.h"
 #include "ringbuf_stream.h"
 #include "kcap_modern.skel.h"
 #include "kcap_uring.h"
@@ -36,7 +37,7 @@ static void modern_close(void *priv)
 
 	if (!m)
 		return;
-	kcap_bpf_detach(&m->loader);
+	kcap_bpf_loader_free(&m->loader);
 	for (unsigned int cpu = 0; m->streams && cpu < m->ncpus; cpu++)
 		kcap_ringbuf_stream_close(m->streams[cpu]);
 	for (unsigned int cpu = 0; m->ringbuf_fds && cpu < m->ncpus; cpu++)
@@ -205,12 +206,13 @@ static int modern_open(const struct kcap_config *cfg, void **priv, char *err, si
 	}
 	m->ncpus = (unsigned int)ret;
 	m->skel->rodata->kcap_settings = cfg->kernel.settings;
-	ret = kcap_bpf_check_pid_filter("modern", cfg->kernel.settings.filter_pids, err, errlen);
-	if (!ret)
-		ret = kcap_bpf_global_tgid("modern", &m->skel->rodata->kcap_settings.self_tgid, err,
-					   errlen);
+	ret = kcap_bpf_global_tgid("modern", &m->skel->rodata->kcap_settings.self_tgid, err,
+				   errlen);
 	if (ret)
 		goto fail;
+	/* pids the reader knows, as global ids: through the task iterator */
+	m->loader.in_pidns = !kcap_pidns_is_initial();
+	m->loader.pidns_map = m->skel->progs.kcap_pidns_map;
 	memcpy((void *)m->skel->rodata->kcap_want, cfg->kernel.want, sizeof(cfg->kernel.want));
 	bpf_map__set_max_entries(m->skel->maps.scratch, m->ncpus);
 	bpf_map__set_max_entries(m->skel->maps.ringbufs, m->ncpus);

@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The reader's pid namespace, as the kernel sees it: a task iterator run by
+ * the reader lists every thread group leader visible in the reader's pid
+ * namespace with its global tgid and its number there, so that pids the
+ * reader knows (-p, the command it runs) become the global ids the probes
+ * compare (engine/backends/modern/modern.c). Loaded only for a reader in a
+ * pid namespace other than the initial one.
+ */
+#ifndef KCAP_MODERN_PIDNS_H
+#define KCAP_MODERN_PIDNS_H
+
+/* The number of pid in namespace level ns, or 0 when it has none there. */
+static __always_inline __u32 kf_pid_nr_in(struct pid *pid, __u32 level, void *ns)
+{
+	struct upid up = {};
+
+	if (!pid || BPF_CORE_READ(pid, level) < level || level > 32)
+		return 0;
+	if (bpf_probe_read_kernel(&up, sizeof(up), (char *)&pid->numbers[0] + level * sizeof(up)))
+		return 0;
+	return up.ns == ns ? (__u32)up.nr : 0;
+}
+
+SEC("iter/task")
+int kcap_pidns_map(struct bpf_iter__task *ctx)
+{
+	struct task_struct *task = ctx->task;
+	struct task_struct *me = (struct task_struct *)bpf_get_current_task();
+	struct pid *mine = BPF_CORE_READ(me, thread_pid);
+	struct kcap_pid_pair pair;
+	struct upid up = {};
+	__u32 level;
+
+	if (!task || !mine || BPF_CORE_READ(task, pid) != BPF_CORE_READ(task, tgid))
+		return 0;
+	level = BPF_CORE_READ(mine, level);
+	if (level > 32 ||
+	    bpf_probe_read_kernel(&up, sizeof(up), (char *)&mine->numbers[0] + level * sizeof(up)))
+		return 0;
+	pair.global = BPF_CORE_READ(task, tgid);
+	pair.local = kf_pid_nr_in(BPF_CORE_READ(task, thread_pid), level, up.ns);
+	if (pair.local)
+		bpf_seq_write(ctx->meta->seq, &pair, sizeof(pair));
+	return 0;
+}
+
+#endif /* KCAP_MODERN_PIDNS_H */

@@ -16,6 +16,7 @@
 #include <linux/mm_types.h>
 #include <linux/fs.h>
 #include <linux/fs_struct.h>
+#include <linux/pid_namespace.h>
 #include <linux/fdtable.h>
 #ifndef KBUILD_MODNAME /* the network headers' messages name the module */
 #define KBUILD_MODNAME "kcap_legacy"
@@ -66,5 +67,12 @@ _Static_assert(__builtin_offsetof(struct mount, mnt) == __builtin_offsetof(struc
 		bpf_probe_read((void *)&__v, sizeof(__v), &(ptr)->field); \
 		__v;                                                      \
 	})
+
+/* The task's own struct pid (task->pids[] before 4.19). */
+#if defined(KCAP_LEGACY_KBUILD) && LINUX_VERSION_CODE < KERNEL_VERSION(4, 19, 0)
+#define KF_TASK_PID(task) KF_RD(task, pids[PIDTYPE_PID].pid)
+#else
+#define KF_TASK_PID(task) KF_RD(task, thread_pid)
+#endif
 
 #endif /* KCAP_LEGACY_TYPES_H */

@@ -136,6 +136,7 @@ static __always_inline struct kf_work *kf_work(struct kf_ctx *ctx)
 #define KF_READ_KERNEL(dst, n, src) bpf_probe_read_kernel(dst, n, src)
 #define KF_READ_KERNEL_STR(dst, n, src) bpf_probe_read_kernel_str(dst, n, src)
 #define KF_RD(ptr, field) BPF_CORE_READ(ptr, field)
+#define KF_TASK_PID(task) BPF_CORE_READ(task, thread_pid)
 #define KF_LOOP
 #define KF_MOUNT struct mount /* CO-RE: the real one */
 

@@ -15,7 +15,7 @@ static __always_inline __u32 kf_pid_nr_in(struct pid *pid, __u32 level, void *ns
 {
 	struct upid up = {};
 
-	if (!pid || BPF_CORE_READ(pid, level) < level || level > 32)
+	if (!pid || BPF_CORE_READ(pid, level) < level || level > KF_MAX_PIDNS_LEVEL)
 		return 0;
 	if (bpf_probe_read_kernel(&up, sizeof(up), (char *)&pid->numbers[0] + level * sizeof(up)))
 		return 0;
@@ -35,7 +35,7 @@ int kcap_pidns_map(struct bpf_iter__task *ctx)
 	if (!task || !mine || BPF_CORE_READ(task, pid) != BPF_CORE_READ(task, tgid))
 		return 0;
 	level = BPF_CORE_READ(mine, level);
-	if (level > 32 ||
+	if (level > KF_MAX_PIDNS_LEVEL ||
 	    bpf_probe_read_kernel(&up, sizeof(up), (char *)&mine->numbers[0] + level * sizeof(up)))
 		return 0;
 	pair.global = BPF_CORE_READ(task, tgid);

@@ -24,6 +24,7 @@
 #include <linux/mm_types.h>
 #include <linux/mount.h>
 #include <linux/path.h>
+#include <linux/pid_namespace.h>
 #include <linux/sched.h>
 #include <linux/sched/mm.h>
 #include <linux/string.h>

@@ -431,6 +431,28 @@ static __always_inline __u32 kf_task_gid(struct kf_ctx *ctx)
 	return v;
 }
 
+/* Ids in the task's own pid namespace: what the process sees of itself. */
+static __always_inline __u32 kf_task_vtid(struct kf_ctx *ctx)
+{
+	struct task_struct *t = kf_task(ctx);
+
+	return task_pid_nr_ns(t, task_active_pid_ns(t));
+}
+
+static __always_inline __u32 kf_task_vpid(struct kf_ctx *ctx)
+{
+	struct task_struct *t = kf_task(ctx);
+
+	return task_tgid_nr_ns(t, task_active_pid_ns(t));
+}
+
+static __always_inline __u64 kf_task_pidns(struct kf_ctx *ctx)
+{
+	struct pid_namespace *ns = task_active_pid_ns(kf_task(ctx));
+
+	return ns ? ns->ns.inum : 0;
+}
+
 static __always_inline __u32 kf_task_exit_code(struct kf_ctx *ctx)
 {
 	return READ_ONCE(kf_task(ctx)->exit_code);

@@ -26,6 +26,9 @@
  *                                         0 when the memory cannot be read
  *   int kf_try_read_user_u64(ctx, uptr, *v) 0, or -1 when the memory cannot be read
  *   __s32 kf_task_ppid(ctx)               parent's thread group id
+ *   __u32 kf_task_vtid(ctx), kf_task_vpid(ctx) the thread's and its group's ids in
+ *                                         its own pid namespace (what it sees)
+ *   __u64 kf_task_pidns(ctx)              that pid namespace's inode number
  *   __u32 kf_task_uid(ctx), kf_task_euid(ctx), kf_task_gid(ctx)
  *   __u32 kf_task_exit_code(ctx)          task->exit_code (PROC_EXIT only)
  *   __u64 kf_fd_file(ctx, fd)             current's open file at fd (opaque), or 0

@@ -11,11 +11,13 @@
  * bytes; a deeper or longer path keeps its last components after "..." and is
  * marked truncated. Besides pushes.h's primitives, the includer defines
  * KF_RD(ptr, field) (one kernel value, 0 when unreadable), KF_READ_KERNEL,
- * KF_MOUNT (struct mount or a layout-checked copy), KF_MAX_PATH_DEPTH and
- * kf_task(ctx).
+ * KF_MOUNT (struct mount or a layout-checked copy), KF_MAX_PATH_DEPTH,
+ * KF_TASK_PID(task) (the task's struct pid) and kf_task(ctx).
  */
 #ifndef KCAP_BPF_TASK_H
 #define KCAP_BPF_TASK_H
+
+#define KF_MAX_PIDNS_LEVEL 32 /* the kernel's MAX_PID_NS_LEVEL: nesting depth of pid namespaces */
 
 static __always_inline void kf_put_kernel_path(struct kf_ctx *ctx, struct dentry *dentry,
 					       struct vfsmount *vfsmnt)
@@ -122,6 +124,46 @@ static __always_inline void kf_put_root(struct kf_ctx *ctx)
 		return;
 	fs = KF_RD(kf_task(ctx), fs);
 	kf_put_kernel_path(ctx, KF_RD(fs, root.dentry), KF_RD(fs, root.mnt));
+}
+
+/*
+ * A pid's number in its own pid namespace, the deepest it has one in
+ * (numbers[level]), and that namespace's inode; 0 when unreadable.
+ */
+static __always_inline __u32 kf_pid_own_nr(struct pid *pid, __u64 *ns_ino)
+{
+	struct upid up = {};
+	__u32 level;
+
+	if (!pid)
+		return 0;
+	level = KF_RD(pid, level);
+	if (level > KF_MAX_PIDNS_LEVEL ||
+	    KF_READ_KERNEL(&up, sizeof(up), (char *)&pid->numbers[0] + level * sizeof(up)))
+		return 0;
+	if (ns_ino)
+		*ns_ino = up.ns ? KF_RD(up.ns, ns.inum) : 0;
+	return (__u32)up.nr;
+}
+
+static __always_inline __u32 kf_task_vtid(struct kf_ctx *ctx)
+{
+	return kf_pid_own_nr(KF_TASK_PID(kf_task(ctx)), NULL);
+}
+
+static __always_inline __u32 kf_task_vpid(struct kf_ctx *ctx)
+{
+	struct task_struct *leader = KF_RD(kf_task(ctx), group_leader);
+
+	return leader ? kf_pid_own_nr(KF_TASK_PID(leader), NULL) : 0;
+}
+
+static __always_inline __u64 kf_task_pidns(struct kf_ctx *ctx)
+{
+	__u64 ino = 0;
+
+	kf_pid_own_nr(KF_TASK_PID(kf_task(ctx)), &ino);
+	return ino;
 }
 
 /* current's open file at fd: its fd table entry, bounded by the table's size. */

@@ -52,7 +52,9 @@ KCAP_FILLER(EXECVEAT_E, SYS_ENTER)
 
 /*
  * Creation syscalls: both the parent (res = child id) and the child (res = 0)
- * produce the exit event; comm lets a reader name a thread it has never seen.
+ * produce the exit event; comm lets a reader name a thread it has never seen,
+ * and the ids in the thread's own pid namespace with that namespace's inode
+ * let it show the numbers a container sees.
  */
 static __always_inline void kf_fork_common(struct kf_ctx *ctx)
 {
@@ -60,11 +62,19 @@ static __always_inline void kf_fork_common(struct kf_ctx *ctx)
 	kf_push_comm(ctx);
 }
 
+static __always_inline void kf_fork_pidns(struct kf_ctx *ctx)
+{
+	kf_push_u32(ctx, kf_task_vtid(ctx));
+	kf_push_u32(ctx, kf_task_vpid(ctx));
+	kf_push_u64(ctx, kf_task_pidns(ctx));
+}
+
 KCAP_FILLER(CLONE_X, SYS_EXIT)
 {
 	kf_push_res(ctx);
 	kf_push_u64(ctx, kf_arg(ctx, 0));
 	kf_fork_common(ctx);
+	kf_fork_pidns(ctx);
 }
 
 /* clone3(struct clone_args *args, size): flags is the first member. */
@@ -73,18 +83,21 @@ KCAP_FILLER(CLONE3_X, SYS_EXIT)
 	kf_push_res(ctx);
 	kf_push_u64(ctx, kf_read_user_u64(ctx, kf_arg(ctx, 0)));
 	kf_fork_common(ctx);
+	kf_fork_pidns(ctx);
 }
 
 KCAP_FILLER(FORK_X, SYS_EXIT)
 {
 	kf_push_res(ctx);
 	kf_fork_common(ctx);
+	kf_fork_pidns(ctx);
 }
 
 KCAP_FILLER(VFORK_X, SYS_EXIT)
 {
 	kf_push_res(ctx);
 	kf_fork_common(ctx);
+	kf_fork_pidns(ctx);
 }
 
 /* exit and exit_group never return: their only event is the enter one. */

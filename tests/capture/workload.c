@@ -633,8 +633,8 @@ static void rings(const char *dir, FILE *facts)
 
 /*
  * Runs path in a child made by a raw clone(SIGCHLD) (like fork(), the same
- * syscall everywhere), with no environment; writes key=<its pid> to the facts
- * and expects it to exit with WL_CHILD_STATUS.
+ * syscall everywhere), with no environment; writes key=<its pid> and the
+ * calling thread's id to the facts and expects it to exit with WL_CHILD_STATUS.
  */
 static void run_child(const char *path, char *const argv[], FILE *facts, const char *key, bool at)
 {
@@ -653,7 +653,7 @@ static void run_child(const char *path, char *const argv[], FILE *facts, const c
 			syscall(SYS_execve, path, argv, envp);
 		_exit(99);
 	}
-	fprintf(facts, "%s=%ld\n", key, pid);
+	fprintf(facts, "%s=%ld\n%s_parent_tid=%ld\n", key, pid, key, syscall(SYS_gettid));
 	if (waitpid((pid_t)pid, &status, 0) != pid || !WIFEXITED(status) ||
 	    WEXITSTATUS(status) != WL_CHILD_STATUS)
 		die(key); /* child32: a kernel without CONFIG_IA32_EMULATION? */

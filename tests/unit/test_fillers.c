@@ -392,9 +392,21 @@ static void test_clone3_reads_flags_from_user_struct(void **state)
 	assert_string_equal(
 		run_json(IMPL, KCAP_EV_CLONE3_X, &w),
 		"\"event\":\"clone3\",\"dir\":\"exit\",\"ret\":1234,\"args\":{\"flags\":"
-		"\"CLONE_VM|CLONE_FS|CLONE_NEWTIME\",\"ppid\":9,\"comm\":\"p\"}}");
+		"\"CLONE_VM|CLONE_FS|CLONE_NEWTIME\",\"ppid\":9,\"comm\":\"p\",\"vtid\":42,"
+		"\"vpid\":41,\"pidns\":4026531836}}");
 	w.args[0] = 0; /* unreadable struct: flags read as 0 */
 	assert_non_null(strstr(run_json(IMPL, KCAP_EV_CLONE3_X, &w), "\"flags\":\"0\""));
+}
+
+/* A thread of a pid namespace: its ids there, the namespace's inode. */
+static void test_clone_carries_ids_of_own_pid_namespace(void **state)
+{
+	struct mock_world w = {
+		.ret = 0, .ppid = 9, .comm = "c", .vtid = 5, .vpid = 3, .pidns = 4026532999u
+	};
+
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_FORK_X, &w),
+			       "\"comm\":\"c\",\"vtid\":5,\"vpid\":3,\"pidns\":4026532999}}"));
 }
 
 static void test_procexit_decodes_wait_status(void **state)
@@ -891,6 +903,7 @@ int main(void)
 		PER_BACKEND(test_execve_without_image_is_unreadable),
 		PER_BACKEND(test_execve_failure_reads_the_callers_arguments),
 		PER_BACKEND(test_clone3_reads_flags_from_user_struct),
+		PER_BACKEND(test_clone_carries_ids_of_own_pid_namespace),
 		PER_BACKEND(test_procexit_decodes_wait_status),
 		PER_BACKEND(test_empty_strings_are_not_faults),
 		PER_BACKEND(test_strings_at_and_over_the_bound),

@@ -125,6 +125,7 @@ struct kf_ctx {
 	})
 #define KF_LOOP
 #define KF_MOUNT struct kf_mount
+#define KF_TASK_PID(task) KF_RD(task, thread_pid)
 
 static inline bool kf_skip(struct kf_ctx *ctx)
 {

@@ -117,10 +117,31 @@ struct cred {
 	kgid_t gid;
 };
 
+struct ns_common {
+	unsigned int inum;
+};
+
+struct pid_namespace {
+	struct ns_common ns;
+};
+
+struct upid {
+	int nr;
+	struct pid_namespace *ns;
+};
+
+/* A task's numbers, one per pid namespace level (the kernel's is sized by level). */
+struct pid {
+	unsigned int level;
+	struct upid numbers[2];
+};
+
 struct task_struct {
 	int pid, tgid;
 	char comm[16];
 	struct task_struct *real_parent;
+	struct task_struct *group_leader;
+	struct pid *thread_pid;
 	const struct cred *cred;
 	struct mm_struct *mm;
 	struct fs_struct *fs;

@@ -180,9 +180,22 @@ void mock_kernel_build(struct mock_kernel *k, struct mock_world *w)
 	}
 	k->cred = (struct cred){ .uid = { w->uid }, .euid = { w->euid }, .gid = { w->gid } };
 	k->parent.tgid = w->ppid;
+	k->init_pidns.ns.inum = 0xeffffffcu;
+	k->pidns.ns.inum = w->pidns;
+	k->task_pid = (struct pid){ .numbers = { { 42, &k->init_pidns } } };
+	k->leader_pid = (struct pid){ .numbers = { { 41, &k->init_pidns } } };
+	if (w->vtid) {
+		k->task_pid.level = k->leader_pid.level = 1;
+		k->task_pid.numbers[1] = (struct upid){ (int)w->vtid, &k->pidns };
+		k->leader_pid.numbers[1] = (struct upid){ (int)w->vpid, &k->pidns };
+	}
+	k->leader = (struct task_struct){ .pid = 41, .tgid = 41, .thread_pid = &k->leader_pid };
+	k->leader.group_leader = &k->leader;
 	k->task = (struct task_struct){ .pid = 42,
 					.tgid = 41,
 					.real_parent = &k->parent,
+					.group_leader = &k->leader,
+					.thread_pid = &k->task_pid,
 					.cred = &k->cred,
 					.mm = &k->mm,
 					.fs = &k->fs,

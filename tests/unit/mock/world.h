@@ -35,6 +35,8 @@ struct mock_world {
 	struct mock_region mem[MOCK_MAX_REGIONS];
 	int nmem;
 	int32_t ppid;
+	/* ids in the task's own pid namespace of inode pidns; vtid 0: the initial one */
+	uint32_t vtid, vpid, pidns;
 	uint32_t uid, euid, gid, exit_code;
 	const char *comm; /* NULL: "" */
 	const char *exe, *cwd; /* absolute paths; exe NULL: no executable (a kernel thread) */
@@ -61,7 +63,9 @@ struct mock_world {
 
 /* The kernel objects of a world, made from its description. */
 struct mock_kernel {
-	struct task_struct task, parent;
+	struct task_struct task, parent, leader;
+	struct pid task_pid, leader_pid;
+	struct pid_namespace init_pidns, pidns;
 	struct cred cred;
 	struct mm_struct mm;
 	struct fs_struct fs;

@@ -138,6 +138,7 @@ int kcap_open(const struct kcap_opts *opts, struct kcap **out, char *err, size_t
 	 * ones: thread names then come from the events only.
 	 */
 	ret = kcap_threads_init(&k->threads, kcap_pidns_is_initial() ? k->proc_root : NULL);
+	k->threads.reader_pidns = kcap_pidns_reader_ino();
 	if (ret)
 		goto fail_cfg;
 	ret = kcap_pairs_init(&k->pairs);
@@ -248,7 +249,10 @@ int kcap_stop(struct kcap *k)
 	return k->backend->stop(k->priv);
 }
 
-/* The event merge_next() decoded, as the caller sees it: epoch time, thread name. */
+/*
+ * The event merge_next() decoded, as the caller sees it: epoch time, thread
+ * name, ids in the reader's pid namespace.
+ */
 static void finish_event(struct kcap *k)
 {
 	struct kcap_event *ev = &k->ev;
@@ -259,6 +263,8 @@ static void finish_event(struct kcap *k)
 	k->comm[sizeof(k->comm) - 1] = '\0'; /* per event: no snprintf */
 	ev->comm = k->comm;
 	kcap_threads_update(&k->threads, ev);
+	if (!kcap_threads_ns_ids(&k->threads, ev->tid, &ev->ns_pid, &ev->ns_tid))
+		ev->ns_pid = ev->ns_tid = 0;
 	kcap_pairs_update(&k->pairs, ev);
 }
 

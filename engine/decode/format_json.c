@@ -3,7 +3,8 @@
  * One JSON object per event:
  *   {"ts":1700000000123456789,"cpu":1,"pid":4242,"tid":4242,"comm":"cat",
  *    "event":"openat","dir":"exit","ret":3,"args":{"dirfd":-100,"name":"/etc/hosts",...}}
- * ret is present for syscall exit events; args holds every other parameter.
+ * "ns_pid","ns_tid" follow tid for a reader outside the initial pid namespace
+ * when known (the ids there). ret is present for syscall exit events; args holds every other parameter.
  * Unreadable parameters are null; flags are symbolic strings; argv is an array.
  * "truncated":["args",...] names the parameters cut at a bound, when any was;
  * "changed":["name",...] those of an exit that differ from its enter event's.
@@ -28,6 +29,12 @@ int kcap_format_json(const struct kcap_event *ev, char *buf, size_t len)
 	sb_u64(&sb, ev->pid);
 	sb_puts(&sb, ",\"tid\":");
 	sb_u64(&sb, ev->tid);
+	if (ev->ns_tid) {
+		sb_puts(&sb, ",\"ns_pid\":");
+		sb_u64(&sb, ev->ns_pid);
+		sb_puts(&sb, ",\"ns_tid\":");
+		sb_u64(&sb, ev->ns_tid);
+	}
 	sb_puts(&sb, ",\"comm\":\"");
 	fmt_escaped(&sb, (const uint8_t *)ev->comm, strlen(ev->comm), STYLE_JSON);
 	sb_puts(&sb, "\",\"event\":\"");

@@ -2,7 +2,8 @@
 /*
  * One readable line per event, like strace and sysdig:
  *   14:02:11.123456789 1 cat (4242:4242) < openat res=3 dirfd=AT_FDCWD name=/etc/hosts ...
- * '>' marks an enter event, '<' an exit event. Last fields truncated=a,b name
+ * '>' marks an enter event, '<' an exit event; "(4242:4242 ns=3:3)" adds the
+ * ids in the reader's pid namespace when it is not the initial one. Last fields truncated=a,b name
  * the parameters cut at a bound, changed=a,b those of an exit that differ from
  * its enter event's, when any.
  */
@@ -49,6 +50,12 @@ int kcap_format_text(const struct kcap_event *ev, char *buf, size_t len)
 	sb_u64(&sb, ev->pid);
 	sb_putc(&sb, ':');
 	sb_u64(&sb, ev->tid);
+	if (ev->ns_tid) {
+		sb_puts(&sb, " ns=");
+		sb_u64(&sb, ev->ns_pid);
+		sb_putc(&sb, ':');
+		sb_u64(&sb, ev->ns_tid);
+	}
 	sb_puts(&sb, info->hook == KCAP_HOOK_SYS_ENTER ? ") > " : ") < ");
 	sb_puts(&sb, fmt_event_name(ev));
 	for (unsigned int i = 0; i < ev->nparams; i++) {

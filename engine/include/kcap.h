@@ -71,6 +71,13 @@ struct kcap_event {
 	 * the caller's memory changed while the kernel ran the syscall.
 	 */
 	uint32_t changed;
+	/*
+	 * For a reader in a pid namespace other than the initial one: the
+	 * event's pid and tid as that namespace numbers them, for threads kcap
+	 * saw created there; 0 when unknown (and for a reader in the initial
+	 * namespace, where pid and tid are already its numbers).
+	 */
+	uint32_t ns_pid, ns_tid;
 	/* the library's: where each parameter starts in raw (an event copies as a value) */
 	uint32_t param_off[KCAP_EVENT_MAX_PARAMS];
 };

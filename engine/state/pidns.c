@@ -12,3 +12,12 @@ bool kcap_pidns_is_initial(void)
 		return true;
 	return st.st_ino == KCAP_PIDNS_INIT_INO;
 }
+
+uint64_t kcap_pidns_reader_ino(void)
+{
+	struct stat st;
+
+	if (stat("/proc/self/ns/pid", &st) < 0 || st.st_ino == KCAP_PIDNS_INIT_INO)
+		return 0;
+	return st.st_ino;
+}

@@ -8,11 +8,14 @@
 #define KCAP_PIDNS_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 /* The initial pid namespace's inode number (the kernel's PROC_PID_INIT_INO). */
 #define KCAP_PIDNS_INIT_INO 0xeffffffcul
 
 /* Whether the reader is in the initial pid namespace: its pids are the kernel's. */
 bool kcap_pidns_is_initial(void);
+/* The reader's pid namespace inode (as events' pidns says it), 0 for the initial one. */
+uint64_t kcap_pidns_reader_ino(void);
 
 #endif /* KCAP_PIDNS_H */

@@ -27,6 +27,7 @@ int kcap_threads_init(struct kcap_threads *t, const char *proc_root)
 	t->mask = THREADS_INITIAL - 1;
 	t->used = 0;
 	t->proc_root = proc_root; /* NULL: names from events only */
+	t->reader_pidns = 0;
 	return 0;
 }
 
@@ -88,7 +89,7 @@ static struct kcap_thread *insert(struct kcap_threads *t, uint32_t tid)
 	for (i = slot_of(t, tid); t->slots[i].tid; i = (i + 1) & t->mask)
 		if (t->slots[i].tid == tid)
 			return &t->slots[i];
-	t->slots[i].tid = tid;
+	t->slots[i] = (struct kcap_thread){ .tid = tid };
 	t->used++;
 	return &t->slots[i];
 }
@@ -212,6 +213,42 @@ int kcap_threads_scan(struct kcap_threads *t)
 	return n;
 }
 
+bool kcap_threads_ns_ids(struct kcap_threads *t, uint32_t tid, uint32_t *ns_pid, uint32_t *ns_tid)
+{
+	struct kcap_thread *e = t->reader_pidns ? find(t, tid) : NULL;
+
+	if (!e || !e->ns_tid)
+		return false;
+	*ns_pid = e->ns_pid;
+	*ns_tid = e->ns_tid;
+	return true;
+}
+
+static uint64_t u64_param(const struct kcap_event *ev, const char *name)
+{
+	struct kcap_param p;
+	uint64_t v = 0;
+
+	if (kcap_event_param_by_name(ev, name, &p) || p.faulted || p.len > sizeof(v))
+		return 0;
+	memcpy(&v, p.data, p.len); /* little-endian: a U32 fills the low half */
+	return v;
+}
+
+/* A creation event (either side) names the ids its thread has in its own pid namespace. */
+static void learn_ns_ids(struct kcap_threads *t, const struct kcap_event *ev)
+{
+	struct kcap_thread *e;
+
+	if (!t->reader_pidns || u64_param(ev, "pidns") != t->reader_pidns)
+		return;
+	e = find(t, ev->tid);
+	if (!e)
+		return;
+	e->ns_tid = (uint32_t)u64_param(ev, "vtid");
+	e->ns_pid = (uint32_t)u64_param(ev, "vpid");
+}
+
 void kcap_threads_update(struct kcap_threads *t, const struct kcap_event *ev)
 {
 	struct kcap_param p;
@@ -225,6 +262,7 @@ void kcap_threads_update(struct kcap_threads *t, const struct kcap_event *ev)
 	case KCAP_EV_CLONE3_X:
 	case KCAP_EV_FORK_X:
 	case KCAP_EV_VFORK_X:
+		learn_ns_ids(t, ev);
 		if (kcap_event_ret(ev, &res) || res != 0 ||
 		    kcap_event_param_by_name(ev, "comm", &p) || p.faulted)
 			return;

@@ -6,10 +6,13 @@
 #ifndef KCAP_THREADS_H
 #define KCAP_THREADS_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 struct kcap_thread {
 	uint32_t tid; /* 0: free slot */
+	/* the thread's and its group's ids in the reader's pid namespace; 0: unknown */
+	uint32_t ns_tid, ns_pid;
 	char comm[16];
 };
 
@@ -19,6 +22,8 @@ struct kcap_threads {
 	uint32_t used;
 	/* "/proc", or a test directory; NULL where /proc shows another pid namespace */
 	const char *proc_root;
+	/* the reader's pid namespace inode; 0: the initial one, no ids to translate */
+	uint64_t reader_pidns;
 };
 
 int kcap_threads_init(struct kcap_threads *t, const char *proc_root);
@@ -26,6 +31,11 @@ void kcap_threads_free(struct kcap_threads *t);
 /* The command name of tid (a thread of pid); "?" when unknown. Never NULL. */
 const char *kcap_threads_comm(struct kcap_threads *t, uint32_t pid, uint32_t tid);
 void kcap_threads_set_comm(struct kcap_threads *t, uint32_t tid, const char *comm, uint32_t len);
+/*
+ * tid's and its group's ids in the reader's pid namespace, learned from the
+ * creation events of threads of that namespace; false when unknown.
+ */
+bool kcap_threads_ns_ids(struct kcap_threads *t, uint32_t tid, uint32_t *ns_pid, uint32_t *ns_tid);
 void kcap_threads_remove(struct kcap_threads *t, uint32_t tid);
 /*
  * Learns every thread of <proc> now: called when the capture starts, so that

@@ -29,6 +29,22 @@ own=$(grep -c "\"pid\":$reader," "$dir/out")
 [ "$own" -eq 0 ] || { grep -m 3 "\"pid\":$reader," "$dir/out"
 	echo "FAIL: kcap (global pid $reader) captured $own events of its own"; exit 1; }
 
+# a process created in the reader's namespace shows its ids there too (ns_pid, ns_tid)
+ns sh -c "'$kcap' -b '$backend' -j -e openat,clone,clone3,fork,vfork -d 4 >'$dir/out' 2>'$dir/err' &
+	sleep 1.5; sh -c 'cat /etc/hostname >/dev/null; true'; wait" ||
+	{ cat "$dir/err"; echo "FAIL: capture in a pid namespace"; exit 1; }
+line=$(grep '"name":"/etc/hostname"' "$dir/out" | grep '"dir":"exit"' | head -n 1)
+nspid=$(printf '%s\n' "$line" | sed -n 's/.*"ns_pid":\([0-9]*\),"ns_tid":\([0-9]*\).*/\1:\2/p')
+gpid=$(printf '%s\n' "$line" | sed -n 's/.*"pid":\([0-9]*\),"tid".*/\1/p')
+case "$nspid" in
+[0-9]*:[0-9]*) ;;
+*) printf '%s\n' "$line"; cat "$dir/err"
+	echo "FAIL: cat's openat in the reader's pid namespace has no ns_pid/ns_tid"; exit 1 ;;
+esac
+[ "${nspid%%:*}" != "$gpid" ] && [ "${nspid%%:*}" -lt 100 ] ||
+	{ printf '%s\n' "$line"; echo "FAIL: ns_pid $nspid is not the namespace's number"; exit 1; }
+echo "$backend: a process of the reader's pid namespace shows its ids there ($nspid, global $gpid)"
+
 if [ "$backend" = modern ]; then
 	# the namespace's pids are mapped to global ones (the task iterator): -p and -- work
 	ns sh -c "(sleep 1; cat /etc/hostname) & exec '$kcap' -b modern -j -e openat -p \$! -d 3" \

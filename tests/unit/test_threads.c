@@ -87,6 +87,45 @@ static void test_exec_event_renames_thread(void **state)
 	kcap_threads_free(&t);
 }
 
+static uint32_t build_fork(uint8_t *raw, uint64_t pidns)
+{
+	struct test_param p[] = {
+		P_S64(0), P_S32(1), P_STR("sh"), P_U32(3), P_U32(3), P_U64(pidns)
+	};
+
+	return test_build(raw, KCAP_EV_FORK_X, p, 6);
+}
+
+/* A reader in a pid namespace learns a new thread's ids there from its creation event. */
+static void test_creation_event_gives_ids_in_reader_pidns(void **state)
+{
+	static uint8_t raw[1024];
+	struct kcap_event ev;
+	struct kcap_threads t;
+	uint32_t ns_pid = 0, ns_tid = 0;
+	uint32_t len;
+
+	(void)state;
+	assert_int_equal(kcap_threads_init(&t, NULL), 0);
+	t.reader_pidns = 4026532111u;
+	len = build_fork(raw, 4026532999u); /* another namespace: nothing to learn */
+	ev = test_event(raw, len, "sh");
+	kcap_threads_comm(&t, ev.pid, ev.tid);
+	kcap_threads_update(&t, &ev);
+	assert_false(kcap_threads_ns_ids(&t, ev.tid, &ns_pid, &ns_tid));
+	len = build_fork(raw, 4026532111u);
+	ev = test_event(raw, len, "sh");
+	kcap_threads_update(&t, &ev);
+	assert_true(kcap_threads_ns_ids(&t, ev.tid, &ns_pid, &ns_tid));
+	assert_int_equal(ns_pid, 3);
+	assert_int_equal(ns_tid, 3);
+	/* a thread that ended and a new one of the same id: nothing stale */
+	kcap_threads_remove(&t, ev.tid);
+	kcap_threads_set_comm(&t, ev.tid, "new", 4);
+	assert_false(kcap_threads_ns_ids(&t, ev.tid, &ns_pid, &ns_tid));
+	kcap_threads_free(&t);
+}
+
 /* kcap -p: the existing descendants of the pids, from a fake /proc with hostile entries. */
 static void test_existing_descendants(void **state)
 {
@@ -138,6 +177,7 @@ int main(void)
 		cmocka_unit_test(test_insert_lookup_remove_many),
 		cmocka_unit_test(test_proc_lookup_and_long_names),
 		cmocka_unit_test(test_exec_event_renames_thread),
+		cmocka_unit_test(test_creation_event_gives_ids_in_reader_pidns),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

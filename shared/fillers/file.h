@@ -497,16 +497,16 @@ KCAP_FILLER(FACCESSAT2_X, SYS_EXIT)
 	kf_at_path_u32_u32_args(ctx);
 }
 
-/* The seven fields of KCAP_STAT_RESULT when the kernel wrote none. */
-static __always_inline void kf_push_stat_unreadable(struct kf_ctx *ctx)
+/* The seven fields of KCAP_STAT_RESULT when the kernel wrote none: zeros. */
+static __always_inline void kf_push_stat_zeros(struct kf_ctx *ctx)
 {
-	kf_push_unreadable(ctx);
-	kf_push_unreadable(ctx);
-	kf_push_unreadable(ctx);
-	kf_push_unreadable(ctx);
-	kf_push_unreadable(ctx);
-	kf_push_unreadable(ctx);
-	kf_push_unreadable(ctx);
+	kf_push_u32(ctx, 0);
+	kf_push_u64(ctx, 0);
+	kf_push_u32(ctx, 0);
+	kf_push_u64(ctx, 0);
+	kf_push_u32(ctx, 0);
+	kf_push_u32(ctx, 0);
+	kf_push_s64(ctx, 0);
 }
 
 /*
@@ -516,7 +516,7 @@ static __always_inline void kf_push_stat_unreadable(struct kf_ctx *ctx)
 static __always_inline void kf_push_stat_result(struct kf_ctx *ctx, __s64 res, __u64 buf)
 {
 	if (res != 0) {
-		kf_push_stat_unreadable(ctx);
+		kf_push_stat_zeros(ctx);
 		return;
 	}
 	kf_push_user_int32(ctx, buf + 0); /* st_dev */
@@ -535,9 +535,15 @@ static __always_inline void kf_push_stat_result(struct kf_ctx *ctx, __s64 res, _
 static __always_inline void kf_push_statx_result(struct kf_ctx *ctx, __s64 res, __u64 buf)
 {
 	if (res != 0) {
-		kf_push_stat_unreadable(ctx);
-		kf_push_unreadable(ctx);
-		kf_push_unreadable(ctx);
+		kf_push_u32(ctx, 0); /* stx_mask */
+		kf_push_u32(ctx, 0);
+		kf_push_u32(ctx, 0);
+		kf_push_u64(ctx, 0);
+		kf_push_u32(ctx, 0);
+		kf_push_u32(ctx, 0);
+		kf_push_u32(ctx, 0);
+		kf_push_u32(ctx, 0);
+		kf_push_u64(ctx, 0);
 		return;
 	}
 	kf_push_user_int32(ctx, buf + 0); /* stx_mask */

@@ -610,6 +610,17 @@ KCAP_FILLER(UTIMENSAT_X, SYS_EXIT)
 	kf_push_arg_s32(ctx, 0);
 	kf_push_arg_path_or_null(ctx, 1);
 	kf_push_arg_u32(ctx, 3);
+	if (kf_arg(ctx, 2)) {
+		kf_push_user_int64(ctx, kf_arg(ctx, 2));
+		kf_push_user_int64(ctx, kf_arg(ctx, 2) + 8);
+		kf_push_user_int64(ctx, kf_arg(ctx, 2) + 16);
+		kf_push_user_int64(ctx, kf_arg(ctx, 2) + 24);
+	} else {
+		kf_push_s64(ctx, 0);
+		kf_push_s64(ctx, (1 << 30) - 1); /* UTIME_NOW */
+		kf_push_s64(ctx, 0);
+		kf_push_s64(ctx, (1 << 30) - 1);
+	}
 }
 
 KCAP_FILLER(GETDENTS_X, SYS_EXIT)

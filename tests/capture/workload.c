@@ -247,6 +247,13 @@ static void inodes(const char *dir, FILE *facts)
 	expect(syscall(SYS_utimensat, AT_FDCWD, a, NULL, 0), 0, "utimensat");
 	expect(syscall(SYS_utimensat, 5, NULL, NULL, 0), 0, "utimensat of a descriptor");
 	FAILS(syscall(SYS_utimensat, AT_FDCWD, missing, NULL, 0), ENOENT, "utimensat missing");
+	{
+		static const struct timespec times[2] = { { 100, 5 }, { 0, UTIME_OMIT } };
+
+		expect(syscall(SYS_utimensat, AT_FDCWD, a, times, 0), 0, "utimensat times");
+	}
+	FAILS(syscall(SYS_utimensat, AT_FDCWD, a, WL_BAD_POINTER, 0), EFAULT,
+	      "utimensat bad times");
 	expect(syscall(SYS_lseek, 5, WL_SEEK, SEEK_SET), WL_SEEK, "lseek");
 	FAILS(syscall(SYS_lseek, WL_BAD_FD, 0, SEEK_END), EBADF, "lseek bad fd");
 	expect(syscall(SYS_flock, 5, LOCK_EX | LOCK_NB), 0, "flock");

@@ -81,6 +81,7 @@ enum kcap_symbol_table {
 	KCAP_ST_SOL_TCP_OPT,
 	KCAP_ST_SOL_IP_OPT,
 	KCAP_ST_SOL_IPV6_OPT,
+	KCAP_ST_UTIME_NSEC,
 	KCAP_ST__COUNT
 };
 

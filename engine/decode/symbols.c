@@ -488,6 +488,13 @@ static const struct kcap_symbol inotify_bits[] = {
 	END,
 };
 
+/* utimensat's tv_nsec values that are no time */
+static const struct kcap_symbol utime_nsec[] = {
+	S(UTIME_NOW, (1l << 30) - 1),
+	S(UTIME_OMIT, (1l << 30) - 2),
+	END,
+};
+
 static const struct kcap_symbol epoll_ops[] = {
 	S(EPOLL_CTL_ADD, 1),
 	S(EPOLL_CTL_DEL, 2),
@@ -810,6 +817,7 @@ static const struct kcap_symbol_set sets[KCAP_ST__COUNT] = {
 	[KCAP_ST_CLOCK_ID] = { .enum_part = clock_ids },
 	[KCAP_ST_INOTIFY_MASK] = { .bits = inotify_bits, .zero = "0" },
 	[KCAP_ST_EPOLL_OP] = { .enum_part = epoll_ops },
+	[KCAP_ST_UTIME_NSEC] = { .enum_part = utime_nsec },
 	[KCAP_ST_EPOLL_EVENTS] = { .bits = epoll_bits, .zero = "0" },
 	[KCAP_ST_IOCTL_REQUEST] = { .enum_part = ioctl_requests },
 	[KCAP_ST_RWF_FLAGS] = { .bits = rwf_bits, .zero = "0" },

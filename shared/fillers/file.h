@@ -497,31 +497,98 @@ KCAP_FILLER(FACCESSAT2_X, SYS_EXIT)
 	kf_at_path_u32_u32_args(ctx);
 }
 
+/* The seven fields of KCAP_STAT_RESULT when the kernel wrote none: zeros. */
+static __always_inline void kf_push_stat_zeros(struct kf_ctx *ctx)
+{
+	kf_push_u32(ctx, 0);
+	kf_push_u64(ctx, 0);
+	kf_push_u32(ctx, 0);
+	kf_push_u64(ctx, 0);
+	kf_push_u32(ctx, 0);
+	kf_push_u32(ctx, 0);
+	kf_push_s64(ctx, 0);
+}
+
+/*
+ * The fields of the x86_64 struct stat a stat call wrote at buf (KCAP_STAT_RESULT);
+ * st_dev holds a new_encode_dev() value, which fits its low 32 bits.
+ */
+static __always_inline void kf_push_stat_result(struct kf_ctx *ctx, __s64 res, __u64 buf)
+{
+	if (res != 0) {
+		kf_push_stat_zeros(ctx);
+		return;
+	}
+	kf_push_user_int32(ctx, buf + 0); /* st_dev */
+	kf_push_user_int64(ctx, buf + 8); /* st_ino */
+	kf_push_user_int32(ctx, buf + 24); /* st_mode */
+	kf_push_user_int64(ctx, buf + 16); /* st_nlink */
+	kf_push_user_int32(ctx, buf + 28); /* st_uid */
+	kf_push_user_int32(ctx, buf + 32); /* st_gid */
+	kf_push_user_int64(ctx, buf + 48); /* st_size */
+}
+
+/*
+ * The same of struct statx (KCAP_STATX_RESULT). stx_mode is 16 bits; the
+ * kernel zeroes the padding after it, so its 32-bit read is the mode.
+ */
+static __always_inline void kf_push_statx_result(struct kf_ctx *ctx, __s64 res, __u64 buf)
+{
+	if (res != 0) {
+		kf_push_u32(ctx, 0); /* stx_mask */
+		kf_push_u32(ctx, 0);
+		kf_push_u32(ctx, 0);
+		kf_push_u64(ctx, 0);
+		kf_push_u32(ctx, 0);
+		kf_push_u32(ctx, 0);
+		kf_push_u32(ctx, 0);
+		kf_push_u32(ctx, 0);
+		kf_push_u64(ctx, 0);
+		return;
+	}
+	kf_push_user_int32(ctx, buf + 0); /* stx_mask */
+	kf_push_user_int32(ctx, buf + 136); /* stx_dev_major */
+	kf_push_user_int32(ctx, buf + 140); /* stx_dev_minor */
+	kf_push_user_int64(ctx, buf + 32); /* stx_ino */
+	kf_push_user_int32(ctx, buf + 28); /* stx_mode */
+	kf_push_user_int32(ctx, buf + 16); /* stx_nlink */
+	kf_push_user_int32(ctx, buf + 20); /* stx_uid */
+	kf_push_user_int32(ctx, buf + 24); /* stx_gid */
+	kf_push_user_int64(ctx, buf + 40); /* stx_size */
+}
+
+/* stat(path, buf) */
 KCAP_FILLER(STAT_X, SYS_EXIT)
 {
 	kf_path_args(ctx);
+	kf_push_stat_result(ctx, kf_ret(ctx), kf_arg(ctx, 1));
 }
 
 KCAP_FILLER(LSTAT_X, SYS_EXIT)
 {
 	kf_path_args(ctx);
+	kf_push_stat_result(ctx, kf_ret(ctx), kf_arg(ctx, 1));
 }
 
+/* fstat(fd, buf) */
 KCAP_FILLER(FSTAT_X, SYS_EXIT)
 {
 	kf_fd_args(ctx);
+	kf_push_stat_result(ctx, kf_ret(ctx), kf_arg(ctx, 1));
 }
 
 /* newfstatat(dirfd, path, statbuf, flags) */
 KCAP_FILLER(NEWFSTATAT_X, SYS_EXIT)
 {
 	kf_at_path_u32_args(ctx, 3);
+	kf_push_stat_result(ctx, kf_ret(ctx), kf_arg(ctx, 2));
 }
 
 /* statx(dirfd, path, flags, mask, statxbuf) */
 KCAP_FILLER(STATX_X, SYS_EXIT)
 {
 	kf_at_path_u32_u32_args(ctx);
+	kf_push_statx_result(ctx, kf_ret(ctx), kf_arg(ctx, 4));
 }
 
 KCAP_FILLER(TRUNCATE_X, SYS_EXIT)
@@ -543,6 +610,17 @@ KCAP_FILLER(UTIMENSAT_X, SYS_EXIT)
 	kf_push_arg_s32(ctx, 0);
 	kf_push_arg_path_or_null(ctx, 1);
 	kf_push_arg_u32(ctx, 3);
+	if (kf_arg(ctx, 2)) {
+		kf_push_user_int64(ctx, kf_arg(ctx, 2));
+		kf_push_user_int64(ctx, kf_arg(ctx, 2) + 8);
+		kf_push_user_int64(ctx, kf_arg(ctx, 2) + 16);
+		kf_push_user_int64(ctx, kf_arg(ctx, 2) + 24);
+	} else {
+		kf_push_s64(ctx, 0);
+		kf_push_s64(ctx, (1 << 30) - 1); /* UTIME_NOW */
+		kf_push_s64(ctx, 0);
+		kf_push_s64(ctx, (1 << 30) - 1);
+	}
 }
 
 KCAP_FILLER(GETDENTS_X, SYS_EXIT)

@@ -224,14 +224,20 @@ static void inodes(const char *dir, FILE *facts)
 	expect(syscall(SYS_faccessat2, AT_FDCWD, a, R_OK, AT_EACCESS), 0, "faccessat2");
 
 	expect(syscall(SYS_stat, a, &st), 0, "stat");
+	/* the device and inode differ per run and file system: facts */
+	fprintf(facts, "ist_dev=%llu\nist_ino=%llu\n", (unsigned long long)st.st_dev,
+		(unsigned long long)st.st_ino);
 	FAILS(syscall(SYS_stat, missing, &st), ENOENT, "stat missing");
 	expect(syscall(SYS_lstat, a, &st), 0, "lstat");
 	FAILS(syscall(SYS_lstat, WL_BAD_POINTER, &st), EFAULT, "lstat bad pointer");
 	expect(syscall(SYS_fstat, 5, &st), 0, "fstat");
 	FAILS(syscall(SYS_fstat, WL_BAD_FD, &st), EBADF, "fstat bad fd");
+	FAILS(syscall(SYS_fstat, 5, WL_BAD_POINTER), EFAULT, "fstat bad buffer");
 	expect(syscall(SYS_newfstatat, AT_FDCWD, a, &st, AT_SYMLINK_NOFOLLOW), 0, "newfstatat");
 	expect(syscall(SYS_statx, AT_FDCWD, a, AT_SYMLINK_NOFOLLOW, STATX_BASIC_STATS, &stx), 0,
 	       "statx");
+	fprintf(facts, "istx_dev_major=%u\nistx_dev_minor=%u\n", stx.stx_dev_major,
+		stx.stx_dev_minor);
 	FAILS(syscall(SYS_statx, AT_FDCWD, missing, 0, STATX_MODE, &stx), ENOENT, "statx missing");
 
 	expect(syscall(SYS_truncate, a, WL_TRUNC_LEN), 0, "truncate");
@@ -241,6 +247,13 @@ static void inodes(const char *dir, FILE *facts)
 	expect(syscall(SYS_utimensat, AT_FDCWD, a, NULL, 0), 0, "utimensat");
 	expect(syscall(SYS_utimensat, 5, NULL, NULL, 0), 0, "utimensat of a descriptor");
 	FAILS(syscall(SYS_utimensat, AT_FDCWD, missing, NULL, 0), ENOENT, "utimensat missing");
+	{
+		static const struct timespec times[2] = { { 100, 5 }, { 0, UTIME_OMIT } };
+
+		expect(syscall(SYS_utimensat, AT_FDCWD, a, times, 0), 0, "utimensat times");
+	}
+	FAILS(syscall(SYS_utimensat, AT_FDCWD, a, WL_BAD_POINTER, 0), EFAULT,
+	      "utimensat bad times");
 	expect(syscall(SYS_lseek, 5, WL_SEEK, SEEK_SET), WL_SEEK, "lseek");
 	FAILS(syscall(SYS_lseek, WL_BAD_FD, 0, SEEK_END), EBADF, "lseek bad fd");
 	expect(syscall(SYS_flock, 5, LOCK_EX | LOCK_NB), 0, "flock");

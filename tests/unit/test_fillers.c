@@ -812,6 +812,62 @@ static void test_pipe_reads_the_new_descriptors(void **state)
 	assert_int_equal(faults, 0);
 }
 
+/* fstat's and statx's results come from the caller's buffer at exit; 0 when the call failed. */
+static void test_stat_results_read_at_exit(void **state)
+{
+	uint8_t st[144] = { 0 }, stx[256] = { 0 };
+	uint64_t ino = 1234567, size = 42, nlink = 2;
+	uint32_t dev = 8 << 8 | 1, mode = 0100644, uid = 1000, gid = 100;
+	uint32_t mask = 0x7ff, major = 8, minor = 1, nlink32 = 2;
+	uint16_t mode16 = 040755;
+	struct mock_world w = { .args = { 3, 0x5000 }, .ret = 0 };
+	struct mock_world x = { .args = { (uint64_t)-100, 0x4000, 0, 0x7ff, 0x6000 }, .ret = 0 };
+	uint32_t faults;
+
+	memcpy(st + 0, &dev, 4);
+	memcpy(st + 8, &ino, 8);
+	memcpy(st + 16, &nlink, 8);
+	memcpy(st + 24, &mode, 4);
+	memcpy(st + 28, &uid, 4);
+	memcpy(st + 32, &gid, 4);
+	memcpy(st + 48, &size, 8);
+	mock_map(&w, 0x5000, st, sizeof(st));
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_FSTAT_X, &w),
+			       "< fstat res=0 fd=3 st_dev=8:1 st_ino=1234567 st_mode=S_IFREG|0644 "
+			       "st_nlink=2 st_uid=1000 st_gid=100 st_size=42"));
+	w.ret = -9;
+	assert_non_null(
+		strstr(run_json(IMPL, KCAP_EV_FSTAT_X, &w),
+		       "{\"fd\":3,\"st_dev\":0,\"st_ino\":0,\"st_mode\":\"0\",\"st_nlink\":0,"
+		       "\"st_uid\":0,\"st_gid\":0,\"st_size\":0}"));
+	run(IMPL, KCAP_EV_FSTAT_X, &w, &faults);
+	assert_int_equal(faults, 0);
+	/* a successful call whose buffer is gone by exit: every field unreadable */
+	w.ret = 0;
+	w.args[1] = 0xdead0000;
+	run(IMPL, KCAP_EV_FSTAT_X, &w, &faults);
+	assert_int_equal(faults, 7);
+
+	memcpy(stx + 0, &mask, 4);
+	memcpy(stx + 16, &nlink32, 4);
+	memcpy(stx + 20, &uid, 4);
+	memcpy(stx + 24, &gid, 4);
+	memcpy(stx + 28, &mode16, 2);
+	memcpy(stx + 32, &ino, 8);
+	memcpy(stx + 40, &size, 8);
+	memcpy(stx + 136, &major, 4);
+	memcpy(stx + 140, &minor, 4);
+	mock_map(&x, 0x4000, "/d", 3);
+	mock_map(&x, 0x6000, stx, sizeof(stx));
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_STATX_X, &x),
+			       "\"stx_dev_major\":8,\"stx_dev_minor\":1,\"stx_ino\":1234567,"
+			       "\"stx_mode\":\"S_IFDIR|0755\",\"stx_nlink\":2,\"stx_uid\":1000,"
+			       "\"stx_gid\":100,\"stx_size\":42}"));
+	x.ret = -2;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_STATX_X, &x),
+			       "\"stx_mask\":\"0\",\"stx_dev_major\":0,"));
+}
+
 /* The vector calls gather like readv: iovcnt past the array's end makes the data unreadable. */
 static void test_pwritev2_gathers_and_survives_a_short_array(void **state)
 {
@@ -924,6 +980,7 @@ int main(void)
 		PER_BACKEND(test_null_by_design_paths_are_not_faults),
 		PER_BACKEND(test_mknodat_mode_and_device),
 		PER_BACKEND(test_pipe_reads_the_new_descriptors),
+		PER_BACKEND(test_stat_results_read_at_exit),
 		PER_BACKEND(test_pwritev2_gathers_and_survives_a_short_array),
 		PER_BACKEND(test_splice_offsets),
 		PER_BACKEND(test_sendmsg_msghdr_hostile),

@@ -214,7 +214,10 @@ static void test_modes_devices_and_null_paths(void **state)
 	/* no type bits; then a type no kernel has (0170000) and bits above it */
 	struct test_param plain[] = { P_S64(0), P_STR(path), P_U32(0755), P_U32(0x103) };
 	struct test_param bogus[] = { P_S64(0), P_STR(path), P_U32(0xffffffff), P_U32(0xffffffff) };
-	struct test_param nul[] = { P_S64(0), P_S32(3), { 0, NULL }, P_U32(0) };
+	struct test_param nul[] = { P_S64(0),	 P_S32(3),
+				    { 0, NULL }, P_U32(0),
+				    P_S64(7),	 P_S64((1 << 30) - 1),
+				    P_S64(0),	 P_S64((1 << 30) - 2) };
 	struct test_param cut[] = { P_S64(-2), { 3, unterminated } };
 	struct test_param seek[] = { P_S64(-22), P_S32(3), P_S64(-1), P_U32(99) };
 
@@ -225,10 +228,14 @@ static void test_modes_devices_and_null_paths(void **state)
 			    "< mknod res=0 path=/n mode=0755 dev=1:3");
 	assert_string_equal(text(KCAP_EV_MKNOD_X, bogus, 4),
 			    "< mknod res=0 path=/n mode=0170000|037777607777 dev=4095:1048575");
-	assert_string_equal(json(KCAP_EV_UTIMENSAT_X, nul, 4),
-			    "\"args\":{\"dirfd\":3,\"path\":null,\"flags\":\"0\"}}");
-	assert_string_equal(text(KCAP_EV_UTIMENSAT_X, nul, 4),
-			    "< utimensat res=0 dirfd=3 path=NULL flags=0");
+	assert_string_equal(
+		json(KCAP_EV_UTIMENSAT_X, nul, 8),
+		"\"args\":{\"dirfd\":3,\"path\":null,\"flags\":\"0\",\"atime_sec\":7,"
+		"\"atime_nsec\":\"UTIME_NOW\",\"mtime_sec\":0,\"mtime_nsec\":\"UTIME_OMIT\"}}");
+	assert_string_equal(
+		text(KCAP_EV_UTIMENSAT_X, nul, 8),
+		"< utimensat res=0 dirfd=3 path=NULL flags=0 atime_sec=7 atime_nsec=UTIME_NOW "
+		"mtime_sec=0 mtime_nsec=UTIME_OMIT");
 	assert_string_equal(json(KCAP_EV_UNLINK_X, cut, 2), "\"args\":{\"path\":\"/ab\"}}");
 	assert_string_equal(text(KCAP_EV_LSEEK_X, seek, 4),
 			    "< lseek res=-22(EINVAL) fd=3 offset=-1 whence=99");

@@ -41,6 +41,7 @@ void kcap_event_from_record(struct kcap_event *ev, const void *rec, uint32_t len
 	ev->raw = rec;
 	ev->raw_len = len;
 	ev->changed = 0; /* the engine compares it with its enter event (state/pairs.c) */
+	ev->ns_pid = ev->ns_tid = 0; /* the engine knows them (state/threads.c) */
 	memcpy(ev->param_off, param_off, sizeof(*param_off) * hdr->nparams);
 }
 

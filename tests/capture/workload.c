@@ -772,6 +772,46 @@ static void memory(FILE *facts)
 }
 
 /*
+ * Credentials, changed only in a child made by a raw clone(SIGCHLD): the
+ * getters, each setter once leaving every id as it is ((u32)-1 keeps an id;
+ * setfsuid/setfsgid with it only report the current one), an invalid gid,
+ * then a drop to WL_NOBODY and a refused way back. The test runs as root.
+ */
+static void credentials(FILE *facts)
+{
+	int status;
+	long pid;
+
+	fprintf(facts, "uid=%ld\ngid=%ld\n", syscall(SYS_getuid), syscall(SYS_getgid));
+	fflush(facts);
+	pid = syscall(SYS_clone, SIGCHLD, 0, NULL, NULL, 0);
+	if (pid < 0)
+		die("clone");
+	if (pid == 0) {
+		long uid = syscall(SYS_getuid), gid = syscall(SYS_getgid);
+
+		if (syscall(SYS_geteuid) != uid || syscall(SYS_getegid) != gid ||
+		    syscall(SYS_setgid, gid) != 0 || syscall(SYS_setreuid, -1, -1) != 0 ||
+		    syscall(SYS_setregid, -1, -1) != 0 || syscall(SYS_setresuid, -1, -1, -1) != 0 ||
+		    syscall(SYS_setresgid, -1, -1, -1) != 0 || syscall(SYS_setfsuid, -1) != uid ||
+		    syscall(SYS_setfsgid, -1) != gid)
+			_exit(3);
+		if (syscall(SYS_setgid, -1) != -1 || errno != EINVAL)
+			_exit(4);
+		if (syscall(SYS_setresgid, WL_NOBODY, WL_NOBODY, WL_NOBODY) != 0 ||
+		    syscall(SYS_setresuid, WL_NOBODY, WL_NOBODY, WL_NOBODY) != 0)
+			_exit(5);
+		if (syscall(SYS_setreuid, 0, 0) != -1 || errno != EPERM)
+			_exit(6);
+		_exit(WL_CHILD_STATUS);
+	}
+	fprintf(facts, "creds=%ld\n", pid);
+	if (waitpid((pid_t)pid, &status, 0) != pid || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != WL_CHILD_STATUS)
+		die("credentials child");
+}
+
+/*
  * What a traced process might do to hide: a payload after zero-length iovecs,
  * an argv longer than the bytes kept (each event must say it was cut), syscall
  * numbers no table names (each must be an event).
@@ -861,6 +901,7 @@ int main(int argc, char **argv)
 	processes(self, facts);
 	exec32(argv[1], facts);
 	memory(facts);
+	credentials(facts);
 	hiding();
 	jail(argv[1], facts);
 	fclose(facts);

@@ -20,6 +20,7 @@
  */
 #define WL_OFFSET 5000000 /* pwrite64/pread64 position (a sparse file) */
 #define WL_BAD_FD 5000001 /* never an open descriptor */
+#define WL_NOBODY 65534 /* the ids a credentials child drops to */
 #define WL_IA32_CLOSE 6 /* close in the ia32 numbering */
 #define WL_URING_DATA 5000002 /* user_data of the io_uring open */
 #define WL_URING_UNLINK_DATA 5000003 /* and of the unlink */

@@ -234,8 +234,22 @@ collect() {
 			record "$rel" "$t" FAIL "skipped under CI"
 		else
 			record "$rel" "$t" "$st"
+			if [ "$st" = FAIL ]; then guest_output_before "$log" "$t"; fi
 		fi
 	done
+}
+
+# The guest's last 40 lines before "KCAP_RESULT TEST FAIL" in boot log LOG, on
+# stderr: the logs stay in a temporary directory, and a CI run shows only what
+# this script prints.
+guest_output_before() { # LOG TEST
+	awk -v want="KCAP_RESULT $2 FAIL" '
+		{ sub(/\r$/, ""); ring[NR % 40] = $0 }
+		$0 == want {
+			for (i = NR - 39; i <= NR; i++)
+				if (i > 0) print "  guest| " ring[i % 40]
+			exit
+		}' "$1" >&2
 }
 
 outcome() { if [ "$1" = 1 ]; then echo 'done'; else echo FAILED; fi; }

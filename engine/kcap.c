@@ -197,6 +197,40 @@ static void add_existing_descendants(struct kcap *k)
 		warn(k, why);
 }
 
+/*
+ * A reader in a pid namespace of its own: the threads of that namespace
+ * that exist now get their ids there (and their names, /proc permitting);
+ * those created later learn them from their creation events. Without the
+ * list, events of older threads carry global ids only: a warning.
+ */
+static void learn_ns_threads(struct kcap *k)
+{
+	const char *ns_proc = kcap_pidns_proc_is_readers(k->proc_root) ? k->proc_root : NULL;
+	struct kcap_ns_thread *list;
+	char why[512] = "";
+	size_t n;
+	int ret;
+
+	if (!k->threads.reader_pidns)
+		return;
+	ret = k->backend->ns_threads ?
+		      k->backend->ns_threads(k->priv, &list, &n, why, sizeof(why)) :
+		      -EOPNOTSUPP;
+	if (ret == -EOPNOTSUPP)
+		snprintf(why, sizeof(why), "%s: cannot list the threads of kcap's pid namespace",
+			 k->backend->name);
+	if (ret) {
+		strncat(why, ": events of threads created before the capture show global ids only",
+			sizeof(why) - strlen(why) - 1);
+		warn(k, why);
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		kcap_threads_learn_ns_thread(&k->threads, list[i].tid, list[i].ns_pid,
+					     list[i].ns_tid, ns_proc);
+	free(list);
+}
+
 /* Attaches; a backend that fails here is released and the next candidate tried. */
 int kcap_start(struct kcap *k)
 {
@@ -228,6 +262,7 @@ int kcap_start(struct kcap *k)
 	 * to rename it, so the names read here are right until then.
 	 */
 	kcap_threads_scan(&k->threads);
+	learn_ns_threads(k);
 	return 0;
 }
 

@@ -38,13 +38,16 @@ struct kcap_kconfig {
 };
 
 /*
- * A thread group of the reader's pid namespace: its global tgid (what the
- * probes compare) and its number there (what the reader knows), as the modern
- * probe's task iterator lists them for a reader outside the initial one.
+ * A thread of the reader's pid namespace: its global ids (what the probes
+ * compare and events carry) and its numbers there (what the reader knows), as
+ * the modern probe's task iterator and the module's KCAP_IOC_NS_THREADS list
+ * them for a reader outside the initial pid namespace.
  */
-struct kcap_pid_pair {
-	__u32 global;
-	__u32 local;
+struct kcap_ns_thread {
+	__u32 tid;
+	__u32 pid; /* thread group id */
+	__u32 ns_tid;
+	__u32 ns_pid;
 };
 
 #endif /* KCAP_KCONFIG_H */

@@ -26,6 +26,13 @@ struct kcap_backend_ops {
 	int (*stop)(void *priv);
 	/* More thread group ids for the pid set, also while started. */
 	int (*add_pids)(void *priv, const int *pids, size_t n, char *err, size_t errlen);
+	/*
+	 * A reader outside the initial pid namespace: the threads of its
+	 * namespace with their ids there, listed now (*list malloc'd, the caller
+	 * frees it). NULL or -EOPNOTSUPP: the backend cannot list them.
+	 */
+	int (*ns_threads)(void *priv, struct kcap_ns_thread **list, size_t *n, char *err,
+			  size_t errlen);
 	/* The per-CPU streams, valid from open() to close(). */
 	struct kcap_stream **(*streams)(void *priv, unsigned int *n);
 	/* Kernel counters summed over CPUs. */

@@ -18,4 +18,11 @@ bool kcap_pidns_is_initial(void);
 /* The reader's pid namespace inode (as events' pidns says it), 0 for the initial one. */
 uint64_t kcap_pidns_reader_ino(void);
 
+/*
+ * Whether proc_root numbers processes as the reader's pid namespace does (its
+ * "self" is the reader's own pid): a /proc mounted for another namespace
+ * would name other processes.
+ */
+bool kcap_pidns_proc_is_readers(const char *proc_root);
+
 #endif /* KCAP_PIDNS_H */

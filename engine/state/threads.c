@@ -129,17 +129,16 @@ void kcap_threads_set_comm(struct kcap_threads *t, uint32_t tid, const char *com
 	e->comm[n] = '\0';
 }
 
-/* Reads <proc>/<pid>/task/<tid>/comm; a thread that is gone stays unknown. */
-static int read_proc_comm(const struct kcap_threads *t, uint32_t pid, uint32_t tid, char *out,
-			  size_t outlen)
+/* Reads <root>/<pid>/task/<tid>/comm; a thread that is gone stays unknown. */
+static int read_comm(const char *root, uint32_t pid, uint32_t tid, char *out, size_t outlen)
 {
 	char path[128];
 	ssize_t n;
 	int fd;
 
-	if (!t->proc_root)
+	if (!root)
 		return -ENOENT;
-	snprintf(path, sizeof(path), "%s/%u/task/%u/comm", t->proc_root, pid, tid);
+	snprintf(path, sizeof(path), "%s/%u/task/%u/comm", root, pid, tid);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return -errno;
@@ -151,6 +150,12 @@ static int read_proc_comm(const struct kcap_threads *t, uint32_t pid, uint32_t t
 		n--;
 	out[n] = '\0';
 	return 0;
+}
+
+static int read_proc_comm(const struct kcap_threads *t, uint32_t pid, uint32_t tid, char *out,
+			  size_t outlen)
+{
+	return read_comm(t->proc_root, pid, tid, out, outlen);
 }
 
 const char *kcap_threads_comm(struct kcap_threads *t, uint32_t pid, uint32_t tid)
@@ -222,6 +227,25 @@ bool kcap_threads_ns_ids(struct kcap_threads *t, uint32_t tid, uint32_t *ns_pid,
 	*ns_pid = e->ns_pid;
 	*ns_tid = e->ns_tid;
 	return true;
+}
+
+void kcap_threads_learn_ns_thread(struct kcap_threads *t, uint32_t tid, uint32_t ns_pid,
+				  uint32_t ns_tid, const char *ns_proc_root)
+{
+	struct kcap_thread *e = find(t, tid);
+
+	if (!e) {
+		char comm[sizeof(e->comm)];
+
+		if (read_comm(ns_proc_root, ns_pid, ns_tid, comm, sizeof(comm)))
+			snprintf(comm, sizeof(comm), "?");
+		e = insert(t, tid);
+		if (!e)
+			return;
+		memcpy(e->comm, comm, sizeof(comm));
+	}
+	e->ns_pid = ns_pid;
+	e->ns_tid = ns_tid;
 }
 
 static uint64_t u64_param(const struct kcap_event *ev, const char *name)

@@ -36,6 +36,14 @@ void kcap_threads_set_comm(struct kcap_threads *t, uint32_t tid, const char *com
  * creation events of threads of that namespace; false when unknown.
  */
 bool kcap_threads_ns_ids(struct kcap_threads *t, uint32_t tid, uint32_t *ns_pid, uint32_t *ns_tid);
+/*
+ * A thread of the reader's pid namespace that the backend lists (one that
+ * existed before the capture): its ids there, and, when the table does not
+ * know it yet, its name from ns_proc_root (a /proc that shows the reader's pid
+ * namespace, or NULL).
+ */
+void kcap_threads_learn_ns_thread(struct kcap_threads *t, uint32_t tid, uint32_t ns_pid,
+				  uint32_t ns_tid, const char *ns_proc_root);
 void kcap_threads_remove(struct kcap_threads *t, uint32_t tid);
 /*
  * Learns every thread of <proc> now: called when the capture starts, so that

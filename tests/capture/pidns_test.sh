@@ -20,7 +20,7 @@ timeout 60 unshare -pf --mount-proc "$kcap" -b "$backend" -j --stats -e write,op
 outer=$!
 for _ in 1 2 3 4 5 6 7 8 9 10; do
 	# timeout, its unshare, and unshare's child: kcap
-	reader=$(pgrep -P "$(pgrep -P "$outer" | head -n 1)" -x kcap) && break
+	reader=$(pgrep -P "$(pgrep -P "$outer" | head -n 1)" -x kcap 2>/dev/null) && break
 	sleep 0.2
 done
 wait "$outer" || { cat "$dir/err"; echo "FAIL: the capture in a pid namespace failed"; exit 1; }
@@ -44,6 +44,29 @@ esac
 [ "${nspid%%:*}" != "$gpid" ] && [ "${nspid%%:*}" -lt 100 ] ||
 	{ printf '%s\n' "$line"; echo "FAIL: ns_pid $nspid is not the namespace's number"; exit 1; }
 echo "$backend: a process of the reader's pid namespace shows its ids there ($nspid, global $gpid)"
+
+# so does one that existed before the capture (the backend lists the namespace's
+# threads; legacy cannot: global ids only, and a warning says so)
+ns sh -c "(sleep 2; exec cat /etc/hostname >/dev/null) & echo \$! >'$dir/older'
+	'$kcap' -b '$backend' -j -e openat -d 4 >'$dir/out' 2>'$dir/err'; wait" ||
+	{ cat "$dir/err"; echo "FAIL: capture in a pid namespace"; exit 1; }
+older=$(cat "$dir/older")
+line=$(grep '"name":"/etc/hostname"' "$dir/out" | grep '"dir":"exit"' | head -n 1)
+[ -n "$line" ] || { cat "$dir/err"; echo "FAIL: no openat of the older process"; exit 1; }
+nspid=$(printf '%s\n' "$line" | sed -n 's/.*"ns_pid":\([0-9]*\),"ns_tid":\([0-9]*\).*/\1:\2/p')
+if [ "$backend" = legacy ]; then
+	[ -z "$nspid" ] && grep -q "cannot list the threads of kcap's pid namespace" "$dir/err" ||
+		{ printf '%s\n' "$line"; cat "$dir/err"
+		  echo "FAIL: legacy: no warning that older threads show global ids only"; exit 1; }
+	echo "legacy: a process older than the capture shows global ids, with a warning"
+elif [ "$nspid" = "$older:$older" ] && grep -q '"comm":"sh"' <<<"$line"; then
+	# its name too, from the namespace's /proc by those ids (exec events were not asked for)
+	echo "$backend: a process older than the capture shows its ids there ($nspid) and its name"
+else
+	printf '%s\n' "$line"; cat "$dir/err"
+	echo "FAIL: the process older than the capture (pid $older there) shows ns ids '$nspid'"
+	exit 1
+fi
 
 if [ "$backend" = modern ]; then
 	# the namespace's pids are mapped to global ones (the task iterator): -p and -- work

@@ -126,6 +126,53 @@ static void test_creation_event_gives_ids_in_reader_pidns(void **state)
 	kcap_threads_free(&t);
 }
 
+/*
+ * A thread the backend lists for the reader's namespace: its ids there, its
+ * name from that namespace's /proc (by its numbers there, never its global
+ * ones); a name the table already has is kept.
+ */
+static void test_listed_thread_of_reader_pidns(void **state)
+{
+	char dir[] = "/tmp/kcap-nsproc-XXXXXX", path[256];
+	uint32_t ns_pid = 0, ns_tid = 0;
+	struct kcap_threads t;
+	FILE *f;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/2", dir);
+	mkdir(path, 0700);
+	snprintf(path, sizeof(path), "%s/2/task", dir);
+	mkdir(path, 0700);
+	snprintf(path, sizeof(path), "%s/2/task/3", dir);
+	mkdir(path, 0700);
+	snprintf(path, sizeof(path), "%s/2/task/3/comm", dir);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("nsworker\n", f);
+	fclose(f);
+	assert_int_equal(kcap_threads_init(&t, NULL), 0);
+	t.reader_pidns = 4026532111u;
+	kcap_threads_learn_ns_thread(&t, 9003, 2, 3, dir);
+	assert_true(kcap_threads_ns_ids(&t, 9003, &ns_pid, &ns_tid));
+	assert_int_equal(ns_pid, 2);
+	assert_int_equal(ns_tid, 3);
+	assert_string_equal(kcap_threads_comm(&t, 9002, 9003), "nsworker");
+	/* no /proc of the namespace: ids still, the name unknown */
+	kcap_threads_learn_ns_thread(&t, 9004, 2, 4, NULL);
+	assert_true(kcap_threads_ns_ids(&t, 9004, &ns_pid, &ns_tid));
+	assert_int_equal(ns_tid, 4);
+	assert_string_equal(kcap_threads_comm(&t, 9002, 9004), "?");
+	/* a thread the table knows keeps its name */
+	kcap_threads_set_comm(&t, 9005, "known", 6);
+	kcap_threads_learn_ns_thread(&t, 9005, 2, 3, dir);
+	assert_string_equal(kcap_threads_comm(&t, 9002, 9005), "known");
+	kcap_threads_free(&t);
+	remove(path);
+	snprintf(path, sizeof(path), "rm -rf '%s'", dir);
+	assert_int_equal(system(path), 0);
+}
+
 /* kcap -p: the existing descendants of the pids, from a fake /proc with hostile entries. */
 static void test_existing_descendants(void **state)
 {
@@ -178,6 +225,7 @@ int main(void)
 		cmocka_unit_test(test_proc_lookup_and_long_names),
 		cmocka_unit_test(test_exec_event_renames_thread),
 		cmocka_unit_test(test_creation_event_gives_ids_in_reader_pidns),
+		cmocka_unit_test(test_listed_thread_of_reader_pidns),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -71,7 +71,7 @@ void kcap_bpf_choose_programs(struct kcap_bpf_loader *l)
 	set_autoload(l->sched_exit, wants_sched_exit(cfg));
 	set_autoload(l->sys_exit, wants_sys_exit(cfg));
 	set_autoload(l->uring, cfg->kernel.settings.capture_io_uring);
-	set_autoload(l->pidns_map, l->in_pidns && cfg->kernel.settings.filter_pids);
+	set_autoload(l->pidns_map, l->in_pidns);
 }
 
 int kcap_bpf_load(struct kcap_bpf_loader *l, const char *hint, char *err, size_t errlen)
@@ -204,9 +204,9 @@ static int list_pidns(struct kcap_bpf_loader *l, char *err, size_t errlen)
 			 l->backend, strerror(-ret));
 		return ret;
 	}
-	free(l->pids_by_ns);
-	l->pids_by_ns = (struct kcap_pid_pair *)buf;
-	l->npids_by_ns = len / sizeof(struct kcap_pid_pair);
+	free(l->ns_threads);
+	l->ns_threads = (struct kcap_ns_thread *)buf;
+	l->n_ns_threads = len / sizeof(struct kcap_ns_thread);
 	return 0;
 }
 
@@ -229,9 +229,9 @@ static int global_pid(struct kcap_bpf_loader *l, int pid, __u32 *global, char *e
 	for (int pass = 0; pass < 2; pass++) {
 		int ret;
 
-		for (size_t i = 0; i < l->npids_by_ns; i++) {
-			if (l->pids_by_ns[i].local == (__u32)pid) {
-				*global = l->pids_by_ns[i].global;
+		for (size_t i = 0; i < l->n_ns_threads; i++) {
+			if (l->ns_threads[i].ns_pid == (__u32)pid) {
+				*global = l->ns_threads[i].pid;
 				return 0;
 			}
 		}
@@ -242,6 +242,26 @@ static int global_pid(struct kcap_bpf_loader *l, int pid, __u32 *global, char *e
 	}
 	snprintf(err, errlen, "%s: no process %d in kcap's pid namespace", l->backend, pid);
 	return -ESRCH;
+}
+
+int kcap_bpf_ns_threads(struct kcap_bpf_loader *l, struct kcap_ns_thread **list, size_t *n,
+			char *err, size_t errlen)
+{
+	int ret;
+
+	*list = NULL;
+	*n = 0;
+	if (!l->in_pidns || !l->pidns_map)
+		return -EOPNOTSUPP;
+	ret = list_pidns(l, err, errlen);
+	if (ret)
+		return ret;
+	*list = malloc(l->n_ns_threads ? l->n_ns_threads * sizeof(**list) : 1);
+	if (!*list)
+		return -ENOMEM;
+	memcpy(*list, l->ns_threads, l->n_ns_threads * sizeof(**list));
+	*n = l->n_ns_threads;
+	return 0;
 }
 
 int kcap_bpf_add_pids(struct kcap_bpf_loader *l, const int *pids, size_t n, char *err,
@@ -383,9 +403,9 @@ void kcap_bpf_detach(struct kcap_bpf_loader *l)
 void kcap_bpf_loader_free(struct kcap_bpf_loader *l)
 {
 	kcap_bpf_detach(l);
-	free(l->pids_by_ns);
-	l->pids_by_ns = NULL;
-	l->npids_by_ns = 0;
+	free(l->ns_threads);
+	l->ns_threads = NULL;
+	l->n_ns_threads = 0;
 }
 
 static uint64_t map_memlock(int fd)

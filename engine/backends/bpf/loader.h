@@ -40,11 +40,12 @@ struct kcap_bpf_loader {
 	const char *uring_why;
 	/*
 	 * A reader outside the initial pid namespace: the task iterator that maps
-	 * its pids to global ones (NULL: the probe cannot, a pid filter is refused)
+	 * its pids to global ones (NULL: the probe cannot, a pid filter is
+	 * refused), and its last list
 	 */
 	struct bpf_program *pidns_map;
-	struct kcap_pid_pair *pids_by_ns;
-	size_t npids_by_ns;
+	struct kcap_ns_thread *ns_threads;
+	size_t n_ns_threads;
 	bool in_pidns;
 	bool procexit_tail_called; /* sched_exit tail-calls PROCEXIT's filler */
 	bool hooks_need_tracefs; /* the hooks are plain tracepoints */
@@ -76,6 +77,14 @@ int kcap_bpf_load(struct kcap_bpf_loader *l, const char *hint, char *err, size_t
 
 /* After load: exit_fillers by syscall number, event_progs by event, the pid set. */
 int kcap_bpf_fill_tables(struct kcap_bpf_loader *l, char *err, size_t errlen);
+
+/*
+ * The threads of the reader's pid namespace with their ids there, listed now
+ * (*list: malloc'd, the caller frees it); -EOPNOTSUPP for a reader in the
+ * initial pid namespace or a probe without a task iterator.
+ */
+int kcap_bpf_ns_threads(struct kcap_bpf_loader *l, struct kcap_ns_thread **list, size_t *n,
+			char *err, size_t errlen);
 
 /*
  * More thread group ids in the pid set (map "pids"), also while attached:

@@ -245,6 +245,14 @@ static int modern_start(void *priv, char *err, size_t errlen)
 	return kcap_bpf_attach(&m->loader, err, errlen);
 }
 
+static int modern_ns_threads(void *priv, struct kcap_ns_thread **list, size_t *n, char *err,
+			     size_t errlen)
+{
+	struct modern *m = priv;
+
+	return kcap_bpf_ns_threads(&m->loader, list, n, err, errlen);
+}
+
 static int modern_add_pids(void *priv, const int *pids, size_t n, char *err, size_t errlen)
 {
 	struct modern *m = priv;
@@ -289,6 +297,7 @@ const struct kcap_backend_ops kcap_backend_modern = {
 	.start = modern_start,
 	.stop = modern_stop,
 	.add_pids = modern_add_pids,
+	.ns_threads = modern_ns_threads,
 	.streams = modern_streams,
 	.kstats = modern_kstats,
 	.map_bytes = modern_map_bytes,

@@ -97,4 +97,20 @@ struct kcap_kmod_info {
 /* Counters summed over CPUs. */
 #define KCAP_IOC_GET_STATS _IOR(KCAP_IOC_MAGIC, 9, struct kcap_kstats)
 
+/*
+ * The threads of the caller's pid namespace (a reader outside the initial one
+ * names them by its own numbers; events carry global ids): up to max entries
+ * of struct kcap_ns_thread at threads, and count, the number of threads there
+ * (above max: ask again with a bigger buffer). max at most
+ * KCAP_KMOD_NS_THREADS_MAX (EINVAL otherwise). Any time, also while running.
+ */
+struct kcap_ns_threads_req {
+	__u64 threads; /* user address of struct kcap_ns_thread[max] */
+	__u32 max;
+	__u32 count; /* written by the module */
+};
+
+#define KCAP_KMOD_NS_THREADS_MAX (1u << 20)
+#define KCAP_IOC_NS_THREADS _IOWR(KCAP_IOC_MAGIC, 10, struct kcap_ns_threads_req)
+
 #endif /* KCAP_KMOD_UAPI_H */

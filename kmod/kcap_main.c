@@ -25,6 +25,8 @@
 #include <linux/mm.h>
 #include <linux/module.h>
 #include <linux/pid.h>
+#include <linux/pid_namespace.h>
+#include <linux/rcupdate.h>
 #include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
@@ -172,6 +174,52 @@ static long kcap_add_pid(struct kcap_session *s, s32 pid)
 	return kcap_pids_add(&s->pids, global);
 }
 
+/*
+ * KCAP_IOC_NS_THREADS. The walk runs under RCU, which keeps every task it
+ * visits alive; the copy to the caller comes after it, from a buffer bounded
+ * by KCAP_KMOD_NS_THREADS_MAX entries.
+ */
+static long kcap_ns_threads(struct kcap_ns_threads_req __user *ureq)
+{
+	struct pid_namespace *ns = task_active_pid_ns(current);
+	struct kcap_ns_threads_req req;
+	struct kcap_ns_thread *buf = NULL;
+	struct task_struct *g, *t;
+	u32 n = 0, count = 0;
+	long ret = 0;
+
+	if (copy_from_user(&req, ureq, sizeof(req)))
+		return -EFAULT;
+	if (req.max > KCAP_KMOD_NS_THREADS_MAX)
+		return -EINVAL;
+	if (req.max) {
+		buf = kvmalloc_array(req.max, sizeof(*buf), GFP_KERNEL_ACCOUNT | __GFP_NOWARN);
+		if (!buf)
+			return -ENOMEM;
+	}
+	rcu_read_lock();
+	for_each_process_thread(g, t)
+	{
+		pid_t ns_tid = task_pid_nr_ns(t, ns), ns_pid = task_tgid_nr_ns(t, ns);
+
+		if (ns_tid <= 0 || ns_pid <= 0)
+			continue; /* not in the caller's namespace, or exiting */
+		if (n < req.max)
+			buf[n++] = (struct kcap_ns_thread){
+				.tid = t->pid, .pid = t->tgid, .ns_tid = ns_tid, .ns_pid = ns_pid
+			};
+		count++;
+	}
+	rcu_read_unlock();
+	req.count = count;
+	if (n && copy_to_user(u64_to_user_ptr(req.threads), buf, n * sizeof(*buf)))
+		ret = -EFAULT;
+	else if (copy_to_user(ureq, &req, sizeof(req)))
+		ret = -EFAULT;
+	kvfree(buf);
+	return ret;
+}
+
 static void kcap_get_stats(struct kcap_session *s, struct kcap_kstats *sum)
 {
 	unsigned int cpu;
@@ -252,6 +300,8 @@ static long kcap_ioctl(struct file *file, unsigned int cmd, unsigned long uarg)
 	long size = kcap_ioc_size(cmd), ret;
 	union kcap_ioc_arg *a;
 
+	if (cmd == KCAP_IOC_NS_THREADS) /* the session's state is not involved */
+		return kcap_ns_threads(arg);
 	if (size < 0)
 		return size;
 	BUILD_BUG_ON(sizeof(*a) > 1024);

@@ -19,6 +19,7 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,6 +82,34 @@ static void valid_config(struct kcap_kconfig *cfg)
 }
 static void *const unmapped_ptr = (void *)0x10000ul;
 
+/* KCAP_IOC_NS_THREADS: bad requests fail cleanly; in the initial namespace ids are global. */
+static void test_ns_threads(int fd)
+{
+	static struct kcap_ns_thread list[64];
+	struct kcap_ns_threads_req req = { .max = KCAP_KMOD_NS_THREADS_MAX + 1 };
+	bool global = true, self = false;
+
+	EXPECT_ERR(fd, KCAP_IOC_NS_THREADS, NULL, EFAULT);
+	EXPECT_ERR(fd, KCAP_IOC_NS_THREADS, kernel_ptr, EFAULT);
+	EXPECT_ERR(fd, KCAP_IOC_NS_THREADS, &req, EINVAL);
+	req = (struct kcap_ns_threads_req){ .threads = (uintptr_t)unmapped_ptr, .max = 16 };
+	EXPECT_ERR(fd, KCAP_IOC_NS_THREADS, &req, EFAULT);
+	req = (struct kcap_ns_threads_req){ .threads = (uintptr_t)kernel_ptr, .max = 16 };
+	EXPECT_ERR(fd, KCAP_IOC_NS_THREADS, &req, EFAULT);
+	req = (struct kcap_ns_threads_req){ .max = 0 };
+	EXPECT_OK(fd, KCAP_IOC_NS_THREADS, &req);
+	CHECK(req.count > 1, "NS_THREADS with no buffer counts the threads: %u", req.count);
+	req = (struct kcap_ns_threads_req){ .threads = (uintptr_t)list, .max = 64 };
+	EXPECT_OK(fd, KCAP_IOC_NS_THREADS, &req);
+	for (unsigned int i = 0; i < req.count && i < 64; i++) {
+		global &= list[i].tid == list[i].ns_tid && list[i].pid == list[i].ns_pid;
+		self |= list[i].pid == (uint32_t)getpid();
+	}
+	CHECK(req.count > 1 && global,
+	      "NS_THREADS in the initial namespace: %u threads, ids global", req.count);
+	CHECK(req.count > 64 || self, "NS_THREADS lists the caller (%u threads)", req.count);
+}
+
 static void test_invalid(void)
 {
 	long page = sysconf(_SC_PAGESIZE);
@@ -108,6 +137,8 @@ static void test_invalid(void)
 	EXPECT_ERR(fd, _IOW('T', 1, int), NULL, ENOTTY);
 	EXPECT_ERR(fd, 0, NULL, ENOTTY);
 	EXPECT_ERR(fd, ~0u, NULL, ENOTTY);
+
+	test_ns_threads(fd);
 
 	/* nothing allocated yet */
 	EXPECT_ERR(fd, KCAP_IOC_START, NULL, ENXIO);

@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +20,7 @@
 #include "backends/backend.h"
 #include "kmod_stream.h"
 #include "kcap_kmod_uapi.h"
+#include "state/pidns.h"
 
 #define KMOD_HINT "modprobe kcap, or install it with DKMS: see README"
 
@@ -212,6 +214,50 @@ static int kmod_add_pids(void *priv, const int *pids, size_t n, char *err, size_
 	return ret;
 }
 
+/*
+ * The module lists the threads of the caller's pid namespace; a list that
+ * grew between two calls is asked for again, a few times.
+ */
+static int kmod_ns_threads(void *priv, struct kcap_ns_thread **list, size_t *n, char *err,
+			   size_t errlen)
+{
+	struct kcap_ns_threads_req req = { .max = 4096 };
+	struct kmod *m = priv;
+
+	*list = NULL;
+	*n = 0;
+	if (kcap_pidns_is_initial())
+		return -EOPNOTSUPP;
+	for (int attempt = 0; attempt < 4; attempt++) {
+		struct kcap_ns_thread *buf = calloc(req.max, sizeof(*buf));
+		int ret;
+
+		if (!buf)
+			return -ENOMEM;
+		req.threads = (__u64)(uintptr_t)buf;
+		ret = kmod_ioctl(m, KCAP_IOC_NS_THREADS, &req,
+				 "listing the threads of kcap's pid namespace", err, errlen);
+		if (ret == -ENOTTY)
+			ret = -EOPNOTSUPP; /* a module without the request */
+		if (ret) {
+			free(buf);
+			return ret;
+		}
+		if (req.count <= req.max || req.max == KCAP_KMOD_NS_THREADS_MAX) {
+			*list = buf;
+			*n = req.count < req.max ? req.count : req.max;
+			return 0;
+		}
+		free(buf);
+		req.max = req.count + req.count / 4; /* room for those born meanwhile */
+		if (req.max > KCAP_KMOD_NS_THREADS_MAX)
+			req.max = KCAP_KMOD_NS_THREADS_MAX;
+	}
+	snprintf(err, errlen,
+		 "kmod: the threads of kcap's pid namespace kept changing while listed");
+	return -EAGAIN;
+}
+
 static int configure(struct kmod *m, const struct kcap_config *cfg, char *err, size_t errlen)
 {
 	int ret = kmod_ioctl(m, KCAP_IOC_SET_CONFIG, (void *)&cfg->kernel,
@@ -333,6 +379,7 @@ const struct kcap_backend_ops kcap_backend_kmod = {
 	.start = kmod_start,
 	.stop = kmod_stop,
 	.add_pids = kmod_add_pids,
+	.ns_threads = kmod_ns_threads,
 	.streams = kmod_streams,
 	.kstats = kmod_kstats,
 	.close = kmod_close,

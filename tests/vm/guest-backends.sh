@@ -13,7 +13,10 @@
 # With kmod among the backends, also "KCAP_RESULT auto ...": auto picks kmod and
 # falls back to modern when kmod fails to load (KCAP_TEST_FAIL_BACKEND). With
 # modern, "KCAP_RESULT verifier-reason ...": kcap probe quotes the verifier's
-# reason for a rejected program (KCAP_TEST_VERIFIER_REJECT).
+# reason for a rejected program (KCAP_TEST_VERIFIER_REJECT). With kmod or
+# modern, "KCAP_RESULT pidns ...": in a pid namespace of its own, each of them
+# follows -p by the namespace's number and shows a process older than the
+# capture with its ids there.
 # Exit status: the number of backends that failed.
 set -u
 backends=${KCAP_VM_BACKENDS:-"modern kmod legacy"}
@@ -117,6 +120,44 @@ case " $backends " in
 	fi
 	;;
 esac
+
+# kcap in a pid namespace of its own: -p takes the namespace's numbers, and a
+# process older than the capture shows its ids there (the backend lists the
+# namespace's threads: modern's task iterator, the module's NS_THREADS).
+pidns_check() { # BACKEND
+	unshare -p -f --mount-proc sh -c "(sleep 3; exec cat /proc/version >/dev/null) &
+		echo \$! >/tmp/pidns_older
+		timeout 60 ./kcap -b $1 -j -e openat -p \$! -d 6 >/tmp/pidns_$1.json 2>/tmp/pidns_$1.err
+		wait" || { cat /tmp/pidns_$1.err; echo "$1: capture in a pid namespace failed"; return 1; }
+	older=$(cat /tmp/pidns_older)
+	line=$(grep '"name":"/proc/version"' /tmp/pidns_$1.json | grep '"dir":"exit"' | head -n 1)
+	case "$line" in
+	*"\"ns_pid\":$older,\"ns_tid\":$older,"*)
+		echo "$1 in a pid namespace: -p $older captured it, with its ids there"
+		return 0 ;;
+	esac
+	echo "$1 in a pid namespace: no openat of pid $older there with its ids:"
+	head -n 5 /tmp/pidns_$1.json
+	cat /tmp/pidns_$1.err
+	return 1
+}
+pidns_failed=0
+pidns_ran=0
+for b in $backends; do
+	case "$b" in
+	kmod | modern)
+		pidns_ran=1
+		pidns_check "$b" || pidns_failed=1 ;;
+	esac
+done
+if [ "$pidns_ran" = 1 ]; then
+	if [ "$pidns_failed" = 0 ]; then
+		echo "KCAP_RESULT pidns PASS"
+	else
+		echo "KCAP_RESULT pidns FAIL"
+		failed=$((failed + 1))
+	fi
+fi
 
 if grep -q '^kcap ' /proc/modules && ! rmmod kcap; then
 	echo "rmmod kcap failed after the tests"

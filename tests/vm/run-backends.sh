@@ -306,6 +306,7 @@ run_series() {
 	if [ "${#tests[@]}" -gt 0 ]; then
 		case " ${tests[*]} " in *" kmod "*) tests+=(auto) ;; esac
 		case " ${tests[*]} " in *" modern "*) tests+=(verifier-reason) ;; esac
+		case " ${tests[*]} " in *" kmod "* | *" modern "*) tests+=(pidns) ;; esac
 		boot backends "$rel" "$payload" \
 			"CI=$CI KCAP_VM_BACKENDS='${guest_backends# }' sh guest-backends.sh"
 		collect "$rel" "$BOOT_LOG" "${tests[@]}"

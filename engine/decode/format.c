@@ -67,7 +67,7 @@ static void put_hex_escape(struct sbuf *sb, uint8_t c, enum fmt_style style)
  * JSON: a valid string body. Text: one field that cannot be taken for more:
  * no space (fields are space-separated), no control or reordering character.
  */
-void fmt_escaped(struct sbuf *sb, const uint8_t *s, size_t n, enum fmt_style style)
+void kcap_fmt_escaped(struct sbuf *sb, const uint8_t *s, size_t n, enum fmt_style style)
 {
 	size_t run = 0;
 
@@ -133,7 +133,7 @@ static void put_string(struct sbuf *sb, const uint8_t *s, size_t n, enum fmt_sty
 {
 	if (style == STYLE_JSON)
 		sb_putc(sb, '"');
-	fmt_escaped(sb, s, n, style);
+	kcap_fmt_escaped(sb, s, n, style);
 	if (style == STYLE_JSON)
 		sb_putc(sb, '"');
 }
@@ -487,10 +487,10 @@ static void put_sockaddr(struct sbuf *sb, const struct kcap_param *p, enum fmt_s
 		sb_puts(sb, "unix:");
 		if (n && path[0] == '\0') {
 			sb_putc(sb, '@'); /* abstract: every byte counts */
-			fmt_escaped(sb, path + 1, n - 1, style);
+			kcap_fmt_escaped(sb, path + 1, n - 1, style);
 		} else {
 			nul = memchr(path, '\0', n);
-			fmt_escaped(sb, path, nul ? (size_t)(nul - path) : n, style);
+			kcap_fmt_escaped(sb, path, nul ? (size_t)(nul - path) : n, style);
 		}
 		if (style == STYLE_JSON)
 			sb_putc(sb, '"');
@@ -544,8 +544,8 @@ static void put_argv(struct sbuf *sb, const struct kcap_param *p, enum fmt_style
 		sb_putc(sb, ']');
 }
 
-void fmt_param_value(struct sbuf *sb, const struct kcap_event *ev, const struct kcap_param *p,
-		     enum kcap_symbol_table table, enum fmt_style style)
+void kcap_fmt_param_value(struct sbuf *sb, const struct kcap_event *ev, const struct kcap_param *p,
+			  enum kcap_symbol_table table, enum fmt_style style)
 {
 	int64_t v;
 
@@ -621,14 +621,14 @@ static void fmt_param_list(struct sbuf *sb, const struct kcap_event *ev, uint32_
 		sb_putc(sb, ']');
 }
 
-void fmt_marks(struct sbuf *sb, const struct kcap_event *ev, enum fmt_style style)
+void kcap_fmt_marks(struct sbuf *sb, const struct kcap_event *ev, enum fmt_style style)
 {
 	fmt_param_list(sb, ev, ((const struct kcap_evt_hdr *)ev->raw)->truncated, "truncated",
 		       style);
 	fmt_param_list(sb, ev, ev->changed, "changed", style);
 }
 
-const char *fmt_event_name(const struct kcap_event *ev)
+const char *kcap_fmt_event_name(const struct kcap_event *ev)
 {
 	struct kcap_param p;
 	int64_t id;

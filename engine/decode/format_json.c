@@ -36,9 +36,9 @@ int kcap_format_json(const struct kcap_event *ev, char *buf, size_t len)
 		sb_u64(&sb, ev->ns_tid);
 	}
 	sb_puts(&sb, ",\"comm\":\"");
-	fmt_escaped(&sb, (const uint8_t *)ev->comm, strlen(ev->comm), STYLE_JSON);
+	kcap_fmt_escaped(&sb, (const uint8_t *)ev->comm, strlen(ev->comm), STYLE_JSON);
 	sb_puts(&sb, "\",\"event\":\"");
-	sb_puts(&sb, fmt_event_name(ev));
+	sb_puts(&sb, kcap_fmt_event_name(ev));
 	sb_puts(&sb, "\",\"dir\":\"");
 	sb_puts(&sb, kcap_event_dir_of(info));
 	sb_putc(&sb, '"');
@@ -60,10 +60,10 @@ int kcap_format_json(const struct kcap_event *ev, char *buf, size_t len)
 		sb_putc(&sb, '"');
 		sb_puts(&sb, p.name);
 		sb_puts(&sb, "\":");
-		fmt_param_value(&sb, ev, &p, info->params[i].table, STYLE_JSON);
+		kcap_fmt_param_value(&sb, ev, &p, info->params[i].table, STYLE_JSON);
 	}
 	sb_putc(&sb, '}');
-	fmt_marks(&sb, ev, STYLE_JSON);
+	kcap_fmt_marks(&sb, ev, STYLE_JSON);
 	sb_putc(&sb, '}');
 	return sb_finish(&sb);
 }

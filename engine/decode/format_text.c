@@ -45,7 +45,7 @@ int kcap_format_text(const struct kcap_event *ev, char *buf, size_t len)
 	sb_putc(&sb, ' ');
 	sb_u64(&sb, ev->cpu);
 	sb_putc(&sb, ' ');
-	fmt_escaped(&sb, (const uint8_t *)ev->comm, strlen(ev->comm), STYLE_TEXT);
+	kcap_fmt_escaped(&sb, (const uint8_t *)ev->comm, strlen(ev->comm), STYLE_TEXT);
 	sb_puts(&sb, " (");
 	sb_u64(&sb, ev->pid);
 	sb_putc(&sb, ':');
@@ -57,7 +57,7 @@ int kcap_format_text(const struct kcap_event *ev, char *buf, size_t len)
 		sb_u64(&sb, ev->ns_tid);
 	}
 	sb_puts(&sb, info->hook == KCAP_HOOK_SYS_ENTER ? ") > " : ") < ");
-	sb_puts(&sb, fmt_event_name(ev));
+	sb_puts(&sb, kcap_fmt_event_name(ev));
 	for (unsigned int i = 0; i < ev->nparams; i++) {
 		struct kcap_param p;
 
@@ -68,8 +68,8 @@ int kcap_format_text(const struct kcap_event *ev, char *buf, size_t len)
 		sb_putc(&sb, ' ');
 		sb_puts(&sb, p.name);
 		sb_putc(&sb, '=');
-		fmt_param_value(&sb, ev, &p, info->params[i].table, STYLE_TEXT);
+		kcap_fmt_param_value(&sb, ev, &p, info->params[i].table, STYLE_TEXT);
 	}
-	fmt_marks(&sb, ev, STYLE_TEXT);
+	kcap_fmt_marks(&sb, ev, STYLE_TEXT);
 	return sb_finish(&sb);
 }

@@ -209,7 +209,7 @@ static void reader_main(const char *backend, int ready_fd, int report_fd, bool p
 	struct kcap_opts opts = { .sz = sizeof(opts), .backend = backend };
 	struct reader_report r = { 0 };
 	static char line[KCAP_FORMAT_MAX];
-	struct kcap_stats st;
+	struct kcap_stats st = { .sz = sizeof(st) };
 	struct kcap *k;
 	double t0;
 	char c = 1;
@@ -513,7 +513,7 @@ int cmd_bench(int argc, char **argv)
 		return reader_throughput(json);
 	nthreads = multi ? ncpus : 1;
 	if (!backends) {
-		struct kcap_probe p;
+		struct kcap_probe p = { .sz = sizeof(p) };
 		size_t n = 0;
 
 		kcap_probe(&p);

@@ -213,7 +213,7 @@ static void print_backend_choice(struct kcap *k)
 
 static void print_stats(struct kcap *k, const struct cli_options *o)
 {
-	struct kcap_stats st;
+	struct kcap_stats st = { .sz = sizeof(st) };
 
 	if (kcap_get_stats(k, &st)) {
 		fprintf(stderr, "kcap: cannot read the kernel counters\n");
@@ -249,7 +249,7 @@ static void print_stats(struct kcap *k, const struct cli_options *o)
 /* Drops are reported as they happen (once a second at most), not only at the end. */
 static void report_new_drops(struct kcap *k, uint64_t *seen, double *next_check)
 {
-	struct kcap_stats st;
+	struct kcap_stats st = { .sz = sizeof(st) };
 	double now = now_s();
 
 	if (now < *next_check)

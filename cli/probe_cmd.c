@@ -68,7 +68,7 @@ static void print_text(const struct kcap_probe *p)
 
 int cmd_probe(int argc, char **argv)
 {
-	struct kcap_probe p;
+	struct kcap_probe p = { .sz = sizeof(p) };
 	bool json = false;
 
 	for (int i = 1; i < argc; i++) {

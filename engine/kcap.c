@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "abi.h"
 #include "handle.h"
 #include "state/descendants.h"
 #include "state/pidns.h"
@@ -112,19 +113,26 @@ static void close_backend(struct kcap *k)
 	k->priv = NULL;
 }
 
-int kcap_open(const struct kcap_opts *opts, struct kcap **out, char *err, size_t errlen)
+int kcap_open(const struct kcap_opts *caller_opts, struct kcap **out, char *err, size_t errlen)
 {
+	struct kcap_opts known;
+	const struct kcap_opts *opts = &known;
+	char why[512];
 	struct kcap *k;
 	int ret;
 
 	*out = NULL;
-	if (!opts || opts->sz < sizeof(struct kcap_opts)) {
-		snprintf(err, errlen, "kcap_open: opts is NULL or opts->sz is too small");
-		return -EINVAL;
+	ret = kcap_abi_copy(&known, sizeof(known), caller_opts, "struct kcap_opts", why,
+			    sizeof(why));
+	if (ret) {
+		snprintf(err, errlen, "kcap_open: %s", why);
+		return ret;
 	}
 	k = calloc(1, sizeof(*k));
-	if (!k)
+	if (!k) {
+		snprintf(err, errlen, "kcap_open: out of memory");
 		return -ENOMEM;
+	}
 	ret = kcap_config_from_opts(&k->cfg, opts, err, errlen);
 	if (ret)
 		goto fail_free;
@@ -334,17 +342,29 @@ int kcap_next(struct kcap *k, const struct kcap_event **ev, int timeout_ms)
 	}
 }
 
-int kcap_get_stats(struct kcap *k, struct kcap_stats *st)
+int kcap_get_stats(struct kcap *k, struct kcap_stats *caller_stats)
 {
+	struct kcap_stats full = { .sz = sizeof(full) }, *st = &full;
 	struct kcap_kstats ks;
 	int ret;
 
-	memset(st, 0, sizeof(*st));
-	if (!k->backend)
+	if (!caller_stats || caller_stats->sz < sizeof(caller_stats->sz)) {
+		snprintf(k->errmsg, sizeof(k->errmsg),
+			 "kcap_get_stats: stats is NULL or its sz is not set (set it to "
+			 "sizeof(struct kcap_stats))");
+		return -EINVAL;
+	}
+	if (!k->backend) {
+		snprintf(k->errmsg, sizeof(k->errmsg), "kcap_get_stats: no backend is open");
 		return -ENODEV;
+	}
 	ret = k->backend->kstats(k->priv, &ks);
-	if (ret)
+	if (ret) {
+		snprintf(k->errmsg, sizeof(k->errmsg),
+			 "kcap_get_stats: %s: cannot read the kernel's counters: %s",
+			 k->backend->name, strerror(-ret));
 		return ret;
+	}
 	st->events = ks.events;
 	st->drops_buffer_full = ks.drops_buffer_full;
 	st->drops_too_large = ks.drops_too_large;
@@ -360,7 +380,7 @@ int kcap_get_stats(struct kcap *k, struct kcap_stats *st)
 		st->kernel_bytes = k->backend->map_bytes(k->priv);
 	for (unsigned int i = 0; i < k->merge.n; i++)
 		st->kernel_bytes += k->merge.streams[i]->kernel_bytes;
-	return 0;
+	return kcap_abi_fill(caller_stats, &full, sizeof(full));
 }
 
 const char *kcap_backend_name(const struct kcap *k)

@@ -14,6 +14,7 @@
 #include <linux/bpf.h>
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
+#include "abi.h"
 #include "select.h"
 #include "backends/bpf/libbpf_log.h"
 
@@ -106,9 +107,9 @@ static void try_backend(const struct kcap_backend_ops *b, struct kcap_probe_back
 		snprintf(r->reason, sizeof(r->reason), "loads and attaches");
 }
 
-int kcap_probe(struct kcap_probe *p)
+int kcap_probe(struct kcap_probe *caller_probe)
 {
-	static struct kcap_probe cache;
+	static struct kcap_probe cache = { .sz = sizeof(cache) }, *p = &cache;
 	static bool cached;
 	const struct kcap_backend_ops *order[KCAP_MAX_BACKENDS];
 	char err[256];
@@ -116,11 +117,12 @@ int kcap_probe(struct kcap_probe *p)
 	uint64_t caps;
 	size_t n = 0;
 
-	if (cached) {
-		*p = cache;
-		return 0;
-	}
+	if (!caller_probe || caller_probe->sz < sizeof(caller_probe->sz))
+		return -EINVAL;
+	if (cached)
+		return kcap_abi_fill(caller_probe, &cache, sizeof(cache));
 	memset(p, 0, sizeof(*p));
+	p->sz = sizeof(*p);
 	uname(&u);
 	snprintf(p->kernel, sizeof(p->kernel), "%s", u.release);
 	caps = effective_caps();
@@ -149,7 +151,6 @@ int kcap_probe(struct kcap_probe *p)
 	/* after the tries: a capture mounts tracefs when it needs it */
 	p->syscall_tracepoints = path_exists("/sys/kernel/tracing/events/syscalls") ||
 				 path_exists("/sys/kernel/debug/tracing/events/syscalls");
-	cache = *p;
 	cached = true;
-	return 0;
+	return kcap_abi_fill(caller_probe, &cache, sizeof(cache));
 }

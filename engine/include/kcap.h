@@ -2,7 +2,7 @@
 /*
  * libkcap: capture Linux syscalls through the fastest kernel backend that works.
  *
- *   struct kcap_opts opts = { .sz = sizeof(opts), .backend = "auto" };
+ *   KCAP_OPTS(opts, .backend = "auto");
  *   struct kcap *k;
  *   char err[256];
  *   if (kcap_open(&opts, &k, err, sizeof(err)) < 0) { puts(err); ... }
@@ -17,6 +17,14 @@
  * Functions return 0 or a negative errno. Events are zero-copy: an event stays
  * valid until the next kcap_next() or kcap_close() on the same handle. A handle
  * is used by one thread at a time.
+ *
+ * ABI. The shared library (libkcap.so.0) exports exactly the functions below
+ * marked KCAP_API. A struct the caller passes in starts with its size (sz):
+ * the library reads only the first sz bytes, so a program built against an
+ * older, smaller struct keeps working (the fields it does not have are 0);
+ * a newer program's struct is accepted when every byte past what this library
+ * knows is 0, and refused with -EOPNOTSUPP and a message otherwise. Fields are
+ * only ever added at the end. Declare such a struct with KCAP_OPTS().
  */
 #ifndef KCAP_H
 #define KCAP_H
@@ -29,6 +37,13 @@ extern "C" {
 #endif
 
 #define KCAP_VERSION "0.3.0"
+
+#ifndef KCAP_API
+#define KCAP_API __attribute__((visibility("default")))
+#endif
+
+/* Declares struct kcap_opts NAME with its size set and the given fields: KCAP_OPTS(o, .pids = p). */
+#define KCAP_OPTS(NAME, ...) struct kcap_opts NAME = { .sz = sizeof(struct kcap_opts), __VA_ARGS__ }
 
 struct kcap;
 
@@ -93,7 +108,9 @@ struct kcap_param {
 	uint32_t len;
 };
 
+/* Filled by kcap_get_stats(): the caller sets sz to sizeof(struct kcap_stats). */
 struct kcap_stats {
+	size_t sz;
 	uint64_t events; /* delivered by the kernel to the buffers */
 	uint64_t drops; /* sum of the drop causes below */
 	uint64_t drops_buffer_full;
@@ -108,20 +125,20 @@ struct kcap_stats {
 	uint64_t kernel_bytes; /* kernel memory the capture holds: rings and BPF maps */
 };
 
-int kcap_open(const struct kcap_opts *opts, struct kcap **out, char *err, size_t errlen);
-int kcap_start(struct kcap *k);
+KCAP_API int kcap_open(const struct kcap_opts *opts, struct kcap **out, char *err, size_t errlen);
+KCAP_API int kcap_start(struct kcap *k);
 /* 0 with *ev set; -EAGAIN when nothing arrived within timeout_ms (0: do not wait). */
-int kcap_next(struct kcap *k, const struct kcap_event **ev, int timeout_ms);
-int kcap_stop(struct kcap *k);
-int kcap_get_stats(struct kcap *k, struct kcap_stats *stats);
-const char *kcap_backend_name(const struct kcap *k);
+KCAP_API int kcap_next(struct kcap *k, const struct kcap_event **ev, int timeout_ms);
+KCAP_API int kcap_stop(struct kcap *k);
+KCAP_API int kcap_get_stats(struct kcap *k, struct kcap_stats *stats);
+KCAP_API const char *kcap_backend_name(const struct kcap *k);
 /* Why each backend tried before the chosen one was passed over; "" if none was. */
-const char *kcap_backend_report(const struct kcap *k);
+KCAP_API const char *kcap_backend_report(const struct kcap *k);
 /* What the running backend could not do (e.g. no enter events here), one a line; "" if nothing. */
-const char *kcap_warnings(const struct kcap *k);
+KCAP_API const char *kcap_warnings(const struct kcap *k);
 /* What the last failing call on k said: backend, what failed, what to do. */
-const char *kcap_last_error(const struct kcap *k);
-void kcap_close(struct kcap *k);
+KCAP_API const char *kcap_last_error(const struct kcap *k);
+KCAP_API void kcap_close(struct kcap *k);
 
 /* What this machine offers each backend (kcap probe). Real checks, cached. */
 struct kcap_probe_backend {
@@ -130,7 +147,9 @@ struct kcap_probe_backend {
 	char reason[1024]; /* why not, in the backend's words */
 };
 
+/* Filled by kcap_probe(): the caller sets sz to sizeof(struct kcap_probe). */
 struct kcap_probe {
+	size_t sz;
 	char kernel[128];
 	int root, cap_sys_admin, cap_bpf, cap_perfmon;
 	char lockdown[32]; /* none, integrity, confidentiality, unavailable */
@@ -147,22 +166,22 @@ struct kcap_probe {
 	char auto_choice[16]; /* "" when no backend can run */
 };
 
-int kcap_probe(struct kcap_probe *p);
+KCAP_API int kcap_probe(struct kcap_probe *p);
 
 /* Event description and decoding, table-driven. */
-const char *kcap_event_name(const struct kcap_event *ev);
-const char *kcap_event_dir(const struct kcap_event *ev);
+KCAP_API const char *kcap_event_name(const struct kcap_event *ev);
+KCAP_API const char *kcap_event_dir(const struct kcap_event *ev);
 /* 0 and *ret when the event carries a syscall result; -ENOENT otherwise. */
-int kcap_event_ret(const struct kcap_event *ev, int64_t *ret);
+KCAP_API int kcap_event_ret(const struct kcap_event *ev, int64_t *ret);
 /* Parameter i (0 <= i < ev->nparams), bounds-checked against the event length. */
-int kcap_event_param(const struct kcap_event *ev, unsigned int i, struct kcap_param *p);
+KCAP_API int kcap_event_param(const struct kcap_event *ev, unsigned int i, struct kcap_param *p);
 
 /*
  * One line, NUL-terminated, without a newline. Returns the length written, or
  * -ENOSPC when buf is too small (a 4 KiB + 6 * snaplen buffer is always enough).
  */
-int kcap_format_text(const struct kcap_event *ev, char *buf, size_t len);
-int kcap_format_json(const struct kcap_event *ev, char *buf, size_t len);
+KCAP_API int kcap_format_text(const struct kcap_event *ev, char *buf, size_t len);
+KCAP_API int kcap_format_json(const struct kcap_event *ev, char *buf, size_t len);
 /* A buffer size that fits any formatted event. */
 #define KCAP_FORMAT_MAX (1u << 20)
 

@@ -68,7 +68,7 @@ static int cannot_run(const char *backend, const char *why)
  */
 static bool kernel_offers(const char *backend, int ret)
 {
-	struct kcap_probe p;
+	struct kcap_probe p = { .sz = sizeof(p) };
 
 	if (kcap_probe(&p))
 		return false;

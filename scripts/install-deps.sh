@@ -11,7 +11,7 @@ packages=(
 	clang llvm bpftool libbpf-dev libelf-dev zlib1g-dev libzstd-dev  # BPF probes, libbpf
 	libcmocka-dev                                # unit tests
 	strace                                       # the strace cross-check
-	clang-format clang-tidy cppcheck             # lint
+	clang-format clang-tidy cppcheck shellcheck  # lint
 )
 missing=()
 for p in "${packages[@]}"; do

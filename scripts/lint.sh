@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Static checks of all C: formatting (.clang-format, kernel style), cppcheck and
-# clang-tidy (.clang-tidy) on the userspace code. Usage: scripts/lint.sh BUILD_DIR
+# clang-tidy (.clang-tidy) on the userspace code; shellcheck on the scripts. Usage: scripts/lint.sh BUILD_DIR
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 build=${1:-build}
 fail=0
 
@@ -14,7 +14,7 @@ fi
 
 # Userspace C only: BPF programs (*.bpf.c) are checked by clang -Wall -Werror.
 mapfile -t userspace < <(git ls-files 'engine/*.c' 'cli/*.c' 'shared/*.c' 'tests/unit/*.c' \
-	'tests/capture/*.c' 'tests/kmod/*.c' | grep -v '\.bpf\.c$')
+	'tests/capture/*.c' 'tests/kmod/*.c' 'tests/lib/*.c' 'examples/*.c' | grep -v '\.bpf\.c$')
 if ! cppcheck --quiet --enable=warning,performance,portability --inline-suppr \
 	--error-exitcode=1 --std=c11 -I shared -I engine -I engine/include -I cli -I kmod \
 	-D__x86_64__ -DLIBBPF_OPTS\(...\)= "${userspace[@]}"; then
@@ -34,6 +34,12 @@ if [ -f "$build/compile_commands.json" ]; then
 	fi
 else
 	echo "lint: $build/compile_commands.json missing: configure first"
+	fail=1
+fi
+# Shell scripts: shellcheck's warnings and errors.
+mapfile -t scripts < <(git ls-files '*.sh' .ci/run)
+if ! shellcheck -S warning "${scripts[@]}"; then
+	echo "lint: shellcheck found problems"
 	fail=1
 fi
 [ $fail = 0 ] && echo "lint: clean"

@@ -78,7 +78,7 @@ held_while_running() { # kcap arguments...
 		sleep 0.1
 	done
 	# $pid is timeout's; kcap is its child
-	n=$(ls -l /proc/"$(pgrep -P $pid -n)"/fd 2>/dev/null | grep -c 'anon_inode:bpf')
+	n=$(find /proc/"$(pgrep -P $pid -n)"/fd -lname 'anon_inode:bpf*' 2>/dev/null | wc -l)
 	wait $pid
 	echo $n
 }

@@ -21,7 +21,6 @@ set -u
 PATTERN='WARNING|BUG|Oops|Call Trace|general protection|KASAN|UBSAN|refcount|Kernel panic|soft lockup|hung_task|blocked for more than|rcu.*stall'
 LOOPS=${KCAP_KMOD_LOOPS:-5}
 failed=0
-log=/tmp/robustness.log
 
 klog_clean() {
 	if dmesg | grep -E "$PATTERN" >/dev/null; then

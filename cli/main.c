@@ -2,6 +2,7 @@
 /* kcap: print the syscalls of the system, or of one command and its descendants. */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
@@ -325,6 +326,21 @@ static int capture(struct kcap *k, const struct cli_options *o, struct command *
 	return ret == -EAGAIN ? 0 : ret;
 }
 
+/* KCAP_DEBUG=1 or -v: libbpf's messages, as libkcap hands them over, on stderr. */
+static void print_libbpf(enum kcap_log_level level, const char *msg, void *ctx)
+{
+	(void)level;
+	(void)ctx;
+	fputs(msg, stderr);
+}
+
+static bool debug_env(void)
+{
+	const char *dbg = getenv("KCAP_DEBUG");
+
+	return dbg && *dbg && strcmp(dbg, "0") != 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct kcap_opts opts = { .sz = sizeof(opts) };
@@ -335,6 +351,8 @@ int main(int argc, char **argv)
 	char err[4096];
 	int ret;
 
+	if (debug_env())
+		kcap_set_log(print_libbpf, NULL);
 	if (argc > 1 && strcmp(argv[1], "probe") == 0)
 		return cmd_probe(argc - 1, argv + 1);
 	if (argc > 1 && strcmp(argv[1], "bench") == 0)
@@ -362,7 +380,7 @@ int main(int argc, char **argv)
 	if (o.command && command_prepare(&cmd, o.command))
 		return 1;
 	if (o.verbose)
-		setenv("KCAP_DEBUG", "1", 0); /* libkcap echoes libbpf's messages */
+		kcap_set_log(print_libbpf, NULL);
 	opts.backend = o.backend;
 	opts.events = o.syscalls;
 	opts.snaplen = o.snaplen;

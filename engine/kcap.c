@@ -7,6 +7,7 @@
 #include <time.h>
 #include "abi.h"
 #include "handle.h"
+#include "backends/bpf/libbpf_log.h"
 #include "state/descendants.h"
 #include "state/pidns.h"
 
@@ -113,7 +114,8 @@ static void close_backend(struct kcap *k)
 	k->priv = NULL;
 }
 
-int kcap_open(const struct kcap_opts *caller_opts, struct kcap **out, char *err, size_t errlen)
+static int open_handle(const struct kcap_opts *caller_opts, struct kcap **out, char *err,
+		       size_t errlen)
 {
 	struct kcap_opts known;
 	const struct kcap_opts *opts = &known;
@@ -240,7 +242,7 @@ static void learn_ns_threads(struct kcap *k)
 }
 
 /* Attaches; a backend that fails here is released and the next candidate tried. */
-int kcap_start(struct kcap *k)
+static int start_handle(struct kcap *k)
 {
 	int ret;
 
@@ -284,7 +286,7 @@ const char *kcap_backend_report(const struct kcap *k)
 	return k->rejections[0] ? k->rejections : "";
 }
 
-int kcap_stop(struct kcap *k)
+static int stop_handle(struct kcap *k)
 {
 	if (!k->started || !k->backend)
 		return 0;
@@ -393,15 +395,53 @@ const char *kcap_last_error(const struct kcap *k)
 	return k->errmsg[0] ? k->errmsg : "no error";
 }
 
-void kcap_close(struct kcap *k)
+static void close_handle(struct kcap *k)
 {
 	if (!k)
 		return;
-	kcap_stop(k);
+	stop_handle(k);
 	if (k->backend)
 		close_backend(k);
 	kcap_pairs_free(&k->pairs);
 	kcap_threads_free(&k->threads);
 	kcap_config_free(&k->cfg);
 	free(k);
+}
+
+/* The API calls that load, attach or detach programs: libbpf's messages are libkcap's meanwhile. */
+int kcap_open(const struct kcap_opts *opts, struct kcap **out, char *err, size_t errlen)
+{
+	int ret;
+
+	kcap_libbpf_log_enter();
+	ret = open_handle(opts, out, err, errlen);
+	kcap_libbpf_log_leave();
+	return ret;
+}
+
+int kcap_start(struct kcap *k)
+{
+	int ret;
+
+	kcap_libbpf_log_enter();
+	ret = start_handle(k);
+	kcap_libbpf_log_leave();
+	return ret;
+}
+
+int kcap_stop(struct kcap *k)
+{
+	int ret;
+
+	kcap_libbpf_log_enter();
+	ret = stop_handle(k);
+	kcap_libbpf_log_leave();
+	return ret;
+}
+
+void kcap_close(struct kcap *k)
+{
+	kcap_libbpf_log_enter();
+	close_handle(k);
+	kcap_libbpf_log_leave();
 }

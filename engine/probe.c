@@ -107,7 +107,7 @@ static void try_backend(const struct kcap_backend_ops *b, struct kcap_probe_back
 		snprintf(r->reason, sizeof(r->reason), "loads and attaches");
 }
 
-int kcap_probe(struct kcap_probe *caller_probe)
+static int probe_machine(struct kcap_probe *caller_probe)
 {
 	static struct kcap_probe cache = { .sz = sizeof(cache) }, *p = &cache;
 	static bool cached;
@@ -153,4 +153,14 @@ int kcap_probe(struct kcap_probe *caller_probe)
 				 path_exists("/sys/kernel/debug/tracing/events/syscalls");
 	cached = true;
 	return kcap_abi_fill(caller_probe, &cache, sizeof(cache));
+}
+
+int kcap_probe(struct kcap_probe *p)
+{
+	int ret;
+
+	kcap_libbpf_log_enter();
+	ret = probe_machine(p);
+	kcap_libbpf_log_leave();
+	return ret;
 }

@@ -140,6 +140,17 @@ KCAP_API const char *kcap_warnings(const struct kcap *k);
 KCAP_API const char *kcap_last_error(const struct kcap *k);
 KCAP_API void kcap_close(struct kcap *k);
 
+/*
+ * libkcap never prints. What libbpf says while libkcap loads, attaches and
+ * detaches its programs (verifier logs included) goes to fn, if set (NULL, the
+ * default: nowhere); the gist of a failure is in the failing call's message
+ * anyway. libbpf's print callback is process-wide: libkcap sets its own only
+ * during its calls and restores the application's after each.
+ */
+enum kcap_log_level { KCAP_LOG_WARN, KCAP_LOG_INFO, KCAP_LOG_DEBUG };
+typedef void (*kcap_log_fn)(enum kcap_log_level level, const char *msg, void *ctx);
+KCAP_API void kcap_set_log(kcap_log_fn fn, void *ctx);
+
 /* What this machine offers each backend (kcap probe). Real checks, cached. */
 struct kcap_probe_backend {
 	char name[16];

@@ -33,9 +33,11 @@ cmake -S "$src/examples" -B "$stage/cmake-build" -DCMAKE_PREFIX_PATH="$root" \
 	cmake --build "$stage/cmake-build" >>"$stage/cmake.log" 2>&1 ||
 	{ cat "$stage/cmake.log"; echo "FAIL: the example does not build with find_package(kcap)"; exit 1; }
 echo "the example builds against the staged install ($prefix) with pkg-config and find_package"
-for ldd_of in "$stage/embed_pc" "$stage/cmake-build/kcap_embed"; do
-	ldd "$ldd_of" | grep -q "$libdir/libkcap.so.0" ||
-		{ ldd "$ldd_of"; echo "FAIL: $ldd_of does not load the staged libkcap.so.0"; exit 1; }
+staged_lib=$(readlink -f "$libdir/libkcap.so.0")
+for prog in "$stage/embed_pc" "$stage/cmake-build/kcap_embed"; do
+	loaded=$(ldd "$prog" | awk '$1 == "libkcap.so.0" {print $3}')
+	[ -n "$loaded" ] && [ "$(readlink -f "$loaded")" = "$staged_lib" ] ||
+		{ ldd "$prog"; echo "FAIL: $prog does not load the staged libkcap.so.0"; exit 1; }
 done
 require_root
 for prog in "$stage/embed_pc" "$stage/cmake-build/kcap_embed"; do

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <bpf/libbpf.h>
+#include "kcap.h"
 #include "libbpf_log.h"
 #include "verifier_log.h"
 
@@ -14,8 +15,11 @@
 static char log_buf[64 * 1024];
 static size_t log_len;
 static char reason[REASON_MAX];
-static int log_installed;
-static int log_echo;
+/* the application's: where its messages go (kcap_set_log), its libbpf print callback */
+static kcap_log_fn app_log;
+static void *app_log_ctx;
+static libbpf_print_fn_t app_print;
+static int depth; /* nested kcap_libbpf_log_enter() */
 
 /* Keeps the newest bytes of the messages: a verifier log can be megabytes long. */
 static void append(const char *msg, size_t n)
@@ -60,19 +64,25 @@ static void note_rejection(const char *msg)
 		 name ? name : "", why);
 }
 
+static enum kcap_log_level level_of(enum libbpf_print_level level)
+{
+	switch (level) {
+	case LIBBPF_WARN:
+		return KCAP_LOG_WARN;
+	case LIBBPF_INFO:
+		return KCAP_LOG_INFO;
+	default:
+		return KCAP_LOG_DEBUG;
+	}
+}
+
 static int keep_log(enum libbpf_print_level level, const char *fmt, va_list args)
 {
 	char small[512], *msg = small;
 	va_list copy;
 	int n;
 
-	if (log_echo) {
-		va_copy(copy, args);
-		/* NOLINTNEXTLINE(clang-analyzer-valist.Uninitialized): it is, by va_copy */
-		vfprintf(stderr, fmt, copy);
-		va_end(copy);
-	}
-	if (level == LIBBPF_DEBUG)
+	if (level == LIBBPF_DEBUG && !app_log)
 		return 0;
 	va_copy(copy, args);
 	/* NOLINTNEXTLINE(clang-analyzer-valist.Uninitialized): it is, by va_copy */
@@ -86,22 +96,37 @@ static int keep_log(enum libbpf_print_level level, const char *fmt, va_list args
 			return 0;
 		vsnprintf(msg, (size_t)n + 1, fmt, args);
 	}
-	note_rejection(msg);
-	append(msg, (size_t)n);
+	if (app_log)
+		app_log(level_of(level), msg, app_log_ctx);
+	if (level != LIBBPF_DEBUG) {
+		note_rejection(msg);
+		append(msg, (size_t)n);
+	}
 	if (msg != small)
 		free(msg);
 	return 0;
 }
 
+void kcap_set_log(kcap_log_fn fn, void *ctx)
+{
+	app_log = fn;
+	app_log_ctx = ctx;
+}
+
+void kcap_libbpf_log_enter(void)
+{
+	if (depth++ == 0)
+		app_print = libbpf_set_print(keep_log);
+}
+
+void kcap_libbpf_log_leave(void)
+{
+	if (depth > 0 && --depth == 0)
+		libbpf_set_print(app_print);
+}
+
 void kcap_libbpf_log_reset(void)
 {
-	if (!log_installed) {
-		const char *dbg = getenv("KCAP_DEBUG");
-
-		log_echo = dbg && *dbg && strcmp(dbg, "0") != 0;
-		libbpf_set_print(keep_log);
-		log_installed = 1;
-	}
 	log_len = 0;
 	log_buf[0] = '\0';
 	reason[0] = '\0';
@@ -111,7 +136,9 @@ const char *kcap_libbpf_log_tail(void)
 {
 	const char *p = log_len > LOG_KEEP ? log_buf + log_len - LOG_KEEP : log_buf;
 
-	return log_len ? p : "(no log; set KCAP_DEBUG=1)";
+	return log_len ?
+		       p :
+		       "(no log; kcap_set_log() gets libbpf's messages, kcap prints them with KCAP_DEBUG=1)";
 }
 
 /* libbpf's closing lines that only repeat that loading failed. */
@@ -151,7 +178,7 @@ const char *kcap_libbpf_load_error(void)
 		p += n + (p[n] == '\n');
 	}
 	if (!lines[1])
-		return "libbpf said nothing (set KCAP_DEBUG=1)";
+		return "libbpf said nothing (kcap_set_log() gets all it says, kcap prints it with KCAP_DEBUG=1)";
 	if (lines[0])
 		snprintf(last, sizeof(last), "%.*s; %.*s", (int)(lens[0] < 240 ? lens[0] : 240),
 			 lines[0], (int)(lens[1] < 240 ? lens[1] : 240), lines[1]);

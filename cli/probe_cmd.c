@@ -74,6 +74,11 @@ int cmd_probe(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "-j") == 0 || strcmp(argv[i], "--json") == 0) {
 			json = true;
+		} else if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+			printf("Usage: kcap probe [-j]\n"
+			       "Which backends can run here, and why the others cannot; -j: as JSON.\n"
+			       "Exit status 0 when at least one backend can run.\n");
+			return 0;
 		} else {
 			fprintf(stderr,
 				"kcap probe: unknown argument '%s' (usage: kcap probe [-j])\n",

@@ -12,6 +12,7 @@ packages=(
 	libcmocka-dev                                # unit tests
 	strace                                       # the strace cross-check
 	clang-format clang-tidy cppcheck shellcheck  # lint
+	man-db                                       # the man pages test
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -193,11 +193,17 @@ static bool print_event(const struct cli_options *o, struct output *out,
 }
 
 /* Which backend captures, and why any tried before it were passed over. */
-static void print_backend_choice(struct kcap *k)
+/*
+ * One line names the backend; why others were passed over only when asked
+ * (-v, --stats) or when one that is there failed (a fallback).
+ */
+static void print_backend_choice(struct kcap *k, const struct cli_options *o)
 {
 	const char *report = kcap_backend_report(k);
 
 	fprintf(stderr, "kcap: capturing with the %s backend\n", kcap_backend_name(k));
+	if (!o->verbose && !o->stats && !kcap_backend_fell_back(k))
+		report = "";
 	while (*report) {
 		size_t n = strcspn(report, "\n");
 
@@ -403,7 +409,7 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	/* Always say which backend captures and why any before it was passed over. */
-	print_backend_choice(k);
+	print_backend_choice(k, &o);
 	/* A failed exec is reported; its exit status (126/127) becomes ours. */
 	if (o.command && !command_release(&cmd, o.command[0]))
 		child_changed = 1;

@@ -17,6 +17,7 @@ struct kcap {
 	size_t ncandidates;
 	size_t chosen; /* index of backend in candidates */
 	char rejections[4096]; /* why earlier candidates were passed over */
+	bool fell_back; /* one of them was there and failed (not merely absent) */
 	char warnings[2048]; /* what the chosen backend could not do, one a line */
 	const struct kcap_backend_ops *backend;
 	void *priv;

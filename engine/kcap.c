@@ -46,9 +46,17 @@ static int64_t mono_to_epoch_offset(void)
  * Remembers why a backend was passed over, for kcap_backend_report(). Backend
  * messages start with the backend's name ("modern: BTF not found ...").
  */
-static void reject(struct kcap *k, const struct kcap_backend_ops *b, const char *why)
+/*
+ * Backend b was passed over, why says why; ret: its error. A backend this
+ * machine does not offer (no module device, no BTF, no object for this
+ * kernel) is merely absent; any other failure is a fallback.
+ */
+static void reject(struct kcap *k, const struct kcap_backend_ops *b, const char *why, int ret)
 {
 	size_t n = strlen(k->rejections);
+
+	if (ret != -ENOENT && ret != -ENODEV && ret != -EOPNOTSUPP)
+		k->fell_back = true;
 
 	snprintf(k->rejections + n, sizeof(k->rejections) - n, "%s%s", n ? "\n" : "",
 		 *why ? why : b->name);
@@ -85,14 +93,14 @@ static int open_candidate(struct kcap *k, size_t first, char *err, size_t errlen
 			ret = -EACCES;
 		}
 		if (ret) {
-			reject(k, b, why);
+			reject(k, b, why, ret);
 			continue;
 		}
 		streams = b->streams(k->priv, &nstreams);
 		ret = kcap_merge_init(&k->merge, streams, nstreams);
 		if (ret) {
 			b->close(k->priv);
-			reject(k, b, "out of memory");
+			reject(k, b, "out of memory", -ENOMEM);
 			continue;
 		}
 		k->backend = b;
@@ -258,7 +266,7 @@ static int start_handle(struct kcap *k)
 			snprintf(k->warnings, sizeof(k->warnings), "%s", why);
 			break;
 		}
-		reject(k, k->backend, why);
+		reject(k, k->backend, why, ret);
 		close_backend(k);
 		ret = open_candidate(k, k->chosen + 1, k->errmsg, sizeof(k->errmsg));
 		if (ret)
@@ -279,6 +287,11 @@ static int start_handle(struct kcap *k)
 const char *kcap_warnings(const struct kcap *k)
 {
 	return k->warnings;
+}
+
+int kcap_backend_fell_back(const struct kcap *k)
+{
+	return k->fell_back;
 }
 
 const char *kcap_backend_report(const struct kcap *k)

@@ -132,6 +132,12 @@ KCAP_API int kcap_next(struct kcap *k, const struct kcap_event **ev, int timeout
 KCAP_API int kcap_stop(struct kcap *k);
 KCAP_API int kcap_get_stats(struct kcap *k, struct kcap_stats *stats);
 KCAP_API const char *kcap_backend_name(const struct kcap *k);
+/*
+ * 1 when a backend this machine offers was passed over because it failed to
+ * load or attach (the capture fell back); 0 when those passed over, if any,
+ * are simply not available here (no module loaded, no BTF...).
+ */
+KCAP_API int kcap_backend_fell_back(const struct kcap *k);
 /* Why each backend tried before the chosen one was passed over; "" if none was. */
 KCAP_API const char *kcap_backend_report(const struct kcap *k);
 /* What the running backend could not do (e.g. no enter events here), one a line; "" if nothing. */

@@ -164,6 +164,8 @@ static void test_open_failure_falls_back_with_reasons(void **state)
 	assert_string_equal(run("auto", err, sizeof(err), &k), "legacy");
 	assert_string_equal(kcap_backend_report(k),
 			    "kmod: cannot open (fake)\nmodern: cannot open (fake)");
+	/* ENOENT: not there (no device, no BTF), so not a fallback worth a word */
+	assert_int_equal(kcap_backend_fell_back(k), 0);
 	assert_released("legacy");
 	kcap_close(k);
 	assert_released(NULL);
@@ -177,6 +179,7 @@ static void test_start_failure_releases_and_falls_back(void **state)
 	(void)state;
 	reset(FAIL_START, OK, OK);
 	assert_string_equal(run("auto", err, sizeof(err), &k), "modern");
+	assert_int_equal(kcap_backend_fell_back(k), 1); /* kmod was there and failed */
 	assert_int_equal(fakes[0].opens, 1);
 	assert_int_equal(fakes[0].closes, 1);
 	assert_non_null(strstr(kcap_backend_report(k), "kmod: cannot attach (fake)"));

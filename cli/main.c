@@ -272,6 +272,35 @@ static void report_new_drops(struct kcap *k, uint64_t *seen, double *next_check)
 	*seen = st.drops;
 }
 
+/* --stats-interval: the counters' progress since the last line. */
+struct live_stats {
+	double interval, next, last_t;
+	uint64_t last_events, last_read, last_drops;
+};
+
+static void report_live(struct kcap *k, struct live_stats *l)
+{
+	struct kcap_stats st = { .sz = sizeof(st) };
+	double now = now_s(), dt;
+
+	if (!l->interval || now < l->next)
+		return;
+	if (kcap_get_stats(k, &st) == 0 && l->last_t > 0) {
+		dt = now - l->last_t;
+		fprintf(stderr,
+			"kcap: %.0f events/s captured, %.0f/s read, %llu dropped (+%llu), "
+			"fullest buffer %u%%\n",
+			(double)(st.events - l->last_events) / dt,
+			(double)(st.events_read - l->last_read) / dt, (unsigned long long)st.drops,
+			(unsigned long long)(st.drops - l->last_drops), st.buffer_fill_pct);
+	}
+	l->last_t = now;
+	l->last_events = st.events;
+	l->last_read = st.events_read;
+	l->last_drops = st.drops;
+	l->next = now + l->interval;
+}
+
 static int capture(struct kcap *k, const struct cli_options *o, struct command *cmd, int out_fd)
 {
 	double deadline = o->duration > 0 ? now_s() + o->duration : 0;
@@ -279,6 +308,7 @@ static int capture(struct kcap *k, const struct cli_options *o, struct command *
 	char *line = malloc(KCAP_FORMAT_MAX);
 	uint64_t printed = 0, drops_seen = 0;
 	double next_drop_check = now_s() + 1.0;
+	struct live_stats live = { .interval = o->stats_interval };
 	bool draining = false, idle = true;
 	int ret = 0;
 
@@ -301,6 +331,8 @@ static int capture(struct kcap *k, const struct cli_options *o, struct command *
 			kcap_stop(k);
 			draining = true;
 		}
+		if (live.interval && (idle || (n & 1023) == 0))
+			report_live(k, &live);
 		ret = kcap_next(k, &ev, draining ? 0 : 100);
 		idle = ret != 0;
 		if (ret == 0) {

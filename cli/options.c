@@ -8,7 +8,7 @@
 #include <string.h>
 #include "options.h"
 
-enum { OPT_STATS = 256, OPT_VERSION, OPT_BUFFER_SIZE, OPT_QUIET };
+enum { OPT_STATS = 256, OPT_VERSION, OPT_BUFFER_SIZE, OPT_QUIET, OPT_STATS_INTERVAL };
 
 static const struct option long_opts[] = {
 	{ "backend", required_argument, NULL, 'b' },
@@ -20,6 +20,7 @@ static const struct option long_opts[] = {
 	{ "json", no_argument, NULL, 'j' },
 	{ "output", required_argument, NULL, 'o' },
 	{ "stats", no_argument, NULL, OPT_STATS },
+	{ "stats-interval", required_argument, NULL, OPT_STATS_INTERVAL },
 	{ "buffer-size", required_argument, NULL, OPT_BUFFER_SIZE },
 	{ "quiet", no_argument, NULL, OPT_QUIET },
 	{ "verbose", no_argument, NULL, 'v' },
@@ -48,6 +49,8 @@ void cli_usage(FILE *out)
 	      "  -j, --json             one JSON object per line\n"
 	      "  -o, --output FILE      write events to FILE instead of stdout\n"
 	      "      --stats            print capture and drop counters at the end\n"
+	      "      --stats-interval SECS  every SECS seconds, a line on stderr: events/s,\n"
+	      "                         drops, the fullest kernel buffer\n"
 	      "      --buffer-size SIZE kernel buffer per CPU, power of two, K/M suffix (default 8M)\n"
 	      "      --quiet            print no events (with --stats: count only)\n"
 	      "  -v, --verbose          also print libbpf's and the verifier's messages\n"
@@ -160,6 +163,18 @@ int cli_parse(int argc, char **argv, struct cli_options *o, char *err, size_t er
 				snprintf(
 					err, errlen,
 					"invalid duration '%s': expected a positive number of seconds",
+					optarg);
+				return -EINVAL;
+			}
+			break;
+		case OPT_STATS_INTERVAL:
+			errno = 0;
+			o->stats_interval = strtod(optarg, &end);
+			if (errno || *end || end == optarg || !(o->stats_interval >= 0.1) ||
+			    !isfinite(o->stats_interval)) {
+				snprintf(
+					err, errlen,
+					"invalid stats interval '%s': expected seconds, at least 0.1",
 					optarg);
 				return -EINVAL;
 			}

@@ -17,6 +17,7 @@ struct cli_options {
 	size_t npids;
 	uint64_t count; /* 0: unlimited */
 	double duration; /* seconds; 0: unlimited */
+	double stats_interval; /* seconds between live stats lines; 0: none */
 	unsigned int snaplen;
 	unsigned long buffer_bytes;
 	bool json;

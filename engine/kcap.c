@@ -393,8 +393,13 @@ int kcap_get_stats(struct kcap *k, struct kcap_stats *caller_stats)
 	st->bad_events = k->merge.bad_events;
 	if (k->backend->map_bytes)
 		st->kernel_bytes = k->backend->map_bytes(k->priv);
-	for (unsigned int i = 0; i < k->merge.n; i++)
+	for (unsigned int i = 0; i < k->merge.n; i++) {
+		uint32_t fill = kcap_stream_fill_pct(k->merge.streams[i]);
+
 		st->kernel_bytes += k->merge.streams[i]->kernel_bytes;
+		if (fill > st->buffer_fill_pct)
+			st->buffer_fill_pct = fill;
+	}
 	return kcap_abi_fill(caller_stats, &full, sizeof(full));
 }
 

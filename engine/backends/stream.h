@@ -29,6 +29,7 @@ struct kcap_stream {
 	const void *(*peek)(struct kcap_stream *s, uint32_t *len);
 	uint32_t cpu;
 	uint64_t kernel_bytes; /* kernel memory of this ring: data and control pages */
+	uint64_t ring_bytes; /* its data size */
 	/* the cursor */
 	uint64_t cons; /* our read position */
 	uint64_t next; /* the position after the record peek returned */
@@ -44,6 +45,7 @@ static inline void kcap_stream_init(struct kcap_stream *s, uint32_t cpu, uint64_
 				    const uint64_t *producer_pos, uint64_t ring_bytes)
 {
 	s->cpu = cpu;
+	s->ring_bytes = ring_bytes;
 	s->consumer_pos = consumer_pos;
 	s->producer_pos = producer_pos;
 	s->cons = __atomic_load_n(consumer_pos, __ATOMIC_ACQUIRE);
@@ -53,6 +55,17 @@ static inline void kcap_stream_init(struct kcap_stream *s, uint32_t cpu, uint64_
 	/* a quarter of a small ring, so the producer never waits on us for long */
 	s->release_every =
 		ring_bytes / 4 < KCAP_STREAM_RELEASE_MAX ? ring_bytes / 4 : KCAP_STREAM_RELEASE_MAX;
+}
+
+/* How full the ring is as the producer sees it, in percent of its size. */
+static inline uint32_t kcap_stream_fill_pct(const struct kcap_stream *s)
+{
+	uint64_t prod = __atomic_load_n(s->producer_pos, __ATOMIC_ACQUIRE);
+	uint64_t used = prod > s->published ? prod - s->published : 0;
+
+	if (!s->ring_bytes)
+		return 0;
+	return used >= s->ring_bytes ? 100 : (uint32_t)(used * 100 / s->ring_bytes);
 }
 
 /* Gives the consumed space back to the producer. */

@@ -123,6 +123,7 @@ struct kcap_stats {
 	uint64_t events_read; /* returned by kcap_next() */
 	uint64_t bad_events; /* malformed events skipped by the reader */
 	uint64_t kernel_bytes; /* kernel memory the capture holds: rings and BPF maps */
+	uint32_t buffer_fill_pct; /* now: the fullest CPU's kernel buffer, percent of its size */
 };
 
 KCAP_API int kcap_open(const struct kcap_opts *opts, struct kcap **out, char *err, size_t errlen);

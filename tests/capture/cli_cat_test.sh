@@ -32,6 +32,11 @@ check "read exit returning FILE's size" "\"event\":\"read\",\"dir\":\"exit\",\"r
 check "execve exit of cat with argv" "\"event\":\"execve\",\"dir\":\"exit\",\"ret\":0,\"args\":{\"exe\":\"[^\"]*/cat\",\"args\":\\[\"cat\",\"$file\"\\]"
 check "cat's output passed through" "hello from kcap"
 grep -q "backend $backend:" "$dir/err" || { echo "FAIL: --stats did not report"; cat "$dir/err"; fail=1; }
+# --stats-interval: live lines while a command runs
+"$kcap" -b "$backend" --quiet --stats-interval 0.2 -e getuid -- \
+	sh -c 'for i in 1 2 3 4 5 6 7 8; do id -u >/dev/null; sleep 0.1; done' 2>"$dir/live"
+grep -Eq '^kcap: [0-9]+ events/s captured, [0-9]+/s read, [0-9]+ dropped \(\+[0-9]+\), fullest buffer [0-9]+%$' \
+	"$dir/live" || { echo "FAIL: --stats-interval printed no live line"; cat "$dir/live"; fail=1; }
 # Every line but cat's own output must be a JSON object.
 if grep -v '^hello from kcap$' "$out" | grep -qv '^{.*}$'; then
 	echo "FAIL: non-JSON line in the output"; fail=1

@@ -29,8 +29,9 @@ static void test_valid_options(void **state)
 	(void)state;
 	assert_int_equal(parse(&o, err, sizeof(err), "-b", "modern", "-n", "100", "-d", "1.5", "-s",
 			       "65000", "-e", "openat,read", "-p", "1,2", "-j", "--stats",
-			       "--buffer-size", "4M", END),
+			       "--buffer-size", "4M", "--stats-interval", "0.5", END),
 			 0);
+	assert_true(o.stats_interval > 0.49 && o.stats_interval < 0.51);
 	assert_string_equal(o.backend, "modern");
 	assert_int_equal(o.count, 100);
 	assert_true(o.duration > 1.49 && o.duration < 1.51);
@@ -82,6 +83,10 @@ static void test_errors(void **state)
 	expect_error("invalid duration", "-d", "-1", END);
 	expect_error("invalid duration", "-d", "abc", END);
 	expect_error("invalid duration", "-d", "nan", END);
+	expect_error("invalid stats interval", "--stats-interval", "0", END);
+	expect_error("invalid stats interval", "--stats-interval", "0.01", END);
+	expect_error("invalid stats interval", "--stats-interval", "inf", END);
+	expect_error("invalid stats interval", "--stats-interval", "1s", END);
 	expect_error("invalid snaplen", "-s", "65001", END);
 	expect_error("invalid pid", "-p", "0", END);
 	expect_error("invalid pid", "-p", "12,abc", END);

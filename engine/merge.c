@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR MIT)
 /*
  * Interleaves per-CPU streams by timestamp: hand out the oldest head. Each
- * stream is ordered; across CPUs the order is as good as the heads visible now.
- * Malformed events are skipped and counted, never handed out.
+ * stream is ordered. Across CPUs, an event that happened before another in
+ * the traced programs' order (an exit before the parent's wait returns, a
+ * thread's syscalls before and after it migrates) is handed out first: see
+ * kcap_merge_next(). Concurrent events on different CPUs come in timestamp
+ * order as far as they are visible. Malformed events are skipped and
+ * counted, never handed out.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -33,7 +37,10 @@ static void load_head(struct kcap_merge *m, unsigned int i)
 	struct kcap_merge_head *h = &m->heads[i];
 	struct kcap_stream *s = m->streams[i];
 
-	while (!h->rec) {
+	if (h->rec)
+		return;
+	h->seen = ++m->looks;
+	for (;;) {
 		const void *rec = s->peek(s, &h->len);
 
 		if (!rec)
@@ -46,6 +53,38 @@ static void load_head(struct kcap_merge *m, unsigned int i)
 		m->bad_events++;
 		kcap_stream_consume(s);
 	}
+}
+
+/*
+ * The oldest head may have been loaded after another stream was found empty,
+ * and that stream may hold an event that happened before it but was not
+ * committed yet when looked at: a thread's exit on CPU 1 seen empty, then its
+ * parent's next syscall on CPU 0. Once a head is loaded, every event
+ * committed before it is visible (the producers publish with release, the
+ * reader reads with acquire), so looking again at the streams found empty
+ * before it finds them. A head found so is looked at the same way, a few
+ * rounds at most.
+ */
+static int settle(struct kcap_merge *m, int best)
+{
+	for (unsigned int round = 0; best >= 0 && round <= m->n; round++) {
+		uint64_t since = m->heads[best].seen;
+		int older = best;
+
+		for (unsigned int i = 0; i < m->n; i++) {
+			struct kcap_merge_head *h = &m->heads[i];
+
+			if (h->rec || h->seen > since)
+				continue;
+			load_head(m, i);
+			if (h->rec && h->ts < m->heads[older].ts)
+				older = (int)i;
+		}
+		if (older == best)
+			break;
+		best = older;
+	}
+	return best;
 }
 
 const void *kcap_merge_next(struct kcap_merge *m, struct kcap_event *ev)
@@ -63,6 +102,7 @@ const void *kcap_merge_next(struct kcap_merge *m, struct kcap_event *ev)
 		if (m->heads[i].rec && (best < 0 || m->heads[i].ts < m->heads[best].ts))
 			best = (int)i;
 	}
+	best = settle(m, best);
 	if (best < 0)
 		return NULL;
 	m->last = best;

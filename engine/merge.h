@@ -14,8 +14,11 @@ struct kcap_merge {
 		const void *rec;
 		uint32_t len;
 		uint64_t ts;
+		/* when the stream was last looked at: the head loaded, or found empty */
+		uint64_t seen;
 		uint32_t param_off[KCAP_MAX_PARAMS]; /* from its validation */
 	} * heads;
+	uint64_t looks; /* counts the looks, for seen */
 	int last; /* stream of the event handed out last, to consume on the next call */
 	uint64_t bad_events;
 };

@@ -79,6 +79,52 @@ static void test_merges_in_timestamp_order(void **state)
 	kcap_merge_free(&m);
 }
 
+/*
+ * A stream found empty, then an event of another CPU that happened after one
+ * committed on the first meanwhile (a child's exit there, its parent's next
+ * syscall here): the earlier one still comes first.
+ */
+static struct fake_stream *late_stream;
+static uint64_t late_ts;
+
+static const void *peek_commits_after_first_look(struct kcap_stream *s, uint32_t *len)
+{
+	const void *rec = fake_peek(s, len);
+
+	if (!rec && late_ts) { /* empty now: the event commits right after this look */
+		fake_add(late_stream, late_ts, true);
+		late_ts = 0;
+	}
+	return rec;
+}
+
+static void test_an_event_committed_while_looking_comes_first(void **state)
+{
+	struct fake_stream a, b;
+	struct kcap_stream *streams[] = { &a.s, &b.s };
+	struct kcap_merge m;
+	struct kcap_event ev;
+
+	(void)state;
+	fake_init(&a, 0, 1000);
+	fake_init(&b, 1, 1000);
+	a.s.peek = peek_commits_after_first_look;
+	late_stream = &a;
+	late_ts = 5; /* the child's exit, on CPU 0 */
+	fake_add(&b, 7, true); /* the parent's syscall after its wait, on CPU 1 */
+	fake_add(&b, 8, true);
+	assert_int_equal(kcap_merge_init(&m, streams, 2), 0);
+	assert_non_null(kcap_merge_next(&m, &ev));
+	assert_int_equal(ev.ts, 5);
+	assert_int_equal(ev.cpu, 0);
+	assert_non_null(kcap_merge_next(&m, &ev));
+	assert_int_equal(ev.ts, 7);
+	assert_non_null(kcap_merge_next(&m, &ev));
+	assert_int_equal(ev.ts, 8);
+	assert_null(kcap_merge_next(&m, &ev));
+	kcap_merge_free(&m);
+}
+
 /* Consumed space is given back in batches, not per event. */
 static void test_release_is_batched(void **state)
 {
@@ -193,6 +239,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_merges_in_timestamp_order),
+		cmocka_unit_test(test_an_event_committed_while_looking_comes_first),
 		cmocka_unit_test(test_release_is_batched),
 		cmocka_unit_test(test_zero_copy_consumes_on_next_call),
 		cmocka_unit_test(test_malformed_events_are_skipped_and_counted),

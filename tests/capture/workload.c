@@ -304,6 +304,66 @@ static void inodes(const char *dir, FILE *facts)
 }
 
 /*
+ * poll, ppoll, select and pselect6 over descriptors() ones: 4 and 5 an empty
+ * pipe (only 5, its write end, is ready), 9 and 10 a socketpair (both
+ * writable, neither readable); WL_UNUSED_FD is closed. Zero timeouts: the
+ * kernel leaves them as they are.
+ */
+static void poll_and_select(void)
+{
+	struct pollfd three[3] = { { 5, POLLOUT, 0 }, { 4, POLLIN, 0 }, { WL_BAD_FD, POLLIN, 0 } };
+	struct pollfd many[WL_MANY_POLLFDS];
+	struct timespec ts = { 0, 0 };
+	struct timeval tv = { 0, 0 };
+	uint64_t mask = 1ull << (SIGUSR1 - 1);
+	struct {
+		uint64_t *ss;
+		size_t len;
+	} sig = { &mask, 8 };
+	fd_set r, w, e, bad;
+	uint64_t wide[WL_WIDE_NFDS / 64] = { 0 };
+
+	for (int i = 0; i < WL_MANY_POLLFDS; i++)
+		many[i] = (struct pollfd){ -1, POLLIN, 0 };
+	expect(syscall(SYS_poll, three, 3, 0), 2, "poll ready and closed");
+	expect(syscall(SYS_poll, many, WL_MANY_POLLFDS, 0), 0, "poll past the bound");
+	expect(syscall(SYS_ppoll, three, 2, NULL, &mask, 8), 1, "ppoll sigmask");
+	FAILS(syscall(SYS_ppoll, three, 2, WL_BAD_POINTER, NULL, 8), EFAULT, "ppoll bad timeout");
+	FAILS(syscall(SYS_ppoll, WL_BAD_POINTER, 2, &ts, NULL, 8), EFAULT, "ppoll bad fds");
+
+	FD_ZERO(&r);
+	FD_ZERO(&w);
+	FD_ZERO(&e);
+	FD_ZERO(&bad);
+	FD_SET(4, &r);
+	FD_SET(9, &r);
+	FD_SET(5, &w);
+	FD_SET(10, &w);
+	FD_SET(4, &e);
+	FD_SET(WL_UNUSED_FD, &bad);
+	expect(syscall(SYS_select, 11, &r, &w, &e, &tv), 2, "select ready");
+	FAILS(syscall(SYS_select, WL_UNUSED_NFDS, &bad, NULL, NULL, &tv), EBADF,
+	      "select closed fd");
+	FAILS(syscall(SYS_select, 11, WL_BAD_POINTER, NULL, NULL, &tv), EFAULT,
+	      "select bad pointer");
+	wide[0] = 1ull << 5;
+	expect(syscall(SYS_select, WL_WIDE_NFDS, NULL, wide, NULL, &tv), 1,
+	       "select past the bound");
+
+	FD_ZERO(&r);
+	FD_ZERO(&w);
+	FD_SET(4, &r);
+	FD_SET(5, &w);
+	FD_SET(10, &w);
+	expect(syscall(SYS_pselect6, 11, &r, &w, NULL, &ts, &sig), 2, "pselect6");
+	expect(syscall(SYS_pselect6, 0, NULL, NULL, NULL, &ts, NULL), 0, "pselect6 nothing");
+	FAILS(syscall(SYS_pselect6, 11, &r, NULL, NULL, &ts, WL_BAD_POINTER), EFAULT,
+	      "pselect6 bad sigmask");
+	FAILS(syscall(SYS_pselect6, WL_UNUSED_NFDS, &bad, NULL, NULL, &ts, NULL), EBADF,
+	      "pselect6 closed fd");
+}
+
+/*
  * Descriptors, each call succeeding and failing. The new descriptors are
  * numbered from 4 in creation order: pipe 4 5, pipe2 6 7, dup 8, socketpair
  * 9 10, then one each from 11 to 19 (dup2, dup3 and F_DUPFD make 20, 21, 30).
@@ -375,6 +435,7 @@ static void descriptors(const char *dir, FILE *facts)
 	expect(syscall(SYS_ppoll, &pfd, 1, &ts, NULL, 8), 0, "ppoll");
 	expect(syscall(SYS_select, 0, NULL, NULL, NULL, &tv), 0, "select");
 	FAILS(syscall(SYS_select, -1, NULL, NULL, NULL, &tv), EINVAL, "select negative nfds");
+	poll_and_select();
 	expect(syscall(SYS_ioctl, 9, FIONREAD, &n), 0, "ioctl FIONREAD");
 	FAILS(syscall(SYS_ioctl, 4, TCGETS, WL_BAD_POINTER), ENOTTY, "ioctl TCGETS on a pipe");
 	FAILS(syscall(SYS_ioctl, WL_BAD_FD, FIONBIO, &n), EBADF, "ioctl bad fd");

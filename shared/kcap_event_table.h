@@ -39,6 +39,7 @@ enum kcap_param_fmt {
 	KCAP_PF_FDSET, /* an fd_set: the descriptors set below the event's nfds */
 	KCAP_PF_TIMESPEC, /* struct timespec, one or an array */
 	KCAP_PF_TIMEVAL, /* struct timeval, one or an array */
+	KCAP_PF_UTIMBUF, /* struct utimbuf */
 	KCAP_PF_SIGSET, /* a sigset_t: the signals in it */
 };
 

@@ -614,7 +614,7 @@ static void put_fdset(struct sbuf *sb, const struct kcap_event *ev, const struct
 }
 
 /*
- * Pairs of 64-bit members (a timespec, a timeval):
+ * Pairs of 64-bit members (a timespec, a timeval, a struct utimbuf):
  * {tv_sec=1,tv_nsec=0}, an array of them when there are more; a length that
  * is no whole number of them is bad.
  */
@@ -685,6 +685,7 @@ static bool put_user_struct(struct sbuf *sb, const struct kcap_event *ev,
 	case KCAP_PF_FDSET:
 	case KCAP_PF_TIMESPEC:
 	case KCAP_PF_TIMEVAL:
+	case KCAP_PF_UTIMBUF:
 	case KCAP_PF_SIGSET:
 		break;
 	default:
@@ -706,6 +707,9 @@ static bool put_user_struct(struct sbuf *sb, const struct kcap_event *ev,
 		break;
 	case KCAP_PF_TIMEVAL:
 		put_time_pairs(sb, p, "tv_sec", "tv_usec", style);
+		break;
+	case KCAP_PF_UTIMBUF:
+		put_time_pairs(sb, p, "actime", "modtime", style);
 		break;
 	default:
 		put_sigset(sb, p, style);

@@ -41,6 +41,9 @@ struct expectation {
 #define TS_ZERO "{\"tv_sec\":0,\"tv_nsec\":0}"
 #define TV_ZERO "{\"tv_sec\":0,\"tv_usec\":0}"
 #define NO_FDSETS "\"readfds\":null,\"writefds\":null,\"exceptfds\":null"
+/* the times inodes() gives utimes, futimesat and utime */
+#define TV_PAIR "[{\"tv_sec\":100,\"tv_usec\":5},{\"tv_sec\":200,\"tv_usec\":6}]"
+#define UTIMBUF_OF_A "{\"actime\":300,\"modtime\":400}"
 
 static const struct expectation expectations[] = {
 	/* files */
@@ -252,6 +255,26 @@ static const struct expectation expectations[] = {
 	  "exit",
 	  "-14",
 	  { "\"path\":\"${ia}\"", "\"atime_sec\":null", "\"mtime_nsec\":null" } },
+	{ "parent", "utimes", "exit", "0", { "\"path\":\"${ia}\",\"times\":" TV_PAIR } },
+	{ "parent", "utimes", "exit", "0", { "\"path\":\"${ia}\",\"times\":null" } },
+	{ "parent", "utimes", "exit", "-2", { "\"path\":\"${imissing}\",\"times\":null" } },
+	{ "parent", "utimes", "exit", "-14", { "\"path\":\"${ia}\",\"times\":null" } },
+	{ "parent",
+	  "futimesat",
+	  "exit",
+	  "0",
+	  { "\"dirfd\":-100,\"path\":\"${ia}\",\"times\":" TV_PAIR } },
+	{ "parent", "futimesat", "exit", "0", { "\"dirfd\":5,\"path\":null,\"times\":null" } },
+	{ "parent",
+	  "futimesat",
+	  "exit",
+	  "-9",
+	  { "\"dirfd\":" NUM(WL_BAD_FD) ",\"path\":null,\"times\":" TV_PAIR } },
+	{ "parent", "futimesat", "exit", "-2", { "\"path\":\"${imissing}\",\"times\":null" } },
+	{ "parent", "utime", "exit", "0", { "\"path\":\"${ia}\",\"times\":" UTIMBUF_OF_A } },
+	{ "parent", "utime", "exit", "-2", { "\"path\":\"${imissing}\",\"times\":null" } },
+	{ "parent", "utime", "exit", "-14", { "\"path\":null,\"times\":" UTIMBUF_OF_A } },
+	{ "parent", "utime", "exit", "-14", { "\"path\":\"${ia}\",\"times\":null" } },
 	{ "parent",
 	  "lseek",
 	  "exit",

@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <utime.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/socket.h>
@@ -39,6 +40,7 @@
 #include <sys/signalfd.h>
 #include <sys/timerfd.h>
 #include <sys/syscall.h>
+#include <sys/time.h>
 #include <sys/sysmacros.h>
 #include <sys/uio.h>
 #include <sys/un.h>
@@ -254,6 +256,23 @@ static void inodes(const char *dir, FILE *facts)
 	}
 	FAILS(syscall(SYS_utimensat, AT_FDCWD, a, WL_BAD_POINTER, 0), EFAULT,
 	      "utimensat bad times");
+	{
+		static const struct timeval tv[2] = { { 100, 5 }, { 200, 6 } };
+		static const struct utimbuf ub = { 300, 400 };
+
+		expect(syscall(SYS_utimes, a, tv), 0, "utimes");
+		expect(syscall(SYS_utimes, a, NULL), 0, "utimes now");
+		FAILS(syscall(SYS_utimes, missing, NULL), ENOENT, "utimes missing");
+		FAILS(syscall(SYS_utimes, a, WL_BAD_POINTER), EFAULT, "utimes bad times");
+		expect(syscall(SYS_futimesat, AT_FDCWD, a, tv), 0, "futimesat");
+		expect(syscall(SYS_futimesat, 5, NULL, NULL), 0, "futimesat of a descriptor");
+		FAILS(syscall(SYS_futimesat, WL_BAD_FD, NULL, tv), EBADF, "futimesat bad fd");
+		FAILS(syscall(SYS_futimesat, AT_FDCWD, missing, NULL), ENOENT, "futimesat missing");
+		expect(syscall(SYS_utime, a, &ub), 0, "utime");
+		FAILS(syscall(SYS_utime, missing, NULL), ENOENT, "utime missing");
+		FAILS(syscall(SYS_utime, WL_BAD_POINTER, &ub), EFAULT, "utime bad pointer");
+		FAILS(syscall(SYS_utime, a, WL_BAD_POINTER), EFAULT, "utime bad times");
+	}
 	expect(syscall(SYS_lseek, 5, WL_SEEK, SEEK_SET), WL_SEEK, "lseek");
 	FAILS(syscall(SYS_lseek, WL_BAD_FD, 0, SEEK_END), EBADF, "lseek bad fd");
 	expect(syscall(SYS_flock, 5, LOCK_EX | LOCK_NB), 0, "flock");

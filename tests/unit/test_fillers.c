@@ -1030,6 +1030,29 @@ static void test_poll_and_select_user_arrays(void **state)
 	assert_non_null(strstr(run_json(IMPL, KCAP_EV_PSELECT6_X, &w), "\"sigmask\":null}}"));
 }
 
+/* utimes' two timevals and utime's struct utimbuf as the caller passed them. */
+static void test_old_time_setters(void **state)
+{
+	static const int64_t times[4] = { 100, 5, 200, 6 };
+	struct mock_world w = { .args = { 0x7000, 0x8000 }, .ret = 0 };
+
+	mock_map(&w, 0x7000, "/f", 3);
+	mock_map(&w, 0x8000, times, sizeof(times));
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_UTIMES_X, &w),
+			       "{\"path\":\"/f\",\"times\":[{\"tv_sec\":100,\"tv_usec\":5},"
+			       "{\"tv_sec\":200,\"tv_usec\":6}]}}"));
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_UTIME_X, &w),
+			       "{\"path\":\"/f\",\"times\":{\"actime\":100,\"modtime\":5}}}"));
+	w.args[1] = 0x8000 + sizeof(times) - 16; /* one timeval mapped of two */
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_UTIMES_X, &w), "\"times\":null"));
+	w.args[0] = (uint64_t)-100;
+	w.args[1] = 0;
+	w.args[2] = 0x8000;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_FUTIMESAT_X, &w),
+			       "dirfd=AT_FDCWD path=NULL times=[{tv_sec=100,tv_usec=5},"
+			       "{tv_sec=200,tv_usec=6}]"));
+}
+
 #define PER_BACKEND(f)                                             \
 	cmocka_unit_test_prestate(f, &impls[MOCK_MODERN]),         \
 		cmocka_unit_test_prestate(f, &impls[MOCK_LEGACY]), \
@@ -1040,6 +1063,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		PER_BACKEND(test_every_filler_matches_the_table),
 		PER_BACKEND(test_poll_and_select_user_arrays),
+		PER_BACKEND(test_old_time_setters),
 		cmocka_unit_test(test_the_type_check_names_a_wrong_push),
 		cmocka_unit_test(test_every_backend_emits_the_same_bytes),
 		PER_BACKEND(test_openat),

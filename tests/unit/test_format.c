@@ -253,7 +253,7 @@ static void test_pollfds_fdsets_and_times(void **state)
 	static const uint8_t fds[19] = { 3,    0,    0,	   0,	 0x01, 0x80, 0x01, 0x00,
 					 0xff, 0xff, 0xff, 0xff, 0x04, 0,    0x30, 0 };
 	static const uint8_t set[2] = { 0x18, 0xff }; /* 3 4, 8 to 15 */
-	static const int64_t tv[2] = { 1, 500 };
+	static const int64_t tv[2] = { 1, 500 }, pair[4] = { 100, 5, -1, 999999 };
 	static const uint64_t sigs = 1ull << 9 | 1ull << 14; /* SIGUSR1 SIGTERM */
 	struct test_param poll[] = { P_S64(1), P_U32(5), P_S32(-1), { sizeof(fds), fds } };
 	struct test_param poll_fault[] = { P_S64(-14), P_U32(1), P_S32(0), P_FAULT };
@@ -266,6 +266,9 @@ static void test_pollfds_fdsets_and_times(void **state)
 				     { 0, NULL }, { 16, tv }, { 8, &sigs } };
 	struct test_param ppoll[] = { P_S64(0),	   P_U32(0),	{ 0, NULL },
 				      { 0, NULL }, { 0, NULL }, P_U64(8) };
+	struct test_param utimes[] = { P_S64(0), P_STR("/a"), { 32, pair } };
+	struct test_param utime[] = { P_S64(0), P_STR("/a"), { 16, tv } };
+	struct test_param utime_cut[] = { P_S64(0), P_STR("/a"), { 24, pair } };
 
 	(void)state;
 	assert_string_equal(json(KCAP_EV_POLL_X, poll, 4),
@@ -298,6 +301,13 @@ static void test_pollfds_fdsets_and_times(void **state)
 			       "\"sigmask\":[\"SIGUSR1\",\"SIGTERM\"]}}"));
 	assert_string_equal(text(KCAP_EV_PPOLL_X, ppoll, 6),
 			    "< ppoll res=0 nfds=0 fds=NULL timeout=NULL sigmask=NULL sigsetsize=8");
+	assert_string_equal(text(KCAP_EV_UTIMES_X, utimes, 3),
+			    "< utimes res=0 path=/a times=[{tv_sec=100,tv_usec=5},"
+			    "{tv_sec=-1,tv_usec=999999}]");
+	assert_string_equal(json(KCAP_EV_UTIME_X, utime, 3),
+			    "\"args\":{\"path\":\"/a\",\"times\":{\"actime\":1,\"modtime\":500}}}");
+	assert_string_equal(text(KCAP_EV_UTIME_X, utime_cut, 3),
+			    "< utime res=0 path=/a times=<bad>");
 }
 
 /* A hostile fd_set as long as a parameter can be: only KCAP_MAX_ARRAY bytes are decoded. */

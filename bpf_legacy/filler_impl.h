@@ -245,8 +245,14 @@ static __always_inline struct kf_work *kf_work(struct kf_ctx *ctx)
 
 #include "bounds.h"
 
-#define KF_READ_USER(dst, n, src) bpf_probe_read(dst, n, src)
-#define KF_READ_USER_STR(dst, n, src) bpf_probe_read_str(dst, n, src)
+/*
+ * bpf_probe_read() reads kernel memory too: a user pointer into the kernel's
+ * half of the address space (bit 63 set, with 4- and 5-level paging) is
+ * unreadable, as bpf_probe_read_user() and the module's copies make it.
+ */
+#define KF_USER_PTR(src) ((__s64)(unsigned long)(src) >= 0)
+#define KF_READ_USER(dst, n, src) (KF_USER_PTR(src) ? bpf_probe_read(dst, n, src) : -14)
+#define KF_READ_USER_STR(dst, n, src) (KF_USER_PTR(src) ? bpf_probe_read_str(dst, n, src) : -14)
 #define KF_READ_KERNEL(dst, n, src) bpf_probe_read(dst, n, src)
 #define KF_READ_KERNEL_STR(dst, n, src) bpf_probe_read_str(dst, n, src)
 #define KF_LOOP _Pragma("unroll")

@@ -242,17 +242,28 @@ static __always_inline void kf_put_user_buf(struct kf_ctx *ctx, __u64 uptr, __u6
 	kf_put_user_bytes(ctx, uptr, min_t(u64, n, ctx->snaplen));
 }
 
-static __always_inline void kf_put_user_sockaddr(struct kf_ctx *ctx, __u64 uptr, __u64 n)
+/* As the eBPF probes: n user bytes, at most max, cut past it; NULL or none: empty. */
+static __always_inline void kf_put_user_bounded(struct kf_ctx *ctx, __u64 uptr, __u64 n, u32 max)
 {
 	if (!uptr || !n) {
 		kf_put_empty(ctx);
 		return;
 	}
-	if (n > KCAP_MAX_SOCKADDR) {
-		n = KCAP_MAX_SOCKADDR;
+	if (n > max) {
+		n = max;
 		kf_mark_truncated(ctx);
 	}
 	kf_put_user_bytes(ctx, uptr, n);
+}
+
+static __always_inline void kf_put_user_sockaddr(struct kf_ctx *ctx, __u64 uptr, __u64 n)
+{
+	kf_put_user_bounded(ctx, uptr, n, KCAP_MAX_SOCKADDR);
+}
+
+static __always_inline void kf_put_user_array(struct kf_ctx *ctx, __u64 uptr, __u64 n)
+{
+	kf_put_user_bounded(ctx, uptr, n, KCAP_MAX_ARRAY);
 }
 
 /* As the eBPF probes: cut when the iovec bound stopped it with bytes to go. */

@@ -49,6 +49,9 @@
  *                                         at uptr, as the value a syscall wrote
  *   kf_put_user_iovec(ctx, iov, iovcnt, n) gathers min(n, snaplen) bytes
  *   kf_put_user_sockaddr(ctx, uptr, n)    min(n, KCAP_MAX_SOCKADDR) bytes; NULL: empty
+ *   kf_put_user_array(ctx, uptr, n)       min(n, KCAP_MAX_ARRAY) bytes of a user array
+ *                                         or structure (pollfds, an fd_set, a
+ *                                         timespec), cut past it; NULL: empty
  *   kf_put_user_argv(ctx, uptr)           char *[] -> NUL-separated strings,
  *                                         at most KCAP_MAX_ARGS_LEN bytes
  *   kf_put_empty(ctx)                     a parameter with no value (length 0)
@@ -152,6 +155,13 @@ static __always_inline void kf_push_user_sockaddr(struct kf_ctx *ctx, __u64 uptr
 {
 	KF_CHECK_PARAM(ctx, KF_T(SOCKADDR));
 	kf_put_user_sockaddr(ctx, uptr, n);
+}
+
+/* A user array or structure, whole up to KCAP_MAX_ARRAY bytes; NULL: no value. */
+static __always_inline void kf_push_user_array(struct kf_ctx *ctx, __u64 uptr, __u64 n)
+{
+	KF_CHECK_PARAM(ctx, KF_T(BYTES));
+	kf_put_user_array(ctx, uptr, n);
 }
 
 static __always_inline void kf_push_user_argv(struct kf_ctx *ctx, __u64 argv)

@@ -35,6 +35,12 @@ enum kcap_param_fmt {
 	KCAP_PF_IOCTL, /* hex, and the request's name when known: 0x5401(TCGETS) */
 	KCAP_PF_SOCKOPT_NAME, /* a socket option, named by the event's level */
 	KCAP_PF_SOCKOPT_VALUE, /* an option's bytes: an int when there are 4 */
+	KCAP_PF_POLLFDS, /* struct pollfd entries: fd, events, revents */
+	KCAP_PF_FDSET, /* an fd_set: the descriptors set below the event's nfds */
+	KCAP_PF_TIMESPEC, /* struct timespec, one or an array */
+	KCAP_PF_TIMEVAL, /* struct timeval, one or an array */
+	KCAP_PF_UTIMBUF, /* struct utimbuf */
+	KCAP_PF_SIGSET, /* a sigset_t: the signals in it */
 };
 
 /* Symbol tables for FLAGS and ENUM parameters (kcap_symbols.c). */
@@ -82,6 +88,7 @@ enum kcap_symbol_table {
 	KCAP_ST_SOL_IP_OPT,
 	KCAP_ST_SOL_IPV6_OPT,
 	KCAP_ST_UTIME_NSEC,
+	KCAP_ST_POLL_EVENTS,
 	KCAP_ST__COUNT
 };
 

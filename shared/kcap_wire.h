@@ -30,8 +30,9 @@ struct kcap_evt_hdr {
 	 * Bit i: parameter i did not fit whole, it was cut at a bound (a path
 	 * longer than KCAP_MAX_PATH or deeper than the walk goes, argv past
 	 * KCAP_MAX_ARGS_LEN or its string bound, iovecs past the loop bound with
-	 * bytes to go, a sockaddr over KCAP_MAX_SOCKADDR). I/O data kept up to
-	 * the snaplen is not marked: the event's result and size say its length.
+	 * bytes to go, a sockaddr over KCAP_MAX_SOCKADDR, a user array over
+	 * KCAP_MAX_ARRAY). I/O data kept up to the snaplen is not marked: the
+	 * event's result and size say its length.
 	 */
 	__u32 truncated;
 	__u32 flags; /* zero: for event-wide marks */
@@ -49,6 +50,8 @@ struct kcap_evt_hdr {
 #define KCAP_MAX_PATH 4096u
 #define KCAP_MAX_ARGS_LEN 4096u /* argv or envp, NUL-separated */
 #define KCAP_MAX_SOCKADDR 128u /* sizeof(struct sockaddr_storage) */
+/* A user array or structure read whole: 16 struct pollfd, an fd_set of 1024 descriptors. */
+#define KCAP_MAX_ARRAY 128u
 #define KCAP_COMM_LEN 16u
 #define KCAP_DEFAULT_SNAPLEN 80u
 /*

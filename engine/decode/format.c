@@ -544,6 +544,180 @@ static void put_argv(struct sbuf *sb, const struct kcap_param *p, enum fmt_style
 		sb_putc(sb, ']');
 }
 
+/* The key of a member of a structure: "key": in JSON, key= in text; a comma before all but the first. */
+static void put_member(struct sbuf *sb, const char *key, bool first, enum fmt_style style)
+{
+	if (!first)
+		sb_putc(sb, ',');
+	if (style == STYLE_JSON) {
+		sb_putc(sb, '"');
+		sb_puts(sb, key);
+		sb_puts(sb, "\":");
+	} else {
+		sb_puts(sb, key);
+		sb_putc(sb, '=');
+	}
+}
+
+/*
+ * struct pollfd entries (8 bytes each): [{fd=3,events=POLLIN,revents=POLLIN}].
+ * Bytes after the last whole entry (none come from a backend) are left out.
+ */
+static void put_pollfds(struct sbuf *sb, const struct kcap_param *p, enum fmt_style style)
+{
+	sb_putc(sb, '[');
+	for (size_t i = 0; i + 8 <= p->len; i += 8) {
+		int32_t fd;
+		uint16_t events, revents;
+
+		memcpy(&fd, p->data + i, sizeof(fd));
+		memcpy(&events, p->data + i + 4, sizeof(events));
+		memcpy(&revents, p->data + i + 6, sizeof(revents));
+		if (i)
+			sb_putc(sb, ',');
+		sb_putc(sb, '{');
+		put_member(sb, "fd", true, style);
+		sb_s64(sb, fd);
+		put_member(sb, "events", false, style);
+		put_flags_value(sb, KCAP_ST_POLL_EVENTS, events, style);
+		put_member(sb, "revents", false, style);
+		put_flags_value(sb, KCAP_ST_POLL_EVENTS, revents, style);
+		sb_putc(sb, '}');
+	}
+	sb_putc(sb, ']');
+}
+
+/*
+ * An fd_set as the list of its descriptors, [3,4]: the bits below the event's
+ * nfds (all the bytes hold when it has none), bit fd of byte fd / 8.
+ */
+static void put_fdset(struct sbuf *sb, const struct kcap_event *ev, const struct kcap_param *p)
+{
+	uint64_t bits = (uint64_t)p->len * 8;
+	struct kcap_param c;
+	int64_t nfds;
+	bool first = true;
+
+	if (ev && kcap_event_param_by_name(ev, "nfds", &c) == 0 && !c.faulted &&
+	    kcap_param_int(&c, &nfds) == 0 && nfds >= 0 && (uint64_t)nfds < bits)
+		bits = (uint64_t)nfds;
+	sb_putc(sb, '[');
+	for (uint64_t fd = 0; fd < bits; fd++) {
+		if (!((p->data[fd / 8] >> (fd % 8)) & 1))
+			continue;
+		if (!first)
+			sb_putc(sb, ',');
+		first = false;
+		sb_u64(sb, fd);
+	}
+	sb_putc(sb, ']');
+}
+
+/*
+ * Pairs of 64-bit members (a timespec, a timeval, a struct utimbuf):
+ * {tv_sec=1,tv_nsec=0}, an array of them when there are more; a length that
+ * is no whole number of them is bad.
+ */
+static void put_time_pairs(struct sbuf *sb, const struct kcap_param *p, const char *first,
+			   const char *second, enum fmt_style style)
+{
+	size_t n = p->len / 16;
+
+	if (n == 0 || p->len % 16) {
+		sb_puts(sb, style == STYLE_JSON ? "null" : "<bad>");
+		return;
+	}
+	if (n > 1)
+		sb_putc(sb, '[');
+	for (size_t i = 0; i < n; i++) {
+		int64_t a, b;
+
+		memcpy(&a, p->data + 16 * i, sizeof(a));
+		memcpy(&b, p->data + 16 * i + 8, sizeof(b));
+		if (i)
+			sb_putc(sb, ',');
+		sb_putc(sb, '{');
+		put_member(sb, first, true, style);
+		sb_s64(sb, a);
+		put_member(sb, second, false, style);
+		sb_s64(sb, b);
+		sb_putc(sb, '}');
+	}
+	if (n > 1)
+		sb_putc(sb, ']');
+}
+
+/* A sigset_t as its signals, [SIGUSR1,SIGTERM]: bit i is signal i + 1. */
+static void put_sigset(struct sbuf *sb, const struct kcap_param *p, enum fmt_style style)
+{
+	bool first = true;
+
+	sb_putc(sb, '[');
+	for (uint64_t bit = 0; bit < (uint64_t)p->len * 8; bit++) {
+		if (!((p->data[bit / 8] >> (bit % 8)) & 1))
+			continue;
+		if (!first)
+			sb_putc(sb, ',');
+		first = false;
+		if (style == STYLE_JSON)
+			sb_putc(sb, '"');
+		put_signal(sb, bit + 1);
+		if (style == STYLE_JSON)
+			sb_putc(sb, '"');
+	}
+	sb_putc(sb, ']');
+}
+
+/*
+ * The user arrays and structures: no bytes at all is a NULL pointer. Only the
+ * first KCAP_MAX_ARRAY bytes, the most a backend stores, are decoded.
+ */
+static bool put_user_struct(struct sbuf *sb, const struct kcap_event *ev,
+			    const struct kcap_param *param, enum fmt_style style)
+{
+	struct kcap_param bounded = *param;
+	const struct kcap_param *p = &bounded;
+
+	if (bounded.len > KCAP_MAX_ARRAY)
+		bounded.len = KCAP_MAX_ARRAY;
+	switch (p->fmt) {
+	case KCAP_PF_POLLFDS:
+	case KCAP_PF_FDSET:
+	case KCAP_PF_TIMESPEC:
+	case KCAP_PF_TIMEVAL:
+	case KCAP_PF_UTIMBUF:
+	case KCAP_PF_SIGSET:
+		break;
+	default:
+		return false;
+	}
+	if (p->len == 0) {
+		sb_puts(sb, style == STYLE_JSON ? "null" : "NULL");
+		return true;
+	}
+	switch (p->fmt) {
+	case KCAP_PF_POLLFDS:
+		put_pollfds(sb, p, style);
+		break;
+	case KCAP_PF_FDSET:
+		put_fdset(sb, ev, p);
+		break;
+	case KCAP_PF_TIMESPEC:
+		put_time_pairs(sb, p, "tv_sec", "tv_nsec", style);
+		break;
+	case KCAP_PF_TIMEVAL:
+		put_time_pairs(sb, p, "tv_sec", "tv_usec", style);
+		break;
+	case KCAP_PF_UTIMBUF:
+		put_time_pairs(sb, p, "actime", "modtime", style);
+		break;
+	default:
+		put_sigset(sb, p, style);
+		break;
+	}
+	return true;
+}
+
 void kcap_fmt_param_value(struct sbuf *sb, const struct kcap_event *ev, const struct kcap_param *p,
 			  enum kcap_symbol_table table, enum fmt_style style)
 {
@@ -572,6 +746,8 @@ void kcap_fmt_param_value(struct sbuf *sb, const struct kcap_event *ev, const st
 			put_string(sb, p->data, str_len(p), style);
 		return;
 	case KCAP_PT_BYTES:
+		if (put_user_struct(sb, ev, p, style))
+			return;
 		if (p->fmt == KCAP_PF_SOCKOPT_VALUE && p->len == 4) {
 			int32_t i;
 

@@ -495,6 +495,17 @@ static const struct kcap_symbol utime_nsec[] = {
 	END,
 };
 
+/* struct pollfd's events and revents */
+static const struct kcap_symbol poll_bits[] = {
+	S(POLLIN, 0x1),	      S(POLLPRI, 0x2),
+	S(POLLOUT, 0x4),      S(POLLERR, 0x8),
+	S(POLLHUP, 0x10),     S(POLLNVAL, 0x20),
+	S(POLLRDNORM, 0x40),  S(POLLRDBAND, 0x80),
+	S(POLLWRNORM, 0x100), S(POLLWRBAND, 0x200),
+	S(POLLMSG, 0x400),    S(POLLREMOVE, 0x1000),
+	S(POLLRDHUP, 0x2000), END,
+};
+
 static const struct kcap_symbol epoll_ops[] = {
 	S(EPOLL_CTL_ADD, 1),
 	S(EPOLL_CTL_DEL, 2),
@@ -829,6 +840,7 @@ static const struct kcap_symbol_set sets[KCAP_ST__COUNT] = {
 	[KCAP_ST_SOL_TCP_OPT] = { .enum_part = sol_tcp_opts },
 	[KCAP_ST_SOL_IP_OPT] = { .enum_part = sol_ip_opts },
 	[KCAP_ST_SOL_IPV6_OPT] = { .enum_part = sol_ipv6_opts },
+	[KCAP_ST_POLL_EVENTS] = { .bits = poll_bits, .zero = "0" },
 };
 
 const struct kcap_symbol_set *kcap_symbol_set(enum kcap_symbol_table table)

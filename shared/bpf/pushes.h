@@ -141,7 +141,8 @@ static __always_inline void kf_put_user_buf(struct kf_ctx *ctx, __u64 uptr, __u6
 	kf_commit(ctx, kf_copy_user(kf_data(ctx), n, uptr));
 }
 
-static __always_inline void kf_put_user_sockaddr(struct kf_ctx *ctx, __u64 uptr, __u64 n)
+/* n user bytes, at most max (a constant), cut past it; NULL or none: empty. */
+static __always_inline void kf_put_user_bounded(struct kf_ctx *ctx, __u64 uptr, __u64 n, __u32 max)
 {
 	if (kf_skip(ctx))
 		return;
@@ -149,11 +150,21 @@ static __always_inline void kf_put_user_sockaddr(struct kf_ctx *ctx, __u64 uptr,
 		kf_set_len(ctx, 0);
 		return;
 	}
-	if (n > KCAP_MAX_SOCKADDR) {
-		n = KCAP_MAX_SOCKADDR;
+	if (n > max) {
+		n = max;
 		kf_mark_truncated(ctx);
 	}
 	kf_commit(ctx, kf_copy_user(kf_data(ctx), n, uptr));
+}
+
+static __always_inline void kf_put_user_sockaddr(struct kf_ctx *ctx, __u64 uptr, __u64 n)
+{
+	kf_put_user_bounded(ctx, uptr, n, KCAP_MAX_SOCKADDR);
+}
+
+static __always_inline void kf_put_user_array(struct kf_ctx *ctx, __u64 uptr, __u64 n)
+{
+	kf_put_user_bounded(ctx, uptr, n, KCAP_MAX_ARRAY);
 }
 
 /* An integer of n (4 or 8, a constant) bytes in user memory, or a fault. */

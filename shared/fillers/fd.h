@@ -160,12 +160,30 @@ KCAP_FILLER(EPOLL_WAIT_X, SYS_EXIT)
 	kf_push_arg_s32(ctx, 3);
 }
 
+/* poll's and ppoll's struct pollfd array (8 bytes an entry): nfds is an unsigned int. */
+static __always_inline void kf_push_pollfds(struct kf_ctx *ctx)
+{
+	kf_push_user_array(ctx, kf_arg(ctx, 0), (__u64)(__u32)kf_arg(ctx, 1) * 8);
+}
+
+/* A timespec or a timeval (16 bytes), a sigset_t (8 bytes): NULL is no value. */
+static __always_inline void kf_push_user_time(struct kf_ctx *ctx, __u64 uptr)
+{
+	kf_push_user_array(ctx, uptr, 16);
+}
+
+static __always_inline void kf_push_user_sigset(struct kf_ctx *ctx, __u64 uptr)
+{
+	kf_push_user_array(ctx, uptr, 8);
+}
+
 /* poll(fds, nfds, timeout) */
 KCAP_FILLER(POLL_X, SYS_EXIT)
 {
 	kf_push_res(ctx);
 	kf_push_arg_u32(ctx, 1);
 	kf_push_arg_s32(ctx, 2);
+	kf_push_pollfds(ctx);
 }
 
 /* ppoll(fds, nfds, tsp, sigmask, sigsetsize) */
@@ -173,12 +191,46 @@ KCAP_FILLER(PPOLL_X, SYS_EXIT)
 {
 	kf_push_res(ctx);
 	kf_push_arg_u32(ctx, 1);
+	kf_push_pollfds(ctx);
+	kf_push_user_time(ctx, kf_arg(ctx, 2));
+	kf_push_user_sigset(ctx, kf_arg(ctx, 3));
+	kf_push_arg_u64(ctx, 4);
+}
+
+/*
+ * select's and pselect6's three fd_sets: the kernel reads nfds bits of each,
+ * rounded up to a long; none for a negative nfds (EINVAL).
+ */
+static __always_inline void kf_push_fdsets(struct kf_ctx *ctx)
+{
+	__s32 nfds = (__s32)kf_arg(ctx, 0);
+	__u64 n = nfds > 0 ? ((__u64)nfds + 63) / 64 * 8 : 0;
+
+	kf_push_user_array(ctx, kf_arg(ctx, 1), n);
+	kf_push_user_array(ctx, kf_arg(ctx, 2), n);
+	kf_push_user_array(ctx, kf_arg(ctx, 3), n);
 }
 
 /* select(nfds, readfds, writefds, exceptfds, timeout) */
 KCAP_FILLER(SELECT_X, SYS_EXIT)
 {
 	kf_fd_args(ctx);
+	kf_push_fdsets(ctx);
+	kf_push_user_time(ctx, kf_arg(ctx, 4));
+}
+
+/* pselect6(nfds, readfds, writefds, exceptfds, tsp, struct { sigset_t *ss; size_t len; } *) */
+KCAP_FILLER(PSELECT6_X, SYS_EXIT)
+{
+	__u64 ss = 0;
+
+	kf_fd_args(ctx);
+	kf_push_fdsets(ctx);
+	kf_push_user_time(ctx, kf_arg(ctx, 4));
+	if (kf_arg(ctx, 5) && kf_try_read_user_u64(ctx, kf_arg(ctx, 5), &ss))
+		kf_push_unreadable(ctx);
+	else
+		kf_push_user_sigset(ctx, ss);
 }
 
 /* ioctl(fd, request, arg) */

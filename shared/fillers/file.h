@@ -623,6 +623,29 @@ KCAP_FILLER(UTIMENSAT_X, SYS_EXIT)
 	}
 }
 
+/* utimes(path, struct timeval times[2]) */
+KCAP_FILLER(UTIMES_X, SYS_EXIT)
+{
+	kf_path_args(ctx);
+	kf_push_user_array(ctx, kf_arg(ctx, 1), 32);
+}
+
+/* futimesat(dirfd, path, struct timeval times[2]) */
+KCAP_FILLER(FUTIMESAT_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_s32(ctx, 0);
+	kf_push_arg_path_or_null(ctx, 1);
+	kf_push_user_array(ctx, kf_arg(ctx, 2), 32);
+}
+
+/* utime(path, struct utimbuf *times) */
+KCAP_FILLER(UTIME_X, SYS_EXIT)
+{
+	kf_path_args(ctx);
+	kf_push_user_array(ctx, kf_arg(ctx, 1), 16);
+}
+
 KCAP_FILLER(GETDENTS_X, SYS_EXIT)
 {
 	kf_fd_args(ctx);

@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <utime.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/socket.h>
@@ -39,6 +40,7 @@
 #include <sys/signalfd.h>
 #include <sys/timerfd.h>
 #include <sys/syscall.h>
+#include <sys/time.h>
 #include <sys/sysmacros.h>
 #include <sys/uio.h>
 #include <sys/un.h>
@@ -254,6 +256,23 @@ static void inodes(const char *dir, FILE *facts)
 	}
 	FAILS(syscall(SYS_utimensat, AT_FDCWD, a, WL_BAD_POINTER, 0), EFAULT,
 	      "utimensat bad times");
+	{
+		static const struct timeval tv[2] = { { 100, 5 }, { 200, 6 } };
+		static const struct utimbuf ub = { 300, 400 };
+
+		expect(syscall(SYS_utimes, a, tv), 0, "utimes");
+		expect(syscall(SYS_utimes, a, NULL), 0, "utimes now");
+		FAILS(syscall(SYS_utimes, missing, NULL), ENOENT, "utimes missing");
+		FAILS(syscall(SYS_utimes, a, WL_BAD_POINTER), EFAULT, "utimes bad times");
+		expect(syscall(SYS_futimesat, AT_FDCWD, a, tv), 0, "futimesat");
+		expect(syscall(SYS_futimesat, 5, NULL, NULL), 0, "futimesat of a descriptor");
+		FAILS(syscall(SYS_futimesat, WL_BAD_FD, NULL, tv), EBADF, "futimesat bad fd");
+		FAILS(syscall(SYS_futimesat, AT_FDCWD, missing, NULL), ENOENT, "futimesat missing");
+		expect(syscall(SYS_utime, a, &ub), 0, "utime");
+		FAILS(syscall(SYS_utime, missing, NULL), ENOENT, "utime missing");
+		FAILS(syscall(SYS_utime, WL_BAD_POINTER, &ub), EFAULT, "utime bad pointer");
+		FAILS(syscall(SYS_utime, a, WL_BAD_POINTER), EFAULT, "utime bad times");
+	}
 	expect(syscall(SYS_lseek, 5, WL_SEEK, SEEK_SET), WL_SEEK, "lseek");
 	FAILS(syscall(SYS_lseek, WL_BAD_FD, 0, SEEK_END), EBADF, "lseek bad fd");
 	expect(syscall(SYS_flock, 5, LOCK_EX | LOCK_NB), 0, "flock");
@@ -301,6 +320,66 @@ static void inodes(const char *dir, FILE *facts)
 	expect(syscall(SYS_unlink, a), 0, "unlink");
 	FAILS(syscall(SYS_unlink, missing), ENOENT, "unlink missing");
 	FAILS(syscall(SYS_unlink, WL_BAD_POINTER), EFAULT, "unlink bad pointer");
+}
+
+/*
+ * poll, ppoll, select and pselect6 over descriptors() ones: 4 and 5 an empty
+ * pipe (only 5, its write end, is ready), 9 and 10 a socketpair (both
+ * writable, neither readable); WL_UNUSED_FD is closed. Zero timeouts: the
+ * kernel leaves them as they are.
+ */
+static void poll_and_select(void)
+{
+	struct pollfd three[3] = { { 5, POLLOUT, 0 }, { 4, POLLIN, 0 }, { WL_BAD_FD, POLLIN, 0 } };
+	struct pollfd many[WL_MANY_POLLFDS];
+	struct timespec ts = { 0, 0 };
+	struct timeval tv = { 0, 0 };
+	uint64_t mask = 1ull << (SIGUSR1 - 1);
+	struct {
+		uint64_t *ss;
+		size_t len;
+	} sig = { &mask, 8 };
+	fd_set r, w, e, bad;
+	uint64_t wide[WL_WIDE_NFDS / 64] = { 0 };
+
+	for (int i = 0; i < WL_MANY_POLLFDS; i++)
+		many[i] = (struct pollfd){ -1, POLLIN, 0 };
+	expect(syscall(SYS_poll, three, 3, 0), 2, "poll ready and closed");
+	expect(syscall(SYS_poll, many, WL_MANY_POLLFDS, 0), 0, "poll past the bound");
+	expect(syscall(SYS_ppoll, three, 2, NULL, &mask, 8), 1, "ppoll sigmask");
+	FAILS(syscall(SYS_ppoll, three, 2, WL_BAD_POINTER, NULL, 8), EFAULT, "ppoll bad timeout");
+	FAILS(syscall(SYS_ppoll, WL_BAD_POINTER, 2, &ts, NULL, 8), EFAULT, "ppoll bad fds");
+
+	FD_ZERO(&r);
+	FD_ZERO(&w);
+	FD_ZERO(&e);
+	FD_ZERO(&bad);
+	FD_SET(4, &r);
+	FD_SET(9, &r);
+	FD_SET(5, &w);
+	FD_SET(10, &w);
+	FD_SET(4, &e);
+	FD_SET(WL_UNUSED_FD, &bad);
+	expect(syscall(SYS_select, 11, &r, &w, &e, &tv), 2, "select ready");
+	FAILS(syscall(SYS_select, WL_UNUSED_NFDS, &bad, NULL, NULL, &tv), EBADF,
+	      "select closed fd");
+	FAILS(syscall(SYS_select, 11, WL_BAD_POINTER, NULL, NULL, &tv), EFAULT,
+	      "select bad pointer");
+	wide[0] = 1ull << 5;
+	expect(syscall(SYS_select, WL_WIDE_NFDS, NULL, wide, NULL, &tv), 1,
+	       "select past the bound");
+
+	FD_ZERO(&r);
+	FD_ZERO(&w);
+	FD_SET(4, &r);
+	FD_SET(5, &w);
+	FD_SET(10, &w);
+	expect(syscall(SYS_pselect6, 11, &r, &w, NULL, &ts, &sig), 2, "pselect6");
+	expect(syscall(SYS_pselect6, 0, NULL, NULL, NULL, &ts, NULL), 0, "pselect6 nothing");
+	FAILS(syscall(SYS_pselect6, 11, &r, NULL, NULL, &ts, WL_BAD_POINTER), EFAULT,
+	      "pselect6 bad sigmask");
+	FAILS(syscall(SYS_pselect6, WL_UNUSED_NFDS, &bad, NULL, NULL, &ts, NULL), EBADF,
+	      "pselect6 closed fd");
 }
 
 /*
@@ -375,6 +454,7 @@ static void descriptors(const char *dir, FILE *facts)
 	expect(syscall(SYS_ppoll, &pfd, 1, &ts, NULL, 8), 0, "ppoll");
 	expect(syscall(SYS_select, 0, NULL, NULL, NULL, &tv), 0, "select");
 	FAILS(syscall(SYS_select, -1, NULL, NULL, NULL, &tv), EINVAL, "select negative nfds");
+	poll_and_select();
 	expect(syscall(SYS_ioctl, 9, FIONREAD, &n), 0, "ioctl FIONREAD");
 	FAILS(syscall(SYS_ioctl, 4, TCGETS, WL_BAD_POINTER), ENOTTY, "ioctl TCGETS on a pipe");
 	FAILS(syscall(SYS_ioctl, WL_BAD_FD, FIONBIO, &n), EBADF, "ioctl bad fd");

@@ -39,6 +39,10 @@
 #define WL_BAD_CLOCK 99
 #define WL_VPOS 100 /* pwritev2/preadv2 position */
 #define WL_CHUNK 8 /* bytes moved by sendfile, splice and tee */
+#define WL_MANY_POLLFDS 20 /* poll entries: past the 16 of KCAP_MAX_ARRAY */
+#define WL_WIDE_NFDS 2048 /* select's nfds: past the 1024 of KCAP_MAX_ARRAY */
+#define WL_UNUSED_FD 25 /* closed when poll and select run */
+#define WL_UNUSED_NFDS 26 /* select with WL_UNUSED_FD in its set */
 #define WL_X32_BIT 0x40000000 /* x32 syscalls (no Debian kernel has the ABI: ENOSYS) */
 
 #endif /* KCAP_TEST_WORKLOAD_H */

@@ -12,10 +12,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 #include <sys/mman.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
+#include <sys/time.h>
 #include <sys/uio.h>
 
 int main(int argc, char **argv)
@@ -43,6 +45,8 @@ int main(int argc, char **argv)
 			void *p = (void *)bad[i];
 			struct iovec iov[2] = { { p, 16 }, { p, 16 } };
 			char *argv2[] = { p, p, NULL };
+			struct timespec ts0 = { 0, 0 };
+			struct timeval tv0 = { 0, 0 };
 
 			syscall(SYS_open, p, O_RDONLY, 0);
 			syscall(SYS_openat, AT_FDCWD, p, O_RDONLY, 0);
@@ -71,6 +75,18 @@ int main(int argc, char **argv)
 			syscall(SYS_accept4, sock, p, p, 0);
 			syscall(SYS_clone3, p, 88);
 			syscall(SYS_finit_module, -1, p, 0);
+			/* zero timeouts: a NULL set or array never makes them wait */
+			syscall(SYS_poll, p, 4, 0);
+			syscall(SYS_ppoll, p, 4, &ts0, p, 8);
+			syscall(SYS_select, 64, p, p, p, &tv0);
+			syscall(SYS_pselect6, 64, p, p, p, &ts0, p);
+			if (p) {
+				syscall(SYS_ppoll, NULL, 0, p, NULL, 8);
+				syscall(SYS_select, 0, NULL, NULL, NULL, p);
+			}
+			syscall(SYS_utimes, p, p);
+			syscall(SYS_futimesat, AT_FDCWD, p, p);
+			syscall(SYS_utime, p, p);
 		}
 	}
 	printf("kmod_badptr: %d rounds done\n", rounds);

@@ -936,6 +936,123 @@ static void test_sendmsg_msghdr_hostile(void **state)
 	assert_int_equal(faults, 3);
 }
 
+/*
+ * poll's entries and select's fd_sets: nfds entries up to the KCAP_MAX_ARRAY
+ * bound (cut past it), an array shorter than nfds or a bad pointer
+ * unreadable, NULL no value; the event is delivered every time.
+ */
+static void test_poll_and_select_user_arrays(void **state)
+{
+	static int32_t pfds[2 * 20];
+	static const uint64_t set = 1u << 3 | 1u << 9, wide[32] = { 1u << 5 };
+	static const uint64_t sigs = 1u << 9, sigarg[2] = { 0x9000, 8 };
+	static const int64_t ts[2] = { 2, 3 };
+	struct mock_world w = { .args = { 0x7000, 2, 0 }, .ret = 0 };
+	uint32_t len, faults;
+
+	for (int i = 0; i < 20; i++)
+		pfds[2 * i] = i, pfds[2 * i + 1] = 1 | 4 << 16; /* POLLIN, revents POLLOUT */
+	mock_map(&w, 0x7000, pfds, sizeof(pfds));
+	len = run(IMPL, KCAP_EV_POLL_X, &w, NULL);
+	assert_int_equal(param(len, "fds").len, 16);
+	assert_false(truncated(len, "fds"));
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_POLL_X, &w),
+			       "\"fds\":[{\"fd\":0,\"events\":\"POLLIN\",\"revents\":\"POLLOUT\"},"
+			       "{\"fd\":1,\"events\":\"POLLIN\",\"revents\":\"POLLOUT\"}]}}"));
+	w.args[1] = 20; /* more than the bound: 16 entries, cut */
+	len = run(IMPL, KCAP_EV_POLL_X, &w, NULL);
+	assert_int_equal(param(len, "fds").len, KCAP_MAX_ARRAY);
+	assert_true(truncated(len, "fds"));
+	w.args[1] = 1u << 31; /* huge: the same */
+	len = run(IMPL, KCAP_EV_POLL_X, &w, NULL);
+	assert_int_equal(param(len, "fds").len, KCAP_MAX_ARRAY);
+	w.args[0] = 0x7000 + sizeof(pfds) - 24; /* nfds bigger than the 3 entries mapped */
+	w.args[1] = 5;
+	run(IMPL, KCAP_EV_POLL_X, &w, &faults);
+	assert_int_equal(faults, 1);
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_POLL_X, &w), "\"fds\":null"));
+	w.args[0] = 0xffffffff81000000ull;
+	run(IMPL, KCAP_EV_POLL_X, &w, &faults);
+	assert_int_equal(faults, 1);
+	w.args[0] = 0;
+	run(IMPL, KCAP_EV_POLL_X, &w, &faults);
+	assert_int_equal(faults, 0);
+
+	/* ppoll: its timespec and sigset, NULL ones no value */
+	w = (struct mock_world){ .args = { 0x7000, 1, 0x8000, 0x9000, 8 }, .ret = 1 };
+	mock_map(&w, 0x7000, pfds, sizeof(pfds));
+	mock_map(&w, 0x8000, ts, sizeof(ts));
+	mock_map(&w, 0x9000, &sigs, sizeof(sigs));
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_PPOLL_X, &w),
+			       "\"timeout\":{\"tv_sec\":2,\"tv_nsec\":3},\"sigmask\":[\"SIGUSR1\"],"
+			       "\"sigsetsize\":8}}"));
+	w.args[2] = w.args[3] = 0;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_PPOLL_X, &w),
+			       "\"timeout\":null,\"sigmask\":null,\"sigsetsize\":8}}"));
+
+	/* select: nfds bits of each set, rounded up to a long */
+	w = (struct mock_world){ .args = { 10, 0x7000, 0, 0xdead0000, 0x8000 }, .ret = 2 };
+	mock_map(&w, 0x7000, &set, sizeof(set));
+	mock_map(&w, 0x8000, ts, sizeof(ts));
+	len = run(IMPL, KCAP_EV_SELECT_X, &w, &faults);
+	assert_int_equal(faults, 1);
+	assert_int_equal(param(len, "readfds").len, 8);
+	assert_string_equal(strstr(run_json(IMPL, KCAP_EV_SELECT_X, &w), "\"args\""),
+			    "\"args\":{\"nfds\":10,\"readfds\":[3,9],\"writefds\":null,"
+			    "\"exceptfds\":null,\"timeout\":{\"tv_sec\":2,\"tv_usec\":3}}}");
+	w.args[0] = 4; /* fd 9 is past nfds */
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_SELECT_X, &w), "\"readfds\":[3],"));
+	w.args[0] = (uint32_t)-1; /* negative: the kernel reads no set */
+	len = run(IMPL, KCAP_EV_SELECT_X, &w, &faults);
+	assert_int_equal(faults, 0);
+	assert_int_equal(param(len, "readfds").len, 0);
+	w.args[0] = 1u << 20; /* past 1024 descriptors: 128 bytes, cut */
+	w.args[1] = 0x6000;
+	mock_map(&w, 0x6000, wide, sizeof(wide));
+	len = run(IMPL, KCAP_EV_SELECT_X, &w, NULL);
+	assert_int_equal(param(len, "readfds").len, KCAP_MAX_ARRAY);
+	assert_true(truncated(len, "readfds"));
+	assert_false(truncated(len, "writefds"));
+
+	/* pselect6: the sigset behind its sixth argument's struct */
+	w = (struct mock_world){ .args = { 10, 0x7000, 0, 0, 0x8000, 0xa000 }, .ret = 1 };
+	mock_map(&w, 0x7000, &set, sizeof(set));
+	mock_map(&w, 0x8000, ts, sizeof(ts));
+	mock_map(&w, 0x9000, &sigs, sizeof(sigs));
+	mock_map(&w, 0xa000, sigarg, sizeof(sigarg));
+	assert_non_null(
+		strstr(run_json(IMPL, KCAP_EV_PSELECT6_X, &w),
+		       "\"timeout\":{\"tv_sec\":2,\"tv_nsec\":3},\"sigmask\":[\"SIGUSR1\"]}}"));
+	w.args[5] = 0xdead0000;
+	run(IMPL, KCAP_EV_PSELECT6_X, &w, &faults);
+	assert_int_equal(faults, 1);
+	w.args[5] = 0;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_PSELECT6_X, &w), "\"sigmask\":null}}"));
+}
+
+/* utimes' two timevals and utime's struct utimbuf as the caller passed them. */
+static void test_old_time_setters(void **state)
+{
+	static const int64_t times[4] = { 100, 5, 200, 6 };
+	struct mock_world w = { .args = { 0x7000, 0x8000 }, .ret = 0 };
+
+	mock_map(&w, 0x7000, "/f", 3);
+	mock_map(&w, 0x8000, times, sizeof(times));
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_UTIMES_X, &w),
+			       "{\"path\":\"/f\",\"times\":[{\"tv_sec\":100,\"tv_usec\":5},"
+			       "{\"tv_sec\":200,\"tv_usec\":6}]}}"));
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_UTIME_X, &w),
+			       "{\"path\":\"/f\",\"times\":{\"actime\":100,\"modtime\":5}}}"));
+	w.args[1] = 0x8000 + sizeof(times) - 16; /* one timeval mapped of two */
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_UTIMES_X, &w), "\"times\":null"));
+	w.args[0] = (uint64_t)-100;
+	w.args[1] = 0;
+	w.args[2] = 0x8000;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_FUTIMESAT_X, &w),
+			       "dirfd=AT_FDCWD path=NULL times=[{tv_sec=100,tv_usec=5},"
+			       "{tv_sec=200,tv_usec=6}]"));
+}
+
 #define PER_BACKEND(f)                                             \
 	cmocka_unit_test_prestate(f, &impls[MOCK_MODERN]),         \
 		cmocka_unit_test_prestate(f, &impls[MOCK_LEGACY]), \
@@ -945,6 +1062,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		PER_BACKEND(test_every_filler_matches_the_table),
+		PER_BACKEND(test_poll_and_select_user_arrays),
+		PER_BACKEND(test_old_time_setters),
 		cmocka_unit_test(test_the_type_check_names_a_wrong_push),
 		cmocka_unit_test(test_every_backend_emits_the_same_bytes),
 		PER_BACKEND(test_openat),

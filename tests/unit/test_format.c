@@ -242,6 +242,93 @@ static void test_modes_devices_and_null_paths(void **state)
 }
 
 /* fcntl's argument by its cmd, ioctl requests by name, and values no table has. */
+/*
+ * poll's entries, select's fd_sets, timespecs, timevals and sigsets: NULL,
+ * unreadable, nfds bigger than the array or smaller than the set, lengths
+ * that are no whole entry, unknown bits.
+ */
+static void test_pollfds_fdsets_and_times(void **state)
+{
+	/* two entries (nfds says 5), unknown bits, then 3 bytes of no entry */
+	static const uint8_t fds[19] = { 3,    0,    0,	   0,	 0x01, 0x80, 0x01, 0x00,
+					 0xff, 0xff, 0xff, 0xff, 0x04, 0,    0x30, 0 };
+	static const uint8_t set[2] = { 0x18, 0xff }; /* 3 4, 8 to 15 */
+	static const int64_t tv[2] = { 1, 500 }, pair[4] = { 100, 5, -1, 999999 };
+	static const uint64_t sigs = 1ull << 9 | 1ull << 14; /* SIGUSR1 SIGTERM */
+	struct test_param poll[] = { P_S64(1), P_U32(5), P_S32(-1), { sizeof(fds), fds } };
+	struct test_param poll_fault[] = { P_S64(-14), P_U32(1), P_S32(0), P_FAULT };
+	struct test_param poll_null[] = { P_S64(0), P_U32(0), P_S32(10), { 0, NULL } };
+	struct test_param sel[] = { P_S64(2),	 P_S32(10), { 2, set },
+				    { 0, NULL }, P_FAULT,   { 16, tv } };
+	struct test_param sel_neg[] = { P_S64(-22), P_S32(-1),	 { 2, set },
+					{ 2, set }, { 0, NULL }, { 15, tv } };
+	struct test_param psel[] = { P_S64(0),	  P_S32(0),   { 0, NULL }, { 0, NULL },
+				     { 0, NULL }, { 16, tv }, { 8, &sigs } };
+	struct test_param ppoll[] = { P_S64(0),	   P_U32(0),	{ 0, NULL },
+				      { 0, NULL }, { 0, NULL }, P_U64(8) };
+	struct test_param utimes[] = { P_S64(0), P_STR("/a"), { 32, pair } };
+	struct test_param utime[] = { P_S64(0), P_STR("/a"), { 16, tv } };
+	struct test_param utime_cut[] = { P_S64(0), P_STR("/a"), { 24, pair } };
+
+	(void)state;
+	assert_string_equal(json(KCAP_EV_POLL_X, poll, 4),
+			    "\"args\":{\"nfds\":5,\"timeout\":-1,\"fds\":[{\"fd\":3,\"events\":"
+			    "\"POLLIN|0x8000\",\"revents\":\"POLLIN\"},{\"fd\":-1,\"events\":"
+			    "\"POLLOUT\",\"revents\":\"POLLHUP|POLLNVAL\"}]}}");
+	assert_string_equal(text(KCAP_EV_POLL_X, poll, 4),
+			    "< poll res=1 nfds=5 timeout=-1 fds=[{fd=3,events=POLLIN|0x8000,"
+			    "revents=POLLIN},{fd=-1,events=POLLOUT,revents=POLLHUP|POLLNVAL}]");
+	assert_string_equal(text(KCAP_EV_POLL_X, poll_fault, 4),
+			    "< poll res=-14(EFAULT) nfds=1 timeout=0 fds=<fault>");
+	assert_string_equal(json(KCAP_EV_POLL_X, poll_null, 4),
+			    "\"args\":{\"nfds\":0,\"timeout\":10,\"fds\":null}}");
+	assert_string_equal(text(KCAP_EV_SELECT_X, sel, 6),
+			    "< select res=2 nfds=10 readfds=[3,4,8,9] writefds=NULL "
+			    "exceptfds=<fault> timeout={tv_sec=1,tv_usec=500}");
+	assert_string_equal(json(KCAP_EV_SELECT_X, sel, 6),
+			    "\"args\":{\"nfds\":10,\"readfds\":[3,4,8,9],\"writefds\":null,"
+			    "\"exceptfds\":null,\"timeout\":{\"tv_sec\":1,\"tv_usec\":500}}}");
+	/* no usable nfds: every bit the bytes hold; a timeval cut short is bad */
+	assert_string_equal(text(KCAP_EV_SELECT_X, sel_neg, 6),
+			    "< select res=-22(EINVAL) nfds=-1 readfds=[3,4,8,9,10,11,12,13,14,15] "
+			    "writefds=[3,4,8,9,10,11,12,13,14,15] exceptfds=NULL timeout=<bad>");
+	assert_non_null(strstr(json(KCAP_EV_SELECT_X, sel_neg, 6), "\"timeout\":null}}"));
+	assert_string_equal(text(KCAP_EV_PSELECT6_X, psel, 7),
+			    "< pselect6 res=0 nfds=0 readfds=NULL writefds=NULL exceptfds=NULL "
+			    "timeout={tv_sec=1,tv_nsec=500} sigmask=[SIGUSR1,SIGTERM]");
+	assert_non_null(strstr(json(KCAP_EV_PSELECT6_X, psel, 7),
+			       "\"timeout\":{\"tv_sec\":1,\"tv_nsec\":500},"
+			       "\"sigmask\":[\"SIGUSR1\",\"SIGTERM\"]}}"));
+	assert_string_equal(text(KCAP_EV_PPOLL_X, ppoll, 6),
+			    "< ppoll res=0 nfds=0 fds=NULL timeout=NULL sigmask=NULL sigsetsize=8");
+	assert_string_equal(text(KCAP_EV_UTIMES_X, utimes, 3),
+			    "< utimes res=0 path=/a times=[{tv_sec=100,tv_usec=5},"
+			    "{tv_sec=-1,tv_usec=999999}]");
+	assert_string_equal(json(KCAP_EV_UTIME_X, utime, 3),
+			    "\"args\":{\"path\":\"/a\",\"times\":{\"actime\":1,\"modtime\":500}}}");
+	assert_string_equal(text(KCAP_EV_UTIME_X, utime_cut, 3),
+			    "< utime res=0 path=/a times=<bad>");
+}
+
+/* A hostile fd_set as long as a parameter can be: only KCAP_MAX_ARRAY bytes are decoded. */
+static void test_huge_fdset_is_bounded(void **state)
+{
+	static uint8_t set[KCAP_MAX_PARAM_LEN];
+	struct test_param p[] = {
+		P_S64(0),    P_S32(INT32_MAX), { sizeof(set), set }, { sizeof(set), set },
+		{ 0, NULL }, { 48, set }
+	};
+	const char *s;
+
+	(void)state;
+	memset(set, 0xff, sizeof(set));
+	s = text(KCAP_EV_SELECT_X, p, 6);
+	assert_non_null(strstr(s, " readfds=[0,1,2,"));
+	assert_non_null(strstr(s, ",1022,1023] writefds=[0,"));
+	assert_null(strstr(s, "1024"));
+	assert_non_null(strstr(s, " exceptfds=NULL timeout=[{tv_sec=-1,tv_usec=-1},"));
+}
+
 static void test_fcntl_and_ioctl_arguments(void **state)
 {
 	struct test_param setfl[] = { P_S64(0), P_S32(3), P_U32(4), P_U64(04000 | 02000) };
@@ -323,6 +410,8 @@ int main(void)
 		cmocka_unit_test(test_small_buffer_reports_enospc),
 		cmocka_unit_test(test_worst_case_fits),
 		cmocka_unit_test(test_modes_devices_and_null_paths),
+		cmocka_unit_test(test_pollfds_fdsets_and_times),
+		cmocka_unit_test(test_huge_fdset_is_bounded),
 		cmocka_unit_test(test_fcntl_and_ioctl_arguments),
 		cmocka_unit_test(test_sockopt_names_and_values),
 	};

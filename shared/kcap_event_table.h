@@ -35,6 +35,7 @@ enum kcap_param_fmt {
 	KCAP_PF_IOCTL, /* hex, and the request's name when known: 0x5401(TCGETS) */
 	KCAP_PF_SOCKOPT_NAME, /* a socket option, named by the event's level */
 	KCAP_PF_SOCKOPT_VALUE, /* an option's bytes: an int when there are 4 */
+	KCAP_PF_PRCTL_ARG, /* prctl's arg2 or arg3, decoded by the event's option */
 };
 
 /* Symbol tables for FLAGS and ENUM parameters (kcap_symbols.c). */
@@ -82,6 +83,17 @@ enum kcap_symbol_table {
 	KCAP_ST_SOL_IP_OPT,
 	KCAP_ST_SOL_IPV6_OPT,
 	KCAP_ST_UTIME_NSEC,
+	KCAP_ST_CAP_VERSION,
+	KCAP_ST_CAPS, /* a capability set: bit n is capability n */
+	KCAP_ST_CAP_NUMBER, /* one capability's number */
+	KCAP_ST_MOUNT_FLAGS,
+	KCAP_ST_UMOUNT_FLAGS,
+	KCAP_ST_PRCTL_OPTION,
+	KCAP_ST_SUID_DUMP,
+	KCAP_ST_SECCOMP_MODE,
+	KCAP_ST_PR_CAP_AMBIENT_OP,
+	KCAP_ST_SECCOMP_OP,
+	KCAP_ST_SECCOMP_FLAGS,
 	KCAP_ST__COUNT
 };
 

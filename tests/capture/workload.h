@@ -39,6 +39,14 @@
 #define WL_BAD_CLOCK 99
 #define WL_VPOS 100 /* pwritev2/preadv2 position */
 #define WL_CHUNK 8 /* bytes moved by sendfile, splice and tee */
+#define WL_CAPS ((1ull << 7) | (1ull << 21)) /* CAP_SETUID|CAP_SYS_ADMIN: refused to nobody */
+#define WL_ROOT_CAPS (1ull << 21) /* what the namespaces child keeps: CAP_SYS_ADMIN */
+#define WL_BAD_CAP_VERSION 0x12345678
+#define WL_PR_NAME "kcap-wl-name"
+#define WL_NS_FD 100 /* where the namespaces child keeps its uts namespace's descriptor */
+#define WL_MNT_SOURCE "kcap-wl"
+#define WL_NO_FSTYPE "kcap-wl-nofs"
+#define WL_BAD_UNSHARE 0x1 /* a bit no unshare accepts (clone's exit signal field) */
 #define WL_X32_BIT 0x40000000 /* x32 syscalls (no Debian kernel has the ABI: ENOSYS) */
 
 #endif /* KCAP_TEST_WORKLOAD_H */

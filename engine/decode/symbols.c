@@ -958,6 +958,62 @@ static const struct kcap_symbol seccomp_filter_bits[] = {
 	END,
 };
 
+static const struct kcap_symbol mfd_bits[] = {
+	S(MFD_CLOEXEC, 1),     S(MFD_ALLOW_SEALING, 2), S(MFD_HUGETLB, 4),
+	S(MFD_NOEXEC_SEAL, 8), S(MFD_EXEC, 0x10),	END,
+};
+
+/* personality(2): the execution domain in the low byte, then the flags */
+static const struct kcap_symbol personality_domains[] = {
+	S(PER_LINUX, 0),   S(PER_SVR4, 1),     S(PER_SVR3, 2),
+	S(PER_SCOSVR3, 3), S(PER_WYSEV386, 4), S(PER_ISCR4, 5),
+	S(PER_BSD, 6),	   S(PER_XENIX, 7),    S(PER_LINUX32, 8),
+	S(PER_IRIX32, 9),  S(PER_IRIXN32, 10), S(PER_IRIX64, 11),
+	S(PER_RISCOS, 12), S(PER_SOLARIS, 13), S(PER_UW7, 14),
+	S(PER_OSF4, 15),   S(PER_HPUX, 16),    END,
+};
+
+static const struct kcap_symbol personality_bits[] = {
+	S(UNAME26, 0x20000),
+	S(ADDR_NO_RANDOMIZE, 0x40000),
+	S(FDPIC_FUNCPTRS, 0x80000),
+	S(MMAP_PAGE_ZERO, 0x100000),
+	S(ADDR_COMPAT_LAYOUT, 0x200000),
+	S(READ_IMPLIES_EXEC, 0x400000),
+	S(ADDR_LIMIT_32BIT, 0x800000),
+	S(SHORT_INODE, 0x1000000),
+	S(WHOLE_SECONDS, 0x2000000),
+	S(STICKY_TIMEOUTS, 0x4000000),
+	S(ADDR_LIMIT_3GB, 0x8000000),
+	END,
+};
+
+static const struct kcap_symbol rlimit_resources[] = {
+	S(RLIMIT_CPU, 0),
+	S(RLIMIT_FSIZE, 1),
+	S(RLIMIT_DATA, 2),
+	S(RLIMIT_STACK, 3),
+	S(RLIMIT_CORE, 4),
+	S(RLIMIT_RSS, 5),
+	S(RLIMIT_NPROC, 6),
+	S(RLIMIT_NOFILE, 7),
+	S(RLIMIT_MEMLOCK, 8),
+	S(RLIMIT_AS, 9),
+	S(RLIMIT_LOCKS, 10),
+	S(RLIMIT_SIGPENDING, 11),
+	S(RLIMIT_MSGQUEUE, 12),
+	S(RLIMIT_NICE, 13),
+	S(RLIMIT_RTPRIO, 14),
+	S(RLIMIT_RTTIME, 15),
+	END,
+};
+
+/* a limit's one value with a name */
+static const struct kcap_symbol rlim_values[] = {
+	S(RLIM_INFINITY, ~0ull),
+	END,
+};
+
 static const struct kcap_symbol_set sets[KCAP_ST__COUNT] = {
 	[KCAP_ST_OPEN_FLAGS] = { .enum_part = open_accmode, .enum_mask = 3, .bits = open_bits },
 	[KCAP_ST_RESOLVE_FLAGS] = { .bits = resolve_bits, .zero = "0" },
@@ -1012,6 +1068,12 @@ static const struct kcap_symbol_set sets[KCAP_ST__COUNT] = {
 	[KCAP_ST_PR_CAP_AMBIENT_OP] = { .enum_part = pr_cap_ambient_ops },
 	[KCAP_ST_SECCOMP_OP] = { .enum_part = seccomp_ops },
 	[KCAP_ST_SECCOMP_FLAGS] = { .bits = seccomp_filter_bits, .zero = "0" },
+	[KCAP_ST_MFD_FLAGS] = { .bits = mfd_bits, .zero = "0" },
+	[KCAP_ST_PERSONALITY] = { .enum_part = personality_domains,
+				  .enum_mask = 0xff,
+				  .bits = personality_bits },
+	[KCAP_ST_RLIMIT_RESOURCE] = { .enum_part = rlimit_resources },
+	[KCAP_ST_RLIM_VALUE] = { .enum_part = rlim_values },
 };
 
 const struct kcap_symbol_set *kcap_symbol_set(enum kcap_symbol_table table)

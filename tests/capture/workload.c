@@ -32,6 +32,8 @@
 #include <unistd.h>
 #include <sys/mman.h>
 #include <sys/mount.h>
+#include <sys/personality.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/socket.h>
 #include <poll.h>
@@ -787,6 +789,7 @@ static uint32_t wl_action = SECCOMP_RET_LOG;
 static struct sock_filter wl_allow = BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
 static struct sock_fprog wl_prog = { .len = 1, .filter = &wl_allow };
 static const char wl_tmpfs_opts[] = "size=64k";
+static const char wl_memfd_name[] = WL_MEMFD_NAME;
 
 /* A capset of version 3 for the calling thread: sets as 64-bit masks. */
 static long capset3(uint32_t version, uint64_t effective, uint64_t permitted, void *data)
@@ -956,6 +959,74 @@ static void namespaces(const char *dir, FILE *facts)
 }
 
 /*
+ * Session, process group, a thread signal, the execution domain, a memfd and
+ * resource limits, in a child made by a raw clone(SIGCHLD): each once as it
+ * should be and once refused (a session leader's setpgid, no such process, a
+ * negative group or thread id, unknown flags or resources, bad pointers).
+ * Limits are only lowered (CPU seconds no child uses): a kcap host's root
+ * may lack CAP_SYS_RESOURCE.
+ * A memfd is asked without MFD_EXEC or MFD_NOEXEC_SEAL, which every kernel
+ * takes while vm.memfd_noexec is not 2.
+ */
+static void procs(FILE *facts)
+{
+	struct rlimit_pair {
+		uint64_t cur, max;
+	} lim = { WL_RLIM_CUR, WL_RLIM_MAX }, lower = { WL_RLIM_CUR / 2, WL_RLIM_MAX }, got,
+	  bad = { WL_RLIM_MAX, WL_RLIM_CUR };
+	unsigned long persona = 0;
+	int status;
+	long pid;
+	FILE *f;
+
+	f = fopen("/proc/self/personality", "r");
+	if (!f || fscanf(f, "%lx", &persona) != 1)
+		die("/proc/self/personality");
+	fclose(f);
+	fprintf(facts, "persona=%lu\n", persona);
+	fflush(facts);
+	pid = syscall(SYS_clone, SIGCHLD, 0, NULL, NULL, 0);
+	if (pid < 0)
+		die("clone");
+	if (pid == 0) {
+		long self = syscall(SYS_getpid);
+
+		if (syscall(SYS_setsid) != self || syscall(SYS_setpgid, 0, 0) != -1 ||
+		    errno != EPERM || syscall(SYS_setpgid, WL_BAD_FD, 0) != -1 || errno != ESRCH ||
+		    syscall(SYS_setpgid, 0, -1) != -1 || errno != EINVAL)
+			_exit(3);
+		if (syscall(SYS_tkill, self, 0) != 0 || syscall(SYS_tkill, -1, SIGTERM) != -1 ||
+		    errno != EINVAL || syscall(SYS_tkill, WL_BAD_FD, SIGTERM) != -1 ||
+		    errno != ESRCH)
+			_exit(4);
+		if (syscall(SYS_personality, PER_LINUX | ADDR_NO_RANDOMIZE) != (long)persona ||
+		    syscall(SYS_personality, PER_LINUX) != ADDR_NO_RANDOMIZE)
+			_exit(5);
+		if (syscall(SYS_memfd_create, wl_memfd_name, MFD_CLOEXEC | MFD_ALLOW_SEALING) < 0 ||
+		    syscall(SYS_memfd_create, wl_memfd_name, WL_BAD_MFD) != -1 || errno != EINVAL ||
+		    syscall(SYS_memfd_create, WL_BAD_POINTER, MFD_CLOEXEC) != -1 || errno != EFAULT)
+			_exit(6);
+		if (syscall(SYS_setrlimit, RLIMIT_CPU, &lim) != 0 ||
+		    syscall(SYS_getrlimit, RLIMIT_CPU, &got) != 0 || got.cur != WL_RLIM_CUR ||
+		    syscall(SYS_prlimit64, 0, RLIMIT_CPU, &lower, &got) != 0 ||
+		    syscall(SYS_prlimit64, 0, RLIMIT_CPU, NULL, &got) != 0 ||
+		    got.cur != WL_RLIM_CUR / 2)
+			_exit(7);
+		if (syscall(SYS_setrlimit, RLIMIT_CPU, &bad) != -1 || errno != EINVAL ||
+		    syscall(SYS_setrlimit, WL_BAD_RESOURCE, &lim) != -1 || errno != EINVAL ||
+		    syscall(SYS_getrlimit, RLIMIT_CPU, WL_BAD_POINTER) != -1 || errno != EFAULT ||
+		    syscall(SYS_prlimit64, WL_BAD_FD, RLIMIT_CPU, NULL, &got) != -1 ||
+		    errno != ESRCH)
+			_exit(8);
+		_exit(WL_CHILD_STATUS);
+	}
+	fprintf(facts, "procs=%ld\n", pid);
+	if (waitpid((pid_t)pid, &status, 0) != pid || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != WL_CHILD_STATUS)
+		die("processes child");
+}
+
+/*
  * What a traced process might do to hide: a payload after zero-length iovecs,
  * an argv longer than the bytes kept (each event must say it was cut), syscall
  * numbers no table names (each must be an event).
@@ -1047,6 +1118,7 @@ int main(int argc, char **argv)
 	memory(facts);
 	credentials(facts);
 	namespaces(argv[1], facts);
+	procs(facts);
 	hiding();
 	jail(argv[1], facts);
 	fclose(facts);

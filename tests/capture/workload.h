@@ -47,6 +47,11 @@
 #define WL_MNT_SOURCE "kcap-wl"
 #define WL_NO_FSTYPE "kcap-wl-nofs"
 #define WL_BAD_UNSHARE 0x1 /* a bit no unshare accepts (clone's exit signal field) */
+#define WL_MEMFD_NAME "kcap-wl-memfd"
+#define WL_BAD_MFD 0x100 /* a bit memfd_create never took */
+#define WL_RLIM_CUR 4096 /* RLIMIT_CPU as the processes child sets it */
+#define WL_RLIM_MAX 8192
+#define WL_BAD_RESOURCE 99
 #define WL_X32_BIT 0x40000000 /* x32 syscalls (no Debian kernel has the ABI: ENOSYS) */
 
 #endif /* KCAP_TEST_WORKLOAD_H */

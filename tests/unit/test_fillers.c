@@ -1096,6 +1096,59 @@ static void test_seccomp_operation_and_flags(void **state)
 	assert_non_null(strstr(run_json(IMPL, KCAP_EV_SECCOMP_X, &w), "{\"operation\":9,"));
 }
 
+/* Limits read at exit: RLIM_INFINITY by name, NULL and failed calls 0, bad pointers unreadable. */
+static void test_rlimits_read_at_exit(void **state)
+{
+	static const uint64_t lim[2] = { 1024, ~0ull };
+	static const uint64_t half[1] = { 7 };
+	struct mock_world w = { .args = { 0, 7, 0x3000, 0x4000 }, .ret = 0 };
+	uint32_t faults;
+
+	mock_map(&w, 0x3000, lim, sizeof(lim));
+	mock_map(&w, 0x4000, lim, sizeof(lim));
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_PRLIMIT64_X, &w),
+			       "{\"pid\":0,\"resource\":\"RLIMIT_NOFILE\",\"new_cur\":1024,"
+			       "\"new_max\":\"RLIM_INFINITY\",\"old_cur\":1024,"
+			       "\"old_max\":\"RLIM_INFINITY\"}"));
+	/* failed: the old limits were not written; no new ones passed */
+	w.ret = -1;
+	w.args[1] = 4000000000u;
+	w.args[2] = 0;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_PRLIMIT64_X, &w),
+			       "< prlimit64 res=-1(EPERM) pid=0 resource=4000000000 new_cur=0 "
+			       "new_max=0 old_cur=0 old_max=0"));
+	run(IMPL, KCAP_EV_PRLIMIT64_X, &w, &faults);
+	assert_int_equal(faults, 0);
+	/* a struct cut by the end of its mapping: its second half is unreadable */
+	struct mock_world s = { .args = { 4, 0x5000 }, .ret = -14 };
+
+	mock_map(&s, 0x5000, half, sizeof(half));
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_SETRLIMIT_X, &s),
+			       "{\"resource\":\"RLIMIT_CORE\",\"rlim_cur\":7,\"rlim_max\":null}"));
+	run(IMPL, KCAP_EV_SETRLIMIT_X, &s, &faults);
+	assert_int_equal(faults, 1);
+	s.ret = 0;
+	s.args[1] = 0xdead0000;
+	run(IMPL, KCAP_EV_GETRLIMIT_X, &s, &faults);
+	assert_int_equal(faults, 2);
+}
+
+/* personality's domain and flags both ways; memfd's flags with hugetlb size bits. */
+static void test_personality_and_memfd_flags(void **state)
+{
+	static const char name[] = "x";
+	struct mock_world p = { .args = { 0xffffffff }, .ret = 0x0800008 };
+	struct mock_world m = { .args = { 0x3000, 0x1 | 0x4 | (21u << 26) }, .ret = 5 };
+
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_PERSONALITY_X, &p),
+			       "< personality res=PER_LINUX32|ADDR_LIMIT_32BIT persona=0xff|"));
+	assert_non_null(strstr(line, "|ADDR_LIMIT_3GB|0xf001ff00"));
+	mock_map(&m, 0x3000, name, sizeof(name));
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_MEMFD_CREATE_X, &m),
+			       "\"ret\":5,\"args\":{\"name\":\"x\","
+			       "\"flags\":\"MFD_CLOEXEC|MFD_HUGETLB|0x54000000\"}"));
+}
+
 #define PER_BACKEND(f)                                             \
 	cmocka_unit_test_prestate(f, &impls[MOCK_MODERN]),         \
 		cmocka_unit_test_prestate(f, &impls[MOCK_LEGACY]), \
@@ -1149,6 +1202,8 @@ int main(void)
 		PER_BACKEND(test_mount_and_namespace_flags),
 		PER_BACKEND(test_prctl_arguments_by_option),
 		PER_BACKEND(test_seccomp_operation_and_flags),
+		PER_BACKEND(test_rlimits_read_at_exit),
+		PER_BACKEND(test_personality_and_memfd_flags),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

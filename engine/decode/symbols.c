@@ -1014,6 +1014,42 @@ static const struct kcap_symbol rlim_values[] = {
 	END,
 };
 
+static const struct kcap_symbol mremap_bits[] = {
+	S(MREMAP_MAYMOVE, 1),
+	S(MREMAP_FIXED, 2),
+	S(MREMAP_DONTUNMAP, 4),
+	END,
+};
+
+static const struct kcap_symbol madvise_advice[] = {
+	S(MADV_NORMAL, 0),	    S(MADV_RANDOM, 1),
+	S(MADV_SEQUENTIAL, 2),	    S(MADV_WILLNEED, 3),
+	S(MADV_DONTNEED, 4),	    S(MADV_FREE, 8),
+	S(MADV_REMOVE, 9),	    S(MADV_DONTFORK, 10),
+	S(MADV_DOFORK, 11),	    S(MADV_MERGEABLE, 12),
+	S(MADV_UNMERGEABLE, 13),    S(MADV_HUGEPAGE, 14),
+	S(MADV_NOHUGEPAGE, 15),	    S(MADV_DONTDUMP, 16),
+	S(MADV_DODUMP, 17),	    S(MADV_WIPEONFORK, 18),
+	S(MADV_KEEPONFORK, 19),	    S(MADV_COLD, 20),
+	S(MADV_PAGEOUT, 21),	    S(MADV_POPULATE_READ, 22),
+	S(MADV_POPULATE_WRITE, 23), S(MADV_DONTNEED_LOCKED, 24),
+	S(MADV_COLLAPSE, 25),	    S(MADV_HWPOISON, 100),
+	S(MADV_SOFT_OFFLINE, 101),  S(MADV_GUARD_INSTALL, 102),
+	S(MADV_GUARD_REMOVE, 103),  END,
+};
+
+static const struct kcap_symbol mlock_bits[] = {
+	S(MLOCK_ONFAULT, 1),
+	END,
+};
+
+static const struct kcap_symbol mlockall_bits[] = {
+	S(MCL_CURRENT, 1),
+	S(MCL_FUTURE, 2),
+	S(MCL_ONFAULT, 4),
+	END,
+};
+
 static const struct kcap_symbol_set sets[KCAP_ST__COUNT] = {
 	[KCAP_ST_OPEN_FLAGS] = { .enum_part = open_accmode, .enum_mask = 3, .bits = open_bits },
 	[KCAP_ST_RESOLVE_FLAGS] = { .bits = resolve_bits, .zero = "0" },
@@ -1074,6 +1110,10 @@ static const struct kcap_symbol_set sets[KCAP_ST__COUNT] = {
 				  .bits = personality_bits },
 	[KCAP_ST_RLIMIT_RESOURCE] = { .enum_part = rlimit_resources },
 	[KCAP_ST_RLIM_VALUE] = { .enum_part = rlim_values },
+	[KCAP_ST_MREMAP_FLAGS] = { .bits = mremap_bits, .zero = "0" },
+	[KCAP_ST_MADVISE_ADVICE] = { .enum_part = madvise_advice },
+	[KCAP_ST_MLOCK_FLAGS] = { .bits = mlock_bits, .zero = "0" },
+	[KCAP_ST_MLOCKALL_FLAGS] = { .bits = mlockall_bits, .zero = "0" },
 };
 
 const struct kcap_symbol_set *kcap_symbol_set(enum kcap_symbol_table table)

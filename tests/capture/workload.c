@@ -766,17 +766,65 @@ static void exec32(const char *dir, FILE *facts)
 	unlink(path);
 }
 
+/*
+ * A private anonymous mapping: protected, advised (and an advice no kernel
+ * has, an unaligned address), locked and unlocked, grown where it may move,
+ * shrunk in place, a move refused, unmapped (and an unaligned unmap); the
+ * break asked for and refused a move to an address below the program
+ * (brk then returns the old break); every lock of the address space taken
+ * and given back in a child, and flags mlockall refuses.
+ */
 static void memory(FILE *facts)
 {
-	void *p = (void *)syscall(SYS_mmap, NULL, WL_MAP_LEN, PROT_READ | PROT_WRITE,
+	char *p = (char *)syscall(SYS_mmap, NULL, WL_MAP_LEN, PROT_READ | PROT_WRITE,
 				  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	long q, b0, b1, pid;
+	int status;
 
 	if (p == MAP_FAILED)
 		die("mmap");
-	fprintf(facts, "map=%lu\n", (unsigned long)p);
+	fprintf(facts, "map=%lu\nmap1=%lu\n", (unsigned long)p, (unsigned long)p + 1);
 	if (syscall(SYS_mprotect, p, WL_MAP_LEN, PROT_READ) < 0)
 		die("mprotect");
-	syscall(SYS_munmap, p, WL_MAP_LEN);
+	if (syscall(SYS_madvise, p, WL_MAP_LEN, MADV_DONTNEED) != 0 ||
+	    syscall(SYS_madvise, p, WL_MAP_LEN, WL_BAD_ADVICE) != -1 || errno != EINVAL ||
+	    syscall(SYS_madvise, p + 1, WL_MAP_LEN, MADV_NORMAL) != -1 || errno != EINVAL)
+		die("madvise");
+	if (syscall(SYS_mlock, p, WL_MAP_LEN) != 0 || syscall(SYS_munlock, p, WL_MAP_LEN) != 0 ||
+	    syscall(SYS_mlock2, p, WL_MAP_LEN, MLOCK_ONFAULT) != 0 ||
+	    syscall(SYS_mlock2, p, WL_MAP_LEN, WL_BAD_MLOCK) != -1 || errno != EINVAL ||
+	    syscall(SYS_munlock, p, WL_MAP_LEN) != 0)
+		die("mlock");
+	q = syscall(SYS_mremap, p, WL_MAP_LEN, 2 * WL_MAP_LEN, MREMAP_MAYMOVE, 0);
+	if (q == -1 || syscall(SYS_mremap, q, 2 * WL_MAP_LEN, WL_MAP_LEN, 0, 0) != q ||
+	    syscall(SYS_mremap, q, WL_MAP_LEN, WL_MAP_LEN, MREMAP_FIXED, q) != -1 ||
+	    errno != EINVAL)
+		die("mremap");
+	fprintf(facts, "remap=%ld\nremap1=%ld\n", q, q + 1);
+	if (syscall(SYS_munmap, q + 1, WL_MAP_LEN) != -1 || errno != EINVAL ||
+	    syscall(SYS_munmap, q, WL_MAP_LEN) != 0)
+		die("munmap");
+	/* no library call between the two: malloc may move the break */
+	b0 = syscall(SYS_brk, 0);
+	b1 = syscall(SYS_brk, WL_BAD_POINTER);
+	if (b1 != b0)
+		die("brk");
+	fprintf(facts, "brk=%ld\n", b0);
+	fflush(facts);
+	pid = syscall(SYS_clone, SIGCHLD, 0, NULL, NULL, 0);
+	if (pid < 0)
+		die("clone");
+	if (pid == 0) {
+		if (syscall(SYS_mlockall, MCL_CURRENT | MCL_ONFAULT) != 0 ||
+		    syscall(SYS_munlockall) != 0 || syscall(SYS_mlockall, 0) != -1 ||
+		    errno != EINVAL || syscall(SYS_mlockall, WL_BAD_MLOCK) != -1 || errno != EINVAL)
+			_exit(3);
+		_exit(WL_CHILD_STATUS);
+	}
+	fprintf(facts, "locks=%ld\n", pid);
+	if (waitpid((pid_t)pid, &status, 0) != pid || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != WL_CHILD_STATUS)
+		die("memory locks child");
 }
 
 /*

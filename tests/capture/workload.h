@@ -52,6 +52,8 @@
 #define WL_RLIM_CUR 4096 /* RLIMIT_CPU as the processes child sets it */
 #define WL_RLIM_MAX 8192
 #define WL_BAD_RESOURCE 99
+#define WL_BAD_ADVICE 999 /* no madvise advice */
+#define WL_BAD_MLOCK 8 /* a flag mlock2 and mlockall refuse */
 #define WL_X32_BIT 0x40000000 /* x32 syscalls (no Debian kernel has the ABI: ENOSYS) */
 
 #endif /* KCAP_TEST_WORKLOAD_H */

@@ -1149,6 +1149,31 @@ static void test_personality_and_memfd_flags(void **state)
 			       "\"flags\":\"MFD_CLOEXEC|MFD_HUGETLB|0x54000000\"}"));
 }
 
+/* Memory calls: advice and flags by name, unknown ones as numbers; brk's result an address. */
+static void test_memory_calls_decoded(void **state)
+{
+	struct mock_world m = { .args = { 0x7000, 4096, 8192, 0x1 | 0x4 | 0x80, 0x9000 },
+				.ret = 0x9000 };
+	struct mock_world a = { .args = { 0x7000, 4096, 102 }, .ret = 0 };
+	struct mock_world b = { .args = { 1 }, .ret = 0x555555550000 };
+	struct mock_world l = { .args = { 0x2 | 0x4 | 0x10 }, .ret = -22 };
+
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_MREMAP_X, &m),
+			       "< mremap res=0x9000 old_addr=0x7000 old_size=4096 new_size=8192 "
+			       "flags=MREMAP_MAYMOVE|MREMAP_DONTUNMAP|0x80 new_addr=0x9000"));
+	m.ret = -12;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_MREMAP_X, &m), "res=-12(ENOMEM)"));
+	assert_non_null(
+		strstr(run_json(IMPL, KCAP_EV_MADVISE_X, &a),
+		       "{\"addr\":28672,\"length\":4096,\"advice\":\"MADV_GUARD_INSTALL\"}"));
+	a.args[2] = 0xffffffff;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_MADVISE_X, &a), "\"advice\":4294967295}"));
+	assert_non_null(
+		strstr(run_text(IMPL, KCAP_EV_BRK_X, &b), "< brk res=0x555555550000 addr=0x1"));
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_MLOCKALL_X, &l),
+			       "< mlockall res=-22(EINVAL) flags=MCL_FUTURE|MCL_ONFAULT|0x10"));
+}
+
 #define PER_BACKEND(f)                                             \
 	cmocka_unit_test_prestate(f, &impls[MOCK_MODERN]),         \
 		cmocka_unit_test_prestate(f, &impls[MOCK_LEGACY]), \
@@ -1204,6 +1229,7 @@ int main(void)
 		PER_BACKEND(test_seccomp_operation_and_flags),
 		PER_BACKEND(test_rlimits_read_at_exit),
 		PER_BACKEND(test_personality_and_memfd_flags),
+		PER_BACKEND(test_memory_calls_decoded),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

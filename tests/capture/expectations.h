@@ -978,7 +978,7 @@ static const struct expectation expectations[] = {
 	  "0",
 	  { "\"version\":\"_LINUX_CAPABILITY_VERSION_3\"", "\"effective\":\"CAP_SYS_ADMIN\"",
 	    "\"permitted\":\"CAP_SYS_ADMIN\"", "\"inheritable\":\"0\"" } },
-	/* session, process group, thread signal, persona, memfd, limits, in a child */
+	/* setsid, setpgid, tkill, persona, memfd, limits, in a child */
 	{ "procs", "setsid", "exit", "${procs}", { NULL } },
 	{ "procs", "setpgid", "exit", "-1", { "\"pid\":0", "\"pgid\":0" } },
 	{ "procs", "setpgid", "exit", "-3", { "\"pid\":" NUM(WL_BAD_FD), "\"pgid\":0" } },

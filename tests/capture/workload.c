@@ -1007,9 +1007,9 @@ static void namespaces(const char *dir, FILE *facts)
 }
 
 /*
- * Session, process group, a thread signal, the execution domain, a memfd and
- * resource limits, in a child made by a raw clone(SIGCHLD): each once as it
- * should be and once refused (a session leader's setpgid, no such process, a
+ * setsid and setpgid, a signal to one thread, the execution domain, a memfd
+ * and resource limits, in a child made by a raw clone(SIGCHLD): each once as
+ * it should be and once refused (setpgid after setsid, no such process, a
  * negative group or thread id, unknown flags or resources, bad pointers).
  * Limits are only lowered (CPU seconds no child uses): a kcap host's root
  * may lack CAP_SYS_RESOURCE.

@@ -41,6 +41,7 @@ enum kcap_param_fmt {
 	KCAP_PF_TIMEVAL, /* struct timeval, one or an array */
 	KCAP_PF_UTIMBUF, /* struct utimbuf */
 	KCAP_PF_SIGSET, /* a sigset_t: the signals in it */
+	KCAP_PF_PRCTL_ARG, /* prctl's arg2 or arg3, decoded by the event's option */
 };
 
 /* Symbol tables for FLAGS and ENUM parameters (kcap_symbols.c). */
@@ -89,6 +90,25 @@ enum kcap_symbol_table {
 	KCAP_ST_SOL_IPV6_OPT,
 	KCAP_ST_UTIME_NSEC,
 	KCAP_ST_POLL_EVENTS,
+	KCAP_ST_CAP_VERSION,
+	KCAP_ST_CAPS, /* a capability set: bit n is capability n */
+	KCAP_ST_CAP_NUMBER, /* one capability's number */
+	KCAP_ST_MOUNT_FLAGS,
+	KCAP_ST_UMOUNT_FLAGS,
+	KCAP_ST_PRCTL_OPTION,
+	KCAP_ST_SUID_DUMP,
+	KCAP_ST_SECCOMP_MODE,
+	KCAP_ST_PR_CAP_AMBIENT_OP,
+	KCAP_ST_SECCOMP_OP,
+	KCAP_ST_SECCOMP_FLAGS,
+	KCAP_ST_MFD_FLAGS,
+	KCAP_ST_PERSONALITY,
+	KCAP_ST_RLIMIT_RESOURCE,
+	KCAP_ST_RLIM_VALUE,
+	KCAP_ST_MREMAP_FLAGS,
+	KCAP_ST_MADVISE_ADVICE,
+	KCAP_ST_MLOCK_FLAGS,
+	KCAP_ST_MLOCKALL_FLAGS,
 	KCAP_ST__COUNT
 };
 

@@ -344,6 +344,80 @@ static void put_enum(struct sbuf *sb, const struct kcap_symbol_set *set, uint64_
 		sb_u64(sb, u);
 }
 
+/* The event's integer parameter called name, or -1 when it has none or it was unreadable. */
+static int64_t event_int(const struct kcap_event *ev, const char *name)
+{
+	struct kcap_param p;
+	int64_t v;
+
+	if (!ev || kcap_event_param_by_name(ev, name, &p) || p.faulted || kcap_param_int(&p, &v))
+		return -1;
+	return v;
+}
+
+/*
+ * prctl's arg2 and arg3 mean what the event's option says: a signal
+ * (PR_SET_PDEATHSIG), PR_SET_DUMPABLE's value, a seccomp mode (its filter is
+ * arg3, a pointer), a capability (PR_CAPBSET_READ, PR_CAPBSET_DROP),
+ * PR_CAP_AMBIENT's operation and the capability it acts on, a number (the
+ * flags PR_SET_NO_NEW_PRIVS, PR_SET_KEEPCAPS... set); otherwise hex.
+ */
+static void put_prctl_arg(struct sbuf *sb, const struct kcap_event *ev, const struct kcap_param *p,
+			  uint64_t u, enum fmt_style style)
+{
+	bool arg2 = strcmp(p->name, "arg2") == 0;
+	enum kcap_symbol_table table = KCAP_ST_NONE;
+	int64_t op;
+
+	switch (event_int(ev, "option")) {
+	case 1: /* PR_SET_PDEATHSIG */
+		if (arg2) {
+			if (style == STYLE_JSON)
+				sb_putc(sb, '"');
+			put_signal(sb, u);
+			if (style == STYLE_JSON)
+				sb_putc(sb, '"');
+			return;
+		}
+		break;
+	case 4: /* PR_SET_DUMPABLE */
+		table = arg2 ? KCAP_ST_SUID_DUMP : KCAP_ST_NONE;
+		break;
+	case 22: /* PR_SET_SECCOMP */
+		table = arg2 ? KCAP_ST_SECCOMP_MODE : KCAP_ST_NONE;
+		break;
+	case 23: /* PR_CAPBSET_READ */
+	case 24: /* PR_CAPBSET_DROP */
+		table = arg2 ? KCAP_ST_CAP_NUMBER : KCAP_ST_NONE;
+		break;
+	case 47: /* PR_CAP_AMBIENT: arg3 is a capability for IS_SET, RAISE and LOWER */
+		op = event_int(ev, "arg2");
+		if (arg2)
+			table = KCAP_ST_PR_CAP_AMBIENT_OP;
+		else if (op >= 1 && op <= 3)
+			table = KCAP_ST_CAP_NUMBER;
+		break;
+	case 8: /* PR_SET_KEEPCAPS */
+	case 29: /* PR_SET_TIMERSLACK */
+	case 36: /* PR_SET_CHILD_SUBREAPER */
+	case 38: /* PR_SET_NO_NEW_PRIVS */
+	case 41: /* PR_SET_THP_DISABLE */
+		if (arg2) {
+			sb_u64(sb, u);
+			return;
+		}
+		break;
+	default:
+		break;
+	}
+	if (table != KCAP_ST_NONE)
+		put_enum(sb, kcap_symbol_set(table), u, style);
+	else if (style == STYLE_JSON)
+		sb_u64(sb, u);
+	else
+		sb_hex(sb, u);
+}
+
 static void put_int(struct sbuf *sb, const struct kcap_event *ev, const struct kcap_param *p,
 		    int64_t v, enum kcap_symbol_table table, enum fmt_style style)
 {
@@ -423,6 +497,9 @@ static void put_int(struct sbuf *sb, const struct kcap_event *ev, const struct k
 		return;
 	case KCAP_PF_SOCKOPT_NAME:
 		put_enum(sb, kcap_symbol_set(sockopt_table(ev)), u, style);
+		return;
+	case KCAP_PF_PRCTL_ARG:
+		put_prctl_arg(sb, ev, p, u, style);
 		return;
 	case KCAP_PF_IOCTL:
 		if (style == STYLE_JSON)

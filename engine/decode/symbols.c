@@ -797,6 +797,270 @@ static const struct kcap_symbol sol_ipv6_opts[] = {
 	S(IPV6_PKTINFO, 50),	     S(IPV6_TCLASS, 67),	 END,
 };
 
+static const struct kcap_symbol cap_versions[] = {
+	S(_LINUX_CAPABILITY_VERSION_1, 0x19980330),
+	S(_LINUX_CAPABILITY_VERSION_2, 0x20071026),
+	S(_LINUX_CAPABILITY_VERSION_3, 0x20080522),
+	END,
+};
+
+/* The capabilities, once (capabilities.def): as numbers and as bits of a set. */
+#define KCAP_CAP(name, n) S(name, n),
+static const struct kcap_symbol cap_numbers[] = {
+#include "capabilities.def"
+	END,
+};
+#undef KCAP_CAP
+#define KCAP_CAP(name, n) S(name, 1ull << (n)),
+static const struct kcap_symbol cap_bits[] = {
+#include "capabilities.def"
+	END,
+};
+#undef KCAP_CAP
+
+/* mount(2)'s MS_* flags (the kernel's internal ones above MS_LAZYTIME show in hex). */
+static const struct kcap_symbol mount_bits[] = {
+	S(MS_RDONLY, 1),
+	S(MS_NOSUID, 2),
+	S(MS_NODEV, 4),
+	S(MS_NOEXEC, 8),
+	S(MS_SYNCHRONOUS, 16),
+	S(MS_REMOUNT, 32),
+	S(MS_MANDLOCK, 64),
+	S(MS_DIRSYNC, 128),
+	S(MS_NOSYMFOLLOW, 256),
+	S(MS_NOATIME, 1024),
+	S(MS_NODIRATIME, 2048),
+	S(MS_BIND, 4096),
+	S(MS_MOVE, 8192),
+	S(MS_REC, 16384),
+	S(MS_SILENT, 32768),
+	S(MS_POSIXACL, 1 << 16),
+	S(MS_UNBINDABLE, 1 << 17),
+	S(MS_PRIVATE, 1 << 18),
+	S(MS_SLAVE, 1 << 19),
+	S(MS_SHARED, 1 << 20),
+	S(MS_RELATIME, 1 << 21),
+	S(MS_KERNMOUNT, 1 << 22),
+	S(MS_I_VERSION, 1 << 23),
+	S(MS_STRICTATIME, 1 << 24),
+	S(MS_LAZYTIME, 1 << 25),
+	END,
+};
+
+static const struct kcap_symbol umount_bits[] = {
+	S(MNT_FORCE, 1), S(MNT_DETACH, 2), S(MNT_EXPIRE, 4), S(UMOUNT_NOFOLLOW, 8), END,
+};
+
+static const struct kcap_symbol prctl_options[] = {
+	S(PR_SET_PDEATHSIG, 1),
+	S(PR_GET_PDEATHSIG, 2),
+	S(PR_GET_DUMPABLE, 3),
+	S(PR_SET_DUMPABLE, 4),
+	S(PR_GET_UNALIGN, 5),
+	S(PR_SET_UNALIGN, 6),
+	S(PR_GET_KEEPCAPS, 7),
+	S(PR_SET_KEEPCAPS, 8),
+	S(PR_GET_FPEMU, 9),
+	S(PR_SET_FPEMU, 10),
+	S(PR_GET_FPEXC, 11),
+	S(PR_SET_FPEXC, 12),
+	S(PR_GET_TIMING, 13),
+	S(PR_SET_TIMING, 14),
+	S(PR_SET_NAME, 15),
+	S(PR_GET_NAME, 16),
+	S(PR_GET_ENDIAN, 19),
+	S(PR_SET_ENDIAN, 20),
+	S(PR_GET_SECCOMP, 21),
+	S(PR_SET_SECCOMP, 22),
+	S(PR_CAPBSET_READ, 23),
+	S(PR_CAPBSET_DROP, 24),
+	S(PR_GET_TSC, 25),
+	S(PR_SET_TSC, 26),
+	S(PR_GET_SECUREBITS, 27),
+	S(PR_SET_SECUREBITS, 28),
+	S(PR_SET_TIMERSLACK, 29),
+	S(PR_GET_TIMERSLACK, 30),
+	S(PR_TASK_PERF_EVENTS_DISABLE, 31),
+	S(PR_TASK_PERF_EVENTS_ENABLE, 32),
+	S(PR_MCE_KILL, 33),
+	S(PR_MCE_KILL_GET, 34),
+	S(PR_SET_MM, 35),
+	S(PR_SET_CHILD_SUBREAPER, 36),
+	S(PR_GET_CHILD_SUBREAPER, 37),
+	S(PR_SET_NO_NEW_PRIVS, 38),
+	S(PR_GET_NO_NEW_PRIVS, 39),
+	S(PR_GET_TID_ADDRESS, 40),
+	S(PR_SET_THP_DISABLE, 41),
+	S(PR_GET_THP_DISABLE, 42),
+	S(PR_MPX_ENABLE_MANAGEMENT, 43),
+	S(PR_MPX_DISABLE_MANAGEMENT, 44),
+	S(PR_SET_FP_MODE, 45),
+	S(PR_GET_FP_MODE, 46),
+	S(PR_CAP_AMBIENT, 47),
+	S(PR_SVE_SET_VL, 50),
+	S(PR_SVE_GET_VL, 51),
+	S(PR_GET_SPECULATION_CTRL, 52),
+	S(PR_SET_SPECULATION_CTRL, 53),
+	S(PR_PAC_RESET_KEYS, 54),
+	S(PR_SET_TAGGED_ADDR_CTRL, 55),
+	S(PR_GET_TAGGED_ADDR_CTRL, 56),
+	S(PR_SET_IO_FLUSHER, 57),
+	S(PR_GET_IO_FLUSHER, 58),
+	S(PR_SET_SYSCALL_USER_DISPATCH, 59),
+	S(PR_PAC_SET_ENABLED_KEYS, 60),
+	S(PR_PAC_GET_ENABLED_KEYS, 61),
+	S(PR_SCHED_CORE, 62),
+	S(PR_SME_SET_VL, 63),
+	S(PR_SME_GET_VL, 64),
+	S(PR_SET_MDWE, 65),
+	S(PR_GET_MDWE, 66),
+	S(PR_SET_MEMORY_MERGE, 67),
+	S(PR_GET_MEMORY_MERGE, 68),
+	S(PR_RISCV_V_SET_CONTROL, 69),
+	S(PR_RISCV_V_GET_CONTROL, 70),
+	S(PR_RISCV_SET_ICACHE_FLUSH_CTX, 71),
+	S(PR_PPC_GET_DEXCR, 72),
+	S(PR_PPC_SET_DEXCR, 73),
+	S(PR_GET_AUXV, 0x41555856),
+	S(PR_SET_VMA, 0x53564d41),
+	S(PR_SET_PTRACER, 0x59616d61),
+	END,
+};
+
+/* PR_SET_DUMPABLE's values (2 is refused there, but is what PR_GET_DUMPABLE may return) */
+static const struct kcap_symbol suid_dump[] = {
+	S(SUID_DUMP_DISABLE, 0),
+	S(SUID_DUMP_USER, 1),
+	S(SUID_DUMP_ROOT, 2),
+	END,
+};
+
+static const struct kcap_symbol seccomp_modes[] = {
+	S(SECCOMP_MODE_DISABLED, 0),
+	S(SECCOMP_MODE_STRICT, 1),
+	S(SECCOMP_MODE_FILTER, 2),
+	END,
+};
+
+static const struct kcap_symbol pr_cap_ambient_ops[] = {
+	S(PR_CAP_AMBIENT_IS_SET, 1),
+	S(PR_CAP_AMBIENT_RAISE, 2),
+	S(PR_CAP_AMBIENT_LOWER, 3),
+	S(PR_CAP_AMBIENT_CLEAR_ALL, 4),
+	END,
+};
+
+static const struct kcap_symbol seccomp_ops[] = {
+	S(SECCOMP_SET_MODE_STRICT, 0),
+	S(SECCOMP_SET_MODE_FILTER, 1),
+	S(SECCOMP_GET_ACTION_AVAIL, 2),
+	S(SECCOMP_GET_NOTIF_SIZES, 3),
+	END,
+};
+
+static const struct kcap_symbol seccomp_filter_bits[] = {
+	S(SECCOMP_FILTER_FLAG_TSYNC, 1),
+	S(SECCOMP_FILTER_FLAG_LOG, 2),
+	S(SECCOMP_FILTER_FLAG_SPEC_ALLOW, 4),
+	S(SECCOMP_FILTER_FLAG_NEW_LISTENER, 8),
+	S(SECCOMP_FILTER_FLAG_TSYNC_ESRCH, 16),
+	S(SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV, 32),
+	END,
+};
+
+static const struct kcap_symbol mfd_bits[] = {
+	S(MFD_CLOEXEC, 1),     S(MFD_ALLOW_SEALING, 2), S(MFD_HUGETLB, 4),
+	S(MFD_NOEXEC_SEAL, 8), S(MFD_EXEC, 0x10),	END,
+};
+
+/* personality(2): the execution domain in the low byte, then the flags */
+static const struct kcap_symbol personality_domains[] = {
+	S(PER_LINUX, 0),   S(PER_SVR4, 1),     S(PER_SVR3, 2),
+	S(PER_SCOSVR3, 3), S(PER_WYSEV386, 4), S(PER_ISCR4, 5),
+	S(PER_BSD, 6),	   S(PER_XENIX, 7),    S(PER_LINUX32, 8),
+	S(PER_IRIX32, 9),  S(PER_IRIXN32, 10), S(PER_IRIX64, 11),
+	S(PER_RISCOS, 12), S(PER_SOLARIS, 13), S(PER_UW7, 14),
+	S(PER_OSF4, 15),   S(PER_HPUX, 16),    END,
+};
+
+static const struct kcap_symbol personality_bits[] = {
+	S(UNAME26, 0x20000),
+	S(ADDR_NO_RANDOMIZE, 0x40000),
+	S(FDPIC_FUNCPTRS, 0x80000),
+	S(MMAP_PAGE_ZERO, 0x100000),
+	S(ADDR_COMPAT_LAYOUT, 0x200000),
+	S(READ_IMPLIES_EXEC, 0x400000),
+	S(ADDR_LIMIT_32BIT, 0x800000),
+	S(SHORT_INODE, 0x1000000),
+	S(WHOLE_SECONDS, 0x2000000),
+	S(STICKY_TIMEOUTS, 0x4000000),
+	S(ADDR_LIMIT_3GB, 0x8000000),
+	END,
+};
+
+static const struct kcap_symbol rlimit_resources[] = {
+	S(RLIMIT_CPU, 0),
+	S(RLIMIT_FSIZE, 1),
+	S(RLIMIT_DATA, 2),
+	S(RLIMIT_STACK, 3),
+	S(RLIMIT_CORE, 4),
+	S(RLIMIT_RSS, 5),
+	S(RLIMIT_NPROC, 6),
+	S(RLIMIT_NOFILE, 7),
+	S(RLIMIT_MEMLOCK, 8),
+	S(RLIMIT_AS, 9),
+	S(RLIMIT_LOCKS, 10),
+	S(RLIMIT_SIGPENDING, 11),
+	S(RLIMIT_MSGQUEUE, 12),
+	S(RLIMIT_NICE, 13),
+	S(RLIMIT_RTPRIO, 14),
+	S(RLIMIT_RTTIME, 15),
+	END,
+};
+
+/* a limit's one value with a name */
+static const struct kcap_symbol rlim_values[] = {
+	S(RLIM_INFINITY, ~0ull),
+	END,
+};
+
+static const struct kcap_symbol mremap_bits[] = {
+	S(MREMAP_MAYMOVE, 1),
+	S(MREMAP_FIXED, 2),
+	S(MREMAP_DONTUNMAP, 4),
+	END,
+};
+
+static const struct kcap_symbol madvise_advice[] = {
+	S(MADV_NORMAL, 0),	    S(MADV_RANDOM, 1),
+	S(MADV_SEQUENTIAL, 2),	    S(MADV_WILLNEED, 3),
+	S(MADV_DONTNEED, 4),	    S(MADV_FREE, 8),
+	S(MADV_REMOVE, 9),	    S(MADV_DONTFORK, 10),
+	S(MADV_DOFORK, 11),	    S(MADV_MERGEABLE, 12),
+	S(MADV_UNMERGEABLE, 13),    S(MADV_HUGEPAGE, 14),
+	S(MADV_NOHUGEPAGE, 15),	    S(MADV_DONTDUMP, 16),
+	S(MADV_DODUMP, 17),	    S(MADV_WIPEONFORK, 18),
+	S(MADV_KEEPONFORK, 19),	    S(MADV_COLD, 20),
+	S(MADV_PAGEOUT, 21),	    S(MADV_POPULATE_READ, 22),
+	S(MADV_POPULATE_WRITE, 23), S(MADV_DONTNEED_LOCKED, 24),
+	S(MADV_COLLAPSE, 25),	    S(MADV_HWPOISON, 100),
+	S(MADV_SOFT_OFFLINE, 101),  S(MADV_GUARD_INSTALL, 102),
+	S(MADV_GUARD_REMOVE, 103),  END,
+};
+
+static const struct kcap_symbol mlock_bits[] = {
+	S(MLOCK_ONFAULT, 1),
+	END,
+};
+
+static const struct kcap_symbol mlockall_bits[] = {
+	S(MCL_CURRENT, 1),
+	S(MCL_FUTURE, 2),
+	S(MCL_ONFAULT, 4),
+	END,
+};
+
 static const struct kcap_symbol_set sets[KCAP_ST__COUNT] = {
 	[KCAP_ST_OPEN_FLAGS] = { .enum_part = open_accmode, .enum_mask = 3, .bits = open_bits },
 	[KCAP_ST_RESOLVE_FLAGS] = { .bits = resolve_bits, .zero = "0" },
@@ -841,6 +1105,27 @@ static const struct kcap_symbol_set sets[KCAP_ST__COUNT] = {
 	[KCAP_ST_SOL_IP_OPT] = { .enum_part = sol_ip_opts },
 	[KCAP_ST_SOL_IPV6_OPT] = { .enum_part = sol_ipv6_opts },
 	[KCAP_ST_POLL_EVENTS] = { .bits = poll_bits, .zero = "0" },
+	[KCAP_ST_CAP_VERSION] = { .enum_part = cap_versions },
+	[KCAP_ST_CAPS] = { .bits = cap_bits, .zero = "0" },
+	[KCAP_ST_CAP_NUMBER] = { .enum_part = cap_numbers },
+	[KCAP_ST_MOUNT_FLAGS] = { .bits = mount_bits, .zero = "0" },
+	[KCAP_ST_UMOUNT_FLAGS] = { .bits = umount_bits, .zero = "0" },
+	[KCAP_ST_PRCTL_OPTION] = { .enum_part = prctl_options },
+	[KCAP_ST_SUID_DUMP] = { .enum_part = suid_dump },
+	[KCAP_ST_SECCOMP_MODE] = { .enum_part = seccomp_modes },
+	[KCAP_ST_PR_CAP_AMBIENT_OP] = { .enum_part = pr_cap_ambient_ops },
+	[KCAP_ST_SECCOMP_OP] = { .enum_part = seccomp_ops },
+	[KCAP_ST_SECCOMP_FLAGS] = { .bits = seccomp_filter_bits, .zero = "0" },
+	[KCAP_ST_MFD_FLAGS] = { .bits = mfd_bits, .zero = "0" },
+	[KCAP_ST_PERSONALITY] = { .enum_part = personality_domains,
+				  .enum_mask = 0xff,
+				  .bits = personality_bits },
+	[KCAP_ST_RLIMIT_RESOURCE] = { .enum_part = rlimit_resources },
+	[KCAP_ST_RLIM_VALUE] = { .enum_part = rlim_values },
+	[KCAP_ST_MREMAP_FLAGS] = { .bits = mremap_bits, .zero = "0" },
+	[KCAP_ST_MADVISE_ADVICE] = { .enum_part = madvise_advice },
+	[KCAP_ST_MLOCK_FLAGS] = { .bits = mlock_bits, .zero = "0" },
+	[KCAP_ST_MLOCKALL_FLAGS] = { .bits = mlockall_bits, .zero = "0" },
 };
 
 const struct kcap_symbol_set *kcap_symbol_set(enum kcap_symbol_table table)

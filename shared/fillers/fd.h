@@ -239,3 +239,11 @@ KCAP_FILLER(IOCTL_X, SYS_EXIT)
 	kf_fd_u32_args(ctx);
 	kf_push_arg_u64(ctx, 2);
 }
+
+/* memfd_create(name, flags) */
+KCAP_FILLER(MEMFD_CREATE_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_path(ctx, 0);
+	kf_push_arg_u32(ctx, 1);
+}

@@ -20,3 +20,70 @@ KCAP_FILLER(MPROTECT_X, SYS_EXIT)
 	kf_push_u64(ctx, kf_arg(ctx, 1));
 	kf_push_u32(ctx, (__u32)kf_arg(ctx, 2));
 }
+
+/* munmap, mlock, munlock (addr, length) */
+static __always_inline void kf_range_args(struct kf_ctx *ctx)
+{
+	kf_push_res(ctx);
+	kf_push_arg_u64(ctx, 0);
+	kf_push_arg_u64(ctx, 1);
+}
+
+KCAP_FILLER(MUNMAP_X, SYS_EXIT)
+{
+	kf_range_args(ctx);
+}
+
+/* mremap(old_addr, old_size, new_size, flags, new_addr) */
+KCAP_FILLER(MREMAP_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_u64(ctx, 0);
+	kf_push_arg_u64(ctx, 1);
+	kf_push_arg_u64(ctx, 2);
+	kf_push_arg_u32(ctx, 3);
+	kf_push_arg_u64(ctx, 4);
+}
+
+/* madvise(addr, length, advice) */
+KCAP_FILLER(MADVISE_X, SYS_EXIT)
+{
+	kf_range_args(ctx);
+	kf_push_arg_u32(ctx, 2);
+}
+
+/* brk(addr) */
+KCAP_FILLER(BRK_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_u64(ctx, 0);
+}
+
+KCAP_FILLER(MLOCK_X, SYS_EXIT)
+{
+	kf_range_args(ctx);
+}
+
+/* mlock2(addr, length, flags) */
+KCAP_FILLER(MLOCK2_X, SYS_EXIT)
+{
+	kf_range_args(ctx);
+	kf_push_arg_u32(ctx, 2);
+}
+
+KCAP_FILLER(MUNLOCK_X, SYS_EXIT)
+{
+	kf_range_args(ctx);
+}
+
+/* mlockall(flags) */
+KCAP_FILLER(MLOCKALL_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_u32(ctx, 0);
+}
+
+KCAP_FILLER(MUNLOCKALL_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+}

@@ -135,3 +135,74 @@ KCAP_FILLER(TGKILL_X, SYS_EXIT)
 	kf_push_s32(ctx, (__s32)kf_arg(ctx, 1));
 	kf_push_u32(ctx, (__u32)kf_arg(ctx, 2));
 }
+
+KCAP_FILLER(SETSID_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+}
+
+/* setpgid(pid, pgid) */
+KCAP_FILLER(SETPGID_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_s32(ctx, 0);
+	kf_push_arg_s32(ctx, 1);
+}
+
+/* tkill(tid, sig) */
+KCAP_FILLER(TKILL_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_s32(ctx, 0);
+	kf_push_arg_u32(ctx, 1);
+}
+
+/* personality(persona) */
+KCAP_FILLER(PERSONALITY_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_u32(ctx, 0);
+}
+
+/*
+ * A struct rlimit { rlim_cur, rlim_max } at uptr, read at exit: both 0 when
+ * there is none to read (no pointer; a result the call did not write).
+ */
+static __always_inline void kf_push_rlimit(struct kf_ctx *ctx, __u64 uptr, int written)
+{
+	if (!uptr || !written) {
+		kf_push_u64(ctx, 0);
+		kf_push_u64(ctx, 0);
+		return;
+	}
+	kf_push_user_int64(ctx, uptr);
+	kf_push_user_int64(ctx, uptr + 8);
+}
+
+/* prlimit64(pid, resource, new_limit, old_limit) */
+KCAP_FILLER(PRLIMIT64_X, SYS_EXIT)
+{
+	__s64 res = kf_push_res(ctx);
+
+	kf_push_arg_s32(ctx, 0);
+	kf_push_arg_u32(ctx, 1);
+	kf_push_rlimit(ctx, kf_arg(ctx, 2), 1);
+	kf_push_rlimit(ctx, kf_arg(ctx, 3), res == 0);
+}
+
+/* setrlimit(resource, rlim) */
+KCAP_FILLER(SETRLIMIT_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_u32(ctx, 0);
+	kf_push_rlimit(ctx, kf_arg(ctx, 1), 1);
+}
+
+/* getrlimit(resource, rlim): the limits the kernel wrote */
+KCAP_FILLER(GETRLIMIT_X, SYS_EXIT)
+{
+	__s64 res = kf_push_res(ctx);
+
+	kf_push_arg_u32(ctx, 0);
+	kf_push_rlimit(ctx, kf_arg(ctx, 1), res == 0);
+}

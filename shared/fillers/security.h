@@ -115,3 +115,154 @@ KCAP_FILLER(CHROOT_X, SYS_EXIT)
 	kf_push_res(ctx);
 	kf_push_user_str(ctx, kf_arg(ctx, 0));
 }
+
+/*
+ * getresuid(ruid, euid, suid), getresgid(rgid, egid, sgid): the ids the
+ * kernel wrote through the three pointers; (u32)-1 for a failed call, where
+ * nothing, or not all, was written.
+ */
+static __always_inline void kf_push_returned_ids(struct kf_ctx *ctx)
+{
+	if (kf_push_res(ctx) != 0) {
+		kf_push_u32(ctx, (__u32)-1);
+		kf_push_u32(ctx, (__u32)-1);
+		kf_push_u32(ctx, (__u32)-1);
+		return;
+	}
+	kf_push_user_int32(ctx, kf_arg(ctx, 0));
+	kf_push_user_int32(ctx, kf_arg(ctx, 1));
+	kf_push_user_int32(ctx, kf_arg(ctx, 2));
+}
+
+KCAP_FILLER(GETRESUID_X, SYS_EXIT)
+{
+	kf_push_returned_ids(ctx);
+}
+
+KCAP_FILLER(GETRESGID_X, SYS_EXIT)
+{
+	kf_push_returned_ids(ctx);
+}
+
+#define KF_CAP_VERSION_1 0x19980330u /* one 32-bit word per set; later versions have two */
+
+/*
+ * The three sets of capset's data: struct __user_cap_data_struct
+ * { effective, permitted, inheritable } once (version 1: 12 bytes) or twice
+ * (the low words, then the high ones: 24 bytes), read 8 bytes at a time.
+ */
+static __always_inline void kf_push_cap_sets(struct kf_ctx *ctx, __u64 data, int one_word)
+{
+	__u64 a = 0, b = 0, c = 0;
+	int bad;
+
+	if (one_word) /* eff0|perm0 at 0, perm0|inh0 at 4: both inside the 12 bytes */
+		bad = kf_try_read_user_u64(ctx, data, &a) ||
+		      kf_try_read_user_u64(ctx, data + 4, &b);
+	else /* a: eff0|perm0, b: inh0|eff1, c: perm1|inh1 */
+		bad = kf_try_read_user_u64(ctx, data, &a) ||
+		      kf_try_read_user_u64(ctx, data + 8, &b) ||
+		      kf_try_read_user_u64(ctx, data + 16, &c);
+	if (bad) {
+		kf_push_unreadable(ctx);
+		kf_push_unreadable(ctx);
+		kf_push_unreadable(ctx);
+	} else if (one_word) {
+		kf_push_u64(ctx, a & 0xffffffffu);
+		kf_push_u64(ctx, a >> 32);
+		kf_push_u64(ctx, b >> 32);
+	} else {
+		kf_push_u64(ctx, (a & 0xffffffffu) | (b & 0xffffffff00000000ull));
+		kf_push_u64(ctx, (a >> 32) | (c << 32));
+		kf_push_u64(ctx, (b & 0xffffffffu) | (c & 0xffffffff00000000ull));
+	}
+}
+
+/* capset(hdrp, datap): struct __user_cap_header_struct { version, pid } */
+KCAP_FILLER(CAPSET_X, SYS_EXIT)
+{
+	__u64 hdr = 0;
+	int readable;
+
+	kf_push_res(ctx);
+	readable = kf_try_read_user_u64(ctx, kf_arg(ctx, 0), &hdr) == 0;
+	if (readable) {
+		kf_push_u32(ctx, (__u32)hdr);
+		kf_push_s32(ctx, (__s32)(hdr >> 32));
+	} else {
+		kf_push_unreadable(ctx);
+		kf_push_unreadable(ctx);
+	}
+	kf_push_cap_sets(ctx, kf_arg(ctx, 1), readable && (__u32)hdr == KF_CAP_VERSION_1);
+}
+
+/* unshare(flags) */
+KCAP_FILLER(UNSHARE_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_u64(ctx, 0);
+}
+
+/* setns(fd, nstype) */
+KCAP_FILLER(SETNS_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_s32(ctx, 0);
+	kf_push_arg_u32(ctx, 1);
+}
+
+/* mount(source, target, fstype, flags, data) */
+KCAP_FILLER(MOUNT_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_path_or_null(ctx, 0);
+	kf_push_arg_path(ctx, 1);
+	kf_push_arg_path_or_null(ctx, 2);
+	kf_push_arg_u64(ctx, 3);
+	kf_push_arg_u64(ctx, 4);
+}
+
+/* umount2(target, flags) */
+KCAP_FILLER(UMOUNT2_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_path(ctx, 0);
+	kf_push_arg_u32(ctx, 1);
+}
+
+/* pivot_root(new_root, put_old) */
+KCAP_FILLER(PIVOT_ROOT_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_path(ctx, 0);
+	kf_push_arg_path(ctx, 1);
+}
+
+#define KF_PR_SET_NAME 15
+#define KF_PR_GET_NAME 16
+
+/* prctl(option, arg2, arg3, arg4, arg5); arg2 is the name's buffer for PR_SET_NAME/PR_GET_NAME */
+KCAP_FILLER(PRCTL_X, SYS_EXIT)
+{
+	__s64 res = kf_push_res(ctx);
+	__u32 option = (__u32)kf_arg(ctx, 0);
+
+	kf_push_u32(ctx, option);
+	kf_push_arg_u64(ctx, 1);
+	kf_push_arg_u64(ctx, 2);
+	kf_push_arg_u64(ctx, 3);
+	kf_push_arg_u64(ctx, 4);
+	if (option == KF_PR_SET_NAME || (option == KF_PR_GET_NAME && res == 0))
+		kf_push_user_str(ctx, kf_arg(ctx, 1));
+	else
+		kf_push_empty(ctx);
+}
+
+/* seccomp(operation, flags, args) */
+KCAP_FILLER(SECCOMP_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_u32(ctx, 0);
+	kf_push_arg_u32(ctx, 1);
+	kf_push_arg_u64(ctx, 2);
+}

@@ -17,7 +17,12 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <linux/capability.h>
+#include <linux/sched.h>
+#include <linux/filter.h>
 #include <linux/io_uring.h>
+#include <linux/prctl.h>
+#include <linux/seccomp.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -27,6 +32,9 @@
 #include <unistd.h>
 #include <utime.h>
 #include <sys/mman.h>
+#include <sys/mount.h>
+#include <sys/personality.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/socket.h>
 #include <poll.h>
@@ -838,17 +846,141 @@ static void exec32(const char *dir, FILE *facts)
 	unlink(path);
 }
 
+/*
+ * A private anonymous mapping: protected, advised (and an advice no kernel
+ * has, an unaligned address), locked and unlocked, grown where it may move,
+ * shrunk in place, a move refused, unmapped (and an unaligned unmap); the
+ * break asked for and refused a move to an address below the program
+ * (brk then returns the old break); every lock of the address space taken
+ * and given back in a child, and flags mlockall refuses.
+ */
 static void memory(FILE *facts)
 {
-	void *p = (void *)syscall(SYS_mmap, NULL, WL_MAP_LEN, PROT_READ | PROT_WRITE,
+	char *p = (char *)syscall(SYS_mmap, NULL, WL_MAP_LEN, PROT_READ | PROT_WRITE,
 				  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	long q, b0, b1, pid;
+	int status;
 
 	if (p == MAP_FAILED)
 		die("mmap");
-	fprintf(facts, "map=%lu\n", (unsigned long)p);
+	fprintf(facts, "map=%lu\nmap1=%lu\n", (unsigned long)p, (unsigned long)p + 1);
 	if (syscall(SYS_mprotect, p, WL_MAP_LEN, PROT_READ) < 0)
 		die("mprotect");
-	syscall(SYS_munmap, p, WL_MAP_LEN);
+	if (syscall(SYS_madvise, p, WL_MAP_LEN, MADV_DONTNEED) != 0 ||
+	    syscall(SYS_madvise, p, WL_MAP_LEN, WL_BAD_ADVICE) != -1 || errno != EINVAL ||
+	    syscall(SYS_madvise, p + 1, WL_MAP_LEN, MADV_NORMAL) != -1 || errno != EINVAL)
+		die("madvise");
+	if (syscall(SYS_mlock, p, WL_MAP_LEN) != 0 || syscall(SYS_munlock, p, WL_MAP_LEN) != 0 ||
+	    syscall(SYS_mlock2, p, WL_MAP_LEN, MLOCK_ONFAULT) != 0 ||
+	    syscall(SYS_mlock2, p, WL_MAP_LEN, WL_BAD_MLOCK) != -1 || errno != EINVAL ||
+	    syscall(SYS_munlock, p, WL_MAP_LEN) != 0)
+		die("mlock");
+	q = syscall(SYS_mremap, p, WL_MAP_LEN, 2 * WL_MAP_LEN, MREMAP_MAYMOVE, 0);
+	if (q == -1 || syscall(SYS_mremap, q, 2 * WL_MAP_LEN, WL_MAP_LEN, 0, 0) != q ||
+	    syscall(SYS_mremap, q, WL_MAP_LEN, WL_MAP_LEN, MREMAP_FIXED, q) != -1 ||
+	    errno != EINVAL)
+		die("mremap");
+	fprintf(facts, "remap=%ld\nremap1=%ld\n", q, q + 1);
+	if (syscall(SYS_munmap, q + 1, WL_MAP_LEN) != -1 || errno != EINVAL ||
+	    syscall(SYS_munmap, q, WL_MAP_LEN) != 0)
+		die("munmap");
+	/* no library call between the two: malloc may move the break */
+	b0 = syscall(SYS_brk, 0);
+	b1 = syscall(SYS_brk, WL_BAD_POINTER);
+	if (b1 != b0)
+		die("brk");
+	fprintf(facts, "brk=%ld\n", b0);
+	fflush(facts);
+	pid = syscall(SYS_clone, SIGCHLD, 0, NULL, NULL, 0);
+	if (pid < 0)
+		die("clone");
+	if (pid == 0) {
+		if (syscall(SYS_mlockall, MCL_CURRENT | MCL_ONFAULT) != 0 ||
+		    syscall(SYS_munlockall) != 0 || syscall(SYS_mlockall, 0) != -1 ||
+		    errno != EINVAL || syscall(SYS_mlockall, WL_BAD_MLOCK) != -1 || errno != EINVAL)
+			_exit(3);
+		_exit(WL_CHILD_STATUS);
+	}
+	fprintf(facts, "locks=%ld\n", pid);
+	if (waitpid((pid_t)pid, &status, 0) != pid || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != WL_CHILD_STATUS)
+		die("memory locks child");
+}
+
+/*
+ * What the children pass by pointer, at addresses the parent knows (a child
+ * made by clone without CLONE_VM has the same ones) and writes to the facts.
+ */
+static const char wl_pr_name[] = WL_PR_NAME;
+static char wl_name_buf[16];
+static uint32_t wl_action = SECCOMP_RET_LOG;
+static struct sock_filter wl_allow = BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
+static struct sock_fprog wl_prog = { .len = 1, .filter = &wl_allow };
+static const char wl_tmpfs_opts[] = "size=64k";
+static const char wl_memfd_name[] = WL_MEMFD_NAME;
+
+/* A capset of version 3 for the calling thread: sets as 64-bit masks. */
+static long capset3(uint32_t version, uint64_t effective, uint64_t permitted, void *data)
+{
+	struct __user_cap_header_struct hdr = { .version = version, .pid = 0 };
+	struct __user_cap_data_struct d[2] = {
+		{ (uint32_t)effective, (uint32_t)permitted, 0 },
+		{ (uint32_t)(effective >> 32), (uint32_t)(permitted >> 32), 0 },
+	};
+
+	return syscall(SYS_capset, &hdr, data ? data : d);
+}
+
+/*
+ * The creds child once it is WL_NOBODY with no capabilities: the ids it now
+ * has, capability sets (emptied, refused, unreadable, of an unknown version),
+ * namespaces refused, prctl and seccomp (a filter that allows everything).
+ * Returns the child's exit status.
+ */
+static int unprivileged(void)
+{
+	uint32_t r, e, s;
+
+	if (syscall(SYS_getresuid, &r, &e, &s) != 0 || r != WL_NOBODY ||
+	    syscall(SYS_getresgid, &r, &e, &s) != 0 || r != WL_NOBODY)
+		return 10;
+	if (syscall(SYS_getresuid, NULL, &e, &s) != -1 || errno != EFAULT)
+		return 11;
+	if (capset3(_LINUX_CAPABILITY_VERSION_3, 0, 0, NULL) != 0)
+		return 12;
+	if (capset3(_LINUX_CAPABILITY_VERSION_3, WL_CAPS, WL_CAPS, NULL) != -1 || errno != EPERM)
+		return 13;
+	if (capset3(_LINUX_CAPABILITY_VERSION_3, 0, 0, (void *)WL_BAD_POINTER) != -1 ||
+	    errno != EFAULT)
+		return 14;
+	/* the kernel writes the version it wants back into the header */
+	if (capset3(WL_BAD_CAP_VERSION, 0, 0, NULL) != -1 || errno != EINVAL)
+		return 15;
+	if (syscall(SYS_unshare, CLONE_NEWNS) != -1 || errno != EPERM)
+		return 16;
+	if (syscall(SYS_prctl, PR_SET_NAME, wl_pr_name, 0, 0, 0) != 0 ||
+	    syscall(SYS_prctl, PR_GET_NAME, wl_name_buf, 0, 0, 0) != 0 ||
+	    strcmp(wl_name_buf, WL_PR_NAME) ||
+	    syscall(SYS_prctl, PR_SET_NAME, WL_BAD_POINTER, 0, 0, 0) != -1 || errno != EFAULT)
+		return 17;
+	if (syscall(SYS_prctl, PR_SET_DUMPABLE, 1, 0, 0, 0) != 0 ||
+	    syscall(SYS_prctl, PR_SET_DUMPABLE, 2, 0, 0, 0) != -1 || errno != EINVAL)
+		return 18;
+	if (syscall(SYS_prctl, PR_CAP_AMBIENT, PR_CAP_AMBIENT_IS_SET, CAP_NET_RAW, 0, 0) != 0 ||
+	    syscall(SYS_prctl, PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, CAP_NET_RAW, 0, 0) != -1 ||
+	    errno != EPERM)
+		return 19;
+	if (syscall(SYS_prctl, PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0)
+		return 20;
+	if (syscall(SYS_seccomp, SECCOMP_GET_ACTION_AVAIL, 0, &wl_action) != 0 ||
+	    syscall(SYS_seccomp, SECCOMP_SET_MODE_STRICT, 1, NULL) != -1 || errno != EINVAL ||
+	    syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, WL_BAD_POINTER) != -1 ||
+	    errno != EFAULT)
+		return 21;
+	if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, SECCOMP_FILTER_FLAG_LOG, &wl_prog) != 0 ||
+	    syscall(SYS_prctl, PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &wl_prog, 0, 0) != 0)
+		return 22;
+	return WL_CHILD_STATUS;
 }
 
 /*
@@ -863,6 +995,9 @@ static void credentials(FILE *facts)
 	long pid;
 
 	fprintf(facts, "uid=%ld\ngid=%ld\n", syscall(SYS_getuid), syscall(SYS_getgid));
+	fprintf(facts, "pr_name=%lu\nname_buf=%lu\naction=%lu\nprog=%lu\n",
+		(unsigned long)wl_pr_name, (unsigned long)wl_name_buf, (unsigned long)&wl_action,
+		(unsigned long)&wl_prog);
 	fflush(facts);
 	pid = syscall(SYS_clone, SIGCHLD, 0, NULL, NULL, 0);
 	if (pid < 0)
@@ -883,12 +1018,140 @@ static void credentials(FILE *facts)
 			_exit(5);
 		if (syscall(SYS_setreuid, 0, 0) != -1 || errno != EPERM)
 			_exit(6);
-		_exit(WL_CHILD_STATUS);
+		_exit(unprivileged());
 	}
 	fprintf(facts, "creds=%ld\n", pid);
 	if (waitpid((pid_t)pid, &status, 0) != pid || !WIFEXITED(status) ||
 	    WEXITSTATUS(status) != WL_CHILD_STATUS)
 		die("credentials child");
+}
+
+/*
+ * Namespaces and mounts, in a child made by a raw clone(SIGCHLD) that first
+ * takes a mount namespace of its own and makes every mount in it private, so
+ * that nothing it mounts reaches the host's: a tmpfs mounted on a directory
+ * of DIR, a file system that does not exist, a pivot_root refused (its old
+ * root missing), two unmounts (the second of what is no longer a mount), a
+ * setns into its own uts namespace, a wrong and a bad descriptor, unknown
+ * unshare flags; last, capabilities reduced to WL_ROOT_CAPS.
+ */
+static void namespaces(const char *dir, FILE *facts)
+{
+	char mnt[512], old[600];
+	int status;
+	long pid;
+
+	snprintf(mnt, sizeof(mnt), "%s/kcap-wl-%d.mnt", dir, getpid());
+	snprintf(old, sizeof(old), "%s/old", mnt);
+	fprintf(facts, "mnt=%s\nmnt_data=%lu\n", mnt, (unsigned long)wl_tmpfs_opts);
+	if (mkdir(mnt, 0700) < 0)
+		die("mount point");
+	fflush(facts);
+	pid = syscall(SYS_clone, SIGCHLD, 0, NULL, NULL, 0);
+	if (pid < 0)
+		die("clone");
+	if (pid == 0) {
+		long fd;
+
+		if (syscall(SYS_unshare, CLONE_NEWNS) != 0 ||
+		    syscall(SYS_mount, NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0)
+			_exit(3); /* nothing was mounted */
+		if (syscall(SYS_mount, WL_MNT_SOURCE, mnt, "tmpfs", MS_NOSUID | MS_NODEV,
+			    wl_tmpfs_opts) != 0 ||
+		    syscall(SYS_mount, WL_MNT_SOURCE, mnt, WL_NO_FSTYPE, 0, NULL) != -1 ||
+		    errno != ENODEV)
+			_exit(4);
+		if (syscall(SYS_pivot_root, mnt, old) != -1 || errno != ENOENT)
+			_exit(5);
+		if (syscall(SYS_umount2, mnt, MNT_DETACH) != 0 ||
+		    syscall(SYS_umount2, mnt, 0) != -1 || errno != EINVAL)
+			_exit(6);
+		fd = syscall(SYS_openat, AT_FDCWD, "/proc/self/ns/uts", O_RDONLY | O_CLOEXEC, 0);
+		if (fd < 0 || syscall(SYS_dup2, fd, WL_NS_FD) != WL_NS_FD ||
+		    syscall(SYS_setns, WL_NS_FD, CLONE_NEWUTS) != 0 ||
+		    syscall(SYS_setns, WL_NS_FD, CLONE_NEWNET) != -1 || errno != EINVAL ||
+		    syscall(SYS_setns, WL_BAD_FD, 0) != -1 || errno != EBADF)
+			_exit(8);
+		if (syscall(SYS_unshare, WL_BAD_UNSHARE) != -1 || errno != EINVAL)
+			_exit(9);
+		if (capset3(_LINUX_CAPABILITY_VERSION_3, WL_ROOT_CAPS, WL_ROOT_CAPS, NULL) != 0)
+			_exit(10);
+		_exit(WL_CHILD_STATUS);
+	}
+	fprintf(facts, "ns=%ld\n", pid);
+	if (waitpid((pid_t)pid, &status, 0) != pid || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != WL_CHILD_STATUS)
+		die("namespaces child");
+	if (rmdir(mnt) < 0)
+		die("rmdir mount point");
+}
+
+/*
+ * setsid and setpgid, a signal to one thread, the execution domain, a memfd
+ * and resource limits, in a child made by a raw clone(SIGCHLD): each once as
+ * it should be and once refused (setpgid after setsid, no such process, a
+ * negative group or thread id, unknown flags or resources, bad pointers).
+ * Limits are only lowered (CPU seconds no child uses): a kcap host's root
+ * may lack CAP_SYS_RESOURCE.
+ * A memfd is asked without MFD_EXEC or MFD_NOEXEC_SEAL, which every kernel
+ * takes while vm.memfd_noexec is not 2.
+ */
+static void procs(FILE *facts)
+{
+	struct rlimit_pair {
+		uint64_t cur, max;
+	} lim = { WL_RLIM_CUR, WL_RLIM_MAX }, lower = { WL_RLIM_CUR / 2, WL_RLIM_MAX }, got,
+	  bad = { WL_RLIM_MAX, WL_RLIM_CUR };
+	unsigned long persona = 0;
+	int status;
+	long pid;
+	FILE *f;
+
+	f = fopen("/proc/self/personality", "r");
+	if (!f || fscanf(f, "%lx", &persona) != 1)
+		die("/proc/self/personality");
+	fclose(f);
+	fprintf(facts, "persona=%lu\n", persona);
+	fflush(facts);
+	pid = syscall(SYS_clone, SIGCHLD, 0, NULL, NULL, 0);
+	if (pid < 0)
+		die("clone");
+	if (pid == 0) {
+		long self = syscall(SYS_getpid);
+
+		if (syscall(SYS_setsid) != self || syscall(SYS_setpgid, 0, 0) != -1 ||
+		    errno != EPERM || syscall(SYS_setpgid, WL_BAD_FD, 0) != -1 || errno != ESRCH ||
+		    syscall(SYS_setpgid, 0, -1) != -1 || errno != EINVAL)
+			_exit(3);
+		if (syscall(SYS_tkill, self, 0) != 0 || syscall(SYS_tkill, -1, SIGTERM) != -1 ||
+		    errno != EINVAL || syscall(SYS_tkill, WL_BAD_FD, SIGTERM) != -1 ||
+		    errno != ESRCH)
+			_exit(4);
+		if (syscall(SYS_personality, PER_LINUX | ADDR_NO_RANDOMIZE) != (long)persona ||
+		    syscall(SYS_personality, PER_LINUX) != ADDR_NO_RANDOMIZE)
+			_exit(5);
+		if (syscall(SYS_memfd_create, wl_memfd_name, MFD_CLOEXEC | MFD_ALLOW_SEALING) < 0 ||
+		    syscall(SYS_memfd_create, wl_memfd_name, WL_BAD_MFD) != -1 || errno != EINVAL ||
+		    syscall(SYS_memfd_create, WL_BAD_POINTER, MFD_CLOEXEC) != -1 || errno != EFAULT)
+			_exit(6);
+		if (syscall(SYS_setrlimit, RLIMIT_CPU, &lim) != 0 ||
+		    syscall(SYS_getrlimit, RLIMIT_CPU, &got) != 0 || got.cur != WL_RLIM_CUR ||
+		    syscall(SYS_prlimit64, 0, RLIMIT_CPU, &lower, &got) != 0 ||
+		    syscall(SYS_prlimit64, 0, RLIMIT_CPU, NULL, &got) != 0 ||
+		    got.cur != WL_RLIM_CUR / 2)
+			_exit(7);
+		if (syscall(SYS_setrlimit, RLIMIT_CPU, &bad) != -1 || errno != EINVAL ||
+		    syscall(SYS_setrlimit, WL_BAD_RESOURCE, &lim) != -1 || errno != EINVAL ||
+		    syscall(SYS_getrlimit, RLIMIT_CPU, WL_BAD_POINTER) != -1 || errno != EFAULT ||
+		    syscall(SYS_prlimit64, WL_BAD_FD, RLIMIT_CPU, NULL, &got) != -1 ||
+		    errno != ESRCH)
+			_exit(8);
+		_exit(WL_CHILD_STATUS);
+	}
+	fprintf(facts, "procs=%ld\n", pid);
+	if (waitpid((pid_t)pid, &status, 0) != pid || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != WL_CHILD_STATUS)
+		die("processes child");
 }
 
 /*
@@ -982,6 +1245,8 @@ int main(int argc, char **argv)
 	exec32(argv[1], facts);
 	memory(facts);
 	credentials(facts);
+	namespaces(argv[1], facts);
+	procs(facts);
 	hiding();
 	jail(argv[1], facts);
 	fclose(facts);

@@ -43,6 +43,21 @@
 #define WL_WIDE_NFDS 2048 /* select's nfds: past the 1024 of KCAP_MAX_ARRAY */
 #define WL_UNUSED_FD 25 /* closed when poll and select run */
 #define WL_UNUSED_NFDS 26 /* select with WL_UNUSED_FD in its set */
+#define WL_CAPS ((1ull << 7) | (1ull << 21)) /* CAP_SETUID|CAP_SYS_ADMIN: refused to nobody */
+#define WL_ROOT_CAPS (1ull << 21) /* what the namespaces child keeps: CAP_SYS_ADMIN */
+#define WL_BAD_CAP_VERSION 0x12345678
+#define WL_PR_NAME "kcap-wl-name"
+#define WL_NS_FD 100 /* where the namespaces child keeps its uts namespace's descriptor */
+#define WL_MNT_SOURCE "kcap-wl"
+#define WL_NO_FSTYPE "kcap-wl-nofs"
+#define WL_BAD_UNSHARE 0x1 /* a bit no unshare accepts (clone's exit signal field) */
+#define WL_MEMFD_NAME "kcap-wl-memfd"
+#define WL_BAD_MFD 0x100 /* a bit memfd_create never took */
+#define WL_RLIM_CUR 4096 /* RLIMIT_CPU as the processes child sets it */
+#define WL_RLIM_MAX 8192
+#define WL_BAD_RESOURCE 99
+#define WL_BAD_ADVICE 999 /* no madvise advice */
+#define WL_BAD_MLOCK 8 /* a flag mlock2 and mlockall refuse */
 #define WL_X32_BIT 0x40000000 /* x32 syscalls (no Debian kernel has the ABI: ENOSYS) */
 
 #endif /* KCAP_TEST_WORKLOAD_H */

@@ -1053,6 +1053,244 @@ static void test_old_time_setters(void **state)
 			       "{tv_sec=200,tv_usec=6}]"));
 }
 
+/* getresuid: the ids read through three pointers at exit; none for a failed call. */
+static void test_getresuid_reads_the_returned_ids(void **state)
+{
+	static const uint32_t r = 1000, e = 0, su = 4294967294u;
+	struct mock_world w = { .args = { 0x3000, 0x4000, 0x5000 }, .ret = 0 };
+	uint32_t faults;
+
+	mock_map(&w, 0x3000, &r, 4);
+	mock_map(&w, 0x4000, &e, 4);
+	mock_map(&w, 0x5000, &su, 4);
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_GETRESUID_X, &w),
+			       "{\"ruid\":1000,\"euid\":0,\"suid\":4294967294}"));
+	/* a pointer unmapped by exit (another thread's munmap): that id alone is unreadable */
+	w.args[1] = 0xdead0000;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_GETRESGID_X, &w),
+			       "{\"rgid\":1000,\"egid\":null,\"sgid\":4294967294}"));
+	run(IMPL, KCAP_EV_GETRESGID_X, &w, &faults);
+	assert_int_equal(faults, 1);
+	/* failed: nothing to read, and no fault */
+	w.ret = -14;
+	w.args[0] = 0;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_GETRESUID_X, &w),
+			       "< getresuid res=-14(EFAULT) ruid=4294967295 euid=4294967295 "
+			       "suid=4294967295"));
+	run(IMPL, KCAP_EV_GETRESUID_X, &w, &faults);
+	assert_int_equal(faults, 0);
+}
+
+/* capset: header and the 64-bit sets by name; version 1's one word; short and bad memory. */
+static void test_capset_sets_by_name(void **state)
+{
+	/* version 3, pid 77 */
+	static const uint32_t hdr3[2] = { 0x20080522, 77 };
+	static const uint32_t hdr1[2] = { 0x19980330, 0 };
+	static const uint32_t hdr_odd[2] = { 0x12345678, (uint32_t)-1 };
+	/* eff: CAP_CHOWN|CAP_CHECKPOINT_RESTORE; perm: CAP_SETUID and bit 63; inh: CAP_SYS_ADMIN */
+	static const uint32_t data3[6] = { 1, 1u << 7, 1u << 21, 1u << 8, 1u << 31, 0 };
+	static const uint32_t data1[3] = { 1u << 5, 0xffffffffu, 0 };
+	struct mock_world w = { .args = { 0x3000, 0x4000 }, .ret = 0 };
+	uint32_t faults;
+
+	mock_map(&w, 0x3000, hdr3, sizeof(hdr3));
+	mock_map(&w, 0x4000, data3, sizeof(data3));
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_CAPSET_X, &w),
+			       "{\"version\":\"_LINUX_CAPABILITY_VERSION_3\",\"pid\":77,"
+			       "\"effective\":\"CAP_CHOWN|CAP_CHECKPOINT_RESTORE\","
+			       "\"permitted\":\"CAP_SETUID|0x8000000000000000\","
+			       "\"inheritable\":\"CAP_SYS_ADMIN\"}"));
+	/* version 1: 12 bytes at the end of a mapping, the high words are not read */
+	w.args[0] = 0x3100;
+	mock_map(&w, 0x3100, hdr1, sizeof(hdr1));
+	w.args[1] = 0x6000 - sizeof(data1);
+	mock_map(&w, 0x6000 - sizeof(data1), data1, sizeof(data1));
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_CAPSET_X, &w),
+			       "version=_LINUX_CAPABILITY_VERSION_1 pid=0 effective=CAP_KILL "
+			       "permitted=CAP_CHOWN|"));
+	assert_non_null(strstr(line, "|CAP_SETFCAP inheritable=0"));
+	run(IMPL, KCAP_EV_CAPSET_X, &w, &faults);
+	assert_int_equal(faults, 0);
+	/* the same 12 bytes read as version 3 (24 bytes): the sets are unreadable */
+	w.args[0] = 0x3200;
+	mock_map(&w, 0x3200, hdr_odd, sizeof(hdr_odd));
+	w.ret = -22;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_CAPSET_X, &w),
+			       "{\"version\":305419896,\"pid\":-1,\"effective\":null,"
+			       "\"permitted\":null,\"inheritable\":null}"));
+	run(IMPL, KCAP_EV_CAPSET_X, &w, &faults);
+	assert_int_equal(faults, 3);
+	/* no header at all */
+	w.args[0] = 0;
+	w.args[1] = 0x4000;
+	w.ret = -14;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_CAPSET_X, &w),
+			       "{\"version\":null,\"pid\":null,\"effective\":"
+			       "\"CAP_CHOWN|CAP_CHECKPOINT_RESTORE\""));
+}
+
+/* mount: NULL source and fstype by design are no faults; flags the kernel keeps for itself in hex. */
+static void test_mount_and_namespace_flags(void **state)
+{
+	static const char target[] = "/mnt";
+	struct mock_world w = { .args = { 0, 0x3000, 0, (1ul << 30) | (1ul << 18) | 1, 0x5000 },
+				.ret = 0 };
+	struct mock_world u = { .args = { 0x20000 | 0x80 | 0x1 | (1ull << 40) }, .ret = -22 };
+	struct mock_world n = { .args = { 3, 0 }, .ret = 0 };
+	uint32_t faults;
+
+	mock_map(&w, 0x3000, target, sizeof(target));
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_MOUNT_X, &w),
+			       "< mount res=0 source=NULL target=/mnt fstype=NULL "
+			       "flags=MS_RDONLY|MS_PRIVATE|0x40000000 data=0x5000"));
+	run(IMPL, KCAP_EV_MOUNT_X, &w, &faults);
+	assert_int_equal(faults, 0);
+	w.args[1] = 0xdead0000;
+	w.args[2] = 0xdead0000;
+	run(IMPL, KCAP_EV_MOUNT_X, &w, &faults);
+	assert_int_equal(faults, 2);
+	assert_non_null(
+		strstr(run_text(IMPL, KCAP_EV_UNSHARE_X, &u),
+		       "< unshare res=-22(EINVAL) flags=CLONE_NEWNS|CLONE_NEWTIME|0x10000000001"));
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_SETNS_X, &n), "{\"fd\":3,\"nstype\":\"0\"}"));
+}
+
+/* prctl's arguments decoded by option; the name read only where there is one. */
+static void test_prctl_arguments_by_option(void **state)
+{
+	static const char name[] = "evil\n\x1b[2J";
+	struct mock_world w = { .args = { 15, 0x3000 }, .ret = 0 };
+	uint32_t faults;
+
+	mock_map(&w, 0x3000, name, sizeof(name));
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_PRCTL_X, &w),
+			       "{\"option\":\"PR_SET_NAME\",\"arg2\":12288,\"arg3\":0,\"arg4\":0,"
+			       "\"arg5\":0,\"name\":\"evil\\n\\u001b[2J\"}"));
+	/* PR_GET_NAME that failed: the buffer holds nothing, no fault */
+	w.args[0] = 16;
+	w.ret = -14;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_PRCTL_X, &w), "\"name\":null}"));
+	run(IMPL, KCAP_EV_PRCTL_X, &w, &faults);
+	assert_int_equal(faults, 0);
+	w.ret = 0;
+	w.args[0] = 1; /* PR_SET_PDEATHSIG */
+	w.args[1] = 9;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_PRCTL_X, &w),
+			       "option=PR_SET_PDEATHSIG arg2=SIGKILL arg3=0x0"));
+	w.args[0] = 24; /* PR_CAPBSET_DROP: a capability no kernel has */
+	w.args[1] = 99;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_PRCTL_X, &w), "arg2=99 arg3=0x0"));
+	w.args[0] = 47; /* PR_CAP_AMBIENT_CLEAR_ALL: arg3 is no capability */
+	w.args[1] = 4;
+	w.args[2] = 5;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_PRCTL_X, &w),
+			       "arg2=PR_CAP_AMBIENT_CLEAR_ALL arg3=0x5"));
+	w.args[1] = 2;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_PRCTL_X, &w),
+			       "arg2=PR_CAP_AMBIENT_RAISE arg3=CAP_KILL"));
+	w.args[0] = 0xdeadbeef; /* no such option: raw values */
+	w.args[1] = ~0ull;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_PRCTL_X, &w),
+			       "option=3735928559 arg2=0xffffffffffffffff arg3=0x5"));
+	w.args[0] = 22; /* PR_SET_SECCOMP with a mode no kernel has */
+	w.args[1] = 7;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_PRCTL_X, &w),
+			       "\"option\":\"PR_SET_SECCOMP\",\"arg2\":7,\"arg3\":5"));
+}
+
+/* seccomp: operation by name, unknown flags in hex. */
+static void test_seccomp_operation_and_flags(void **state)
+{
+	struct mock_world w = { .args = { 1, 0x8 | 0x2 | 0x100, 0x4000 }, .ret = -22 };
+
+	assert_non_null(
+		strstr(run_text(IMPL, KCAP_EV_SECCOMP_X, &w),
+		       "< seccomp res=-22(EINVAL) operation=SECCOMP_SET_MODE_FILTER "
+		       "flags=SECCOMP_FILTER_FLAG_LOG|SECCOMP_FILTER_FLAG_NEW_LISTENER|0x100 "
+		       "args=0x4000"));
+	w.args[0] = 9;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_SECCOMP_X, &w), "{\"operation\":9,"));
+}
+
+/* Limits read at exit: RLIM_INFINITY by name, NULL and failed calls 0, bad pointers unreadable. */
+static void test_rlimits_read_at_exit(void **state)
+{
+	static const uint64_t lim[2] = { 1024, ~0ull };
+	static const uint64_t half[1] = { 7 };
+	struct mock_world w = { .args = { 0, 7, 0x3000, 0x4000 }, .ret = 0 };
+	uint32_t faults;
+
+	mock_map(&w, 0x3000, lim, sizeof(lim));
+	mock_map(&w, 0x4000, lim, sizeof(lim));
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_PRLIMIT64_X, &w),
+			       "{\"pid\":0,\"resource\":\"RLIMIT_NOFILE\",\"new_cur\":1024,"
+			       "\"new_max\":\"RLIM_INFINITY\",\"old_cur\":1024,"
+			       "\"old_max\":\"RLIM_INFINITY\"}"));
+	/* failed: the old limits were not written; no new ones passed */
+	w.ret = -1;
+	w.args[1] = 4000000000u;
+	w.args[2] = 0;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_PRLIMIT64_X, &w),
+			       "< prlimit64 res=-1(EPERM) pid=0 resource=4000000000 new_cur=0 "
+			       "new_max=0 old_cur=0 old_max=0"));
+	run(IMPL, KCAP_EV_PRLIMIT64_X, &w, &faults);
+	assert_int_equal(faults, 0);
+	/* a struct cut by the end of its mapping: its second half is unreadable */
+	struct mock_world s = { .args = { 4, 0x5000 }, .ret = -14 };
+
+	mock_map(&s, 0x5000, half, sizeof(half));
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_SETRLIMIT_X, &s),
+			       "{\"resource\":\"RLIMIT_CORE\",\"rlim_cur\":7,\"rlim_max\":null}"));
+	run(IMPL, KCAP_EV_SETRLIMIT_X, &s, &faults);
+	assert_int_equal(faults, 1);
+	s.ret = 0;
+	s.args[1] = 0xdead0000;
+	run(IMPL, KCAP_EV_GETRLIMIT_X, &s, &faults);
+	assert_int_equal(faults, 2);
+}
+
+/* personality's domain and flags both ways; memfd's flags with hugetlb size bits. */
+static void test_personality_and_memfd_flags(void **state)
+{
+	static const char name[] = "x";
+	struct mock_world p = { .args = { 0xffffffff }, .ret = 0x0800008 };
+	struct mock_world m = { .args = { 0x3000, 0x1 | 0x4 | (21u << 26) }, .ret = 5 };
+
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_PERSONALITY_X, &p),
+			       "< personality res=PER_LINUX32|ADDR_LIMIT_32BIT persona=0xff|"));
+	assert_non_null(strstr(line, "|ADDR_LIMIT_3GB|0xf001ff00"));
+	mock_map(&m, 0x3000, name, sizeof(name));
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_MEMFD_CREATE_X, &m),
+			       "\"ret\":5,\"args\":{\"name\":\"x\","
+			       "\"flags\":\"MFD_CLOEXEC|MFD_HUGETLB|0x54000000\"}"));
+}
+
+/* Memory calls: advice and flags by name, unknown ones as numbers; brk's result an address. */
+static void test_memory_calls_decoded(void **state)
+{
+	struct mock_world m = { .args = { 0x7000, 4096, 8192, 0x1 | 0x4 | 0x80, 0x9000 },
+				.ret = 0x9000 };
+	struct mock_world a = { .args = { 0x7000, 4096, 102 }, .ret = 0 };
+	struct mock_world b = { .args = { 1 }, .ret = 0x555555550000 };
+	struct mock_world l = { .args = { 0x2 | 0x4 | 0x10 }, .ret = -22 };
+
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_MREMAP_X, &m),
+			       "< mremap res=0x9000 old_addr=0x7000 old_size=4096 new_size=8192 "
+			       "flags=MREMAP_MAYMOVE|MREMAP_DONTUNMAP|0x80 new_addr=0x9000"));
+	m.ret = -12;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_MREMAP_X, &m), "res=-12(ENOMEM)"));
+	assert_non_null(
+		strstr(run_json(IMPL, KCAP_EV_MADVISE_X, &a),
+		       "{\"addr\":28672,\"length\":4096,\"advice\":\"MADV_GUARD_INSTALL\"}"));
+	a.args[2] = 0xffffffff;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_MADVISE_X, &a), "\"advice\":4294967295}"));
+	assert_non_null(
+		strstr(run_text(IMPL, KCAP_EV_BRK_X, &b), "< brk res=0x555555550000 addr=0x1"));
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_MLOCKALL_X, &l),
+			       "< mlockall res=-22(EINVAL) flags=MCL_FUTURE|MCL_ONFAULT|0x10"));
+}
+
 #define PER_BACKEND(f)                                             \
 	cmocka_unit_test_prestate(f, &impls[MOCK_MODERN]),         \
 		cmocka_unit_test_prestate(f, &impls[MOCK_LEGACY]), \
@@ -1103,6 +1341,14 @@ int main(void)
 		PER_BACKEND(test_pwritev2_gathers_and_survives_a_short_array),
 		PER_BACKEND(test_splice_offsets),
 		PER_BACKEND(test_sendmsg_msghdr_hostile),
+		PER_BACKEND(test_getresuid_reads_the_returned_ids),
+		PER_BACKEND(test_capset_sets_by_name),
+		PER_BACKEND(test_mount_and_namespace_flags),
+		PER_BACKEND(test_prctl_arguments_by_option),
+		PER_BACKEND(test_seccomp_operation_and_flags),
+		PER_BACKEND(test_rlimits_read_at_exit),
+		PER_BACKEND(test_personality_and_memfd_flags),
+		PER_BACKEND(test_memory_calls_decoded),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -360,6 +360,36 @@ static void test_fcntl_and_ioctl_arguments(void **state)
 }
 
 /* Socket options named by their level; values of 4 bytes as ints, others as bytes. */
+/*
+ * prctl's arguments follow the event's option: an unreadable or wrongly sized
+ * option (a hostile or broken record) decodes them as raw values, never by a
+ * table they do not belong to; a capability set with every bit set.
+ */
+static void test_prctl_arguments_and_capability_sets(void **state)
+{
+	struct test_param dumpable[] = { P_S64(0), P_U32(4), P_U64(1),	 P_U64(0),
+					 P_U64(0), P_U64(0), { 0, NULL } };
+	struct test_param faulted[] = { P_S64(0), P_FAULT,  P_U64(1),	P_U64(0),
+					P_U64(0), P_U64(0), { 0, NULL } };
+	struct test_param short_opt[] = { P_S64(0), { 2, "\x04\x00" }, P_U64(1),   P_U64(0),
+					  P_U64(0), P_U64(0),	       { 0, NULL } };
+	struct test_param caps[] = { P_S64(0),	   P_U32(0x20080522), P_S32(0),
+				     P_U64(~0ull), P_U64(0),	      P_FAULT };
+
+	(void)state;
+	assert_string_equal(text(KCAP_EV_PRCTL_X, dumpable, 7),
+			    "< prctl res=0 option=PR_SET_DUMPABLE arg2=SUID_DUMP_USER arg3=0x0 "
+			    "arg4=0x0 arg5=0x0 name=NULL");
+	assert_string_equal(text(KCAP_EV_PRCTL_X, faulted, 7),
+			    "< prctl res=0 option=<fault> arg2=0x1 arg3=0x0 arg4=0x0 arg5=0x0 "
+			    "name=NULL");
+	assert_non_null(strstr(text(KCAP_EV_PRCTL_X, short_opt, 7), "arg2=0x1 arg3=0x0"));
+	assert_non_null(strstr(json(KCAP_EV_CAPSET_X, caps, 6),
+			       "\"effective\":\"CAP_CHOWN|CAP_DAC_OVERRIDE|"));
+	assert_non_null(strstr(out, "|CAP_CHECKPOINT_RESTORE|0xfffffe0000000000\","
+				    "\"permitted\":\"0\",\"inheritable\":null}}"));
+}
+
 static void test_sockopt_names_and_values(void **state)
 {
 	static const uint8_t linger[8] = { 1, 0, 0, 0, 5, 0, 0, 0 };
@@ -414,6 +444,7 @@ int main(void)
 		cmocka_unit_test(test_huge_fdset_is_bounded),
 		cmocka_unit_test(test_fcntl_and_ioctl_arguments),
 		cmocka_unit_test(test_sockopt_names_and_values),
+		cmocka_unit_test(test_prctl_arguments_and_capability_sets),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -12,6 +12,9 @@
 #include <fcntl.h>
 #include <string.h>
 #include <stdio.h>
+#include <stddef.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include "kcap.h"
 #include "fds_internal.h"
 #include "sockname.h"
@@ -183,7 +186,22 @@ static void dup_fd(struct kcap_fds *f, struct kcap_fd_table *t, int64_t oldfd, i
 	free(name);
 }
 
-/* bind: the address asked for names the socket's local end. */
+/* An inet address with port 0: the kernel picks the port, which the address does not say. */
+static bool any_port(const uint8_t *sa, size_t len)
+{
+	uint16_t family, port;
+
+	if (len < sizeof(struct sockaddr_in))
+		return false;
+	memcpy(&family, sa, sizeof(family));
+	memcpy(&port, sa + offsetof(struct sockaddr_in, sin_port), sizeof(port));
+	return (family == AF_INET || family == AF_INET6) && port == 0;
+}
+
+/*
+ * bind: the address asked for names the socket's local end, unless it lets
+ * the kernel pick the port (the first accept names it then).
+ */
 static void bound(struct kcap_fds *f, struct kcap_fd_table *t, const struct kcap_event *ev,
 		  int64_t fd)
 {
@@ -194,11 +212,36 @@ static void bound(struct kcap_fds *f, struct kcap_fd_table *t, const struct kcap
 	int kind;
 	size_t n;
 
-	if (kcap_event_param_by_name(ev, "addr", &a) || a.faulted)
+	if (kcap_event_param_by_name(ev, "addr", &a) || a.faulted || any_port(a.data, a.len))
 		return;
 	n = kcap_sockname(a.data, a.len, NULL, 0, name, sizeof(name), &kind);
 	if (n)
 		fds_entry_set(f, t, fd, ev->ts, kind, name, n, cloexec);
+}
+
+/*
+ * accept: the listening socket's address is the new connection's local end;
+ * it names a listener the table knows without it (bound to port 0, or not
+ * at all).
+ */
+static void listener_named(struct kcap_fds *f, struct kcap_fd_table *t, const struct kcap_event *ev,
+			   int64_t fd)
+{
+	struct kcap_fd_entry *e = kcap_idmap_find(&t->fds, (uint64_t)fd);
+	int cloexec = e && e->state == KCAP_FDS_OPEN ? e->cloexec : KCAP_CLOEXEC_UNKNOWN;
+	char name[KCAP_SOCKNAME_MAX];
+	size_t len = 0, n;
+	const uint8_t *local = bytes_param(ev, "local", &len);
+	int kind;
+
+	if (!local || (e && e->state == KCAP_FDS_OPEN && e->has_ends))
+		return;
+	n = kcap_sockname(local, len, NULL, 0, name, sizeof(name), &kind);
+	if (!n || !fds_entry_set(f, t, fd, ev->ts, kind, name, n, cloexec))
+		return;
+	e = kcap_idmap_find(&t->fds, (uint64_t)fd);
+	if (e)
+		e->has_ends = 1;
 }
 
 static void close_range_fds(struct kcap_fds *f, struct kcap_fd_proc *p, const struct kcap_event *ev)
@@ -471,6 +514,7 @@ void kcap_fds_update(struct kcap_fds *f, const struct kcap_event *ev)
 			    ev->type == KCAP_EV_ACCEPT4_X ?
 				    cloexec_of((uint64_t)int_param(ev, "flags", 0)) :
 				    KCAP_CLOEXEC_NO);
+		listener_named(f, t, ev, fd);
 		return;
 	case KCAP_EV_SENDTO_X:
 	case KCAP_EV_RECVFROM_X:

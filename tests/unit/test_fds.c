@@ -736,6 +736,31 @@ static void test_names_in_output(void **state)
 		assert_string_equal(fd.name, "unix:/run/x.sock");
 	}
 	{
+		/* bound to port 0: named by its first accept, which says the port */
+		struct sockaddr_in any = { .sin_family = AF_INET };
+		struct test_param s[] = { P_S64(9), P_U32(AF_INET), P_U32(1), P_U32(0) };
+		struct test_param bd[] = { P_S64(0), P_S32(9), { sizeof(any), &any } };
+		struct test_param a[] = { P_S64(10),
+					  P_S32(9),
+					  { sizeof(local), &local },
+					  P_U32(0),
+					  { sizeof(remote), &remote },
+					  { sizeof(local), &local } };
+
+		kcap_fd_names_event(&n, mk(&b, KCAP_EV_SOCKET_X, 10, 10, 9 * SEC, s, 4));
+		kcap_fd_names_event(&n, mk(&b, KCAP_EV_BIND_X, 10, 10, 9 * SEC, bd, 3));
+		ev = mk(&b, KCAP_EV_ACCEPT4_X, 10, 10, 9 * SEC + 1, a, 6);
+		kcap_fd_names_event(&n, ev);
+		assert_int_equal(kcap_event_fd(ev, 1, &fd), 0);
+		assert_string_equal(fd.name, "socket:AF_INET"); /* before the call */
+		assert_int_equal(kcap_event_fd(ev, 0, &fd), 0);
+		assert_string_equal(fd.name, "127.0.0.1:8080->127.0.0.1:41234");
+		ev = mk(&b, KCAP_EV_ACCEPT4_X, 10, 10, 9 * SEC + 2, a, 6);
+		kcap_fd_names_event(&n, ev);
+		assert_int_equal(kcap_event_fd(ev, 1, &fd), 0);
+		assert_string_equal(fd.name, "127.0.0.1:8080");
+	}
+	{
 		/* a file name that would forge fields is escaped in text */
 		struct test_param p[] = { P_S64(7), P_S32(-100),	P_STR("h"), P_U32(0),
 					  P_U32(0), P_STR("/a b) x=1"), P_U32(0),   P_U64(0) };

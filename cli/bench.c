@@ -35,6 +35,9 @@
 #define MAX_CONFIGS 8
 #define MAX_ROUNDS 64
 #define SYSCALLS_PER_ITER 3
+/* the reader benchmark's passes over captured events, and its drained workload */
+#define PASSES 50
+#define DRAIN_ITERATIONS 100000
 
 struct config {
 	char name[64];
@@ -324,11 +327,12 @@ static int measure(struct config *c, int round, int nthreads, long iters)
  * Reader throughput: capture real events of the workload into memory, then
  * time decoding and formatting them to JSON written to /dev/null, on one core.
  */
-static int reader_throughput(bool json)
+static int format_rate(double *rate, size_t *nevents)
 {
 	/* a working set that stays in cache, as a reader holds one event at a time */
-	enum { N = 20000, PASSES = 50 };
-	struct kcap_opts opts = { .sz = sizeof(opts) };
+	enum { N = 20000 };
+	/* events kept past kcap_close(): their descriptor names would not be */
+	struct kcap_opts opts = { .sz = sizeof(opts), .no_fd_names = 1 };
 	static char line[KCAP_FORMAT_MAX], out[1 << 16];
 	struct kcap_event *evs = calloc(N, sizeof(*evs));
 	uint8_t *store = malloc((size_t)N * 256);
@@ -391,13 +395,8 @@ static int reader_throughput(bool json)
 		}
 	}
 	secs = now_s() - t0;
-	if (json)
-		printf("{\"reader_events_per_s\":%.0f,\"events\":%zu}\n", PASSES * (double)n / secs,
-		       n);
-	else
-		printf("reader: %.2f M events/s formatted to JSON into /dev/null on one core (%zu "
-		       "captured events, %d passes)\n",
-		       PASSES * (double)n / secs / 1e6, n, PASSES);
+	*rate = PASSES * (double)n / secs;
+	*nevents = n;
 	free(evs);
 	free(store);
 	close(devnull);
@@ -420,6 +419,122 @@ static double median(const double *v, int n)
 	return n % 2 ? tmp[n / 2] : (tmp[n / 2 - 1] + tmp[n / 2]) / 2;
 }
 
+/*
+ * The reader's whole path, kcap_next() and JSON, on one core: a workload
+ * process fills the kernel buffers while nothing reads, then the reader
+ * drains them, timed; descriptor names on or off. 0 and *rate (events per
+ * second) and *n, or -1 with a message.
+ */
+static int drain_rate(bool fd_names, long iters, double *rate, size_t *n)
+{
+	struct kcap_opts opts = { .sz = sizeof(opts),
+				  .buffer_bytes = 64ul << 20,
+				  .no_fd_names = !fd_names };
+	static char line[KCAP_FORMAT_MAX], out[1 << 16];
+	const struct kcap_event *ev;
+	struct kcap_stats st = { .sz = sizeof(st) };
+	int go[2], devnull = open("/dev/null", O_WRONLY), ret = -1;
+	size_t olen = 0;
+	struct kcap *k = NULL;
+	char err[1024], c;
+	double t0;
+	pid_t child;
+
+	*n = 0;
+	if (devnull < 0 || pipe(go))
+		return -1;
+	child = fork();
+	if (child == 0) {
+		int fd;
+
+		close(go[1]);
+		if (read(go[0], &c, 1) < 0)
+			_exit(1);
+		fd = open("/dev/zero", O_RDONLY); /* after the start: its open is captured */
+		pin(ncpus - 1);
+		syscall_loop(iters, fd);
+		_exit(0);
+	}
+	close(go[0]);
+	opts.pids = &child;
+	opts.npids = 1;
+	if (kcap_open(&opts, &k, err, sizeof(err)) || kcap_start(k)) {
+		fprintf(stderr, "kcap bench --reader: %s\n", k ? kcap_last_error(k) : err);
+		kill(child, SIGKILL);
+		goto out;
+	}
+	close(go[1]);
+	go[1] = -1;
+	waitpid(child, NULL, 0);
+	child = -1;
+	t0 = now_s();
+	while (kcap_next(k, &ev, 0) == 0) {
+		int len = kcap_format_json(ev, line, sizeof(line));
+
+		if (len < 0 || olen + (size_t)len + 1 > sizeof(out)) {
+			if (write(devnull, out, olen) < 0)
+				break;
+			olen = 0;
+		}
+		if (len > 0) {
+			memcpy(out + olen, line, (size_t)len);
+			olen += (size_t)len;
+			out[olen++] = '\n';
+		}
+		(*n)++;
+	}
+	*rate = (double)*n / (now_s() - t0);
+	if (!kcap_get_stats(k, &st) && st.drops)
+		fprintf(stderr, "kcap bench --reader: %llu events dropped: fewer iterations?\n",
+			(unsigned long long)st.drops);
+	ret = *n ? 0 : -1;
+out:
+	if (go[1] >= 0)
+		close(go[1]);
+	if (child > 0)
+		waitpid(child, NULL, 0);
+	kcap_close(k);
+	close(devnull);
+	return ret;
+}
+
+/* Descriptor names on and off, in interleaved rounds: the medians. */
+static int drain_rates(int rounds, double *with, double *without, size_t *n)
+{
+	double on[MAX_ROUNDS] = { 0 }, off[MAX_ROUNDS] = { 0 };
+
+	for (int r = 0; r < rounds; r++)
+		if (drain_rate(true, DRAIN_ITERATIONS, &on[r], n) ||
+		    drain_rate(false, DRAIN_ITERATIONS, &off[r], n))
+			return -1;
+	*with = median(on, rounds);
+	*without = median(off, rounds);
+	return 0;
+}
+
+static int reader_throughput(bool json, int rounds)
+{
+	double format, with, without;
+	size_t nformat, ndrain = 0;
+
+	if (format_rate(&format, &nformat) || drain_rates(rounds, &with, &without, &ndrain))
+		return 1;
+	if (json) {
+		printf("{\"reader_events_per_s\":%.0f,\"events\":%zu,"
+		       "\"next_json_events_per_s\":%.0f,\"next_json_no_fd_names_events_per_s\":%.0f,"
+		       "\"drained_events\":%zu}\n",
+		       format, nformat, with, without, ndrain);
+		return 0;
+	}
+	printf("reader: %.2f M events/s formatted to JSON into /dev/null on one core (%zu "
+	       "captured events, %d passes)\n",
+	       format / 1e6, nformat, PASSES);
+	printf("reader: kcap_next() + JSON from the kernel buffers: %.2f M events/s with "
+	       "descriptor names, %.2f M without (%.0f%%; %zu events, median of %d rounds)\n",
+	       with / 1e6, without / 1e6, 100 * with / without, ndrain, rounds);
+	return 0;
+}
+
 static void usage(void)
 {
 	fputs("Usage: kcap bench [-b LIST] [-r ROUNDS] [-n ITERATIONS] [-w single|multi] [-j]\n"
@@ -431,7 +546,9 @@ static void usage(void)
 	      "  -n N         loop iterations per round and thread, 3 syscalls each (default 200000)\n"
 	      "  -w WORKLOAD  single (one pinned thread, default) or multi (every CPU)\n"
 	      "  --peer NAME=COMMAND  also time another capture tool started as COMMAND\n"
-	      "  --reader     instead: the reader's decode + JSON format rate on one core\n"
+	      "  --reader     instead: the reader's rate on one core: decode + JSON format of\n"
+	      "               captured events, and kcap_next() + JSON from the kernel buffers\n"
+	      "               with descriptor names and without (-r rounds, default 8)\n"
 	      "  -j           JSON output\n",
 	      stderr);
 }
@@ -510,7 +627,7 @@ int cmd_bench(int argc, char **argv)
 		return 1;
 	}
 	if (reader)
-		return reader_throughput(json);
+		return reader_throughput(json, rounds);
 	nthreads = multi ? ncpus : 1;
 	if (!backends) {
 		struct kcap_probe p = { .sz = sizeof(p) };

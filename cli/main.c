@@ -246,6 +246,21 @@ static void print_stats(struct kcap *k, const struct cli_options *o)
 			(unsigned long long)st.drops, (unsigned long long)st.drops_buffer_full,
 			(unsigned long long)st.drops_too_large,
 			(unsigned long long)st.drops_internal, (unsigned long long)st.bad_events);
+	if (o->stats && !o->no_fd_names)
+		fprintf(stderr,
+			"kcap: descriptor table: %llu processes, %llu entries, %.1f MiB; %llu "
+			"lookups in /proc (%llu found nothing), %llu descriptors not remembered "
+			"(table full), %llu events captured for it only\n",
+			(unsigned long long)st.fd_processes, (unsigned long long)st.fd_entries,
+			(double)st.fd_bytes / 1048576.0, (unsigned long long)st.fd_lookups,
+			(unsigned long long)st.fd_lookups_failed,
+			(unsigned long long)st.fd_untracked,
+			(unsigned long long)st.fd_state_events);
+	else if (st.fd_untracked)
+		fprintf(stderr,
+			"kcap: warning: %llu descriptors were not named: the descriptor table "
+			"was at its bound of %u entries\n",
+			(unsigned long long)st.fd_untracked, KCAP_FD_TABLE_MAX_ENTRIES);
 	if (st.pids_untracked)
 		fprintf(stderr,
 			"kcap: warning: %llu child processes of captured ones could not be "
@@ -423,6 +438,7 @@ int main(int argc, char **argv)
 	opts.events = o.syscalls;
 	opts.snaplen = o.snaplen;
 	opts.buffer_bytes = o.buffer_bytes;
+	opts.no_fd_names = o.no_fd_names;
 	opts.pids = o.command ? &cmd.pid : o.pids;
 	opts.npids = o.command ? 1 : o.npids;
 	ret = kcap_open(&opts, &k, err, sizeof(err));

@@ -8,7 +8,14 @@
 #include <string.h>
 #include "options.h"
 
-enum { OPT_STATS = 256, OPT_VERSION, OPT_BUFFER_SIZE, OPT_QUIET, OPT_STATS_INTERVAL };
+enum {
+	OPT_STATS = 256,
+	OPT_VERSION,
+	OPT_BUFFER_SIZE,
+	OPT_QUIET,
+	OPT_STATS_INTERVAL,
+	OPT_NO_FD_NAMES
+};
 
 static const struct option long_opts[] = {
 	{ "backend", required_argument, NULL, 'b' },
@@ -23,6 +30,7 @@ static const struct option long_opts[] = {
 	{ "stats-interval", required_argument, NULL, OPT_STATS_INTERVAL },
 	{ "buffer-size", required_argument, NULL, OPT_BUFFER_SIZE },
 	{ "quiet", no_argument, NULL, OPT_QUIET },
+	{ "no-fd-names", no_argument, NULL, OPT_NO_FD_NAMES },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, OPT_VERSION },
@@ -53,6 +61,8 @@ void cli_usage(FILE *out)
 	      "                         drops, the fullest kernel buffer\n"
 	      "      --buffer-size SIZE kernel buffer per CPU, power of two, K/M suffix (default 8M)\n"
 	      "      --quiet            print no events (with --stats: count only)\n"
+	      "      --no-fd-names      descriptors as numbers only: no descriptor table, no\n"
+	      "                         /proc reads for it, only the syscalls of -e captured\n"
 	      "  -v, --verbose          also print libbpf's and the verifier's messages\n"
 	      "  -h, --help             this help\n"
 	      "      --version          print the version\n"
@@ -212,6 +222,9 @@ int cli_parse(int argc, char **argv, struct cli_options *o, char *err, size_t er
 			break;
 		case OPT_QUIET:
 			o->quiet = true;
+			break;
+		case OPT_NO_FD_NAMES:
+			o->no_fd_names = true;
 			break;
 		case 'v':
 			o->verbose = true;

@@ -23,6 +23,7 @@ struct cli_options {
 	bool json;
 	bool stats;
 	bool quiet; /* count events, print none */
+	bool no_fd_names; /* no descriptor table: descriptors as numbers only */
 	bool verbose;
 	bool help;
 	bool version;

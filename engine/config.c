@@ -199,6 +199,48 @@ static int parse_pids(struct kcap_config *cfg, const struct kcap_opts *opts, cha
 	return 0;
 }
 
+/*
+ * The syscalls that create, copy, close or carry descriptors to a new
+ * process or image: what the descriptor table is maintained from.
+ */
+static const char *const descriptor_syscalls[] = {
+	"open",		"openat",	 "openat2",	   "creat",	   "close",
+	"close_range",	"dup",		 "dup2",	   "dup3",	   "fcntl",
+	"socket",	"connect",	 "accept",	   "accept4",	   "bind",
+	"pipe",		"pipe2",	 "socketpair",	   "eventfd",	   "eventfd2",
+	"signalfd",	"signalfd4",	 "timerfd_create", "inotify_init", "inotify_init1",
+	"epoll_create", "epoll_create1", "clone",	   "clone3",	   "fork",
+	"vfork",	"execve",	 "execveat",
+};
+
+/* An event list leaves out some of them: they are captured for the table, not delivered. */
+static void want_descriptor_syscalls(struct kcap_config *cfg)
+{
+	for (size_t i = 0; i < sizeof(descriptor_syscalls) / sizeof(descriptor_syscalls[0]); i++) {
+		int nr = kcap_syscall_nr(descriptor_syscalls[i]);
+
+		if (nr < 0 || kcap_config_wants_syscall(cfg, nr))
+			continue;
+		cfg->kernel.want[nr] |= KCAP_WANT_EXIT;
+		cfg->state_only[nr] = true;
+	}
+	if (!cfg->kernel.settings.capture_procexit) {
+		cfg->kernel.settings.capture_procexit = 1;
+		cfg->procexit_state_only = true;
+	}
+}
+
+bool kcap_config_is_state_only(const struct kcap_config *cfg, int ev)
+{
+	const struct kcap_event_info *info = &kcap_event_table[ev];
+
+	if (info->hook == KCAP_HOOK_PROC_EXIT)
+		return cfg->procexit_state_only;
+	return info->hook == KCAP_HOOK_SYS_EXIT && ev != KCAP_EV_GENERIC_X &&
+	       ev != KCAP_EV_COMPAT_X && ev != KCAP_EV_X32_X && info->syscall_nr >= 0 &&
+	       info->syscall_nr < KCAP_MAX_SYSCALLS && cfg->state_only[info->syscall_nr];
+}
+
 int kcap_config_from_opts(struct kcap_config *cfg, const struct kcap_opts *opts, char *err,
 			  size_t errlen)
 {
@@ -229,6 +271,10 @@ int kcap_config_from_opts(struct kcap_config *cfg, const struct kcap_opts *opts,
 		return ret;
 	}
 	want_enter_events(cfg);
+	/* after the enter events: the table needs exits only */
+	cfg->fd_names = !opts->no_fd_names;
+	if (cfg->fd_names && opts->events)
+		want_descriptor_syscalls(cfg);
 	return 0;
 }
 

@@ -15,6 +15,14 @@ struct kcap_config {
 	int *pids; /* the pid set, when kernel.settings.filter_pids */
 	size_t npids;
 	unsigned long buffer_bytes; /* per CPU, a power of two */
+	/* the engine keeps a descriptor table and names descriptors (no opts->no_fd_names) */
+	bool fd_names;
+	/*
+	 * Syscalls (by number) and procexit captured for the descriptor table
+	 * only: an event list without them would leave it stale. Not delivered.
+	 */
+	bool state_only[KCAP_MAX_SYSCALLS];
+	bool procexit_state_only;
 };
 
 int kcap_config_from_opts(struct kcap_config *cfg, const struct kcap_opts *opts, char *err,
@@ -26,6 +34,9 @@ static inline bool kcap_config_wants_syscall(const struct kcap_config *cfg, int 
 {
 	return cfg->kernel.want[nr] & KCAP_WANT_EXIT;
 }
+
+/* Whether event ev is captured for the descriptor table only, not delivered. */
+bool kcap_config_is_state_only(const struct kcap_config *cfg, int ev);
 
 /* Whether a backend needs event ev's program or filler for cfg (others are not loaded). */
 bool kcap_config_wants_event(const struct kcap_config *cfg, int ev);

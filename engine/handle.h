@@ -11,6 +11,7 @@
 #include "select.h"
 #include "state/threads.h"
 #include "state/pairs.h"
+#include "state/fd_names.h"
 
 struct kcap {
 	const struct kcap_backend_ops *candidates[KCAP_MAX_BACKENDS];
@@ -25,6 +26,8 @@ struct kcap {
 	struct kcap_merge merge;
 	struct kcap_threads threads;
 	struct kcap_pairs pairs;
+	struct kcap_fd_names *fd_names; /* NULL with opts->no_fd_names */
+	uint64_t state_events; /* captured for the descriptor table only, not delivered */
 	const char *proc_root; /* "/proc" */
 	struct kcap_event ev;
 	char comm[16];

@@ -13,6 +13,8 @@
 
 #define POLL_MIN_NS 50000ull /* the reader polls: the kernel never wakes it per event */
 #define POLL_MAX_NS 1000000ull
+/* the /proc scan of descriptors at start: what it has not reached by then is looked up */
+#define FD_SCAN_BUDGET_MS 2000
 
 static uint64_t clock_ns(clockid_t clk)
 {
@@ -122,6 +124,15 @@ static void close_backend(struct kcap *k)
 	k->priv = NULL;
 }
 
+static void free_fd_names(struct kcap *k)
+{
+	if (!k->fd_names)
+		return;
+	kcap_fd_names_free(k->fd_names);
+	free(k->fd_names);
+	k->fd_names = NULL;
+}
+
 static int open_handle(const struct kcap_opts *caller_opts, struct kcap **out, char *err,
 		       size_t errlen)
 {
@@ -162,6 +173,16 @@ static int open_handle(const struct kcap_opts *caller_opts, struct kcap **out, c
 	ret = kcap_pairs_init(&k->pairs);
 	if (ret)
 		goto fail_threads;
+	if (k->cfg.fd_names) {
+		k->fd_names = malloc(sizeof(*k->fd_names));
+		ret = k->fd_names ? kcap_fd_names_init(k->fd_names, k->threads.proc_root) : -ENOMEM;
+		if (ret) {
+			free(k->fd_names);
+			k->fd_names = NULL;
+			snprintf(err, errlen, "out of memory for the descriptor table");
+			goto fail_threads;
+		}
+	}
 	ret = open_candidate(k, 0, err, errlen);
 	if (ret)
 		goto fail_threads;
@@ -169,6 +190,7 @@ static int open_handle(const struct kcap_opts *caller_opts, struct kcap **out, c
 	*out = k;
 	return 0;
 fail_threads:
+	free_fd_names(k);
 	kcap_pairs_free(&k->pairs);
 	kcap_threads_free(&k->threads);
 fail_cfg:
@@ -281,6 +303,8 @@ static int start_handle(struct kcap *k)
 	 */
 	kcap_threads_scan(&k->threads);
 	learn_ns_threads(k);
+	if (k->fd_names)
+		kcap_fds_scan(&k->fd_names->table, FD_SCAN_BUDGET_MS);
 	return 0;
 }
 
@@ -324,6 +348,10 @@ static void finish_event(struct kcap *k)
 	if (!kcap_threads_ns_ids(&k->threads, ev->tid, &ev->ns_pid, &ev->ns_tid))
 		ev->ns_pid = ev->ns_tid = 0;
 	kcap_pairs_update(&k->pairs, ev);
+	if (k->fd_names)
+		kcap_fd_names_event(k->fd_names, ev);
+	else
+		ev->fd_mask = 0;
 }
 
 int kcap_next(struct kcap *k, const struct kcap_event **ev, int timeout_ms)
@@ -336,6 +364,10 @@ int kcap_next(struct kcap *k, const struct kcap_event **ev, int timeout_ms)
 
 		if (kcap_merge_next(&k->merge, &k->ev)) {
 			finish_event(k);
+			if (kcap_config_is_state_only(&k->cfg, k->ev.type)) {
+				k->state_events++;
+				continue;
+			}
 			k->events_read++;
 			*ev = &k->ev;
 			return 0;
@@ -400,6 +432,16 @@ int kcap_get_stats(struct kcap *k, struct kcap_stats *caller_stats)
 		if (fill > st->buffer_fill_pct)
 			st->buffer_fill_pct = fill;
 	}
+	if (k->fd_names) {
+		const struct kcap_fds *f = &k->fd_names->table;
+
+		kcap_fds_usage(f, &st->fd_processes, &st->fd_entries, &st->fd_bytes);
+		st->fd_bytes += sizeof(*k->fd_names);
+		st->fd_lookups = f->lookups;
+		st->fd_lookups_failed = f->lookups_failed;
+		st->fd_untracked = f->untracked;
+		st->fd_state_events = k->state_events;
+	}
 	return kcap_abi_fill(caller_stats, &full, sizeof(full));
 }
 
@@ -420,6 +462,7 @@ static void close_handle(struct kcap *k)
 	stop_handle(k);
 	if (k->backend)
 		close_backend(k);
+	free_fd_names(k);
 	kcap_pairs_free(&k->pairs);
 	kcap_threads_free(&k->threads);
 	kcap_config_free(&k->cfg);

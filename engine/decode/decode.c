@@ -42,6 +42,8 @@ void kcap_event_from_record(struct kcap_event *ev, const void *rec, uint32_t len
 	ev->raw_len = len;
 	ev->changed = 0; /* the engine compares it with its enter event (state/pairs.c) */
 	ev->ns_pid = ev->ns_tid = 0; /* the engine knows them (state/threads.c) */
+	ev->fd_mask = 0; /* the engine names descriptors (state/fd_names.c) */
+	ev->fds = NULL;
 	memcpy(ev->param_off, param_off, sizeof(*param_off) * hdr->nparams);
 }
 
@@ -129,4 +131,29 @@ int kcap_event_param_by_name(const struct kcap_event *ev, const char *name, stru
 		if (strcmp(info->params[i].name, name) == 0)
 			return kcap_event_param(ev, i, p);
 	return -ENOENT;
+}
+
+int kcap_event_fd(const struct kcap_event *ev, unsigned int i, struct kcap_fd *fd)
+{
+	if (i >= ev->nparams || i >= KCAP_EVENT_MAX_PARAMS || !((ev->fd_mask >> i) & 1) || !ev->fds)
+		return -ENOENT;
+	*fd = ev->fds[i];
+	return 0;
+}
+
+const char *kcap_fd_kind_name(int kind)
+{
+	static const char *const names[] = {
+		[KCAP_FD_UNKNOWN] = "unknown",	 [KCAP_FD_FILE] = "file",
+		[KCAP_FD_IPV4] = "ipv4",	 [KCAP_FD_IPV6] = "ipv6",
+		[KCAP_FD_UNIX] = "unix",	 [KCAP_FD_SOCKET] = "socket",
+		[KCAP_FD_PIPE] = "pipe",	 [KCAP_FD_EVENTFD] = "eventfd",
+		[KCAP_FD_SIGNALFD] = "signalfd", [KCAP_FD_TIMERFD] = "timerfd",
+		[KCAP_FD_INOTIFY] = "inotify",	 [KCAP_FD_EPOLL] = "epoll",
+		[KCAP_FD_MEMFD] = "memfd",	 [KCAP_FD_ANON] = "anon_inode",
+	};
+
+	if (kind < 0 || (size_t)kind >= sizeof(names) / sizeof(names[0]) || !names[kind])
+		return "unknown";
+	return names[kind];
 }

@@ -32,4 +32,15 @@ int kcap_param_int(const struct kcap_param *p, int64_t *v);
 /* The parameter called name, or -ENOENT. */
 int kcap_event_param_by_name(const struct kcap_event *ev, const char *name, struct kcap_param *p);
 
+/* Room kcap_sockaddr_render() needs: "unix:@" and the rest of the largest wire address. */
+#define KCAP_SOCKADDR_TEXT_MAX (KCAP_MAX_SOCKADDR + 16)
+
+/*
+ * A socket address as kcap shows it ("1.2.3.4:80", "[::1]:80", "unix:/path",
+ * "unix:@abstract", "family=N"), raw bytes not yet escaped, NUL-terminated
+ * in out (at least KCAP_SOCKADDR_TEXT_MAX bytes): its length, 0 when data
+ * is too short to hold a family.
+ */
+size_t kcap_sockaddr_render(const uint8_t *data, size_t len, char *out, size_t outlen);
+
 #endif /* KCAP_DECODE_H */

@@ -532,70 +532,20 @@ static void put_int(struct sbuf *sb, const struct kcap_event *ev, const struct k
 	}
 }
 
-static void put_port(struct sbuf *sb, uint16_t be_port)
-{
-	sb_putc(sb, ':');
-	sb_u64(sb, ntohs(be_port));
-}
-
 /* "1.2.3.4:80", "[::1]:80", "unix:/path", "unix:@abstract", or "family=N". */
 static void put_sockaddr(struct sbuf *sb, const struct kcap_param *p, enum fmt_style style)
 {
-	char text[INET6_ADDRSTRLEN + 16];
-	struct sbuf t;
-	uint16_t family;
+	char text[KCAP_SOCKADDR_TEXT_MAX];
+	size_t n = kcap_sockaddr_render(p->data, p->len, text, sizeof(text));
 
-	if (p->len < sizeof(family)) {
+	if (!n) {
 		if (style == STYLE_JSON)
 			sb_puts(sb, "null");
 		else
 			sb_puts(sb, "NULL");
 		return;
 	}
-	memcpy(&family, p->data, sizeof(family));
-	if (family == AF_UNIX) {
-		size_t off = offsetof(struct sockaddr_un, sun_path);
-		const uint8_t *path = p->data + off;
-		size_t n = p->len > off ? p->len - off : 0;
-		const uint8_t *nul;
-
-		if (style == STYLE_JSON)
-			sb_putc(sb, '"');
-		sb_puts(sb, "unix:");
-		if (n && path[0] == '\0') {
-			sb_putc(sb, '@'); /* abstract: every byte counts */
-			kcap_fmt_escaped(sb, path + 1, n - 1, style);
-		} else {
-			nul = memchr(path, '\0', n);
-			kcap_fmt_escaped(sb, path, nul ? (size_t)(nul - path) : n, style);
-		}
-		if (style == STYLE_JSON)
-			sb_putc(sb, '"');
-		return;
-	}
-	sb_init(&t, text, sizeof(text));
-	if (family == AF_INET && p->len >= sizeof(struct sockaddr_in)) {
-		struct sockaddr_in in;
-
-		memcpy(&in, p->data, sizeof(in));
-		inet_ntop(AF_INET, &in.sin_addr, text, sizeof(text));
-		t.len = strlen(text);
-		put_port(&t, in.sin_port);
-	} else if (family == AF_INET6 && p->len >= sizeof(struct sockaddr_in6)) {
-		struct sockaddr_in6 in6;
-
-		memcpy(&in6, p->data, sizeof(in6));
-		sb_putc(&t, '[');
-		inet_ntop(AF_INET6, &in6.sin6_addr, text + 1, sizeof(text) - 1);
-		t.len = strlen(text);
-		sb_putc(&t, ']');
-		put_port(&t, in6.sin6_port);
-	} else {
-		sb_puts(&t, "family=");
-		sb_u64(&t, family);
-	}
-	sb_finish(&t);
-	put_name(sb, text, style);
+	put_string(sb, (const uint8_t *)text, n, style);
 }
 
 /* argv: NUL-separated strings; a JSON array, or space-separated text. */

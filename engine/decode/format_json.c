@@ -8,8 +8,24 @@
  * Unreadable parameters are null; flags are symbolic strings; argv is an array.
  * "truncated":["args",...] names the parameters cut at a bound, when any was;
  * "changed":["name",...] those of an exit that differ from its enter event's.
+ * A descriptor the engine named has its name next to it, under its key with
+ * "_name" appended: "fd":3,"fd_name":"/etc/hosts"; for a descriptor the
+ * syscall returned, "ret_name" follows args.
  */
 #include "format.h"
+
+/* ,"<key>_name":"..." after a descriptor the engine named. */
+static void put_fd_name(struct sbuf *sb, const struct kcap_event *ev, unsigned int i,
+			const char *key)
+{
+	if (!((ev->fd_mask >> i) & 1))
+		return;
+	sb_puts(sb, ",\"");
+	sb_puts(sb, key);
+	sb_puts(sb, "_name\":\"");
+	kcap_fmt_escaped(sb, (const uint8_t *)ev->fds[i].name, ev->fds[i].name_len, STYLE_JSON);
+	sb_putc(sb, '"');
+}
 
 int kcap_format_json(const struct kcap_event *ev, char *buf, size_t len)
 {
@@ -61,8 +77,12 @@ int kcap_format_json(const struct kcap_event *ev, char *buf, size_t len)
 		sb_puts(&sb, p.name);
 		sb_puts(&sb, "\":");
 		kcap_fmt_param_value(&sb, ev, &p, info->params[i].table, STYLE_JSON);
+		put_fd_name(&sb, ev, i, p.name);
 	}
 	sb_putc(&sb, '}');
+	/* after args: "ret":N,"args":{ stays as it always was */
+	if (first_arg)
+		put_fd_name(&sb, ev, 0, "ret");
 	kcap_fmt_marks(&sb, ev, STYLE_JSON);
 	sb_putc(&sb, '}');
 	return sb_finish(&sb);

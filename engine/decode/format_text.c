@@ -2,7 +2,8 @@
 /*
  * One readable line per event, like strace and sysdig:
  *   14:02:11.123456789 1 cat (4242:4242) < openat res=3 dirfd=AT_FDCWD name=/etc/hosts ...
- * '>' marks an enter event, '<' an exit event; "(4242:4242 ns=3:3)" adds the
+ * '>' marks an enter event, '<' an exit event; a descriptor the engine named
+ * shows its name after the number (fd=3(/etc/hosts)); "(4242:4242 ns=3:3)" adds the
  * ids in the reader's pid namespace when it is not the initial one. Last fields truncated=a,b name
  * the parameters cut at a bound, changed=a,b those of an exit that differ from
  * its enter event's, when any.
@@ -69,6 +70,12 @@ int kcap_format_text(const struct kcap_event *ev, char *buf, size_t len)
 		sb_puts(&sb, p.name);
 		sb_putc(&sb, '=');
 		kcap_fmt_param_value(&sb, ev, &p, info->params[i].table, STYLE_TEXT);
+		if ((ev->fd_mask >> i) & 1) {
+			sb_putc(&sb, '(');
+			kcap_fmt_escaped(&sb, (const uint8_t *)ev->fds[i].name, ev->fds[i].name_len,
+					 STYLE_TEXT);
+			sb_putc(&sb, ')');
+		}
 	}
 	kcap_fmt_marks(&sb, ev, STYLE_TEXT);
 	return sb_finish(&sb);

@@ -64,10 +64,44 @@ struct kcap_opts {
 	unsigned int snaplen;
 	/* kernel buffer bytes per CPU, a power of two; 0: 8 MiB */
 	unsigned long buffer_bytes;
+	/*
+	 * Non-zero: events carry descriptor numbers only; the engine keeps no
+	 * descriptor table and reads nothing of /proc for one (kcap_event_fd()
+	 * then always says -ENOENT).
+	 */
+	int no_fd_names;
 };
 
 /* The most parameters an event has. */
 #define KCAP_EVENT_MAX_PARAMS 32
+
+/* What a descriptor refers to. */
+enum kcap_fd_kind {
+	KCAP_FD_UNKNOWN = 0,
+	KCAP_FD_FILE, /* a path: a file, a directory, a device */
+	KCAP_FD_IPV4, /* "10.0.0.1:41234->10.0.0.2:80"; a bound socket "0.0.0.0:80" */
+	KCAP_FD_IPV6, /* "[::1]:41234->[::1]:80" */
+	KCAP_FD_UNIX, /* "unix:/run/x.sock", "unix:@abstract", "unix:" when unnamed */
+	KCAP_FD_SOCKET, /* another family or no address yet: "socket:AF_NETLINK" */
+	KCAP_FD_PIPE, /* "pipe:[inode]", or "pipe" when the inode is unknown */
+	KCAP_FD_EVENTFD, /* "anon_inode:[eventfd]" */
+	KCAP_FD_SIGNALFD, /* "anon_inode:[signalfd]" */
+	KCAP_FD_TIMERFD, /* "anon_inode:[timerfd]" */
+	KCAP_FD_INOTIFY, /* "anon_inode:inotify" */
+	KCAP_FD_EPOLL, /* "anon_inode:[eventpoll]" */
+	KCAP_FD_MEMFD, /* "/memfd:NAME (deleted)", as /proc shows it */
+	KCAP_FD_ANON, /* another anonymous inode: "anon_inode:bpf-map"... */
+};
+
+/* The most descriptors the engine's table holds, all processes together. */
+#define KCAP_FD_TABLE_MAX_ENTRIES (1u << 20)
+
+/* A descriptor parameter resolved by the engine's descriptor table (kcap_event_fd()). */
+struct kcap_fd {
+	int kind; /* enum kcap_fd_kind */
+	const char *name; /* NUL-terminated; may hold other bytes too: name_len counts them all */
+	uint32_t name_len;
+};
 
 /* One captured event, as delivered by kcap_next(). */
 struct kcap_event {
@@ -93,6 +127,12 @@ struct kcap_event {
 	 * namespace, where pid and tid are already its numbers).
 	 */
 	uint32_t ns_pid, ns_tid;
+	/*
+	 * The library's: the descriptor parameters it resolved (bit i:
+	 * parameter i, in fds[i]); read them with kcap_event_fd().
+	 */
+	uint32_t fd_mask;
+	const struct kcap_fd *fds;
 	/* the library's: where each parameter starts in raw (an event copies as a value) */
 	uint32_t param_off[KCAP_EVENT_MAX_PARAMS];
 };
@@ -123,6 +163,15 @@ struct kcap_stats {
 	uint64_t events_read; /* returned by kcap_next() */
 	uint64_t bad_events; /* malformed events skipped by the reader */
 	uint64_t kernel_bytes; /* kernel memory the capture holds: rings and BPF maps */
+	/* the descriptor table (0 with no_fd_names) */
+	uint64_t fd_processes; /* processes it holds descriptors of */
+	uint64_t fd_entries; /* descriptors, closed ones kept briefly and failed lookups included */
+	uint64_t fd_bytes; /* heap memory it holds */
+	uint64_t fd_lookups; /* descriptors looked up in /proc (unknown on first sight) */
+	uint64_t fd_lookups_failed; /* of those: gone, unreadable, or out of the lookup budget */
+	uint64_t fd_untracked; /* descriptors not remembered: the table was at its bound */
+	/* events of an event list's left-out descriptor syscalls, captured for the table only */
+	uint64_t fd_state_events;
 	uint32_t buffer_fill_pct; /* now: the fullest CPU's kernel buffer, percent of its size */
 };
 
@@ -193,10 +242,23 @@ KCAP_API const char *kcap_event_dir(const struct kcap_event *ev);
 KCAP_API int kcap_event_ret(const struct kcap_event *ev, int64_t *ret);
 /* Parameter i (0 <= i < ev->nparams), bounds-checked against the event length. */
 KCAP_API int kcap_event_param(const struct kcap_event *ev, unsigned int i, struct kcap_param *p);
+/*
+ * What descriptor parameter i of ev refers to, as the engine knew it when it
+ * handed out ev: for an argument, before the syscall's effect (close names
+ * what it closed); for a result (open, dup, accept), the new descriptor.
+ * 0 and *fd (valid as long as ev); -ENOENT when i is no descriptor, or the
+ * engine does not know it (or no_fd_names).
+ */
+KCAP_API int kcap_event_fd(const struct kcap_event *ev, unsigned int i, struct kcap_fd *fd);
+/* "file", "ipv4", "ipv6", "unix", "socket", "pipe", "eventfd", ... "unknown". */
+KCAP_API const char *kcap_fd_kind_name(int kind);
 
 /*
- * One line, NUL-terminated, without a newline. Returns the length written, or
- * -ENOSPC when buf is too small (a 4 KiB + 6 * snaplen buffer is always enough).
+ * One line, NUL-terminated, without a newline. A resolved descriptor follows
+ * its number: fd=3(/etc/hostname) in text; in JSON, a key named after the
+ * parameter with "_name" appended, next to it ("fd":3,"fd_name":"/etc/hostname"),
+ * and "ret_name" after "args" for a descriptor the syscall returned. Returns the length
+ * written, or -ENOSPC when buf is too small (KCAP_FORMAT_MAX never is).
  */
 KCAP_API int kcap_format_text(const struct kcap_event *ev, char *buf, size_t len);
 KCAP_API int kcap_format_json(const struct kcap_event *ev, char *buf, size_t len);

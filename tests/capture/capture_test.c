@@ -359,7 +359,8 @@ int main(int argc, char **argv)
 {
 	const char *backend = NULL, *workload = NULL, *dir = "/tmp", *dumpfile = NULL,
 		   *otherfile = NULL;
-	struct kcap_opts opts = { .sz = sizeof(opts), .snaplen = 256 };
+	/* the kernel side's events, compared across backends: no names from /proc */
+	struct kcap_opts opts = { .sz = sizeof(opts), .snaplen = 256, .no_fd_names = 1 };
 	char facts[512], err[4096], go = 'g', *line;
 	int go_pipe[2], status = 0, failures, c, open_ret;
 	struct kcap *k;

@@ -12,7 +12,7 @@ trap 'rm -rf "$tmp"' EXIT
 [ "$mode" = plain ] && export KCAP_LEGACY_TRACEPOINTS=plain
 
 run() { # backend output
-	timeout 60 "$kcap" -b "$1" -j --stats -e openat,read,close,execve,procexit -- cat /etc/hostname \
+	timeout 60 "$kcap" -b "$1" -j --stats --no-fd-names -e openat,read,close,execve,procexit -- cat /etc/hostname \
 		>"$tmp/$1.out" 2>"$tmp/$1.err"
 }
 run legacy || { cat "$tmp/legacy.err"; echo "FAIL: kcap -b legacy"; exit 1; }

@@ -191,7 +191,8 @@ static void test_io_uring_submissions(void **state)
 /* What the kernel side is told, computed once: enter bits only where an enter event exists. */
 static void test_kernel_config(void **state)
 {
-	struct kcap_opts opts = { .sz = sizeof(opts), .snaplen = 200 };
+	/* descriptor names off: the event list alone (test_descriptor_syscalls has the rest) */
+	struct kcap_opts opts = { .sz = sizeof(opts), .snaplen = 200, .no_fd_names = 1 };
 	struct kcap_config cfg;
 	char err[256];
 	int self = getpid();
@@ -215,10 +216,13 @@ static void test_kernel_config(void **state)
 	kcap_config_free(&cfg);
 }
 
-/* -e NAME takes every event's syscall, and asks the kernel side for that syscall alone. */
+/*
+ * -e NAME takes every event's syscall, and asks the kernel side for that
+ * syscall alone (without descriptor names: with them, see below).
+ */
 static void test_every_event_name_is_accepted(void **state)
 {
-	struct kcap_opts opts = { .sz = sizeof(opts) };
+	struct kcap_opts opts = { .sz = sizeof(opts), .no_fd_names = 1 };
 	struct kcap_config cfg;
 	char err[256];
 
@@ -242,6 +246,50 @@ static void test_every_event_name_is_accepted(void **state)
 	}
 }
 
+/*
+ * With descriptor names, an event list is completed with the syscalls the
+ * descriptor table is maintained from, at exit only, captured for the table
+ * and not delivered; those the list names are delivered as usual.
+ */
+static void test_descriptor_syscalls(void **state)
+{
+	struct kcap_opts opts = { .sz = sizeof(opts), .events = "read,close" };
+	struct kcap_config cfg;
+	char err[256];
+
+	(void)state;
+	assert_int_equal(kcap_config_from_opts(&cfg, &opts, err, sizeof(err)), 0);
+	assert_true(cfg.fd_names);
+	assert_int_equal(cfg.kernel.want[257] & ~KCAP_WANT_IA32, KCAP_WANT_EXIT); /* openat */
+	assert_true(kcap_config_is_state_only(&cfg, KCAP_EV_OPENAT_X));
+	assert_true(kcap_config_is_state_only(&cfg, KCAP_EV_DUP2_X));
+	assert_true(kcap_config_is_state_only(&cfg, KCAP_EV_CLONE_X));
+	assert_true(kcap_config_is_state_only(&cfg, KCAP_EV_EXECVE_X));
+	assert_true(kcap_config_is_state_only(&cfg, KCAP_EV_PROCEXIT));
+	assert_false(kcap_config_is_state_only(&cfg, KCAP_EV_OPENAT_E));
+	assert_false(kcap_config_is_state_only(&cfg, KCAP_EV_READ_X));
+	assert_false(kcap_config_is_state_only(&cfg, KCAP_EV_CLOSE_X));
+	assert_false(kcap_config_is_state_only(&cfg, KCAP_EV_WRITE_X)); /* not captured at all */
+	assert_false(kcap_config_wants_event(&cfg, KCAP_EV_WRITE_X));
+	assert_false(kcap_config_wants_event(&cfg, KCAP_EV_OPENAT_E));
+	assert_true(kcap_config_wants_event(&cfg, KCAP_EV_PROCEXIT));
+	kcap_config_free(&cfg);
+	/* everything: nothing is state-only */
+	opts.events = NULL;
+	assert_int_equal(kcap_config_from_opts(&cfg, &opts, err, sizeof(err)), 0);
+	for (int ev = 0; ev < KCAP_EV__COUNT; ev++)
+		assert_false(kcap_config_is_state_only(&cfg, ev));
+	kcap_config_free(&cfg);
+	/* off: the list alone */
+	opts.events = "read";
+	opts.no_fd_names = 1;
+	assert_int_equal(kcap_config_from_opts(&cfg, &opts, err, sizeof(err)), 0);
+	assert_false(cfg.fd_names);
+	assert_false(kcap_config_wants_event(&cfg, KCAP_EV_OPENAT_X));
+	assert_false(kcap_config_is_state_only(&cfg, KCAP_EV_OPENAT_X));
+	kcap_config_free(&cfg);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -253,6 +301,7 @@ int main(void)
 		cmocka_unit_test(test_kernel_config),
 		cmocka_unit_test(test_everything_is_every_number),
 		cmocka_unit_test(test_every_event_name_is_accepted),
+		cmocka_unit_test(test_descriptor_syscalls),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

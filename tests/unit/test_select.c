@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include "test_util.h"
-#include "backends/bpf/libbpf_log.h"
 
 enum fail_at { OK, FAIL_OPEN, FAIL_START };
 
@@ -86,15 +85,6 @@ static void fake_close(void *priv)
 FAKE_OPS(0, kcap_backend_kmod);
 FAKE_OPS(1, kcap_backend_modern);
 FAKE_OPS(2, kcap_backend_legacy);
-
-/* No libbpf here: the handle's scopes of libbpf's messages do nothing. */
-void kcap_libbpf_log_enter(void)
-{
-}
-
-void kcap_libbpf_log_leave(void)
-{
-}
 
 static void reset(enum fail_at k, enum fail_at m, enum fail_at l)
 {

@@ -13,6 +13,12 @@ require_command unshare
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 ns() { timeout 60 unshare -pf --mount-proc "$@"; }
+# In the namespace's shell: wait until kcap (stderr in ERR, emptied here) captures;
+# loading can take seconds.
+captures() {
+	: >"$1"
+	echo "for i in \$(seq 300); do grep -q 'capturing with' '$1' && break; sleep 0.1; done"
+}
 
 # everything for 3 seconds, written to a file: no event of kcap's own (its global pid)
 timeout 60 unshare -pf --mount-proc "$kcap" -b "$backend" -j --stats -e write,openat -d 3 \
@@ -30,8 +36,8 @@ own=$(grep -c "\"pid\":$reader," "$dir/out")
 	echo "FAIL: kcap (global pid $reader) captured $own events of its own"; exit 1; }
 
 # a process created in the reader's namespace shows its ids there too (ns_pid, ns_tid)
-ns sh -c "'$kcap' -b '$backend' -j -e openat,clone,clone3,fork,vfork -d 4 >'$dir/out' 2>'$dir/err' &
-	sleep 1.5; sh -c 'cat /etc/hostname >/dev/null; true'; wait" ||
+ns sh -c "'$kcap' -b '$backend' -j -e openat,clone,clone3,fork,vfork -d 3 >'$dir/out' 2>'$dir/err' &
+	$(captures "$dir/err"); sh -c 'cat /etc/hostname >/dev/null; true'; wait" ||
 	{ cat "$dir/err"; echo "FAIL: capture in a pid namespace"; exit 1; }
 line=$(grep '"name":"/etc/hostname"' "$dir/out" | grep '"dir":"exit"' | head -n 1)
 nspid=$(printf '%s\n' "$line" | sed -n 's/.*"ns_pid":\([0-9]*\),"ns_tid":\([0-9]*\).*/\1:\2/p')
@@ -47,8 +53,14 @@ echo "$backend: a process of the reader's pid namespace shows its ids there ($ns
 
 # so does one that existed before the capture (the backend lists the namespace's
 # threads; legacy cannot: global ids only, and a warning says so)
-ns sh -c "(sleep 2; exec cat /etc/hostname >/dev/null) & echo \$! >'$dir/older'
-	'$kcap' -b '$backend' -j -e openat -d 4 >'$dir/out' 2>'$dir/err'; wait" ||
+# (it waits on a fifo: it creates no process meanwhile, whose creation event
+# would tell its ids too)
+rm -f "$dir/go"
+mkfifo "$dir/go"
+ns sh -c "(read -r _ <'$dir/go'; exec cat /etc/hostname >/dev/null) &
+	echo \$! >'$dir/older'
+	'$kcap' -b '$backend' -j -e openat -d 3 >'$dir/out' 2>'$dir/err' &
+	$(captures "$dir/err"); echo >'$dir/go'; wait" ||
 	{ cat "$dir/err"; echo "FAIL: capture in a pid namespace"; exit 1; }
 older=$(cat "$dir/older")
 line=$(grep '"name":"/etc/hostname"' "$dir/out" | grep '"dir":"exit"' | head -n 1)
@@ -70,8 +82,12 @@ fi
 
 if [ "$backend" = modern ]; then
 	# the namespace's pids are mapped to global ones (the task iterator): -p and -- work
-	ns sh -c "(sleep 1; cat /etc/hostname) & exec '$kcap' -b modern -j -e openat -p \$! -d 3" \
-		>"$dir/out" 2>"$dir/err" || { cat "$dir/err"; echo "FAIL: -p in a pid namespace"; exit 1; }
+	rm -f "$dir/go"
+	mkfifo "$dir/go"
+	ns sh -c "(read -r _ <'$dir/go'; cat /etc/hostname) &
+		'$kcap' -b modern -j -e openat -p \$! -d 3 >'$dir/out' 2>'$dir/err' &
+		$(captures "$dir/err"); echo >'$dir/go'; wait" >/dev/null ||
+		{ cat "$dir/err"; echo "FAIL: -p in a pid namespace"; exit 1; }
 	grep -q '"name":"/etc/hostname"' "$dir/out" || { cat "$dir/err"
 		echo "FAIL: -p in a pid namespace did not capture the process"; exit 1; }
 	ns "$kcap" -b modern -j -e openat -- cat /etc/hostname >"$dir/out" 2>"$dir/err" ||

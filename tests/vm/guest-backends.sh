@@ -125,9 +125,17 @@ esac
 # process older than the capture shows its ids there (the backend lists the
 # namespace's threads: modern's task iterator, the module's NS_THREADS).
 pidns_check() { # BACKEND
-	unshare -p -f --mount-proc sh -c "(sleep 3; exec cat /proc/version >/dev/null) &
+	# the older process opens its file once kcap says it captures (loading may take
+	# seconds); it waits on a fifo, creating no process whose creation event would
+	# tell its ids too
+	rm -f /tmp/pidns_go /tmp/pidns_$1.err
+	mkfifo /tmp/pidns_go
+	unshare -p -f --mount-proc sh -c "
+		(read -r _ </tmp/pidns_go; exec cat /proc/version >/dev/null) &
 		echo \$! >/tmp/pidns_older
-		timeout 60 ./kcap -b $1 -j -e openat -p \$! -d 6 >/tmp/pidns_$1.json 2>/tmp/pidns_$1.err
+		timeout 120 ./kcap -b $1 -j -e openat -p \$! -d 5 >/tmp/pidns_$1.json 2>/tmp/pidns_$1.err &
+		for i in \$(seq 600); do grep -q 'capturing with' /tmp/pidns_$1.err && break; sleep 0.1; done
+		echo >/tmp/pidns_go
 		wait" || { cat /tmp/pidns_$1.err; echo "$1: capture in a pid namespace failed"; return 1; }
 	older=$(cat /tmp/pidns_older)
 	line=$(grep '"name":"/proc/version"' /tmp/pidns_$1.json | grep '"dir":"exit"' | head -n 1)

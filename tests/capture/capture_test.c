@@ -361,6 +361,7 @@ int main(int argc, char **argv)
 		   *otherfile = NULL;
 	/* the kernel side's events, compared across backends: no names from /proc */
 	struct kcap_opts opts = { .sz = sizeof(opts), .snaplen = 256, .no_fd_names = 1 };
+	struct kcap_stats st = { .sz = sizeof(st) };
 	char facts[512], err[4096], go = 'g', *line;
 	int go_pipe[2], status = 0, failures, c, open_ret;
 	struct kcap *k;
@@ -463,6 +464,15 @@ int main(int argc, char **argv)
 			return 1;
 		}
 	}
+	/* a lost event fails an expectation: say whether the kernel dropped any */
+	if (kcap_get_stats(k, &st) == 0 && (st.drops || st.pids_untracked || st.bad_events))
+		fprintf(stderr,
+			"%s: the kernel dropped %llu events (buffer full %llu, too large %llu), "
+			"%llu children untracked, %llu malformed events\n",
+			backend, (unsigned long long)st.drops,
+			(unsigned long long)st.drops_buffer_full,
+			(unsigned long long)st.drops_too_large,
+			(unsigned long long)st.pids_untracked, (unsigned long long)st.bad_events);
 	kcap_close(k);
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		fprintf(stderr, "FAIL: the workload failed (status 0x%x)\n", status);

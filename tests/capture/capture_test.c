@@ -297,14 +297,16 @@ static int check(FILE *dump)
 				expand(x->args[f], frag, sizeof(frag));
 				fprintf(stderr, " %s", frag);
 			}
-			fprintf(stderr, "\n  candidates after event %zu:\n", *cursor);
-			for (j = *cursor; j < nevents; j++) {
+			fprintf(stderr, "\n  candidates (the cursor is at event %zu):\n", *cursor);
+			for (j = 0; j < nevents; j++) {
 				char name[64];
 
+				/* one before the cursor: out of order, not lost */
 				if (events[j].pid == pid &&
 				    json_field(events[j].json, "event", name, sizeof(name)) &&
 				    strcmp(name, x->event) == 0)
-					fprintf(stderr, "    %s\n", events[j].json);
+					fprintf(stderr, "    %s%zu %s\n",
+						j < *cursor ? "BEFORE " : "", j, events[j].json);
 			}
 			failures++;
 			continue;

@@ -9,6 +9,7 @@
 #include "kcap_events.h"
 #include "maps.h"
 #include "filler_impl.h"
+#include "bpf/pid_set.h"
 #include "fillers/all.h"
 
 KF_CONTINUATION(EXECVE_X)
@@ -89,6 +90,17 @@ static __always_inline void kf_dispatch(void *ctx, __u64 nr, int by_event)
 
 /* --- sys_exit ------------------------------------------------------------ */
 
+/* A new process at its first syscall exit: it joins the pid set if its parent is in it. */
+static __always_inline void kf_child_joins(void)
+{
+	struct kcap_ksettings *cfg = kf_settings();
+	struct task_struct *task = (struct task_struct *)bpf_get_current_task();
+
+	if (cfg && cfg->filter_pids)
+		kf_track_fork(KF_RD(KF_RD(task, real_parent), tgid),
+			      bpf_get_current_pid_tgid() >> 32);
+}
+
 SEC("raw_tracepoint/sys_exit")
 int kcap_sys_exit_raw(struct bpf_raw_tracepoint_args *ctx)
 {
@@ -100,6 +112,8 @@ int kcap_sys_exit_raw(struct bpf_raw_tracepoint_args *ctx)
 	if (kf_read_sysregs(&r, (struct pt_regs *)ctx->args[0]))
 		return 0;
 	nr = KF_REG(&r, orig_ax);
+	if (kcap_syscall_is_child_return(nr, (__s64)ctx->args[1]))
+		kf_child_joins();
 	s = kf_filter(nr, KCAP_WANT_EXIT, &by_event);
 	if (s) {
 		kf_redirect_ia32_exec(&nr, (__s64)ctx->args[1], &by_event);
@@ -125,6 +139,8 @@ int kcap_sys_exit_tp(struct kf_tp_sys_exit *ctx)
 	struct kf_scratch *s;
 	int by_event;
 
+	if (kcap_syscall_is_child_return(nr, ret))
+		kf_child_joins();
 	s = kf_filter(nr, KCAP_WANT_EXIT, &by_event);
 	if (s && kf_read_sysregs(&r, kf_current_regs()) == 0) {
 		kf_redirect_ia32_exec(&nr, ret, &by_event);
@@ -137,20 +153,6 @@ int kcap_sys_exit_tp(struct kf_tp_sys_exit *ctx)
 /* --- processes ----------------------------------------------------------- */
 
 /* Children of captured processes are captured too (kcap -- COMMAND, kcap -p). */
-static __always_inline void kf_track_fork(__u32 ptgid, __u32 child)
-{
-	__u8 one = 1;
-
-	struct kcap_kstats *st;
-
-	if (ptgid == child || !bpf_map_lookup_elem(&pids, &ptgid) ||
-	    !bpf_map_update_elem(&pids, &child, &one, BPF_ANY))
-		return;
-	st = kf_stats(); /* the pid set is full: say so, never lose the child silently */
-	if (st)
-		st->pids_untracked++;
-}
-
 SEC("raw_tracepoint/sched_process_fork")
 int kcap_sched_fork_raw(struct bpf_raw_tracepoint_args *ctx)
 {

@@ -12,6 +12,7 @@
 #include "kcap_events.h"
 #include "maps.h"
 #include "filler_impl.h"
+#include "bpf/pid_set.h"
 #include "fillers/all.h"
 #include "io_uring.h"
 #include "pidns.h"
@@ -38,6 +39,12 @@ int BPF_PROG(kcap_sys_exit, struct pt_regs *regs, long ret)
 	struct kcap_kstats *st;
 	__u8 want;
 
+	if (kcap_settings.filter_pids && kcap_syscall_is_child_return(nr, ret)) {
+		struct task_struct *task = (struct task_struct *)bpf_get_current_task();
+
+		kf_track_fork(BPF_CORE_READ(task, real_parent, tgid),
+			      bpf_get_current_pid_tgid() >> 32);
+	}
 	if (nr >= KCAP_MAX_SYSCALLS) {
 		kf_other_syscall(ctx, nr);
 		return 0;
@@ -72,17 +79,7 @@ int BPF_PROG(kcap_sys_exit, struct pt_regs *regs, long ret)
 SEC("tp_btf/sched_process_fork")
 int BPF_PROG(kcap_sched_fork, struct task_struct *parent, struct task_struct *child)
 {
-	__u32 ptgid = parent->tgid, ctgid = child->tgid;
-	__u8 one = 1;
-
-	struct kcap_kstats *st;
-
-	if (ptgid == ctgid || !bpf_map_lookup_elem(&pids, &ptgid) ||
-	    !bpf_map_update_elem(&pids, &ctgid, &one, BPF_ANY))
-		return 0;
-	st = kf_stats(); /* the pid set is full: say so, never lose the child silently */
-	if (st)
-		st->pids_untracked++;
+	kf_track_fork(parent->tgid, child->tgid);
 	return 0;
 }
 

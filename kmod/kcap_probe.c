@@ -183,6 +183,26 @@ static void kcap_other_syscall(struct kcap_session *s, unsigned long nr, struct 
 		kcap_emit(s, x32 ? KCAP_EV_X32_X : KCAP_EV_GENERIC_X, regs, ret, NULL);
 }
 
+/* Joins a captured process's child to the pid set (see kcap_syscall_is_child_return). */
+static void kcap_track_fork(struct kcap_session *s, pid_t ptgid, pid_t child)
+{
+	if (ptgid == child || !kcap_pids_has(&s->pids, ptgid) || !kcap_pids_add(&s->pids, child))
+		return;
+	/* the pid set is full: say so, never lose the child silently */
+	kcap_count(s, pids_untracked);
+}
+
+/* A new process at its first syscall exit; real_parent is read under RCU. */
+static void kcap_child_joins(struct kcap_session *s)
+{
+	pid_t ptgid;
+
+	rcu_read_lock();
+	ptgid = rcu_dereference(current->real_parent)->tgid;
+	rcu_read_unlock();
+	kcap_track_fork(s, ptgid, current->tgid);
+}
+
 static void kcap_probe_sys_exit(void *data, KCAP_SYS_EXIT_ARGS)
 {
 	struct kcap_session *s = data;
@@ -191,6 +211,8 @@ static void kcap_probe_sys_exit(void *data, KCAP_SYS_EXIT_ARGS)
 
 	if (!READ_ONCE(s->running))
 		return;
+	if (s->cfg.settings.filter_pids && kcap_syscall_is_child_return(nr, ret))
+		kcap_child_joins(s);
 	if ((unsigned long)nr >= KCAP_MAX_SYSCALLS) {
 		kcap_other_syscall(s, (unsigned long)nr, regs, ret);
 		return;
@@ -232,11 +254,7 @@ static void kcap_probe_fork(void *data, KCAP_SCHED_FORK_ARGS)
 
 	if (!READ_ONCE(s->running))
 		return;
-	if (parent->tgid == child->tgid || !kcap_pids_has(&s->pids, parent->tgid) ||
-	    !kcap_pids_add(&s->pids, child->tgid))
-		return;
-	/* the pid set is full: say so, never lose the child silently */
-	kcap_count(s, pids_untracked);
+	kcap_track_fork(s, parent->tgid, child->tgid);
 }
 
 static void kcap_probe_exit(void *data, KCAP_SCHED_EXIT_ARGS)

@@ -141,4 +141,18 @@ static inline int kcap_ia32_exec_succeeded(__u64 nr, __s64 ret)
 	return nr == KCAP_NR_IA32_execve && ret == 0;
 }
 
+/*
+ * A new process's first syscall exit: its clone, clone3, fork or vfork
+ * returning 0. Backends add a captured process's child to the pid set at the
+ * sched_process_fork tracepoint, from the parent's side; a kernel that wakes
+ * the child before that tracepoint runs (seen on 7.x) would let the child's
+ * first syscalls pass unseen, so the child also joins at this exit when its
+ * parent is in the set. Every other syscall exit pays one compare.
+ */
+static inline int kcap_syscall_is_child_return(__u64 nr, __s64 ret)
+{
+	return ret == 0 && (nr == KCAP_NR_clone || nr == KCAP_NR_clone3 || nr == KCAP_NR_fork ||
+			    nr == KCAP_NR_vfork);
+}
+
 #endif /* KCAP_EVENTS_H */

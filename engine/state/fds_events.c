@@ -354,48 +354,71 @@ static void new_process(struct kcap_fds *f, const struct kcap_event *ev, int64_t
 		child->born_ts = ev->ts;
 }
 
-/* The events that change descriptor tables: one test before any decoding. */
-static bool changes_descriptors(uint16_t type)
+/*
+ * The events that change descriptor tables, and which of their results do: one
+ * lookup before any decoding. PROCESS: creation, exec, exit and close_range,
+ * which act on whole tables; the others change the event's process's table.
+ */
+enum fd_rule {
+	FD_RULE_NONE,
+	FD_RULE_PROCESS,
+	FD_RULE_RES_NONNEG, /* a new descriptor, or a count: res >= 0 */
+	FD_RULE_RES_ZERO, /* res == 0 */
+	FD_RULE_CONNECT, /* res 0, or EINPROGRESS: the socket's ends are set */
+	FD_RULE_ALWAYS, /* close: even a failed one (EINTR) released the descriptor */
+};
+
+static const uint8_t fd_rules[KCAP_EV__COUNT] = {
+	[KCAP_EV_CLONE_X] = FD_RULE_PROCESS,
+	[KCAP_EV_CLONE3_X] = FD_RULE_PROCESS,
+	[KCAP_EV_FORK_X] = FD_RULE_PROCESS,
+	[KCAP_EV_VFORK_X] = FD_RULE_PROCESS,
+	[KCAP_EV_PROCEXIT] = FD_RULE_PROCESS,
+	[KCAP_EV_EXECVE_X] = FD_RULE_PROCESS,
+	[KCAP_EV_EXECVEAT_X] = FD_RULE_PROCESS,
+	[KCAP_EV_CLOSE_RANGE_X] = FD_RULE_PROCESS,
+	[KCAP_EV_OPEN_X] = FD_RULE_RES_NONNEG,
+	[KCAP_EV_OPENAT_X] = FD_RULE_RES_NONNEG,
+	[KCAP_EV_OPENAT2_X] = FD_RULE_RES_NONNEG,
+	[KCAP_EV_CREAT_X] = FD_RULE_RES_NONNEG,
+	[KCAP_EV_SOCKET_X] = FD_RULE_RES_NONNEG,
+	[KCAP_EV_ACCEPT_X] = FD_RULE_RES_NONNEG,
+	[KCAP_EV_ACCEPT4_X] = FD_RULE_RES_NONNEG,
+	[KCAP_EV_EVENTFD_X] = FD_RULE_RES_NONNEG,
+	[KCAP_EV_EVENTFD2_X] = FD_RULE_RES_NONNEG,
+	[KCAP_EV_SIGNALFD_X] = FD_RULE_RES_NONNEG,
+	[KCAP_EV_SIGNALFD4_X] = FD_RULE_RES_NONNEG,
+	[KCAP_EV_TIMERFD_CREATE_X] = FD_RULE_RES_NONNEG,
+	[KCAP_EV_INOTIFY_INIT_X] = FD_RULE_RES_NONNEG,
+	[KCAP_EV_INOTIFY_INIT1_X] = FD_RULE_RES_NONNEG,
+	[KCAP_EV_EPOLL_CREATE_X] = FD_RULE_RES_NONNEG,
+	[KCAP_EV_EPOLL_CREATE1_X] = FD_RULE_RES_NONNEG,
+	[KCAP_EV_DUP_X] = FD_RULE_RES_NONNEG,
+	[KCAP_EV_DUP2_X] = FD_RULE_RES_NONNEG,
+	[KCAP_EV_DUP3_X] = FD_RULE_RES_NONNEG,
+	[KCAP_EV_FCNTL_X] = FD_RULE_RES_NONNEG,
+	[KCAP_EV_SENDTO_X] = FD_RULE_RES_NONNEG,
+	[KCAP_EV_RECVFROM_X] = FD_RULE_RES_NONNEG,
+	[KCAP_EV_SENDMSG_X] = FD_RULE_RES_NONNEG,
+	[KCAP_EV_RECVMSG_X] = FD_RULE_RES_NONNEG,
+	[KCAP_EV_CONNECT_X] = FD_RULE_CONNECT,
+	[KCAP_EV_BIND_X] = FD_RULE_RES_ZERO,
+	[KCAP_EV_PIPE_X] = FD_RULE_RES_ZERO,
+	[KCAP_EV_PIPE2_X] = FD_RULE_RES_ZERO,
+	[KCAP_EV_SOCKETPAIR_X] = FD_RULE_RES_ZERO,
+	[KCAP_EV_CLOSE_X] = FD_RULE_ALWAYS,
+};
+
+static bool result_changes(enum fd_rule rule, int64_t res)
 {
-	switch (type) {
-	case KCAP_EV_CLONE_X:
-	case KCAP_EV_CLONE3_X:
-	case KCAP_EV_FORK_X:
-	case KCAP_EV_VFORK_X:
-	case KCAP_EV_PROCEXIT:
-	case KCAP_EV_EXECVE_X:
-	case KCAP_EV_EXECVEAT_X:
-	case KCAP_EV_CLOSE_RANGE_X:
-	case KCAP_EV_OPEN_X:
-	case KCAP_EV_OPENAT_X:
-	case KCAP_EV_OPENAT2_X:
-	case KCAP_EV_CREAT_X:
-	case KCAP_EV_SOCKET_X:
-	case KCAP_EV_ACCEPT_X:
-	case KCAP_EV_ACCEPT4_X:
-	case KCAP_EV_EVENTFD_X:
-	case KCAP_EV_EVENTFD2_X:
-	case KCAP_EV_SIGNALFD_X:
-	case KCAP_EV_SIGNALFD4_X:
-	case KCAP_EV_TIMERFD_CREATE_X:
-	case KCAP_EV_INOTIFY_INIT_X:
-	case KCAP_EV_INOTIFY_INIT1_X:
-	case KCAP_EV_EPOLL_CREATE_X:
-	case KCAP_EV_EPOLL_CREATE1_X:
-	case KCAP_EV_DUP_X:
-	case KCAP_EV_DUP2_X:
-	case KCAP_EV_DUP3_X:
-	case KCAP_EV_CONNECT_X:
-	case KCAP_EV_BIND_X:
-	case KCAP_EV_PIPE_X:
-	case KCAP_EV_PIPE2_X:
-	case KCAP_EV_SOCKETPAIR_X:
-	case KCAP_EV_FCNTL_X:
-	case KCAP_EV_SENDTO_X:
-	case KCAP_EV_RECVFROM_X:
-	case KCAP_EV_SENDMSG_X:
-	case KCAP_EV_RECVMSG_X:
-	case KCAP_EV_CLOSE_X:
+	switch (rule) {
+	case FD_RULE_RES_NONNEG:
+		return res >= 0;
+	case FD_RULE_RES_ZERO:
+		return res == 0;
+	case FD_RULE_CONNECT:
+		return res == 0 || res == -EINPROGRESS;
+	case FD_RULE_ALWAYS:
 		return true;
 	default:
 		return false;
@@ -409,7 +432,9 @@ void kcap_fds_update(struct kcap_fds *f, const struct kcap_event *ev)
 	int64_t res = -1, fd;
 	char name[64];
 
-	if (!changes_descriptors(ev->type))
+	enum fd_rule rule = ev->type < KCAP_EV__COUNT ? fd_rules[ev->type] : FD_RULE_NONE;
+
+	if (rule == FD_RULE_NONE)
 		return;
 	if (kcap_event_ret(ev, &res))
 		res = -1;
@@ -441,53 +466,8 @@ void kcap_fds_update(struct kcap_fds *f, const struct kcap_event *ev)
 		break;
 	}
 	/* the rest change the table of the event's process */
-	switch (ev->type) {
-	case KCAP_EV_OPEN_X:
-	case KCAP_EV_OPENAT_X:
-	case KCAP_EV_OPENAT2_X:
-	case KCAP_EV_CREAT_X:
-	case KCAP_EV_SOCKET_X:
-	case KCAP_EV_ACCEPT_X:
-	case KCAP_EV_ACCEPT4_X:
-	case KCAP_EV_EVENTFD_X:
-	case KCAP_EV_EVENTFD2_X:
-	case KCAP_EV_SIGNALFD_X:
-	case KCAP_EV_SIGNALFD4_X:
-	case KCAP_EV_TIMERFD_CREATE_X:
-	case KCAP_EV_INOTIFY_INIT_X:
-	case KCAP_EV_INOTIFY_INIT1_X:
-	case KCAP_EV_EPOLL_CREATE_X:
-	case KCAP_EV_EPOLL_CREATE1_X:
-	case KCAP_EV_DUP_X:
-	case KCAP_EV_DUP2_X:
-	case KCAP_EV_DUP3_X:
-		if (res < 0)
-			return;
-		break;
-	case KCAP_EV_CONNECT_X:
-		if (res != 0 && res != -EINPROGRESS)
-			return;
-		break;
-	case KCAP_EV_BIND_X:
-	case KCAP_EV_PIPE_X:
-	case KCAP_EV_PIPE2_X:
-	case KCAP_EV_SOCKETPAIR_X:
-		if (res != 0)
-			return;
-		break;
-	case KCAP_EV_FCNTL_X:
-	case KCAP_EV_SENDTO_X:
-	case KCAP_EV_RECVFROM_X:
-	case KCAP_EV_SENDMSG_X:
-	case KCAP_EV_RECVMSG_X:
-		if (res < 0)
-			return;
-		break;
-	case KCAP_EV_CLOSE_X:
-		break; /* even a failed close (EINTR) released the descriptor */
-	default:
+	if (!result_changes(rule, res))
 		return;
-	}
 	t = kcap_fds_table_of(f, ev->pid);
 	if (!t)
 		return;

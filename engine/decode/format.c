@@ -171,6 +171,16 @@ static void put_signal(struct sbuf *sb, uint64_t sig)
 	}
 }
 
+/* A signal as a value: a JSON string, or bare in text. */
+static void put_signal_value(struct sbuf *sb, uint64_t sig, enum fmt_style style)
+{
+	if (style == STYLE_JSON)
+		sb_putc(sb, '"');
+	put_signal(sb, sig);
+	if (style == STYLE_JSON)
+		sb_putc(sb, '"');
+}
+
 /* FLAGS: enumerated field (if any), then each known bit, then unknown bits in hex. */
 static void put_flags(struct sbuf *sb, const struct kcap_symbol_set *set, uint64_t v)
 {
@@ -285,11 +295,7 @@ static void put_fcntl_arg(struct sbuf *sb, const struct kcap_event *ev, uint64_t
 		put_flags_value(sb, KCAP_ST_OPEN_FLAGS, u, style);
 		return;
 	case 10: /* F_SETSIG */
-		if (style == STYLE_JSON)
-			sb_putc(sb, '"');
-		put_signal(sb, u);
-		if (style == STYLE_JSON)
-			sb_putc(sb, '"');
+		put_signal_value(sb, u, style);
 		return;
 	case 0: /* F_DUPFD */
 	case 8: /* F_SETOWN: a pid, or a process group when negative */
@@ -372,11 +378,7 @@ static void put_prctl_arg(struct sbuf *sb, const struct kcap_event *ev, const st
 	switch (event_int(ev, "option")) {
 	case 1: /* PR_SET_PDEATHSIG */
 		if (arg2) {
-			if (style == STYLE_JSON)
-				sb_putc(sb, '"');
-			put_signal(sb, u);
-			if (style == STYLE_JSON)
-				sb_putc(sb, '"');
+			put_signal_value(sb, u, style);
 			return;
 		}
 		break;
@@ -479,11 +481,7 @@ static void put_int(struct sbuf *sb, const struct kcap_event *ev, const struct k
 		put_enum(sb, set, u, style);
 		return;
 	case KCAP_PF_SIGNAL:
-		if (style == STYLE_JSON)
-			sb_putc(sb, '"');
-		put_signal(sb, u);
-		if (style == STYLE_JSON)
-			sb_putc(sb, '"');
+		put_signal_value(sb, u, style);
 		return;
 	case KCAP_PF_MODE:
 		if (style == STYLE_JSON)
@@ -686,11 +684,7 @@ static void put_sigset(struct sbuf *sb, const struct kcap_param *p, enum fmt_sty
 		if (!first)
 			sb_putc(sb, ',');
 		first = false;
-		if (style == STYLE_JSON)
-			sb_putc(sb, '"');
-		put_signal(sb, bit + 1);
-		if (style == STYLE_JSON)
-			sb_putc(sb, '"');
+		put_signal_value(sb, bit + 1, style);
 	}
 	sb_putc(sb, ']');
 }

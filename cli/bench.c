@@ -327,17 +327,45 @@ static int measure(struct config *c, int round, int nthreads, long iters)
  * Reader throughput: capture real events of the workload into memory, then
  * time decoding and formatting them to JSON written to /dev/null, on one core.
  */
+/*
+ * The reader's output as kcap -j writes it, into /dev/null: formatted lines
+ * gathered in a buffer, written when it fills.
+ */
+struct json_sink {
+	int fd;
+	size_t len;
+	char line[KCAP_FORMAT_MAX], out[1 << 16];
+};
+
+/* false when writing failed */
+static bool sink_put(struct json_sink *k, const struct kcap_event *ev)
+{
+	int len = kcap_format_json(ev, k->line, sizeof(k->line));
+
+	if (len < 0 || k->len + (size_t)len + 1 > sizeof(k->out)) {
+		if (write(k->fd, k->out, k->len) < 0)
+			return false;
+		k->len = 0;
+	}
+	if (len > 0) {
+		memcpy(k->out + k->len, k->line, (size_t)len);
+		k->len += (size_t)len;
+		k->out[k->len++] = '\n';
+	}
+	return true;
+}
+
 static int format_rate(double *rate, size_t *nevents)
 {
 	/* a working set that stays in cache, as a reader holds one event at a time */
 	enum { N = 20000 };
 	/* events kept past kcap_close(): their descriptor names would not be */
 	struct kcap_opts opts = { .sz = sizeof(opts), .no_fd_names = 1 };
-	static char line[KCAP_FORMAT_MAX], out[1 << 16];
+	static struct json_sink sink;
 	struct kcap_event *evs = calloc(N, sizeof(*evs));
 	uint8_t *store = malloc((size_t)N * 256);
 	char err[1024];
-	size_t n = 0, olen = 0;
+	size_t n = 0;
 	struct kcap *k;
 	double t0, secs;
 	int devnull = open("/dev/null", O_WRONLY);
@@ -377,21 +405,13 @@ static int format_rate(double *rate, size_t *nevents)
 	kill(load, SIGKILL);
 	waitpid(load, NULL, 0);
 	kcap_close(k);
+	sink.fd = devnull;
+	sink.len = 0;
 	t0 = now_s();
 	for (int rep = 0; rep < PASSES; rep++) {
 		for (size_t i = 0; i < n; i++) {
-			int len = kcap_format_json(&evs[i], line, sizeof(line));
-
-			if (len < 0 || olen + (size_t)len + 1 > sizeof(out)) {
-				if (write(devnull, out, olen) < 0)
-					break;
-				olen = 0;
-			}
-			if (len > 0) {
-				memcpy(out + olen, line, (size_t)len);
-				olen += (size_t)len;
-				out[olen++] = '\n';
-			}
+			if (!sink_put(&sink, &evs[i]))
+				break;
 		}
 	}
 	secs = now_s() - t0;
@@ -430,11 +450,10 @@ static int drain_rate(bool fd_names, long iters, double *rate, size_t *n)
 	struct kcap_opts opts = { .sz = sizeof(opts),
 				  .buffer_bytes = 64ul << 20,
 				  .no_fd_names = !fd_names };
-	static char line[KCAP_FORMAT_MAX], out[1 << 16];
+	static struct json_sink sink;
 	const struct kcap_event *ev;
 	struct kcap_stats st = { .sz = sizeof(st) };
 	int go[2], devnull = open("/dev/null", O_WRONLY), ret = -1;
-	size_t olen = 0;
 	struct kcap *k = NULL;
 	char err[1024], c;
 	double t0;
@@ -467,20 +486,12 @@ static int drain_rate(bool fd_names, long iters, double *rate, size_t *n)
 	go[1] = -1;
 	waitpid(child, NULL, 0);
 	child = -1;
+	sink.fd = devnull;
+	sink.len = 0;
 	t0 = now_s();
 	while (kcap_next(k, &ev, 0) == 0) {
-		int len = kcap_format_json(ev, line, sizeof(line));
-
-		if (len < 0 || olen + (size_t)len + 1 > sizeof(out)) {
-			if (write(devnull, out, olen) < 0)
-				break;
-			olen = 0;
-		}
-		if (len > 0) {
-			memcpy(out + olen, line, (size_t)len);
-			olen += (size_t)len;
-			out[olen++] = '\n';
-		}
+		if (!sink_put(&sink, ev))
+			break;
 		(*n)++;
 	}
 	*rate = (double)*n / (now_s() - t0);

@@ -26,6 +26,25 @@ static void test_insert_lookup_remove_many(void **state)
 	kcap_threads_free(&t);
 }
 
+/* <dir>/<pid>/task/<tid>/comm of a fake /proc, holding comm and a newline. */
+static void fake_task(const char *dir, uint32_t pid, uint32_t tid, const char *comm)
+{
+	char path[256];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%u", dir, pid);
+	mkdir(path, 0700);
+	snprintf(path, sizeof(path), "%s/%u/task", dir, pid);
+	mkdir(path, 0700);
+	snprintf(path, sizeof(path), "%s/%u/task/%u", dir, pid, tid);
+	mkdir(path, 0700);
+	snprintf(path, sizeof(path), "%s/%u/task/%u/comm", dir, pid, tid);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fprintf(f, "%s\n", comm);
+	fclose(f);
+}
+
 static void test_proc_lookup_and_long_names(void **state)
 {
 	struct kcap_threads t;
@@ -34,17 +53,7 @@ static void test_proc_lookup_and_long_names(void **state)
 
 	(void)state;
 	assert_non_null(mkdtemp(dir));
-	snprintf(path, sizeof(path), "%s/5", dir);
-	mkdir(path, 0700);
-	snprintf(path, sizeof(path), "%s/5/task", dir);
-	mkdir(path, 0700);
-	snprintf(path, sizeof(path), "%s/5/task/6", dir);
-	mkdir(path, 0700);
-	snprintf(path, sizeof(path), "%s/5/task/6/comm", dir);
-	f = fopen(path, "w");
-	assert_non_null(f);
-	fputs("worker\n", f);
-	fclose(f);
+	fake_task(dir, 5, 6, "worker");
 	snprintf(path, sizeof(path), "%s/self", dir); /* not an id */
 	mkdir(path, 0700);
 	snprintf(path, sizeof(path), "%s/7", dir); /* a process gone before its tasks are read */
@@ -136,21 +145,11 @@ static void test_listed_thread_of_reader_pidns(void **state)
 	char dir[] = "/tmp/kcap-nsproc-XXXXXX", path[256];
 	uint32_t ns_pid = 0, ns_tid = 0;
 	struct kcap_threads t;
-	FILE *f;
 
 	(void)state;
 	assert_non_null(mkdtemp(dir));
-	snprintf(path, sizeof(path), "%s/2", dir);
-	mkdir(path, 0700);
-	snprintf(path, sizeof(path), "%s/2/task", dir);
-	mkdir(path, 0700);
-	snprintf(path, sizeof(path), "%s/2/task/3", dir);
-	mkdir(path, 0700);
+	fake_task(dir, 2, 3, "nsworker");
 	snprintf(path, sizeof(path), "%s/2/task/3/comm", dir);
-	f = fopen(path, "w");
-	assert_non_null(f);
-	fputs("nsworker\n", f);
-	fclose(f);
 	assert_int_equal(kcap_threads_init(&t, NULL), 0);
 	t.reader_pidns = 4026532111u;
 	kcap_threads_learn_ns_thread(&t, 9003, 2, 3, dir);

@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include "config.h"
 #include "kcap_event_table.h"
+#include "state/fds.h"
 
 /* Whether any syscall number has one of the want bits. */
 static bool any_want(const struct kcap_config *cfg, __u8 bits)
@@ -199,32 +200,20 @@ static int parse_pids(struct kcap_config *cfg, const struct kcap_opts *opts, cha
 	return 0;
 }
 
-/*
- * The syscalls that create, copy, close or carry descriptors to a new
- * process or image: what the descriptor table is maintained from.
- */
-static const char *const descriptor_syscalls[] = {
-	"open",		"openat",	 "openat2",	   "creat",	   "close",
-	"close_range",	"dup",		 "dup2",	   "dup3",	   "fcntl",
-	"socket",	"connect",	 "accept",	   "accept4",	   "bind",
-	"pipe",		"pipe2",	 "socketpair",	   "eventfd",	   "eventfd2",
-	"signalfd",	"signalfd4",	 "timerfd_create", "inotify_init", "inotify_init1",
-	"epoll_create", "epoll_create1", "clone",	   "clone3",	   "fork",
-	"vfork",	"execve",	 "execveat",
-};
-
-/* An event list leaves out some of them: they are captured for the table, not delivered. */
+/* An event list leaves out some events the descriptor table needs: they are captured for it, not delivered. */
 static void want_descriptor_syscalls(struct kcap_config *cfg)
 {
-	for (size_t i = 0; i < sizeof(descriptor_syscalls) / sizeof(descriptor_syscalls[0]); i++) {
-		int nr = kcap_syscall_nr(descriptor_syscalls[i]);
+	for (int ev = 0; ev < KCAP_EV__COUNT; ev++) {
+		const struct kcap_event_info *info = &kcap_event_table[ev];
+		int nr = info->syscall_nr;
 
-		if (nr < 0 || kcap_config_wants_syscall(cfg, nr))
+		if (!kcap_fds_needs_event(ev) || info->hook != KCAP_HOOK_SYS_EXIT || nr < 0 ||
+		    nr >= KCAP_MAX_SYSCALLS || kcap_config_wants_syscall(cfg, nr))
 			continue;
 		cfg->kernel.want[nr] |= KCAP_WANT_EXIT;
 		cfg->state_only[nr] = true;
 	}
-	if (!cfg->kernel.settings.capture_procexit) {
+	if (kcap_fds_needs_event(KCAP_EV_PROCEXIT) && !cfg->kernel.settings.capture_procexit) {
 		cfg->kernel.settings.capture_procexit = 1;
 		cfg->procexit_state_only = true;
 	}

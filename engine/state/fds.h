@@ -93,6 +93,12 @@ void kcap_fds_free(struct kcap_fds *f);
  */
 int kcap_fds_scan(struct kcap_fds *f, unsigned int time_budget_ms);
 /* Applies what an event (in stream order) does to descriptors. */
+/*
+ * Whether the table cannot stay right without event type (the syscalls that
+ * create, copy or close descriptors or carry them to a new process or image,
+ * and process exit): an event list that leaves one out gets it for the table.
+ */
+bool kcap_fds_needs_event(int type);
 void kcap_fds_update(struct kcap_fds *f, const struct kcap_event *ev);
 /*
  * What descriptor fd of ev's process refers to: true and *ref; false when

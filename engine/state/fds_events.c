@@ -366,6 +366,8 @@ enum fd_rule {
 	FD_RULE_RES_ZERO, /* res == 0 */
 	FD_RULE_CONNECT, /* res 0, or EINPROGRESS: the socket's ends are set */
 	FD_RULE_ALWAYS, /* close: even a failed one (EINTR) released the descriptor */
+	/* res >= 0: names a socket left unnamed, not needed to keep the table right */
+	FD_RULE_SOCKET_NAME,
 };
 
 static const uint8_t fd_rules[KCAP_EV__COUNT] = {
@@ -397,10 +399,10 @@ static const uint8_t fd_rules[KCAP_EV__COUNT] = {
 	[KCAP_EV_DUP2_X] = FD_RULE_RES_NONNEG,
 	[KCAP_EV_DUP3_X] = FD_RULE_RES_NONNEG,
 	[KCAP_EV_FCNTL_X] = FD_RULE_RES_NONNEG,
-	[KCAP_EV_SENDTO_X] = FD_RULE_RES_NONNEG,
-	[KCAP_EV_RECVFROM_X] = FD_RULE_RES_NONNEG,
-	[KCAP_EV_SENDMSG_X] = FD_RULE_RES_NONNEG,
-	[KCAP_EV_RECVMSG_X] = FD_RULE_RES_NONNEG,
+	[KCAP_EV_SENDTO_X] = FD_RULE_SOCKET_NAME,
+	[KCAP_EV_RECVFROM_X] = FD_RULE_SOCKET_NAME,
+	[KCAP_EV_SENDMSG_X] = FD_RULE_SOCKET_NAME,
+	[KCAP_EV_RECVMSG_X] = FD_RULE_SOCKET_NAME,
 	[KCAP_EV_CONNECT_X] = FD_RULE_CONNECT,
 	[KCAP_EV_BIND_X] = FD_RULE_RES_ZERO,
 	[KCAP_EV_PIPE_X] = FD_RULE_RES_ZERO,
@@ -413,6 +415,7 @@ static bool result_changes(enum fd_rule rule, int64_t res)
 {
 	switch (rule) {
 	case FD_RULE_RES_NONNEG:
+	case FD_RULE_SOCKET_NAME:
 		return res >= 0;
 	case FD_RULE_RES_ZERO:
 		return res == 0;
@@ -423,6 +426,12 @@ static bool result_changes(enum fd_rule rule, int64_t res)
 	default:
 		return false;
 	}
+}
+
+bool kcap_fds_needs_event(int type)
+{
+	return type >= 0 && type < KCAP_EV__COUNT && fd_rules[type] != FD_RULE_NONE &&
+	       fd_rules[type] != FD_RULE_SOCKET_NAME;
 }
 
 void kcap_fds_update(struct kcap_fds *f, const struct kcap_event *ev)

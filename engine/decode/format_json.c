@@ -29,7 +29,7 @@ static void put_fd_name(struct sbuf *sb, const struct kcap_event *ev, unsigned i
 
 int kcap_format_json(const struct kcap_event *ev, char *buf, size_t len)
 {
-	const struct kcap_event_info *info = &kcap_event_table[ev->type];
+	const struct kcap_event_info *info = kcap_event_info_of(ev);
 	unsigned int first_arg = 0;
 	struct kcap_param p;
 	struct sbuf sb;

@@ -38,7 +38,7 @@ static void put_time(struct sbuf *sb, uint64_t ts)
 
 int kcap_format_text(const struct kcap_event *ev, char *buf, size_t len)
 {
-	const struct kcap_event_info *info = &kcap_event_table[ev->type];
+	const struct kcap_event_info *info = kcap_event_info_of(ev);
 	struct sbuf sb;
 
 	sb_init(&sb, buf, len);

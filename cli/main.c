@@ -364,7 +364,7 @@ static int capture(struct kcap *k, const struct cli_options *o, struct command *
 		ret = kcap_next(k, &ev, draining ? 0 : 100);
 		idle = ret != 0;
 		if (ret == 0) {
-			if (w && record_event(k, w, ev))
+			if (w && (ret = record_event(k, w, ev)))
 				break;
 			if (print && !print_event(o, &out, ev, line, KCAP_FORMAT_MAX))
 				break;
@@ -437,14 +437,18 @@ static struct kcap_writer *open_writer(struct kcap *k, const struct cli_options 
 	return w;
 }
 
-/* Closes the recording: the trailer, and a line saying what was written. */
-static int close_writer(struct kcap *k, struct kcap_writer *w, const char *path)
+/*
+ * Closes the recording: the trailer, and a line saying what was written. A
+ * failure the capture already reported (failed) is not repeated.
+ */
+static int close_writer(struct kcap *k, struct kcap_writer *w, const char *path, bool failed)
 {
 	struct kcap_writer_stats st = { .sz = sizeof(st) };
 
 	kcap_writer_get_stats(w, &st);
 	if (kcap_writer_close(w)) {
-		fprintf(stderr, "kcap: %s\n", kcap_last_error(k));
+		if (!failed)
+			fprintf(stderr, "kcap: %s\n", kcap_last_error(k));
 		return -1;
 	}
 	fprintf(stderr, "kcap: wrote %llu events to %s (%.1f MiB, %.1f MiB before compression)\n",
@@ -574,7 +578,7 @@ int main(int argc, char **argv)
 		child_changed = 1;
 	ret = capture(k, &o, o.command ? &cmd : NULL, out_fd, writer);
 	kcap_stop(k);
-	if (writer && close_writer(k, writer, o.write_file))
+	if (writer && close_writer(k, writer, o.write_file, ret != 0))
 		ret = -EIO;
 	print_stats(k, &o);
 	if (o.read_file && !print_replay_end(k))

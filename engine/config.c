@@ -217,7 +217,8 @@ static int parse_pids(struct kcap_config *cfg, const struct kcap_opts *opts, cha
 	for (size_t i = 0; i < opts->npids; i++) {
 		int pid = opts->pids[i];
 
-		if (pid <= 0 || (kill(pid, 0) < 0 && errno == ESRCH)) {
+		/* a replay's pids lived where the file was captured */
+		if (pid <= 0 || (!opts->read_file && kill(pid, 0) < 0 && errno == ESRCH)) {
 			snprintf(err, errlen, "no process with pid %d", pid);
 			return -ESRCH;
 		}

@@ -67,7 +67,7 @@ int kcap_format_json(const struct kcap_event *ev, char *buf, size_t len)
 			sb_puts(&sb, "null");
 	}
 	sb_puts(&sb, ",\"args\":{");
-	for (unsigned int i = first_arg; i < ev->nparams; i++) {
+	for (unsigned int i = first_arg; i < ev->nparams && i < info->nparams; i++) {
 		if (kcap_event_param(ev, i, &p))
 			break;
 		if (!first)

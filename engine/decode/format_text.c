@@ -59,7 +59,7 @@ int kcap_format_text(const struct kcap_event *ev, char *buf, size_t len)
 	}
 	sb_puts(&sb, info->hook == KCAP_HOOK_SYS_ENTER ? ") > " : ") < ");
 	sb_puts(&sb, kcap_fmt_event_name(ev));
-	for (unsigned int i = 0; i < ev->nparams; i++) {
+	for (unsigned int i = 0; i < ev->nparams && i < info->nparams; i++) {
 		struct kcap_param p;
 
 		if (kcap_event_param(ev, i, &p))

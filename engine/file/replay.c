@@ -61,6 +61,7 @@ static int replay_error(struct kcap_replay *r, int err, const char *fmt, ...)
 
 	n = (size_t)snprintf(r->errmsg, sizeof(r->errmsg), "%s: ", r->path);
 	va_start(ap, fmt);
+	/* NOLINTNEXTLINE(clang-analyzer-valist.Uninitialized): va_start just did */
 	vsnprintf(r->errmsg + n, sizeof(r->errmsg) - n, fmt, ap);
 	va_end(ap);
 	r->end = err;
@@ -201,6 +202,7 @@ int kcap_replay_open(struct kcap_replay **out, const char *path, const void *mem
 		     size_t errlen)
 {
 	struct kcap_replay *r = calloc(1, sizeof(*r));
+	bool added;
 	int ret;
 
 	*out = r;
@@ -232,7 +234,7 @@ int kcap_replay_open(struct kcap_replay **out, const char *path, const void *mem
 			return -ENOMEM;
 		}
 		for (size_t i = 0; i < cfg->npids; i++)
-			kcap_idmap_insert(&r->pids, (uint64_t)cfg->pids[i], NULL);
+			kcap_idmap_insert(&r->pids, (uint64_t)cfg->pids[i], &added);
 	}
 	/* the head: machine, schema, threads, up to the first events */
 	do
@@ -272,10 +274,11 @@ static bool wanted_pid(struct kcap_replay *r, const struct kcap_event *ev)
 	if (kcap_event_ret(ev, &ret) == 0 && ret == 0) {
 		struct kcap_param p;
 		int64_t ppid;
+		bool added;
 
 		if (kcap_event_param_by_name(ev, "ppid", &p) == 0 &&
 		    kcap_param_int(&p, &ppid) == 0 && kcap_idmap_find(&r->pids, (uint64_t)ppid)) {
-			kcap_idmap_insert(&r->pids, ev->pid, NULL);
+			kcap_idmap_insert(&r->pids, ev->pid, &added);
 			return true;
 		}
 	}

@@ -55,13 +55,13 @@ static int local_match(const struct entry *e)
 	for (int ev = 0; ev < KCAP_EV__COUNT; ev++) {
 		const struct kcap_event_info *info = &kcap_event_table[ev];
 
-		if (strcmp(info->id, e->id))
+		if (strcmp(info->id, e->id) != 0)
 			continue;
 		if (info->hook != e->hook || info->nparams != e->nparams ||
-		    strcmp(info->name, e->name))
+		    strcmp(info->name, e->name) != 0)
 			return -1;
 		for (unsigned int i = 0; i < e->nparams; i++)
-			if (strcmp(info->params[i].name, e->params[i].name) ||
+			if (strcmp(info->params[i].name, e->params[i].name) != 0 ||
 			    (int)info->params[i].type != e->params[i].type)
 				return -1;
 		return ev;
@@ -128,21 +128,25 @@ static uint8_t foreign_fmt(int type, int fmt)
 	}
 }
 
-/* A description of e owned by the schema: one allocation, strings included. */
-static struct kcap_event_info *build_foreign(const struct entry *e)
+/* A description of e, added to the schema's list: one allocation, strings included. */
+static struct kcap_event_info *build_foreign(struct kcap_file_schema *s, const struct entry *e)
 {
 	size_t strings = strlen(e->name) + 1 + strlen(e->id) + 1, size;
+	struct kcap_schema_foreign *f;
 	struct kcap_event_info *info;
 	struct kcap_param_info *params;
 	char *str;
 
 	for (unsigned int i = 0; i < e->nparams; i++)
 		strings += strlen(e->params[i].name) + 1;
-	size = sizeof(*info) + sizeof(*params) * e->nparams + strings;
-	info = calloc(1, size);
-	if (!info)
+	size = sizeof(*f) + sizeof(*params) * e->nparams + strings;
+	f = calloc(1, size);
+	if (!f)
 		return NULL;
-	params = (struct kcap_param_info *)(info + 1);
+	f->next = s->foreign;
+	s->foreign = f;
+	info = &f->info;
+	params = (struct kcap_param_info *)(f + 1);
 	str = (char *)(params + e->nparams);
 #define COPY_STRING(dst, src)                \
 	do {                                 \
@@ -210,17 +214,6 @@ static int ensure_types(struct kcap_file_schema *s, uint32_t type)
 	return 0;
 }
 
-static int add_foreign(struct kcap_file_schema *s, struct kcap_event_info *info)
-{
-	struct kcap_event_info **p = realloc(s->foreign, sizeof(*p) * (s->nforeign + 1));
-
-	if (!p)
-		return -ENOMEM;
-	s->foreign = p;
-	s->foreign[s->nforeign++] = info;
-	return 0;
-}
-
 int kcap_schema_add(struct kcap_file_schema *s, const uint8_t *data, size_t len, char *err,
 		    size_t errlen)
 {
@@ -266,9 +259,8 @@ int kcap_schema_add(struct kcap_file_schema *s, const uint8_t *data, size_t len,
 			t->info = &kcap_event_table[local];
 			t->local = (uint16_t)local;
 		} else {
-			info = build_foreign(e);
-			if (!info || add_foreign(s, info)) {
-				free(info);
+			info = build_foreign(s, e);
+			if (!info) {
 				snprintf(err, errlen, "out of memory for its event table");
 				ret = -ENOMEM;
 				break;
@@ -294,9 +286,12 @@ const struct kcap_schema_type *kcap_schema_type(const struct kcap_file_schema *s
 
 void kcap_schema_free(struct kcap_file_schema *s)
 {
-	for (size_t i = 0; i < s->nforeign; i++)
-		free(s->foreign[i]);
-	free(s->foreign);
+	while (s->foreign) {
+		struct kcap_schema_foreign *next = s->foreign->next;
+
+		free(s->foreign);
+		s->foreign = next;
+	}
 	free(s->types);
 	memset(s, 0, sizeof(*s));
 }

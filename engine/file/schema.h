@@ -20,11 +20,16 @@ struct kcap_schema_type {
 	uint16_t local; /* this library's type, or KCAP_EVENT_FOREIGN */
 };
 
+/* A description built from the file, in a list the schema frees. */
+struct kcap_schema_foreign {
+	struct kcap_schema_foreign *next;
+	struct kcap_event_info info;
+};
+
 struct kcap_file_schema {
 	struct kcap_schema_type *types; /* by the file's type */
 	uint32_t ntypes;
-	struct kcap_event_info **foreign; /* owned: descriptions built from the file */
-	size_t nforeign;
+	struct kcap_schema_foreign *foreign; /* owned: descriptions built from the file */
 	uint32_t described; /* entries read */
 };
 

@@ -9,18 +9,28 @@
 #include <stddef.h>
 #include "kcap.h"
 
-#define KCAP_FILE_STATS(KCAP_FILE_STAT)                                                          \
-	KCAP_FILE_STAT(events)                                                                   \
-	KCAP_FILE_STAT(drops) KCAP_FILE_STAT(drops_buffer_full) KCAP_FILE_STAT(drops_too_large)  \
-		KCAP_FILE_STAT(drops_internal) KCAP_FILE_STAT(faults) KCAP_FILE_STAT(            \
-			truncated) KCAP_FILE_STAT(pids_untracked) KCAP_FILE_STAT(compat_skipped) \
-			KCAP_FILE_STAT(events_read) KCAP_FILE_STAT(bad_events)                   \
-				KCAP_FILE_STAT(kernel_bytes) KCAP_FILE_STAT(fd_processes)        \
-					KCAP_FILE_STAT(fd_entries) KCAP_FILE_STAT(fd_bytes)      \
-						KCAP_FILE_STAT(fd_lookups) KCAP_FILE_STAT(       \
-							fd_lookups_failed)                       \
-							KCAP_FILE_STAT(fd_untracked)             \
-								KCAP_FILE_STAT(fd_state_events)
+/* clang-format off */
+#define KCAP_FILE_STATS(KCAP_FILE_STAT) \
+	KCAP_FILE_STAT(events) \
+	KCAP_FILE_STAT(drops) \
+	KCAP_FILE_STAT(drops_buffer_full) \
+	KCAP_FILE_STAT(drops_too_large) \
+	KCAP_FILE_STAT(drops_internal) \
+	KCAP_FILE_STAT(faults) \
+	KCAP_FILE_STAT(truncated) \
+	KCAP_FILE_STAT(pids_untracked) \
+	KCAP_FILE_STAT(compat_skipped) \
+	KCAP_FILE_STAT(events_read) \
+	KCAP_FILE_STAT(bad_events) \
+	KCAP_FILE_STAT(kernel_bytes) \
+	KCAP_FILE_STAT(fd_processes) \
+	KCAP_FILE_STAT(fd_entries) \
+	KCAP_FILE_STAT(fd_bytes) \
+	KCAP_FILE_STAT(fd_lookups) \
+	KCAP_FILE_STAT(fd_lookups_failed) \
+	KCAP_FILE_STAT(fd_untracked) \
+	KCAP_FILE_STAT(fd_state_events)
+/* clang-format on */
 
 struct kcap_file_stat_key {
 	const char *name;

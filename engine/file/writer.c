@@ -29,7 +29,9 @@ struct kcap_writer {
 	char *path;
 	struct kcap_block_writer blocks;
 	struct kcap_bytes events; /* the EVENTS block being filled */
-	const struct kcap_event_info **foreign; /* index + FOREIGN_TYPE_BASE: its type here */
+	struct foreign_type {
+		const struct kcap_event_info *info;
+	} * foreign; /* index + FOREIGN_TYPE_BASE: its type here */
 	size_t nforeign;
 	uint64_t written;
 };
@@ -221,7 +223,7 @@ static int file_type(struct kcap_writer *w, const struct kcap_event *ev, uint16_
 {
 	const struct kcap_event_info *info = ev->schema;
 	struct kcap_bytes b = { 0 };
-	const struct kcap_event_info **p;
+	struct foreign_type *p;
 	int ret;
 
 	if (ev->type != KCAP_EVENT_FOREIGN) {
@@ -229,7 +231,7 @@ static int file_type(struct kcap_writer *w, const struct kcap_event *ev, uint16_
 		return 0;
 	}
 	for (size_t i = 0; i < w->nforeign; i++)
-		if (w->foreign[i] == info) {
+		if (w->foreign[i].info == info) {
 			*type = (uint16_t)(FOREIGN_TYPE_BASE + i);
 			return 0;
 		}
@@ -240,7 +242,7 @@ static int file_type(struct kcap_writer *w, const struct kcap_event *ev, uint16_
 		return fail(w, -ENOMEM, "kcap_writer: out of memory");
 	w->foreign = p;
 	*type = (uint16_t)(FOREIGN_TYPE_BASE + w->nforeign);
-	w->foreign[w->nforeign++] = info;
+	w->foreign[w->nforeign++].info = info;
 	/* its description comes before the block that uses it */
 	ret = kcap_writer_flush(w);
 	kcap_schema_put_count(&b, 1);
@@ -283,7 +285,7 @@ int kcap_writer_write(struct kcap_writer *w, const struct kcap_event *ev)
 	for (unsigned int i = 0; i < ev->nparams && i < KCAP_EVENT_MAX_PARAMS; i++) {
 		struct kcap_file_fd_name name = { 0 };
 
-		if (!((rec.fd_mask >> i) & 1))
+		if (!((rec.fd_mask >> i) & 1) || !ev->fds)
 			continue;
 		name.kind = (uint16_t)ev->fds[i].kind;
 		name.name_len = ev->fds[i].name_len;

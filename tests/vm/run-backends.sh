@@ -71,7 +71,7 @@ cannot_run() {
 build_static() {
 	local libbpf libzstd log="$LOGDIR/static-build.log"
 	libbpf="$(pkg-config --variable=libdir libbpf 2>/dev/null || echo /usr/lib/x86_64-linux-gnu)/libbpf.a"
-	libzstd="$(pkg-config --variable=libdir libzstd 2>/dev/null || echo /usr/lib/x86_64-linux-gnu)/libzstd.a"
+	libzstd="$(gcc -print-file-name=libzstd.a)"
 	[ -f "$libbpf" ] || kcap_vm_die "no static libbpf ($libbpf): apt-get install libbpf-dev"
 	[ -f "$libzstd" ] || kcap_vm_die "no static libzstd ($libzstd): apt-get install libzstd-dev"
 	kcap_vm_log "static build in $BUILD_DIR (log $log)"

@@ -448,8 +448,7 @@ enum drain_output { DRAIN_JSON, DRAIN_FILE, DRAIN_FILE_ZSTD };
  * JSON (descriptor names on or off) or a capture file. 0 and *rate (events
  * per second) and *n, or -1 with a message.
  */
-static int drain_rate(bool fd_names, enum drain_output output, long iters, double *rate,
-		      size_t *n)
+static int drain_rate(bool fd_names, enum drain_output output, long iters, double *rate, size_t *n)
 {
 	struct kcap_opts opts = { .sz = sizeof(opts),
 				  .buffer_bytes = 64ul << 20,
@@ -567,8 +566,7 @@ static int reader_throughput(bool json, int rounds)
 	       format / 1e6, nformat, PASSES);
 	printf("reader: kcap_next() + JSON from the kernel buffers: %.2f M events/s with "
 	       "descriptor names, %.2f M without (%.0f%%; %zu events, median of %d rounds)\n",
-	       m.json / 1e6, m.json_no_names / 1e6, 100 * m.json / m.json_no_names, ndrain,
-	       rounds);
+	       m.json / 1e6, m.json_no_names / 1e6, 100 * m.json / m.json_no_names, ndrain, rounds);
 	printf("reader: kcap_next() + a capture file (kcap -w): %.2f M events/s, %.2f M with "
 	       "zstd (%.1fx and %.1fx the JSON reader's)\n",
 	       m.file / 1e6, m.file_zstd / 1e6, m.file / m.json, m.file_zstd / m.json);

@@ -429,6 +429,7 @@ static struct kcap_writer *open_writer(struct kcap *k, const struct cli_options 
 
 	join_args(argc, argv, args, sizeof(args));
 	wo.compress = o->compress || has_suffix(o->write_file, ".zst");
+	wo.format = has_suffix(o->write_file, ".scap") ? KCAP_WRITE_SCAP : KCAP_WRITE_KCAP;
 	wo.options = args;
 	if (kcap_writer_open(k, o->write_file, &wo, &w, err, sizeof(err))) {
 		fprintf(stderr, "kcap: %s\n", err);

@@ -64,6 +64,8 @@ void cli_usage(FILE *out)
 	      "                         the replayed events)\n"
 	      "  -r, --read FILE        replay the capture file FILE instead of capturing\n"
 	      "                         (-e, -p, -n, -j, -o and --stats apply)\n"
+	      "                         (a .scap name: the reference's format, which sysdig\n"
+	      "                         reads)\n"
 	      "  -z, --compress         zstd-compress the file of -w (also for a .zst name)\n"
 	      "      --stats            print capture and drop counters at the end\n"
 	      "      --stats-interval SECS  every SECS seconds, a line on stderr: events/s,\n"
@@ -177,8 +179,8 @@ static int check_file_options(const struct cli_options *o, char *err, size_t err
 		return -EINVAL;
 	}
 	n = o->write_file ? strlen(o->write_file) : 0;
-	if (n >= 5 && strcmp(o->write_file + n - 5, ".scap") == 0) {
-		snprintf(err, errlen, "%s: this kcap writes kcap capture files only, not .scap",
+	if (o->compress && n >= 5 && strcmp(o->write_file + n - 5, ".scap") == 0) {
+		snprintf(err, errlen, "-z compresses kcap capture files: %s is a .scap export",
 			 o->write_file);
 		return -EINVAL;
 	}

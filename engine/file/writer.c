@@ -16,6 +16,7 @@
 #include "file.h"
 #include "handle.h"
 #include "schema.h"
+#include "scap_writer.h"
 #include "stats_keys.h"
 #include "decode/decode.h"
 
@@ -34,6 +35,7 @@ struct kcap_writer {
 	} * foreign; /* index + FOREIGN_TYPE_BASE: its type here */
 	size_t nforeign;
 	uint64_t written;
+	struct kcap_scap_writer *scap; /* KCAP_WRITE_SCAP: the export instead */
 };
 
 static void put_u64(struct kcap_bytes *b, const char *key, uint64_t v)
@@ -191,11 +193,26 @@ int kcap_writer_open(struct kcap *k, const char *path, const struct kcap_writer_
 		free(w);
 		return ret;
 	}
-	ret = kcap_block_writer_init(&w->blocks, w->fd, w->path, opts.compress);
-	if (!ret)
-		ret = write_head(w, opts.options);
+	if (opts.format == KCAP_WRITE_SCAP) {
+		w->scap = calloc(1, sizeof(*w->scap));
+		ret = w->scap ? kcap_scap_open(w->scap, w->fd, w->path, &k->threads) : -ENOMEM;
+		if (ret)
+			snprintf(k->errmsg, sizeof(k->errmsg), "%s",
+				 w->scap ? w->scap->errmsg : "out of memory");
+	} else if (opts.format != KCAP_WRITE_KCAP) {
+		snprintf(k->errmsg, sizeof(k->errmsg), "kcap_writer_open: unknown format %d",
+			 opts.format);
+		ret = -EINVAL;
+	} else {
+		ret = kcap_block_writer_init(&w->blocks, w->fd, w->path, opts.compress);
+		if (!ret)
+			ret = write_head(w, opts.options);
+	}
 	if (ret) {
 		snprintf(err, errlen, "%s", w->blocks.errmsg[0] ? w->blocks.errmsg : k->errmsg);
+		if (w->scap)
+			kcap_scap_free(w->scap);
+		free(w->scap);
 		kcap_block_writer_free(&w->blocks);
 		close(w->fd);
 		free(w->path);
@@ -210,6 +227,8 @@ int kcap_writer_flush(struct kcap_writer *w)
 {
 	int ret;
 
+	if (w->scap)
+		return kcap_scap_flush(w->scap) ? fail(w, w->scap->error, w->scap->errmsg) : 0;
 	if (!w->events.len)
 		return w->blocks.error;
 	ret = write_block(w, KCAP_FILE_EVENTS, &w->events);
@@ -267,6 +286,11 @@ int kcap_writer_write(struct kcap_writer *w, const struct kcap_event *ev)
 	uint16_t type;
 	int ret;
 
+	if (w->scap) {
+		ret = kcap_scap_write(w->scap, ev);
+		w->written += !ret;
+		return ret ? fail(w, ret, w->scap->errmsg) : 0;
+	}
 	if (w->blocks.error)
 		return fail(w, w->blocks.error, w->blocks.errmsg);
 	ret = file_type(w, ev, &type);
@@ -311,7 +335,7 @@ int kcap_writer_close(struct kcap_writer *w)
 	if (!w)
 		return 0;
 	ret = kcap_writer_flush(w);
-	if (!ret && kcap_get_stats(w->k, &st) == 0) {
+	if (!ret && !w->scap && kcap_get_stats(w->k, &st) == 0) {
 		for (size_t i = 0; i < KCAP_FILE_NSTAT_KEYS; i++) {
 			uint64_t v;
 
@@ -329,6 +353,9 @@ int kcap_writer_close(struct kcap_writer *w)
 	kcap_bytes_free(&b);
 	kcap_bytes_free(&w->events);
 	kcap_block_writer_free(&w->blocks);
+	if (w->scap)
+		kcap_scap_free(w->scap);
+	free(w->scap);
 	free(w->foreign);
 	free(w->path);
 	free(w);
@@ -340,9 +367,9 @@ int kcap_writer_get_stats(const struct kcap_writer *w, struct kcap_writer_stats 
 	struct kcap_writer_stats st = {
 		.sz = sizeof(st),
 		.events = w->written,
-		.bytes = w->blocks.offset,
-		.raw_bytes = w->blocks.raw_bytes,
-		.pending_bytes = w->events.len,
+		.bytes = w->scap ? w->scap->offset : w->blocks.offset,
+		.raw_bytes = w->scap ? w->scap->offset : w->blocks.raw_bytes,
+		.pending_bytes = w->scap ? w->scap->buf.len : w->events.len,
 	};
 
 	return kcap_abi_fill(caller_stats, &st, sizeof(st));

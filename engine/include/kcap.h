@@ -228,10 +228,21 @@ KCAP_API void kcap_close(struct kcap *k);
  */
 struct kcap_writer;
 
+enum kcap_writer_format {
+	KCAP_WRITE_KCAP = 0, /* kcap's capture file */
+	/*
+	 * The reference system's .scap, as the 2022 libs of Debian 12's sysdig
+	 * read it: its counterpart of each event (an enter event built from
+	 * kcap's exit), its generic event for the others, a process list.
+	 */
+	KCAP_WRITE_SCAP = 1,
+};
+
 struct kcap_writer_opts {
 	size_t sz; /* sizeof(struct kcap_writer_opts) */
-	int compress; /* zstd-compress each block */
+	int compress; /* zstd-compress each block (kcap files) */
 	const char *options; /* recorded as the capture's options (a command line, say) */
+	int format; /* enum kcap_writer_format */
 };
 
 /* Filled by kcap_writer_get_stats(): the caller sets sz. */

@@ -480,6 +480,68 @@ static void test_write_failures(void **state)
 	kcap_close(k);
 }
 
+/* The .scap export: a section header first, blocks whose two lengths agree, events whose own add up. */
+static void test_scap_export_framing(void **state)
+{
+	KCAP_OPTS(opts, .backend = "modern");
+	struct kcap_writer_opts wo = { .sz = sizeof(wo), .format = KCAP_WRITE_SCAP };
+	const struct kcap_event *ev;
+	struct kcap_writer *w;
+	struct kcap *k;
+	char err[512];
+	size_t len, off = 0, events = 0, types[4] = { 0 };
+	uint8_t *data;
+
+	(void)state;
+	prepare();
+	assert_int_equal(kcap_open(&opts, &k, err, sizeof(err)), 0);
+	assert_int_equal(kcap_start(k), 0);
+	assert_int_equal(kcap_writer_open(k, path, &wo, &w, err, sizeof(err)), 0);
+	while (kcap_next(k, &ev, 0) == 0)
+		assert_int_equal(kcap_writer_write(w, ev), 0);
+	assert_int_equal(kcap_writer_close(w), 0);
+	kcap_close(k);
+	data = slurp(&len);
+	while (off + 12 <= len) {
+		uint32_t type, total, again;
+
+		memcpy(&type, data + off, 4);
+		memcpy(&total, data + off + 4, 4);
+		assert_true(total >= 12 && total % 4 == 0 && off + total <= len);
+		memcpy(&again, data + off + total - 4, 4);
+		assert_int_equal(again, total);
+		if (off == 0)
+			assert_int_equal(type, 0x0A0D0D0Au);
+		if (type == 0x216u) {
+			uint32_t evlen, nparams;
+			uint16_t evtype;
+
+			memcpy(&evlen, data + off + 8 + 2 + 16, 4);
+			memcpy(&evtype, data + off + 8 + 2 + 20, 2);
+			memcpy(&nparams, data + off + 8 + 2 + 22, 4);
+			assert_true(8 + 2 + evlen + 4 <= total && total - (8 + 2 + evlen + 4) < 4);
+			if (evtype == 306 || evtype == 307)
+				types[0]++; /* openat */
+			else if (evtype == 6 || evtype == 7)
+				types[1]++; /* read */
+			else if (evtype == 0 || evtype == 1)
+				types[2]++; /* generic */
+			else if (evtype == 222 || evtype == 223)
+				types[3]++; /* clone */
+			events++;
+		}
+		off += total;
+	}
+	assert_int_equal(off, len);
+	/* openat, 3 reads, clone, a generic syscall: each an enter and an exit */
+	assert_int_equal(events, 12);
+	assert_int_equal(types[0], 2);
+	assert_int_equal(types[1], 6);
+	assert_int_equal(types[2], 2);
+	assert_int_equal(types[3], 2);
+	free(data);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -493,6 +555,7 @@ int main(void)
 		cmocka_unit_test(test_hostile_lengths),
 		cmocka_unit_test(test_unknown_events_decode_by_the_file),
 		cmocka_unit_test(test_write_failures),
+		cmocka_unit_test(test_scap_export_framing),
 	};
 
 	snprintf(path, sizeof(path), "/tmp/kcap-test-file-%d.kcap", (int)getpid());

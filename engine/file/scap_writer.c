@@ -433,7 +433,7 @@ static void put_event(struct kcap_scap_writer *w, const struct kcap_event *ev, u
 	size_t start;
 
 	lens->len = vals->len = 0;
-	for (; params[nparams].src != S_END && nparams < MAX_SCAP_PARAMS; nparams++)
+	for (; nparams < MAX_SCAP_PARAMS && params[nparams].src != S_END; nparams++)
 		put_param(w, lens, vals, &params[nparams], ev);
 	if (lens->oom || vals->oom) {
 		w->buf.oom = true;

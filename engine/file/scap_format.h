@@ -32,6 +32,12 @@ enum kcap_scap_event {
 	SCAP_EV_CLOSE_E = 4,
 	SCAP_EV_READ_E = 6,
 	SCAP_EV_WRITE_E = 8,
+	SCAP_EV_SOCKET_E = 18,
+	SCAP_EV_BIND_E = 20,
+	SCAP_EV_CONNECT_E = 22,
+	SCAP_EV_LISTEN_E = 24,
+	SCAP_EV_SENDTO_E = 30,
+	SCAP_EV_RECVFROM_E = 34,
 	SCAP_EV_PIPE_E = 60,
 	SCAP_EV_PREAD_E = 112,
 	SCAP_EV_PWRITE_E = 114,
@@ -40,9 +46,23 @@ enum kcap_scap_event {
 	SCAP_EV_CLONE_20_E = 222,
 	SCAP_EV_FORK_20_E = 224,
 	SCAP_EV_VFORK_20_E = 226,
+	SCAP_EV_ACCEPT_5_E = 246,
+	SCAP_EV_ACCEPT4_5_E = 248,
+	SCAP_EV_MKDIR_2_E = 276,
 	SCAP_EV_EXECVE_19_E = 292,
+	SCAP_EV_UNLINK_2_E = 300,
+	SCAP_EV_UNLINKAT_2_E = 302,
+	SCAP_EV_MKDIRAT_E = 304,
 	SCAP_EV_OPENAT_2_E = 306,
 };
+
+/*
+ * Socket addresses: __u8 family (AF_INET, AF_INET6, AF_UNIX keep their
+ * numbers), then an IPv4 address (network order) and a port (host order),
+ * an IPv6 address and a port, or a NUL-terminated path. A tuple: the family,
+ * then source and destination address and port; for AF_UNIX two __u64
+ * socket pointers and the path.
+ */
 
 /* Open flags in that format's own encoding (PPM_O_*). */
 #define SCAP_O_RDONLY (1u << 0)

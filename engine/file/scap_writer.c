@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include <arpa/inet.h>
+#include <sys/socket.h>
 #include "scap_format.h"
 #include "scap_writer.h"
 #include "decode/decode.h"
@@ -35,6 +37,9 @@ enum src {
 	S_MINUS1_4,
 	S_EMPTY, /* no bytes */
 	S_EMPTY_STR, /* "" */
+	S_SOCKADDR, /* a kcap sockaddr parameter in the format's layout */
+	S_TUPLE_OUT, /* the tuple local -> remote (connect, sendto) */
+	S_TUPLE_IN, /* the tuple remote -> local (accept, recvfrom) */
 	S_NATIVE_NR, /* the syscall's number, 2 bytes */
 	S_SYSCALL_CODE, /* the format's code of the syscall, 2 bytes */
 };
@@ -101,6 +106,66 @@ static const struct mapping mappings[] = {
 	  0,
 	  { P_(I64, "fd"), P_(U32, "size"), P_(I64, "pos") },
 	  { P_(I64, "res"), P_(BYTES, "data") } },
+	{ KCAP_EV_SOCKET_X,
+	  SCAP_EV_SOCKET_E,
+	  0,
+	  { P_(U32, "domain"), P_(U32, "type"), P_(U32, "proto") },
+	  { P_(I64, "res") } },
+	{ KCAP_EV_BIND_X,
+	  SCAP_EV_BIND_E,
+	  0,
+	  { P_(I64, "fd") },
+	  { P_(I64, "res"), P_(SOCKADDR, "addr") } },
+	{ KCAP_EV_CONNECT_X,
+	  SCAP_EV_CONNECT_E,
+	  0,
+	  { P_(I64, "fd"), P_(SOCKADDR, "addr") },
+	  { P_(I64, "res"), P_(TUPLE_OUT, NULL) } },
+	{ KCAP_EV_LISTEN_X,
+	  SCAP_EV_LISTEN_E,
+	  0,
+	  { P_(I64, "fd"), P_(U32, "backlog") },
+	  { P_(I64, "res") } },
+	{ KCAP_EV_ACCEPT_X,
+	  SCAP_EV_ACCEPT_5_E,
+	  0,
+	  { P_(END, NULL) },
+	  { P_(I64, "res"), P_(TUPLE_IN, NULL), P_(U8, NULL), P_(ZERO4, NULL), P_(ZERO4, NULL) } },
+	{ KCAP_EV_ACCEPT4_X,
+	  SCAP_EV_ACCEPT4_5_E,
+	  0,
+	  { P_(U32, "flags") },
+	  { P_(I64, "res"), P_(TUPLE_IN, NULL), P_(U8, NULL), P_(ZERO4, NULL), P_(ZERO4, NULL) } },
+	{ KCAP_EV_SENDTO_X,
+	  SCAP_EV_SENDTO_E,
+	  0,
+	  { P_(I64, "fd"), P_(U32, "size"), P_(TUPLE_OUT, NULL) },
+	  { P_(I64, "res"), P_(BYTES, "data") } },
+	{ KCAP_EV_RECVFROM_X,
+	  SCAP_EV_RECVFROM_E,
+	  0,
+	  { P_(I64, "fd"), P_(U32, "size") },
+	  { P_(I64, "res"), P_(BYTES, "data"), P_(TUPLE_IN, NULL) } },
+	{ KCAP_EV_UNLINK_X,
+	  SCAP_EV_UNLINK_2_E,
+	  0,
+	  { P_(END, NULL) },
+	  { P_(I64, "res"), P_(STR, "path") } },
+	{ KCAP_EV_UNLINKAT_X,
+	  SCAP_EV_UNLINKAT_2_E,
+	  0,
+	  { P_(END, NULL) },
+	  { P_(I64, "res"), P_(I64, "dirfd"), P_(STR, "name"), P_(U32, "flags") } },
+	{ KCAP_EV_MKDIR_X,
+	  SCAP_EV_MKDIR_2_E,
+	  0,
+	  { P_(U32, "mode") },
+	  { P_(I64, "res"), P_(STR, "path") } },
+	{ KCAP_EV_MKDIRAT_X,
+	  SCAP_EV_MKDIRAT_E,
+	  0,
+	  { P_(END, NULL) },
+	  { P_(I64, "res"), P_(I64, "dirfd"), P_(STR, "path"), P_(U32, "mode") } },
 	{ KCAP_EV_DUP_X, SCAP_EV_DUP_E, 0, { P_(I64, "oldfd") }, { P_(I64, "res") } },
 	{ KCAP_EV_DUP2_X, SCAP_EV_DUP_E, 0, { P_(I64, "oldfd") }, { P_(I64, "res") } },
 	{ KCAP_EV_DUP3_X, SCAP_EV_DUP_E, 0, { P_(I64, "oldfd") }, { P_(I64, "res") } },
@@ -337,9 +402,72 @@ static int64_t int_param(const struct kcap_event *ev, const char *name)
 	struct kcap_param p;
 	int64_t v = 0;
 
-	if (kcap_event_param_by_name(ev, name, &p) || p.faulted || kcap_param_int(&p, &v))
+	if (!name || kcap_event_param_by_name(ev, name, &p) || p.faulted || kcap_param_int(&p, &v))
 		return 0;
 	return v;
+}
+
+/* A raw struct sockaddr's family, address and port, for the format's layouts. */
+struct endpoint {
+	uint16_t family; /* 0: none readable */
+	const uint8_t *addr; /* 4 or 16 bytes; for AF_UNIX the path */
+	size_t addr_len;
+	uint16_t port; /* host order */
+};
+
+static struct endpoint endpoint_of(const struct kcap_event *ev, const char *name)
+{
+	struct endpoint e = { 0 };
+	struct kcap_param p;
+	uint16_t port;
+
+	if (!name || kcap_event_param_by_name(ev, name, &p) || p.faulted || p.len < 2)
+		return e;
+	memcpy(&e.family, p.data, 2);
+	if (e.family == AF_INET && p.len >= 8) {
+		e.addr = p.data + 4;
+		e.addr_len = 4;
+	} else if (e.family == AF_INET6 && p.len >= 24) {
+		e.addr = p.data + 8;
+		e.addr_len = 16;
+	} else if (e.family == AF_UNIX) {
+		e.addr = p.data + 2;
+		e.addr_len = strnlen((const char *)p.data + 2, p.len - 2);
+		return e;
+	} else {
+		e.family = 0;
+		return e;
+	}
+	memcpy(&port, p.data + 2, 2);
+	e.port = ntohs(port);
+	return e;
+}
+
+static void put_endpoint(struct kcap_bytes *vals, const struct endpoint *e)
+{
+	if (e->family == AF_UNIX) {
+		kcap_bytes_put(vals, e->addr, e->addr_len);
+		kcap_bytes_u8(vals, 0);
+		return;
+	}
+	kcap_bytes_put(vals, e->addr, e->addr_len);
+	kcap_bytes_u16(vals, e->port);
+}
+
+/* The tuple from a to b; nothing when either end is unknown or the families differ. */
+static void put_tuple(struct kcap_bytes *vals, const struct endpoint *a, const struct endpoint *b)
+{
+	if (!a->family || a->family != b->family)
+		return;
+	kcap_bytes_u8(vals, (uint8_t)a->family);
+	if (a->family == AF_UNIX) {
+		put_u64(vals, 0); /* the kernel's socket pointers: kcap has none */
+		put_u64(vals, 0);
+		put_endpoint(vals, b->addr_len ? b : a);
+		return;
+	}
+	put_endpoint(vals, a);
+	put_endpoint(vals, b);
 }
 
 /* The syscall an event is of: a generic event names it, the others are tied to one. */
@@ -417,6 +545,28 @@ static void put_param(const struct kcap_scap_writer *w, struct kcap_bytes *lens,
 	case S_EMPTY_STR:
 		kcap_bytes_u8(vals, 0);
 		break;
+	case S_SOCKADDR: {
+		struct endpoint e = endpoint_of(ev, pp->name);
+
+		if (e.family) {
+			kcap_bytes_u8(vals, (uint8_t)e.family);
+			put_endpoint(vals, &e);
+		}
+		break;
+	}
+	case S_TUPLE_OUT:
+	case S_TUPLE_IN: {
+		struct endpoint local = endpoint_of(ev, "local"), remote = endpoint_of(ev, "addr");
+
+		/* the address the call names (sendto's, accept's peer), else the socket's peer */
+		if (!remote.family)
+			remote = endpoint_of(ev, "remote");
+		if (pp->src == S_TUPLE_OUT)
+			put_tuple(vals, &local, &remote);
+		else
+			put_tuple(vals, &remote, &local);
+		break;
+	}
 	case S_EMPTY:
 	case S_END:
 		break;

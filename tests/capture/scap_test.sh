@@ -95,4 +95,26 @@ print('ok: sysdig counts the same %d syscalls per thread as kcap, in %d threads'
 PY
 grep -q "$dir/hello.txt" "$dir/live.sysdig" && echo "ok: a live -w live.scap reads in sysdig too" ||
 	{ echo "FAIL: sysdig shows no event of hello.txt in live.scap"; fail=1; }
+# Sockets: addresses and tuples in that format's layouts.
+cat >"$dir/net.py" <<'PY'
+import socket
+s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(1)
+c = socket.socket(); c.connect(s.getsockname())
+a, _ = s.accept(); c.send(b"ping"); a.recv(4)
+u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); u.sendto(b"dns?", ("127.0.0.1", 53))
+print(s.getsockname()[1], c.getsockname()[1])
+PY
+if ports=$("$kcap" -b "$backend" -w "$dir/net.scap" -- python3 "$dir/net.py" 2>"$dir/err"); then
+	read -r server client <<<"$ports"
+	sysdig -r "$dir/net.scap" "proc.name=python3" >"$dir/net.sysdig" 2>&1
+	for want in "< connect res=0 tuple=127.0.0.1:$client->127.0.0.1:$server" \
+		"< accept fd=[0-9]*(<4t>127.0.0.1:$client->127.0.0.1:$server) tuple=127.0.0.1:$client->127.0.0.1:$server" \
+		"> sendto fd=[0-9]*(<4>) size=4 tuple=0.0.0.0:[0-9]*->127.0.0.1:53" \
+		"< recvfrom res=4 data=ping"; do
+		grep -q -- "$want" "$dir/net.sysdig" && echo "ok: sysdig: $want" ||
+			{ echo "FAIL: sysdig shows no '$want'"; grep -E "connect|accept|sendto|recvfrom" "$dir/net.sysdig" | head -5; fail=1; }
+	done
+else
+	echo "FAIL: kcap -w net.scap -- python3 net.py failed"; cat "$dir/err"; fail=1
+fi
 exit $fail

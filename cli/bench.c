@@ -207,24 +207,57 @@ static void reference_reader_main(int ready_fd, int report_fd)
 	_exit(0);
 }
 
-static void reader_main(const char *backend, int ready_fd, int report_fd, bool pin_reader)
+/* The capture of a reader, and its writer when wo; err set when either failed. */
+static void open_reader(const char *name, const struct kcap_opts *opts,
+			const struct kcap_writer_opts *wo, const char *path, struct kcap **k,
+			struct kcap_writer **w, char *err, size_t errlen)
 {
-	struct kcap_opts opts = { .sz = sizeof(opts), .backend = backend };
+	const char *mode = strchr(name, ':');
+
+	*k = NULL;
+	*w = NULL;
+	if (mode && strcmp(mode, ":w") != 0 && strcmp(mode, ":wz") != 0) {
+		snprintf(err, errlen, "%s: unknown output (BACKEND:w or BACKEND:wz)", name);
+		return;
+	}
+	if (kcap_open(opts, k, err, errlen))
+		return;
+	if (kcap_start(*k) || (wo && kcap_writer_open(*k, path, wo, w, err, errlen))) {
+		if (!err[0])
+			snprintf(err, errlen, "%s", kcap_last_error(*k));
+	}
+}
+
+/*
+ * A configuration "BACKEND" reads and formats to JSON as kcap -j does;
+ * "BACKEND:w" records into a capture file as kcap -w does, "BACKEND:wz"
+ * with zstd.
+ */
+static void reader_main(const char *name, int ready_fd, int report_fd, bool pin_reader)
+{
+	struct kcap_opts opts = { .sz = sizeof(opts) };
+	struct kcap_writer_opts wo = { .sz = sizeof(wo) };
 	struct reader_report r = { 0 };
 	static char line[KCAP_FORMAT_MAX];
 	struct kcap_stats st = { .sz = sizeof(st) };
+	struct kcap_writer *w = NULL;
+	char backend[64], path[64];
+	const char *mode = strchr(name, ':');
 	struct kcap *k;
 	double t0;
 	char c = 1;
 
+	snprintf(backend, sizeof(backend), "%.*s", mode ? (int)(mode - name) : 63, name);
+	snprintf(path, sizeof(path), "/tmp/kcap-bench-%d.kcap", (int)getpid());
+	opts.backend = backend;
+	wo.compress = mode && strcmp(mode, ":wz") == 0;
 	signal(SIGUSR1, on_stop);
 	if (pin_reader)
 		pin(0);
 	if (strcmp(backend, REFERENCE) == 0)
 		reference_reader_main(ready_fd, report_fd);
-	if (kcap_open(&opts, &k, r.error, sizeof(r.error)) || kcap_start(k)) {
-		if (k)
-			snprintf(r.error, sizeof(r.error), "%s", kcap_last_error(k));
+	open_reader(name, &opts, mode ? &wo : NULL, path, &k, &w, r.error, sizeof(r.error));
+	if (r.error[0]) {
 		c = 0;
 		if (write(ready_fd, &c, 1) < 0 || write(report_fd, &r, sizeof(r)) < 0)
 			_exit(1);
@@ -237,16 +270,26 @@ static void reader_main(const char *backend, int ready_fd, int report_fd, bool p
 	while (!reader_stop) {
 		const struct kcap_event *ev;
 
-		if (kcap_next(k, &ev, 50) == 0) {
-			kcap_format_json(ev, line, sizeof(line));
+		int ret = kcap_next(k, &ev, 50);
+
+		if (ret == 0) {
+			if (w)
+				kcap_writer_write(w, ev);
+			else
+				kcap_format_json(ev, line, sizeof(line));
 			r.events_read++;
+		} else if (w) {
+			kcap_writer_flush(w); /* idle, as kcap -w */
 		}
 	}
 	r.seconds = now_s() - t0;
 	kcap_get_stats(k, &st);
 	r.drops = st.drops;
 	r.rss = rss_bytes();
-	r.ok = 1;
+	r.ok = !w || kcap_writer_close(w) == 0;
+	if (!r.ok)
+		snprintf(r.error, sizeof(r.error), "%s", kcap_last_error(k));
+	unlink(path);
 	kcap_close(k);
 	if (write(report_fd, &r, sizeof(r)) < 0)
 		_exit(1);
@@ -579,7 +622,9 @@ static void usage(void)
 	      "                  [--peer NAME=COMMAND]...\n"
 	      "  -b LIST      backends to measure, and \"reference\": a 32-byte ring buffer\n"
 	      "               record per syscall exit, the least a tracer can do (default:\n"
-	      "               every backend that loads here, and the reference)\n"
+	      "               every backend that loads here, and the reference); BACKEND:w\n"
+	      "               records into a capture file instead of formatting JSON (kcap\n"
+	      "               -w), BACKEND:wz with zstd\n"
 	      "  -r ROUNDS    interleaved rounds (default 8)\n"
 	      "  -n N         loop iterations per round and thread, 3 syscalls each (default 200000)\n"
 	      "  -w WORKLOAD  single (one pinned thread, default) or multi (every CPU)\n"

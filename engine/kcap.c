@@ -145,7 +145,6 @@ static int open_replay(struct kcap *k, const struct kcap_opts *opts, char *err, 
 			 opts->read_file);
 		return -EINVAL;
 	}
-	k->cfg.fd_names = false;
 	ret = kcap_threads_init(&k->threads, NULL);
 	if (ret) {
 		snprintf(err, errlen, "out of memory");
@@ -153,6 +152,8 @@ static int open_replay(struct kcap *k, const struct kcap_opts *opts, char *err, 
 	}
 	ret = kcap_replay_open(&k->replay, opts->read_file, NULL, 0, &k->cfg, &k->threads, err,
 			       errlen);
+	/* the file's names stand (no_fd_names drops them); no table of its own */
+	k->cfg.fd_names = false;
 	if (ret) {
 		kcap_replay_close(k->replay);
 		k->replay = NULL;

@@ -33,6 +33,7 @@ struct kcap_replay {
 	int end; /* 0 while reading; then -ENODATA or the error every later call gives */
 	uint64_t delivered;
 	const struct kcap_config *cfg; /* what to deliver */
+	bool fd_names; /* deliver the recorded descriptor names (not no_fd_names) */
 	struct kcap_threads *threads; /* learns the file's threads */
 	char comm[16];
 	char errmsg[1024]; /* what the failing call found */

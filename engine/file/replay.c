@@ -212,6 +212,7 @@ int kcap_replay_open(struct kcap_replay **out, const char *path, const void *mem
 	}
 	r->fd = -1;
 	r->cfg = cfg;
+	r->fd_names = cfg->fd_names;
 	r->threads = threads;
 	if (!mem) {
 		r->fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -349,8 +350,8 @@ static int decode_record(struct kcap_replay *r, struct kcap_event *ev)
 	}
 	if (off != rec.len)
 		return BAD("%zu bytes past its parameters and names", rec.len - off);
-	ev->fd_mask = rec.fd_mask;
-	ev->fds = rec.fd_mask ? r->fds : NULL;
+	ev->fd_mask = r->fd_names ? rec.fd_mask : 0;
+	ev->fds = ev->fd_mask ? r->fds : NULL;
 	r->pos = align8(r->pos + rec.len);
 	if (r->pos > r->block_len)
 		r->pos = r->block_len;

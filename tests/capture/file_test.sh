@@ -62,6 +62,9 @@ grep -q "replaying $dir/c.kcap: captured by the $backend backend" "$dir/err" ||
 	echo "ok: -e openat replays openat only" || bad "-e openat on a replay"
 [ "$("$kcap" -r "$dir/c.kcap" -n 3 2>/dev/null | wc -l)" = 3 ] && echo "ok: -n 3" ||
 	bad "-n 3 on a replay"
+grep -q '"fd_name"' "$dir/c.json" && ! "$kcap" -r "$dir/c.kcap" -j --no-fd-names 2>/dev/null |
+	grep -q '_name"' && echo "ok: --no-fd-names drops the recorded names" ||
+	bad "--no-fd-names on a replay"
 "$kcap" -r "$dir/c.kcap" -b modern >/dev/null 2>"$dir/err" && bad "-r with -b accepted"
 grep -q "does not apply to a replay" "$dir/err" && echo "ok: -b refused on a replay" ||
 	bad "-b on a replay: $(cat "$dir/err")"

@@ -398,6 +398,33 @@ static void test_hostile_lengths(void **state)
 	kcap_bytes_free(&schema);
 }
 
+/* The file at path replayed through a handle and recorded again: its foreign event survives. */
+static void rerecord_foreign(void)
+{
+	char copy[80], err[512], line[1024];
+	KCAP_OPTS(opts, .read_file = path);
+	KCAP_OPTS(again, .read_file = copy);
+	const struct kcap_event *ev;
+	struct kcap_writer *w;
+	struct kcap *k;
+
+	snprintf(copy, sizeof(copy), "%s.copy", path);
+	assert_int_equal(kcap_open(&opts, &k, err, sizeof(err)), 0);
+	assert_int_equal(kcap_writer_open(k, copy, NULL, &w, err, sizeof(err)), 0);
+	while (kcap_next(k, &ev, 0) == 0)
+		assert_int_equal(kcap_writer_write(w, ev), 0);
+	assert_int_equal(kcap_writer_close(w), 0);
+	kcap_close(k);
+	assert_int_equal(kcap_open(&again, &k, err, sizeof(err)), 0);
+	assert_int_equal(kcap_next(k, &ev, 0), 0);
+	assert_int_equal(ev->type, KCAP_EVENT_FOREIGN);
+	assert_true(kcap_format_json(ev, line, sizeof(line)) > 0);
+	assert_non_null(strstr(line, "\"event\":\"frobnicate\""));
+	assert_int_equal(kcap_next(k, &ev, 0), -ENODATA);
+	kcap_close(k);
+	unlink(copy);
+}
+
 /* A newer kcap's event, and a known one with another parameter list, decode by the file. */
 static void test_unknown_events_decode_by_the_file(void **state)
 {
@@ -454,6 +481,7 @@ static void test_unknown_events_decode_by_the_file(void **state)
 	kcap_config_free(&cfg);
 	free(data);
 	kcap_bytes_free(&schema);
+	rerecord_foreign();
 }
 
 static void test_write_failures(void **state)

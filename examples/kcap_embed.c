@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR MIT)
 /*
  * A small embedder of libkcap: runs a command and prints its syscalls as JSON
- * lines, then the capture's counters. Built against the installed library:
+ * lines, the files it opened (read with the typed accessors, no wire bytes
+ * parsed), then the capture's counters. Built against the installed library:
  *
  *   cc kcap_embed.c $(pkg-config --cflags --libs kcap) -o kcap_embed
  *   sudo ./kcap_embed cat /etc/hostname
@@ -16,6 +17,21 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include <kcap.h>
+#include <kcap_event_types.h>
+
+/* An openat exit's path, through the typed accessors. */
+static void note_open(const struct kcap_event *ev)
+{
+	struct kcap_param p;
+	const char *path;
+	size_t len;
+	int64_t fd;
+
+	if (ev->type != KCAP_TYPE_OPENAT_X || kcap_event_ret(ev, &fd) ||
+	    kcap_event_param_by_name(ev, "name", &p) || kcap_param_string(&p, &path, &len))
+		return;
+	fprintf(stderr, "opened %s: %lld\n", path, (long long)fd);
+}
 
 int main(int argc, char **argv)
 {
@@ -31,6 +47,11 @@ int main(int argc, char **argv)
 	if (argc < 2) {
 		fprintf(stderr, "usage: %s COMMAND [ARGS...]\n", argv[0]);
 		return 2;
+	}
+	if (kcap_schema_version() != KCAP_SCHEMA_VERSION) {
+		fprintf(stderr,
+			"libkcap's event table is not the one this program was built with\n");
+		return 1;
 	}
 	if (pipe(go))
 		return 1;
@@ -68,6 +89,7 @@ int main(int argc, char **argv)
 		if (kcap_next(k, &ev, exited ? 0 : 50) == 0) {
 			if (kcap_format_json(ev, line, sizeof(line)) >= 0)
 				puts(line);
+			note_open(ev);
 			events++;
 		} else if (exited) {
 			break;

@@ -170,10 +170,8 @@ struct kcap_symbol_set {
 
 const struct kcap_symbol_set *kcap_symbol_set(enum kcap_symbol_table table);
 
-/* "S64", "PATH"...: the name of a wire type. */
-const char *kcap_param_type_name(unsigned int type);
-/* "DEC", "FD"...: the name of a print format ("?" when out of range). */
-const char *kcap_param_fmt_name(unsigned int fmt);
+/* kcap_param_type_name() and kcap_param_fmt_name() are public: kcap.h. */
+#include "kcap.h"
 
 /* The event syscall nr produces at exit: its dedicated one, or GENERIC_X. */
 int kcap_exit_event_of_syscall(int nr);

@@ -39,11 +39,7 @@ void kcap_event_from_record(struct kcap_event *ev, const void *rec, uint32_t len
 
 _Static_assert(KCAP_EVENT_MAX_PARAMS == KCAP_MAX_PARAMS, "kcap.h and the event table disagree");
 
-/* An integer parameter's value, sign-extended per its wire type; -EINVAL otherwise. */
-int kcap_param_int(const struct kcap_param *p, int64_t *v);
-
-/* The parameter called name, or -ENOENT. */
-int kcap_event_param_by_name(const struct kcap_event *ev, const char *name, struct kcap_param *p);
+/* kcap_param_int() and kcap_event_param_by_name() are public: kcap.h. */
 
 /* Room kcap_sockaddr_render() needs: "unix:@" and the rest of the largest wire address. */
 #define KCAP_SOCKADDR_TEXT_MAX (KCAP_MAX_SOCKADDR + 16)

@@ -316,6 +316,70 @@ KCAP_API const char *kcap_event_dir(const struct kcap_event *ev);
 KCAP_API int kcap_event_ret(const struct kcap_event *ev, int64_t *ret);
 /* Parameter i (0 <= i < ev->nparams), bounds-checked against the event length. */
 KCAP_API int kcap_event_param(const struct kcap_event *ev, unsigned int i, struct kcap_param *p);
+/* The parameter called name (the names of kcap_event_type_param()), or -ENOENT. */
+KCAP_API int kcap_event_param_by_name(const struct kcap_event *ev, const char *name,
+				      struct kcap_param *p);
+
+/*
+ * Typed access to a parameter, so that no caller parses wire bytes: 0, or
+ * -EINVAL when p is not of that kind, -EFAULT when the kernel could not read
+ * it. p->type is an enum kcap_param_wire of kcap_event_types.h.
+ */
+/* Any integer, sign-extended as its wire type says (U64 values above INT64_MAX wrap). */
+KCAP_API int kcap_param_int(const struct kcap_param *p, int64_t *v);
+/* A string or path: *s NUL-terminated (a cut one too), *len without the NUL. */
+KCAP_API int kcap_param_string(const struct kcap_param *p, const char **s, size_t *len);
+/* The bytes of any parameter as captured (I/O data up to the snaplen). */
+KCAP_API int kcap_param_bytes(const struct kcap_param *p, const uint8_t **data, size_t *len);
+
+/* A socket address: AF_INET and AF_INET6 as text and port, AF_UNIX by path. */
+struct kcap_sockaddr {
+	int family; /* AF_INET, AF_INET6, AF_UNIX, or another family's number */
+	uint16_t port; /* host order; 0 for AF_UNIX */
+	int abstract; /* AF_UNIX: an abstract name (path then holds it without its NUL) */
+	char addr[110]; /* "10.0.0.1", "::1", the unix path; "" for another family */
+};
+
+KCAP_API int kcap_param_sockaddr(const struct kcap_param *p, struct kcap_sockaddr *sa);
+/*
+ * An argv list's next string: start with *pos 0; 0 with *arg (NUL-terminated)
+ * and *pos moved on, -ENOENT after the last.
+ */
+KCAP_API int kcap_param_argv_next(const struct kcap_param *p, size_t *pos, const char **arg);
+
+/*
+ * The event table, for rule engines: types are 0 .. kcap_event_type_count() - 1
+ * (enum kcap_type of the installed kcap_event_types.h, generated from the
+ * table); kcap_schema_version() changes whenever the table does: compare it
+ * with the KCAP_SCHEMA_VERSION a program was built with.
+ */
+struct kcap_event_type_info {
+	size_t sz; /* sizeof(struct kcap_event_type_info) */
+	const char *name; /* "openat"; "syscall" for the generic event */
+	const char *id; /* "OPENAT_X": the table's name of the type */
+	const char *dir; /* "enter" or "exit" */
+	int syscall_nr; /* -1 when not tied to one syscall */
+	unsigned int nparams;
+};
+
+struct kcap_param_desc {
+	size_t sz; /* sizeof(struct kcap_param_desc) */
+	const char *name;
+	int type; /* enum kcap_param_wire */
+	int fmt; /* enum kcap_param_show */
+};
+
+KCAP_API unsigned int kcap_event_type_count(void);
+KCAP_API uint32_t kcap_schema_version(void);
+/* 0 and *info; -ENOENT for a type out of range; -EINVAL for a bad sz. */
+KCAP_API int kcap_event_type_info(unsigned int type, struct kcap_event_type_info *info);
+KCAP_API int kcap_event_type_param(unsigned int type, unsigned int i, struct kcap_param_desc *d);
+/* The type of the event called name in direction dir ("enter", "exit"), or -ENOENT. */
+KCAP_API int kcap_event_type_find(const char *name, const char *dir);
+/* "S64", "PATH"... of a wire type; "DEC", "FD"... of a format; "?" when out of range. */
+KCAP_API const char *kcap_param_type_name(unsigned int type);
+KCAP_API const char *kcap_param_fmt_name(unsigned int fmt);
+
 /*
  * What descriptor parameter i of ev refers to, as the engine knew it when it
  * handed out ev: for an argument, before the syscall's effect (close names

@@ -19,8 +19,10 @@ pc=$(find "$root" -name kcap.pc | head -n 1)
 libdir=$(PKG_CONFIG_PATH=$(dirname "$pc") pkg-config --variable=libdir kcap)
 [ -e "$libdir/libkcap.so.0" ] ||
 	{ echo "FAIL: pkg-config's libdir $libdir (from $pc) has no libkcap.so.0"; exit 1; }
-[ -f "$(PKG_CONFIG_PATH=$(dirname "$pc") pkg-config --variable=includedir kcap)/kcap.h" ] ||
-	{ echo "FAIL: pkg-config's includedir has no kcap.h"; exit 1; }
+for h in kcap.h kcap_event_types.h; do
+	[ -f "$(PKG_CONFIG_PATH=$(dirname "$pc") pkg-config --variable=includedir kcap)/$h" ] ||
+		{ echo "FAIL: pkg-config's includedir has no $h"; exit 1; }
+done
 
 # pkg-config
 # shellcheck disable=SC2046 # pkg-config prints several words
@@ -45,5 +47,7 @@ for prog in "$stage/embed_pc" "$stage/cmake-build/kcap_embed"; do
 		{ cat "$stage/err"; echo "FAIL: $prog cat /etc/hostname"; exit 1; }
 	grep -q '"name":"/etc/hostname"' "$stage/out" ||
 		{ cat "$stage/err"; head -n 5 "$stage/out"; echo "FAIL: $prog did not capture cat's open"; exit 1; }
+	grep -Eq '^opened /etc/hostname: [0-9]+$' "$stage/err" ||
+		{ cat "$stage/err"; echo "FAIL: $prog's typed accessors did not read cat's open"; exit 1; }
 done
 echo "both capture: $(head -n 1 "$stage/err"), $(tail -n 1 "$stage/err")"

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <linux/prctl.h>
 #include "threads.h"
 #include "decode/decode.h"
 
@@ -28,6 +29,11 @@ int kcap_threads_init(struct kcap_threads *t, const char *proc_root)
 	t->used = 0;
 	t->proc_root = proc_root; /* NULL: names from events only */
 	t->reader_pidns = 0;
+	if (kcap_procs_init(&t->procs, proc_root)) {
+		free(t->slots);
+		t->slots = NULL;
+		return -ENOMEM;
+	}
 	return 0;
 }
 
@@ -35,6 +41,15 @@ void kcap_threads_free(struct kcap_threads *t)
 {
 	free(t->slots);
 	t->slots = NULL;
+	kcap_procs_free(&t->procs);
+}
+
+void kcap_threads_usage(const struct kcap_threads *t, uint64_t *threads, uint64_t *procs,
+			uint64_t *bytes)
+{
+	*threads = t->used;
+	kcap_procs_usage(&t->procs, procs, bytes);
+	*bytes += (uint64_t)(t->mask + 1) * sizeof(*t->slots);
 }
 
 static uint32_t slot_of(const struct kcap_threads *t, uint32_t tid)
@@ -183,7 +198,7 @@ static uint32_t id_of(const struct dirent *e)
 	return *end || end == e->d_name || v == 0 || v > UINT32_MAX ? 0 : (uint32_t)v;
 }
 
-int kcap_threads_scan(struct kcap_threads *t)
+int kcap_threads_scan(struct kcap_threads *t, unsigned int proc_budget_ms)
 {
 	char path[96], comm[sizeof(t->slots[0].comm)];
 	struct dirent *pe, *te;
@@ -215,6 +230,7 @@ int kcap_threads_scan(struct kcap_threads *t)
 		closedir(tasks);
 	}
 	closedir(procs);
+	kcap_procs_scan(&t->procs, proc_budget_ms);
 	return n;
 }
 
@@ -278,6 +294,7 @@ void kcap_threads_update(struct kcap_threads *t, const struct kcap_event *ev)
 	struct kcap_param p;
 	int64_t res = 0;
 
+	kcap_procs_update(&t->procs, ev);
 	switch (ev->type) {
 	/* A successful exec names the new image; a creation's child (res 0) runs the parent's comm. */
 	case KCAP_EV_EXECVE_X:
@@ -294,6 +311,13 @@ void kcap_threads_update(struct kcap_threads *t, const struct kcap_event *ev)
 		return;
 	case KCAP_EV_PROCEXIT:
 		kcap_threads_remove(t, ev->tid);
+		return;
+	case KCAP_EV_PRCTL_X:
+		if (kcap_event_ret(ev, &res) || res != 0 ||
+		    u64_param(ev, "option") != PR_SET_NAME ||
+		    kcap_event_param_by_name(ev, "name", &p) || p.faulted || !p.len)
+			return;
+		kcap_threads_set_comm(t, ev->tid, (const char *)p.data, p.len);
 		return;
 	default:
 		return;

@@ -170,6 +170,48 @@ static void output_flush(struct output *out)
 	out->len = 0;
 }
 
+/*
+ * --container, --no-host: filtered here, in the reader, from the process
+ * state; an event whose process the engine does not know is left out.
+ */
+static bool wanted(const struct cli_options *o, const struct kcap_event *ev)
+{
+	struct kcap_thread_info in = { .sz = sizeof(in) };
+
+	if (!o->container && !o->no_host)
+		return true;
+	if (kcap_event_thread(ev, &in) || !in.container_id[0])
+		return false;
+	return !o->container || !strncmp(in.container_id, o->container, strlen(o->container));
+}
+
+/* --proc: the process object in the JSON object's last member, or after the text line. */
+static int add_proc(const struct kcap_event *ev, bool json, char *line, int n, size_t size)
+{
+	static const char key[] = ",\"proc\":";
+	int m;
+
+	if (json) {
+		if (n < 1 || (size_t)n + sizeof(key) >= size)
+			return n;
+		m = kcap_format_proc(ev, 1, line + n - 1 + sizeof(key) - 1,
+				     size - (size_t)n - sizeof(key) + 1);
+		if (m < 0)
+			return n;
+		memcpy(line + n - 1, key, sizeof(key) - 1);
+		n += (int)sizeof(key) - 2 + m;
+		line[n++] = '}';
+		return n;
+	}
+	if ((size_t)n + 2 >= size)
+		return n;
+	m = kcap_format_proc(ev, 0, line + n + 1, size - (size_t)n - 1);
+	if (m < 0)
+		return n;
+	line[n] = ' ';
+	return n + 1 + m;
+}
+
 static bool print_event(const struct cli_options *o, struct output *out,
 			const struct kcap_event *ev, char *line, size_t size)
 {
@@ -180,6 +222,8 @@ static bool print_event(const struct cli_options *o, struct output *out,
 	n = o->json ? kcap_format_json(ev, line, size) : kcap_format_text(ev, line, size);
 	if (n < 0)
 		n = (int)strlen(line); /* truncated: cannot happen with KCAP_FORMAT_MAX */
+	if (o->proc)
+		n = add_proc(ev, o->json, line, n, size - 1);
 	line[n++] = '\n';
 	if (out->len + (size_t)n > OUTPUT_BUF)
 		output_flush(out);
@@ -256,6 +300,14 @@ static void print_stats(struct kcap *k, const struct cli_options *o)
 			(unsigned long long)st.fd_lookups_failed,
 			(unsigned long long)st.fd_untracked,
 			(unsigned long long)st.fd_state_events);
+	if (o->stats)
+		fprintf(stderr,
+			"kcap: thread table: %llu threads, %llu processes, %.1f MiB; %llu processes "
+			"looked up in /proc (%llu found nothing), %llu not remembered (table full)\n",
+			(unsigned long long)st.thread_entries, (unsigned long long)st.proc_entries,
+			(double)st.thread_bytes / 1048576.0, (unsigned long long)st.proc_lookups,
+			(unsigned long long)st.proc_lookups_failed,
+			(unsigned long long)st.proc_untracked);
 	else if (st.fd_untracked)
 		fprintf(stderr,
 			"kcap: warning: %llu descriptors were not named: the descriptor table "
@@ -351,9 +403,11 @@ static int capture(struct kcap *k, const struct cli_options *o, struct command *
 		ret = kcap_next(k, &ev, draining ? 0 : 100);
 		idle = ret != 0;
 		if (ret == 0) {
-			if (!print_event(o, &out, ev, line, KCAP_FORMAT_MAX))
+			bool show = wanted(o, ev);
+
+			if (show && !print_event(o, &out, ev, line, KCAP_FORMAT_MAX))
 				break;
-			if (++printed == o->count)
+			if (show && ++printed == o->count)
 				break;
 			if ((printed & 0xffff) == 0)
 				report_new_drops(k, &drops_seen, &next_drop_check);

@@ -27,6 +27,9 @@ struct cli_options {
 	bool verbose;
 	bool help;
 	bool version;
+	bool proc; /* --proc: each event's process (exe, ppid, ancestors, container) */
+	const char *container; /* --container ID: that container's events only (an id prefix) */
+	bool no_host; /* --no-host: events of containers only */
 	const char *output; /* -o FILE; NULL: stdout */
 	char **command; /* after "--": argv of the command to run, or NULL */
 };

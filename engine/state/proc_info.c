@@ -54,6 +54,8 @@ struct kcap_proc *kcap_proc_new(uint32_t pid, const struct kcap_proc *parent)
 		p->start_time = 0;
 		p->looked_up_ns = 0;
 		p->born_ts = 0;
+		p->fmt = NULL;
+		p->fmt_len = 0;
 	}
 	p->pid = pid;
 	if (!parent)
@@ -69,6 +71,7 @@ void kcap_proc_free(struct kcap_proc *p)
 	free(p->argv.s);
 	free(p->cwd.s);
 	free(p->cgroup.s);
+	free(p->fmt);
 	free(p);
 }
 
@@ -80,6 +83,7 @@ size_t kcap_proc_bytes(const struct kcap_proc *p)
 	n += p->argv.s ? p->argv.len + 1 : 0;
 	n += p->cwd.s ? p->cwd.len + 1 : 0;
 	n += p->cgroup.s ? p->cgroup.len + 1 : 0;
+	n += p->fmt ? p->fmt_len + 1 : 0;
 	return n;
 }
 

@@ -39,6 +39,15 @@ struct kcap_proc {
 	struct kcap_proc_str exe, argv, cwd, cgroup;
 	char container_id[KCAP_CONTAINER_ID_MAX + 1]; /* "" on the host */
 	const char *runtime; /* static; "" on the host */
+	/*
+	 * kcap_format_proc()'s last text of it (JSON or not, fmt_json), valid
+	 * while the tables' generation is fmt_gen: most events of a process
+	 * come between two changes of any process or thread name.
+	 */
+	char *fmt;
+	uint32_t fmt_len;
+	bool fmt_json;
+	uint64_t fmt_gen;
 };
 
 /* Replaces *f with len bytes of s cut at max; false (unchanged) when memory is short. */

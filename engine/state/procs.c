@@ -60,6 +60,7 @@ static struct kcap_proc *put(struct kcap_procs *p, struct kcap_proc *r)
 
 	if (!r)
 		return NULL;
+	p->gen++;
 	slot = kcap_idmap_insert(&p->map, r->pid, &added);
 	if (!slot) {
 		p->untracked++;
@@ -92,6 +93,7 @@ struct kcap_proc *kcap_procs_get(struct kcap_procs *p, uint32_t pid)
 			return NULL;
 	}
 	p->lookups++;
+	p->gen++;
 	if (!kcap_proc_read(p->proc_root, r, KCAP_PROC_HAVE_ALL))
 		p->lookups_failed++;
 	r->looked_up_ns = now;
@@ -246,6 +248,8 @@ static void exec_image(struct kcap_procs *p, const struct kcap_event *ev)
 	size_t len;
 	int64_t v;
 
+	p->gen++;
+
 	if (!r)
 		return;
 	if (str_param(ev, "exe", &s, &len, false) &&
@@ -334,6 +338,8 @@ static void change_dir(struct kcap_procs *p, const struct kcap_event *ev)
 	const char *s;
 	size_t len = 0;
 
+	p->gen++;
+
 	if (!r)
 		return;
 	if (ev->type == KCAP_EV_FCHDIR_X) {
@@ -365,6 +371,8 @@ static void set_ids(struct kcap_procs *p, const struct kcap_event *ev)
 {
 	struct kcap_proc *r = kcap_procs_find(p, ev->pid);
 	uint32_t a, b;
+
+	p->gen++;
 
 	if (!r || !(r->have & KCAP_THREAD_IDS))
 		return; /* read from /proc when asked */
@@ -434,6 +442,7 @@ void kcap_procs_update(struct kcap_procs *p, const struct kcap_event *ev)
 		return;
 	case KCAP_EV_PROCEXIT:
 		if (ev->tid == ev->pid) {
+			p->gen++;
 			p->dead = kcap_procs_find(p, ev->pid);
 			kcap_idmap_remove(&p->map, ev->pid);
 		}

@@ -24,6 +24,8 @@ struct kcap_procs {
 	uint64_t lookups; /* processes read from /proc on first sight */
 	uint64_t lookups_failed; /* of those: gone, hidden or unreadable */
 	uint64_t untracked; /* not remembered: the table was at its bound */
+	/* changes with any record or thread name: what was formatted before is stale */
+	uint64_t gen;
 };
 
 int kcap_procs_init(struct kcap_procs *p, const char *proc_root);

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR MIT)
 /* An event's thread and process, for the caller: kcap_event_thread(), kcap_format_proc(). */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 #include "abi.h"
 #include "threads.h"
 #include "decode/format.h"
+
+/* a process's formatted text is kept up to this size (a longer one is formatted each time) */
+#define FMT_CACHE_MAX 1024
 
 /* A string field, "" when unknown (a cwd a chdir made unknown keeps its old text meanwhile). */
 static const char *str_or_empty(const struct kcap_proc *r, const struct kcap_proc_str *f,
@@ -114,7 +118,7 @@ static void put_u32(struct sbuf *sb, const char *key, uint32_t v, bool known, bo
  * text: proc=(exe=/usr/bin/cat ppid=4241 ancestors=bash,sshd ...); unknown
  * fields are left out, a host process has no container keys.
  */
-int kcap_format_proc(const struct kcap_event *ev, int json, char *buf, size_t len)
+static int format(const struct kcap_event *ev, int json, char *buf, size_t len)
 {
 	struct kcap_thread_info in;
 	struct sbuf sb;
@@ -152,4 +156,34 @@ int kcap_format_proc(const struct kcap_event *ev, int json, char *buf, size_t le
 	}
 	buf[sb.len] = '\0';
 	return (int)sb.len;
+}
+
+int kcap_format_proc(const struct kcap_event *ev, int json, char *buf, size_t len)
+{
+	struct kcap_threads *t = ev ? ev->proc_state : NULL;
+	struct kcap_proc *r = t ? kcap_procs_get(&t->procs, ev->pid) : NULL;
+	int n;
+
+	if (!r)
+		return -ENOENT;
+	if (r->fmt && r->fmt_gen == t->procs.gen && r->fmt_json == !!json) {
+		if (r->fmt_len >= len)
+			return -ENOSPC;
+		memcpy(buf, r->fmt, r->fmt_len + 1);
+		return (int)r->fmt_len;
+	}
+	n = format(ev, json, buf, len);
+	/* the ancestors' lookups may have changed the tables: the generation after them */
+	if (n > 0 && n <= FMT_CACHE_MAX) {
+		char *copy = realloc(r->fmt, (size_t)n + 1);
+
+		if (copy) {
+			memcpy(copy, buf, (size_t)n + 1);
+			r->fmt = copy;
+			r->fmt_len = (uint32_t)n;
+			r->fmt_json = !!json;
+			r->fmt_gen = t->procs.gen;
+		}
+	}
+	return n;
 }

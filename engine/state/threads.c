@@ -116,6 +116,7 @@ void kcap_threads_remove(struct kcap_threads *t, uint32_t tid)
 
 	if (!e)
 		return;
+	t->procs.gen++;
 	hole = (uint32_t)(e - t->slots);
 	t->slots[hole].tid = 0;
 	t->used--;
@@ -138,6 +139,7 @@ void kcap_threads_set_comm(struct kcap_threads *t, uint32_t tid, const char *com
 
 	if (!e)
 		return;
+	t->procs.gen++; /* an ancestor's name may change */
 	while (n < len && n < sizeof(e->comm) - 1 && comm[n])
 		n++;
 	memcpy(e->comm, comm, n);
@@ -182,6 +184,7 @@ const char *kcap_threads_comm(struct kcap_threads *t, uint32_t pid, uint32_t tid
 		return e->comm;
 	if (read_proc_comm(t, pid, tid, comm, sizeof(comm)))
 		snprintf(comm, sizeof(comm), "?");
+	t->procs.gen++;
 	e = insert(t, tid);
 	if (!e)
 		return "?";

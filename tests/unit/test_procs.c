@@ -412,7 +412,7 @@ static void test_info_abi_and_format(void **state)
 	struct kcap_event ev;
 	char buf[1024];
 	uint32_t len = test_build(raw, KCAP_EV_PROCEXIT, p, 3);
-	int n;
+	int n, json_len;
 
 	(void)state;
 	assert_non_null(mkdtemp(dir));
@@ -427,7 +427,7 @@ static void test_info_abi_and_format(void **state)
 	assert_int_equal(((uint8_t *)&in)[offsetof(struct kcap_thread_info, start_time)], 0xab);
 	in.sz = 1;
 	assert_int_equal(kcap_event_thread(&ev, &in), -EINVAL);
-	n = kcap_format_proc(&ev, 1, buf, sizeof(buf));
+	n = json_len = kcap_format_proc(&ev, 1, buf, sizeof(buf));
 	assert_int_equal(n, (int)strlen(buf));
 	assert_string_equal(
 		buf, "{\"exe\":\"/bin/a b\\\"c\",\"ppid\":1,\"ancestors\":[\"?\"],"
@@ -439,6 +439,15 @@ static void test_info_abi_and_format(void **state)
 				 "uid=1000 cgroup=/system.slice/docker-" HEX64
 				 ".scope container_id=" HEX64 " container_runtime=docker)");
 	assert_int_equal(kcap_format_proc(&ev, 1, buf, 20), -ENOSPC);
+	/* formatted once per process until something changes: an ancestor's rename shows */
+	assert_int_equal(kcap_format_proc(&ev, 1, buf, sizeof(buf)), json_len);
+	assert_non_null(strstr(buf, "\"ancestors\":[\"?\"]"));
+	kcap_threads_set_comm(&t, 1, "init", 5);
+	assert_int_equal(kcap_format_proc(&ev, 1, buf, sizeof(buf)), json_len + 3);
+	assert_non_null(strstr(buf, "\"ancestors\":[\"init\"]"));
+	exec_event(&t, 7, "/usr/bin/ls");
+	assert_true(kcap_format_proc(&ev, 1, buf, sizeof(buf)) > 0);
+	assert_non_null(strstr(buf, "{\"exe\":\"/usr/bin/ls\",\"ppid\":100,"));
 	kcap_threads_free(&t);
 	remove_tree(dir);
 }

@@ -185,33 +185,6 @@ static bool wanted(const struct cli_options *o, const struct kcap_event *ev)
 	return !o->container || !strncmp(in.container_id, o->container, strlen(o->container));
 }
 
-/* --proc: the process object in the JSON object's last member, or after the text line. */
-static int add_proc(const struct kcap_event *ev, bool json, char *line, int n, size_t size)
-{
-	static const char key[] = ",\"proc\":";
-	int m;
-
-	if (json) {
-		if (n < 1 || (size_t)n + sizeof(key) >= size)
-			return n;
-		m = kcap_format_proc(ev, 1, line + n - 1 + sizeof(key) - 1,
-				     size - (size_t)n - sizeof(key) + 1);
-		if (m < 0)
-			return n;
-		memcpy(line + n - 1, key, sizeof(key) - 1);
-		n += (int)sizeof(key) - 2 + m;
-		line[n++] = '}';
-		return n;
-	}
-	if ((size_t)n + 2 >= size)
-		return n;
-	m = kcap_format_proc(ev, 0, line + n + 1, size - (size_t)n - 1);
-	if (m < 0)
-		return n;
-	line[n] = ' ';
-	return n + 1 + m;
-}
-
 static bool print_event(const struct cli_options *o, struct output *out,
 			const struct kcap_event *ev, char *line, size_t size)
 {
@@ -223,7 +196,7 @@ static bool print_event(const struct cli_options *o, struct output *out,
 	if (n < 0)
 		n = (int)strlen(line); /* truncated: cannot happen with KCAP_FORMAT_MAX */
 	if (o->proc)
-		n = add_proc(ev, o->json, line, n, size - 1);
+		n = proc_append(ev, o->json, line, n, size - 1);
 	line[n++] = '\n';
 	if (out->len + (size_t)n > OUTPUT_BUF)
 		output_flush(out);

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 #include "procs.h"
+#include "proc_fd.h"
 #include "pidns.h"
 #include "decode/decode.h"
 
@@ -87,6 +88,13 @@ struct kcap_proc *kcap_procs_get(struct kcap_procs *p, uint32_t pid)
 	now = monotonic_ns();
 	if (r && r->looked_up_ns && (r->have || now - r->looked_up_ns < NEGATIVE_NS))
 		return r->have ? r : NULL;
+	if (r && (r->have & KCAP_THREAD_START)) {
+		uint64_t start;
+
+		/* another start time: a reused pid whose exit was missed, nothing of it holds */
+		if (!kcap_proc_start_time(p->proc_root, pid, &start) && start != r->start_time)
+			r = NULL;
+	}
 	if (!r) {
 		r = put(p, kcap_proc_new(pid, NULL));
 		if (!r)

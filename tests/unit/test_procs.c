@@ -309,12 +309,16 @@ static void test_fork_exec_and_pid_reuse(void **state)
 	remove_tree(dir);
 }
 
-/* A process the table never saw created is read from /proc once; one that is gone too. */
+/*
+ * A process the table never saw created is read from /proc once, one that
+ * is gone too; a reused pid is told by its start time.
+ */
 static void test_dropped_clone_healed(void **state)
 {
 	char dir[] = "/tmp/kcap-procs-XXXXXX";
 	struct kcap_thread_info in = { .sz = sizeof(in) };
 	struct test_param p[] = { P_S32(0), P_U32(0), P_U32(0) };
+	struct test_param fchdir[] = { P_S64(0), P_S32(5) };
 	static uint8_t raw[256];
 	struct kcap_threads t;
 	struct kcap_event ev;
@@ -342,6 +346,18 @@ static void test_dropped_clone_healed(void **state)
 	assert_int_equal(t.procs.lookups_failed, 2);
 	ev.proc_state = NULL; /* an event not from a handle */
 	assert_int_equal(kcap_event_thread(&ev, &in), -ENOENT);
+	/*
+	 * A lookup (here: the cwd an fchdir made unknown) that finds another
+	 * start time drops all the record had: its pid was reused unseen.
+	 */
+	fake_process(dir, 400, 1, 78, "/usr/bin/new", "/machine.slice/machine-box.scope");
+	len = test_build(raw, KCAP_EV_FCHDIR_X, fchdir, 2);
+	ev = ev_of(raw, len, 400, 400, &t);
+	kcap_threads_update(&t, &ev);
+	assert_int_equal(kcap_event_thread(&ev, &in), 0);
+	assert_string_equal(in.exe, "/usr/bin/new");
+	assert_int_equal(in.start_time, 78);
+	assert_string_equal(in.container_id, "box");
 	kcap_threads_free(&t);
 	remove_tree(dir);
 }

@@ -46,7 +46,8 @@ static void test_container_paths(void **state)
 		/* the host, and near misses */
 		{ "/", "", "" },
 		{ "", "", "" },
-		{ "/user.slice/user-1000.slice/session-3.scope", "", "" },
+		{ "/user.slice/user-1000.slice/user@1000.service/app.slice/app-term.scope", "",
+		  "" },
 		{ "/system.slice/docker.service", "", "" },
 		{ "/system.slice/docker-abc.scope", "", "" }, /* too short for docker */
 		{ "/system.slice/docker-" HEX64 "0.scope", "", "" }, /* too long */
@@ -76,7 +77,7 @@ static void test_cgroup_lines(void **state)
 				 "11:cpu,cpuacct:/docker/" HEX64 "\n"
 				 "1:name=systemd:/docker/" HEX64 "\n"
 				 "0::/\n";
-	static const char v2[] = "0::/user.slice/user-0.slice/session-1.scope\n";
+	static const char v2[] = "0::/user.slice/user-0.slice/user@0.service/init.scope\n";
 	static const char hybrid[] = "1:name=systemd:/user.slice\n0::/init.scope\n";
 	static const char bad[] = "garbage\n::\n1:x\n";
 	const char *path;
@@ -87,7 +88,7 @@ static void test_cgroup_lines(void **state)
 	assert_int_equal(len, strlen("/docker/" HEX64));
 	assert_memory_equal(path, "/docker/" HEX64, len);
 	assert_int_equal(kcap_proc_parse_cgroup(v2, sizeof(v2) - 1, &path, &len), 0);
-	assert_memory_equal(path, "/user.slice/user-0.slice/session-1.scope", len);
+	assert_memory_equal(path, "/user.slice/user-0.slice/user@0.service/init.scope", len);
 	assert_int_equal(kcap_proc_parse_cgroup(hybrid, sizeof(hybrid) - 1, &path, &len), 0);
 	assert_memory_equal(path, "/init.scope", len);
 	assert_int_equal(kcap_proc_parse_cgroup(bad, sizeof(bad) - 1, &path, &len), -EINVAL);

@@ -3,6 +3,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
@@ -176,7 +177,8 @@ static void output_flush(struct output *out)
  */
 static bool wanted(const struct cli_options *o, const struct kcap_event *ev)
 {
-	struct kcap_thread_info in = { .sz = sizeof(in) };
+	/* up to the container's fields: the library then skips the ancestors */
+	struct kcap_thread_info in = { .sz = offsetof(struct kcap_thread_info, nancestors) };
 
 	if (!o->container && !o->no_host)
 		return true;

@@ -304,7 +304,8 @@ struct kcap_thread_info {
 
 /*
  * The process of ev's thread as the engine knew it when it handed out ev
- * (after an exec: the new image). 0 and *info (the caller's sz bytes of it);
+ * (after an exec: the new image). 0 and *info (the caller's sz bytes of it:
+ * a struct that ends before nancestors costs no walk up the process tree);
  * -ENOENT when the engine knows nothing of the process.
  */
 KCAP_API int kcap_event_thread(const struct kcap_event *ev, struct kcap_thread_info *info);

@@ -207,8 +207,8 @@ static bool str_param(const struct kcap_event *ev, const char *name, const char 
 static void new_process(struct kcap_procs *p, const struct kcap_event *ev, int64_t res)
 {
 	uint64_t flags = (uint64_t)int_param(ev, "flags", 0);
-	uint32_t child_pid, parent_pid;
-	struct kcap_proc *child, *parent;
+	uint32_t child_pid, ppid, source;
+	struct kcap_proc *child, *caller;
 
 	if (flags & CLONE_THREAD)
 		return;
@@ -217,28 +217,34 @@ static void new_process(struct kcap_procs *p, const struct kcap_event *ev, int64
 		if ((uint64_t)int_param(ev, "pidns", 0) != KCAP_PIDNS_INIT_INO || res > INT32_MAX)
 			return;
 		child_pid = (uint32_t)res;
-		parent_pid = ev->pid;
+		source = ev->pid;
+		/* CLONE_PARENT: a copy of the caller, a child of the caller's parent */
+		caller = kcap_procs_find(p, source);
+		ppid = source;
+		if (flags & CLONE_PARENT)
+			ppid = caller && (caller->have & KCAP_THREAD_PPID) ? caller->ppid : 0;
 	} else {
-		int64_t ppid = int_param(ev, "ppid", 0);
+		int64_t v = int_param(ev, "ppid", 0);
 
 		child_pid = ev->pid;
-		parent_pid = ppid > 0 && ppid <= INT32_MAX ? (uint32_t)ppid : 0;
+		ppid = v > 0 && v <= INT32_MAX ? (uint32_t)v : 0;
+		/* CLONE_PARENT: ppid is not the caller, whose record is unknown here */
+		source = flags & CLONE_PARENT ? 0 : ppid;
 	}
 	child = kcap_procs_find(p, child_pid);
-	if (child && child->born_ts && child->ppid == parent_pid &&
+	if (child && child->born_ts && child->ppid == ppid &&
 	    (ev->ts > child->born_ts ? ev->ts - child->born_ts : child->born_ts - ev->ts) <
 		    CREATION_NS)
 		return;
-	/* CLONE_PARENT: the child's parent is the caller's, whose record is not the caller's */
-	parent = flags & CLONE_PARENT ? NULL : kcap_procs_find(p, parent_pid);
-	child = put(p, kcap_proc_new(child_pid, parent));
+	child = put(p, kcap_proc_new(child_pid, source ? kcap_procs_find(p, source) : NULL));
 	if (!child)
 		return;
 	child->born_ts = ev->ts;
-	if (parent_pid) {
-		child->ppid = parent_pid;
+	child->ppid = ppid;
+	if (ppid)
 		child->have |= KCAP_THREAD_PPID;
-	}
+	else
+		child->have &= ~(uint32_t)KCAP_THREAD_PPID;
 }
 
 /* The record of ev's process, made empty when there is none: an event fills it. */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR MIT)
 /* An event's thread and process, for the caller: kcap_event_thread(), kcap_format_proc(). */
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include "abi.h"
@@ -35,7 +36,8 @@ static uint32_t ancestors(struct kcap_threads *t, const struct kcap_proc *r, con
 	return n;
 }
 
-static int fill(const struct kcap_event *ev, struct kcap_thread_info *in)
+/* The process of ev; its ancestors (a walk up the tables) only when with_ancestors. */
+static int fill(const struct kcap_event *ev, struct kcap_thread_info *in, bool with_ancestors)
 {
 	struct kcap_threads *t = ev ? ev->proc_state : NULL;
 	const struct kcap_proc *r;
@@ -66,7 +68,8 @@ static int fill(const struct kcap_event *ev, struct kcap_thread_info *in)
 		.container_id = r->container_id,
 		.container_runtime = r->runtime ? r->runtime : "",
 	};
-	in->nancestors = ancestors(t, r, in->ancestors);
+	if (with_ancestors)
+		in->nancestors = ancestors(t, r, in->ancestors);
 	return 0;
 }
 
@@ -77,7 +80,8 @@ int kcap_event_thread(const struct kcap_event *ev, struct kcap_thread_info *info
 
 	if (!info || info->sz < sizeof(info->sz))
 		return -EINVAL;
-	ret = fill(ev, &full);
+	/* a caller whose struct ends before the ancestors (a filter) does not pay for them */
+	ret = fill(ev, &full, info->sz > offsetof(struct kcap_thread_info, nancestors));
 	if (ret)
 		return ret;
 	return kcap_abi_fill(info, &full, sizeof(full));
@@ -122,7 +126,7 @@ static int format(const struct kcap_event *ev, int json, char *buf, size_t len)
 {
 	struct kcap_thread_info in;
 	struct sbuf sb;
-	int ret = fill(ev, &in);
+	int ret = fill(ev, &in, true);
 
 	if (ret)
 		return ret;

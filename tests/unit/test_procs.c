@@ -3,6 +3,8 @@
  * Process state: container ids from cgroup paths, the /proc scan over a
  * fake tree (hostile files too), and the updates of synthetic event streams.
  */
+#define _GNU_SOURCE
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -231,6 +233,22 @@ static void fork_event(struct kcap_threads *t, uint32_t pid, int64_t res, int32_
 	kcap_threads_update(t, &ev);
 }
 
+static void clone_event(struct kcap_threads *t, uint32_t pid, int64_t res, uint64_t flags)
+{
+	static uint8_t raw[1024];
+	struct test_param p[] = { P_S64(res),
+				  P_U64(flags),
+				  P_S32(1),
+				  P_STR("sh"),
+				  P_U32(0),
+				  P_U32(0),
+				  P_U64(KCAP_PIDNS_INIT_INO) };
+	uint32_t len = test_build(raw, KCAP_EV_CLONE_X, p, 7);
+	struct kcap_event ev = ev_of(raw, len, pid, pid, t);
+
+	kcap_threads_update(t, &ev);
+}
+
 static void exec_event(struct kcap_threads *t, uint32_t pid, const char *exe)
 {
 	static uint8_t raw[2048];
@@ -306,6 +324,21 @@ static void test_fork_exec_and_pid_reuse(void **state)
 	fork_event(&t, 100, 300, 1, 2000);
 	assert_null(kcap_procs_find(&t.procs, 200));
 	assert_null(t.procs.dead);
+	/* a thread is no process; CLONE_PARENT makes a copy of bash, a child of bash's parent */
+	clone_event(&t, 100, 250, CLONE_THREAD | CLONE_VM);
+	assert_null(kcap_procs_find(&t.procs, 250));
+	clone_event(&t, 100, 260, CLONE_PARENT);
+	r = kcap_procs_find(&t.procs, 260);
+	assert_non_null(r);
+	assert_string_equal(r->exe.s, "/usr/bin/bash");
+	assert_int_equal(r->ppid, 1);
+	/* a filter's struct, without the ancestors: none are looked for */
+	ev.pid = 260;
+	in.sz = offsetof(struct kcap_thread_info, nancestors);
+	in.nancestors = 99;
+	assert_int_equal(kcap_event_thread(&ev, &in), 0);
+	assert_int_equal(in.nancestors, 99);
+	assert_string_equal(in.container_id, HEX64);
 	kcap_threads_free(&t);
 	remove_tree(dir);
 }

@@ -37,7 +37,7 @@ static bool strip(struct span c, const char *prefix, const char *suffix, struct 
 {
 	size_t p = strlen(prefix), s = strlen(suffix);
 
-	if (c.len < p + s || memcmp(c.s, prefix, p) || memcmp(c.s + c.len - s, suffix, s))
+	if (c.len < p + s || memcmp(c.s, prefix, p) != 0 || memcmp(c.s + c.len - s, suffix, s) != 0)
 		return false;
 	mid->s = c.s + p;
 	mid->len = c.len - p - s;

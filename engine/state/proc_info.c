@@ -241,7 +241,7 @@ static ssize_t read_pid_file(const char *proc_root, uint32_t pid, const char *na
 uint32_t kcap_proc_read(const char *proc_root, struct kcap_proc *p, uint32_t want)
 {
 	uint32_t before = p->have, need = want & ~p->have;
-	char buf[CGROUP_MAX];
+	char buf[CGROUP_MAX] = { 0 }; /* the analyzer cannot tell what read() filled */
 	const char *path;
 	size_t plen;
 	ssize_t n;

@@ -72,7 +72,7 @@ grep -q "kcap: thread table: [0-9]* threads, [0-9]* processes, [0-9.]* MiB" "$di
 	{ cat "$dir/err"; echo "FAIL: --stats does not report the thread table"; fail=1; }
 
 # --- containers, in cgroups the test makes: the v2 hierarchy and a v1 one if mounted
-v2= v1=
+v2='' v1=''
 for d in /sys/fs/cgroup /sys/fs/cgroup/unified; do
 	[ "$(stat -f -c %T "$d" 2>/dev/null)" = cgroup2fs ] && { v2=$d; break; }
 done

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Process state, end to end: a process started before kcap is named with its
 # exe, ppid and ancestors in `kcap --proc -j` output, its child after exec with
-# the new exe; processes moved into cgroups the test makes in the docker,
+# the new exe, in text too; processes moved into cgroups the test makes in the docker,
 # podman and cgroupfs-docker layouts show their container id and runtime, and
 # --container ID and --no-host keep only theirs; --stats reports the thread
 # table. Usage: proc_state_test.sh KCAP BACKEND. Exit 77 (skip) outside CI
@@ -70,6 +70,13 @@ PY
 grep -q "kcap: thread table: [0-9]* threads, [0-9]* processes, [0-9.]* MiB" "$dir/err" &&
 	echo "ok: --stats reports the thread table" ||
 	{ cat "$dir/err"; echo "FAIL: --stats does not report the thread table"; fail=1; }
+
+# --- text: the process after the event, the exec's new image
+timeout 30 "$kcap" -b "$backend" --proc -e execve,openat -- cat /etc/hostname >"$dir/text" \
+	2>"$dir/err" || { cat "$dir/err"; echo "FAIL: kcap --proc -- cat failed"; fail=1; }
+grep -q "< openat .* proc=(exe=$(readlink -f "$(command -v cat)") ppid=[0-9]* ancestors=kcap," \
+	"$dir/text" && echo "ok: text: proc=(exe=... ppid=... ancestors=kcap,...)" ||
+	{ grep openat "$dir/text" | head -n 3; echo "FAIL: no proc=(...) in text"; fail=1; }
 
 # --- containers, in cgroups the test makes: the v2 hierarchy and a v1 one if mounted
 v2='' v1=''

@@ -2,9 +2,10 @@
 /*
  * Thread id -> command name, an open-addressing hash table with linear
  * probing and backward-shift deletion. Events say what changes (exec sets
- * comm, clone's child inherits it, exit forgets the thread); /proc fills in
- * threads that existed before the capture started: all of them when it
- * starts, and any thread first seen later (no clone event captured for it).
+ * comm, clone's child inherits it, prctl(PR_SET_NAME) renames it, exit
+ * forgets the thread); /proc fills in threads that existed before the
+ * capture started: all of them when it starts, and any thread first seen
+ * later (no clone event captured for it). Processes: procs.c.
  */
 #include <dirent.h>
 #include <errno.h>

@@ -263,7 +263,6 @@ static void exec_image(struct kcap_procs *p, const struct kcap_event *ev)
 	int64_t v;
 
 	p->gen++;
-
 	if (!r)
 		return;
 	if (str_param(ev, "exe", &s, &len, false) &&
@@ -282,12 +281,11 @@ static void exec_image(struct kcap_procs *p, const struct kcap_event *ev)
 	}
 	v = int_param(ev, "uid", -1);
 	if (v >= 0) {
-		/* the exec's effective gid is not in the event: a set-gid program's is /proc's */
 		r->uid = (uint32_t)v;
 		r->euid = (uint32_t)int_param(ev, "euid", v);
 		r->gid = (uint32_t)int_param(ev, "gid", r->gid);
-		if (!(r->have & KCAP_THREAD_IDS))
-			r->egid = r->gid;
+		/* the event has no effective gid: the real one (a set-gid program's differs) */
+		r->egid = r->gid;
 		r->have |= KCAP_THREAD_IDS;
 	}
 	/* what the event lacks (start time, login uid, cgroup) is read once if unknown */
@@ -353,7 +351,6 @@ static void change_dir(struct kcap_procs *p, const struct kcap_event *ev)
 	size_t len = 0;
 
 	p->gen++;
-
 	if (!r)
 		return;
 	if (ev->type == KCAP_EV_FCHDIR_X) {
@@ -387,7 +384,6 @@ static void set_ids(struct kcap_procs *p, const struct kcap_event *ev)
 	uint32_t a, b;
 
 	p->gen++;
-
 	if (!r || !(r->have & KCAP_THREAD_IDS))
 		return; /* read from /proc when asked */
 	switch (ev->type) {

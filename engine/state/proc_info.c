@@ -53,6 +53,7 @@ struct kcap_proc *kcap_proc_new(uint32_t pid, const struct kcap_proc *parent)
 		p->have &= ~(uint32_t)KCAP_THREAD_START;
 		p->start_time = 0;
 		p->looked_up_ns = 0;
+		p->stale = 0;
 		p->born_ts = 0;
 		p->fmt = NULL;
 		p->fmt_len = 0;
@@ -87,12 +88,13 @@ size_t kcap_proc_bytes(const struct kcap_proc *p)
 	return n;
 }
 
-void kcap_proc_set_cgroup(struct kcap_proc *p, const char *path, size_t len)
+bool kcap_proc_set_cgroup(struct kcap_proc *p, const char *path, size_t len)
 {
 	if (!kcap_proc_str_set(&p->cgroup, path, len, KCAP_PROC_PATH_MAX))
-		return;
+		return false;
 	kcap_container_parse(p->cgroup.s, p->cgroup.len, p->container_id, &p->runtime);
 	p->have |= KCAP_THREAD_CGROUP;
+	return true;
 }
 
 /* Up to max bytes of a file; its length, or a negative errno. */
@@ -240,51 +242,53 @@ static ssize_t read_pid_file(const char *proc_root, uint32_t pid, const char *na
 
 uint32_t kcap_proc_read(const char *proc_root, struct kcap_proc *p, uint32_t want)
 {
-	uint32_t before = p->have, need = want & ~p->have;
 	char buf[CGROUP_MAX] = { 0 }; /* the analyzer cannot tell what read() filled */
+	uint32_t got = 0;
 	const char *path;
 	size_t plen;
 	ssize_t n;
 
-	if (!proc_root || !need)
+	if (!proc_root || !want)
 		return 0;
-	if ((need & KCAP_THREAD_START) && !kcap_proc_start_time(proc_root, p->pid, &p->start_time))
-		p->have |= KCAP_THREAD_START;
-	if (need & (KCAP_THREAD_PPID | KCAP_THREAD_IDS)) {
-		struct kcap_proc got = { 0 };
+	if ((want & KCAP_THREAD_START) && !kcap_proc_start_time(proc_root, p->pid, &p->start_time))
+		got |= KCAP_THREAD_START;
+	if (want & (KCAP_THREAD_PPID | KCAP_THREAD_IDS)) {
+		struct kcap_proc st = { 0 };
 
 		n = read_pid_file(proc_root, p->pid, "status", buf, STATUS_MAX);
-		if (n > 0 && !kcap_proc_parse_status(buf, (size_t)n, &got)) {
-			if (need & got.have & KCAP_THREAD_PPID)
-				p->ppid = got.ppid;
-			if (need & got.have & KCAP_THREAD_IDS) {
-				p->uid = got.uid;
-				p->euid = got.euid;
-				p->gid = got.gid;
-				p->egid = got.egid;
+		if (n > 0 && !kcap_proc_parse_status(buf, (size_t)n, &st)) {
+			if (want & st.have & KCAP_THREAD_PPID)
+				p->ppid = st.ppid;
+			if (want & st.have & KCAP_THREAD_IDS) {
+				p->uid = st.uid;
+				p->euid = st.euid;
+				p->gid = st.gid;
+				p->egid = st.egid;
 			}
-			p->have |= need & got.have;
+			got |= want & st.have;
 		}
 	}
-	if ((need & KCAP_THREAD_EXE) && read_link(proc_root, p->pid, "exe", &p->exe))
-		p->have |= KCAP_THREAD_EXE;
-	if ((need & KCAP_THREAD_CWD) && read_link(proc_root, p->pid, "cwd", &p->cwd))
-		p->have |= KCAP_THREAD_CWD;
-	if (need & KCAP_THREAD_ARGV) {
+	if ((want & KCAP_THREAD_EXE) && read_link(proc_root, p->pid, "exe", &p->exe))
+		got |= KCAP_THREAD_EXE;
+	if ((want & KCAP_THREAD_CWD) && read_link(proc_root, p->pid, "cwd", &p->cwd))
+		got |= KCAP_THREAD_CWD;
+	if (want & KCAP_THREAD_ARGV) {
 		n = read_pid_file(proc_root, p->pid, "cmdline", buf, KCAP_PROC_ARGV_MAX);
 		if (n > 0 && kcap_proc_str_set(&p->argv, buf, (size_t)n, KCAP_PROC_ARGV_MAX))
-			p->have |= KCAP_THREAD_ARGV;
+			got |= KCAP_THREAD_ARGV;
 	}
-	if (need & KCAP_THREAD_LOGINUID) {
+	if (want & KCAP_THREAD_LOGINUID) {
 		n = read_pid_file(proc_root, p->pid, "loginuid", buf, 32);
 		path = buf;
 		if (n > 0 && parse_u32(&path, buf + n, &p->loginuid))
-			p->have |= KCAP_THREAD_LOGINUID;
+			got |= KCAP_THREAD_LOGINUID;
 	}
-	if (need & KCAP_THREAD_CGROUP) {
+	if (want & KCAP_THREAD_CGROUP) {
 		n = read_pid_file(proc_root, p->pid, "cgroup", buf, CGROUP_MAX);
-		if (n > 0 && !kcap_proc_parse_cgroup(buf, (size_t)n, &path, &plen))
-			kcap_proc_set_cgroup(p, path, plen);
+		if (n > 0 && !kcap_proc_parse_cgroup(buf, (size_t)n, &path, &plen) &&
+		    kcap_proc_set_cgroup(p, path, plen))
+			got |= KCAP_THREAD_CGROUP;
 	}
-	return p->have & ~before;
+	p->have |= got;
+	return got;
 }

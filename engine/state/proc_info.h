@@ -32,6 +32,8 @@ struct kcap_proc {
 	uint32_t uid, gid, euid, egid, loginuid;
 	uint64_t start_time; /* /proc/PID/stat field 22: clock ticks since boot */
 	uint32_t have; /* enum kcap_thread_known: the fields known */
+	/* of those, the ones to read again once (an exec: the cgroup a runtime moved it to) */
+	uint32_t stale;
 	/* when /proc was last read for what have lacks (CLOCK_MONOTONIC ns), 0: never */
 	uint64_t looked_up_ns;
 	/* the time of the creation event that made it (either side), 0: none */
@@ -57,12 +59,12 @@ struct kcap_proc *kcap_proc_new(uint32_t pid, const struct kcap_proc *parent);
 void kcap_proc_free(struct kcap_proc *p);
 /* Heap bytes p holds. */
 size_t kcap_proc_bytes(const struct kcap_proc *p);
-/* Sets the cgroup path and the container it names. */
-void kcap_proc_set_cgroup(struct kcap_proc *p, const char *path, size_t len);
+/* Sets the cgroup path and the container it names; false when memory is short. */
+bool kcap_proc_set_cgroup(struct kcap_proc *p, const char *path, size_t len);
 
 /*
- * Reads from <proc_root>/<pid> the fields of want that p lacks. Returns the
- * bits it learned (0: gone, hidden or unreadable).
+ * Reads from <proc_root>/<pid> the fields of want; one it cannot read keeps
+ * what p had. Returns the bits it read (0: gone, hidden or unreadable).
  */
 uint32_t kcap_proc_read(const char *proc_root, struct kcap_proc *p, uint32_t want);
 

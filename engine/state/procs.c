@@ -81,7 +81,7 @@ struct kcap_proc *kcap_procs_get(struct kcap_procs *p, uint32_t pid)
 
 	if (!r && p->dead && p->dead->pid == pid)
 		return p->dead; /* its exit is the event being read */
-	if (r && r->have == KCAP_PROC_HAVE_ALL)
+	if (r && r->have == KCAP_PROC_HAVE_ALL && !r->stale)
 		return r;
 	if (!p->proc_root || !pid)
 		return r && r->have ? r : NULL;
@@ -102,8 +102,9 @@ struct kcap_proc *kcap_procs_get(struct kcap_procs *p, uint32_t pid)
 	}
 	p->lookups++;
 	p->gen++;
-	if (!kcap_proc_read(p->proc_root, r, KCAP_PROC_HAVE_ALL))
+	if (!kcap_proc_read(p->proc_root, r, (KCAP_PROC_HAVE_ALL & ~r->have) | r->stale))
 		p->lookups_failed++;
+	r->stale = 0;
 	r->looked_up_ns = now;
 	return r->have ? r : NULL;
 }
@@ -288,7 +289,12 @@ static void exec_image(struct kcap_procs *p, const struct kcap_event *ev)
 		r->egid = r->gid;
 		r->have |= KCAP_THREAD_IDS;
 	}
-	/* what the event lacks (start time, login uid, cgroup) is read once if unknown */
+	/*
+	 * What the event lacks is read once when asked: the start time if
+	 * unknown, and the cgroup and login uid anew, which a container runtime
+	 * or a login sets between its fork and this exec.
+	 */
+	r->stale = r->have & (KCAP_THREAD_CGROUP | KCAP_THREAD_LOGINUID);
 	r->looked_up_ns = 0;
 }
 

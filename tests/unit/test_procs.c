@@ -344,6 +344,47 @@ static void test_fork_exec_and_pid_reuse(void **state)
 }
 
 /*
+ * A container runtime forks, moves the child to the container's cgroup,
+ * then execs the container's program: after an exec the cgroup is read
+ * again, and kept as inherited when the process is gone by then.
+ */
+static void test_exec_reads_cgroup_again(void **state)
+{
+	char dir[] = "/tmp/kcap-procs-XXXXXX";
+	struct kcap_thread_info in = { .sz = sizeof(in) };
+	struct test_param p[] = { P_S32(0), P_U32(0), P_U32(0) };
+	static uint8_t raw[256];
+	struct kcap_threads t;
+	struct kcap_event ev;
+	uint32_t len = test_build(raw, KCAP_EV_PROCEXIT, p, 3);
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	fake_process(dir, 100, 1, 5000, "/usr/bin/containerd-shim",
+		     "/system.slice/containerd.service");
+	assert_int_equal(kcap_threads_init(&t, dir), 0);
+	kcap_threads_scan(&t, 1000);
+	fork_event(&t, 100, 210, 1, 1000);
+	fork_event(&t, 100, 211, 1, 1000);
+	fake_process(dir, 210, 100, 6000, "/usr/sbin/nginx",
+		     "/kubepods.slice/cri-containerd-" HEX64 ".scope");
+	exec_event(&t, 210, "/usr/sbin/nginx");
+	exec_event(&t, 211, "/usr/bin/true");
+	ev = ev_of(raw, len, 210, 210, &t);
+	assert_int_equal(kcap_event_thread(&ev, &in), 0);
+	assert_string_equal(in.container_id, HEX64);
+	assert_string_equal(in.container_runtime, "containerd");
+	assert_int_equal(in.start_time, 6000);
+	ev.pid = 211; /* gone: what it inherited stays */
+	assert_int_equal(kcap_event_thread(&ev, &in), 0);
+	assert_string_equal(in.cgroup, "/system.slice/containerd.service");
+	assert_string_equal(in.exe, "/usr/bin/true");
+	assert_true(in.known & KCAP_THREAD_CGROUP);
+	kcap_threads_free(&t);
+	remove_tree(dir);
+}
+
+/*
  * A process the table never saw created is read from /proc once, one that
  * is gone too; a reused pid is told by its start time.
  */
@@ -509,6 +550,7 @@ int main(void)
 		cmocka_unit_test(test_cgroup_lines),
 		cmocka_unit_test(test_scan_and_hostile_files),
 		cmocka_unit_test(test_fork_exec_and_pid_reuse),
+		cmocka_unit_test(test_exec_reads_cgroup_again),
 		cmocka_unit_test(test_dropped_clone_healed),
 		cmocka_unit_test(test_rename_chdir_setuid),
 		cmocka_unit_test(test_info_abi_and_format),

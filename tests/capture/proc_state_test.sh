@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Process state, end to end: a process started before kcap is named with its
 # exe, ppid and ancestors in `kcap --proc -j` output, its child after exec with
-# the new exe, in text too; processes moved into cgroups the test makes in the docker,
-# podman and cgroupfs-docker layouts show their container id and runtime, and
-# --container ID and --no-host keep only theirs; --stats reports the thread
-# table. Usage: proc_state_test.sh KCAP BACKEND. Exit 77 (skip) outside CI
-# when not root or without a writable cgroup hierarchy; in CI that is a failure.
+# the new exe, in text too; processes moved into cgroups the test makes in the
+# docker, podman and cgroupfs-docker layouts show their container id and
+# runtime, and --container ID and --no-host keep only theirs, as does a process
+# that moves into a container's cgroup and execs while kcap runs; --stats
+# reports the thread table. Usage: proc_state_test.sh KCAP BACKEND. Exit 77
+# (skip) outside CI when not root or without a writable cgroup hierarchy; in
+# CI that is a failure.
 set -u
 kcap=$1 backend=$2
 . "$(dirname "$0")/../lib.sh"
@@ -149,4 +151,21 @@ if not ok:
         print(json.dumps(e)[:300])
 sys.exit(0 if ok else 1)
 PY
+
+# --- while kcap runs: a process moves itself into a container's cgroup, then execs,
+# as a runtime starts a container's program
+first_layout=${layouts[0]#* }
+late=$(hex)
+path=${first_layout/ID/$late}
+mkdir "$path" && cgroups+=("$path")
+timeout 60 "$kcap" -b "$backend" --proc -j --container "${late:0:12}" -d 3 >"$dir/late" \
+	2>"$dir/err" &
+kcap_pid=$!
+for _ in $(seq 300); do grep -q "capturing with" "$dir/err" && break; sleep 0.1; done
+sh -c "echo \$\$ >'$path/cgroup.procs' && exec sh -c '$loop'" &
+pids+=("$!")
+wait "$kcap_pid" || { cat "$dir/err"; echo "FAIL: kcap --container (a later process) failed"; fail=1; }
+grep -q "\"container_id\":\"$late\"" "$dir/late" &&
+	echo "ok: a process that moved into a container and exec'd shows its container" ||
+	{ cat "$dir/err"; head -n 3 "$dir/late"; echo "FAIL: no event of the container $late"; fail=1; }
 exit $fail

@@ -443,27 +443,33 @@ static double median(const double *v, int n)
 	return n % 2 ? tmp[n / 2] : (tmp[n / 2 - 1] + tmp[n / 2]) / 2;
 }
 
+/* Where the drained events go: kcap -j's output (with --proc), or kcap -w's capture file. */
+enum drain_output { DRAIN_JSON, DRAIN_FILE, DRAIN_FILE_ZSTD, DRAIN_JSON_PROC };
+
 /*
- * The reader's whole path, kcap_next() and JSON, on one core: a workload
- * process fills the kernel buffers while nothing reads, then the reader
- * drains them, timed; descriptor names on or off. 0 and *rate (events per
- * second) and *n, or -1 with a message.
+ * The reader's whole path on one core: a workload process fills the kernel
+ * buffers while nothing reads, then the reader drains them, timed, into
+ * JSON (descriptor names on or off) or a capture file. 0 and *rate (events
+ * per second) and *n, or -1 with a message.
  */
-static int drain_rate(bool fd_names, bool proc, long iters, double *rate, size_t *n)
+static int drain_rate(bool fd_names, enum drain_output output, long iters, double *rate, size_t *n)
 {
 	struct kcap_opts opts = { .sz = sizeof(opts),
 				  .buffer_bytes = 64ul << 20,
 				  .no_fd_names = !fd_names };
+	struct kcap_writer_opts wo = { .sz = sizeof(wo), .compress = output == DRAIN_FILE_ZSTD };
 	static struct json_sink sink;
 	const struct kcap_event *ev;
 	struct kcap_stats st = { .sz = sizeof(st) };
+	struct kcap_writer *w = NULL;
 	int go[2], devnull = open("/dev/null", O_WRONLY), ret = -1;
 	struct kcap *k = NULL;
-	char err[1024], c;
+	char err[1024], c, path[64];
 	double t0;
 	pid_t child;
 
 	*n = 0;
+	snprintf(path, sizeof(path), "/tmp/kcap-bench-%d.kcap", (int)getpid());
 	if (devnull < 0 || pipe(go))
 		return -1;
 	child = fork();
@@ -481,8 +487,11 @@ static int drain_rate(bool fd_names, bool proc, long iters, double *rate, size_t
 	close(go[0]);
 	opts.pids = &child;
 	opts.npids = 1;
-	if (kcap_open(&opts, &k, err, sizeof(err)) || kcap_start(k)) {
-		fprintf(stderr, "kcap bench --reader: %s\n", k ? kcap_last_error(k) : err);
+	if (kcap_open(&opts, &k, err, sizeof(err)) || kcap_start(k) ||
+	    ((output == DRAIN_FILE || output == DRAIN_FILE_ZSTD) &&
+	     kcap_writer_open(k, path, &wo, &w, err, sizeof(err)))) {
+		fprintf(stderr, "kcap bench --reader: %s\n",
+			k && !err[0] ? kcap_last_error(k) : err);
 		kill(child, SIGKILL);
 		goto out;
 	}
@@ -491,14 +500,16 @@ static int drain_rate(bool fd_names, bool proc, long iters, double *rate, size_t
 	waitpid(child, NULL, 0);
 	child = -1;
 	sink.fd = devnull;
-	sink.proc = proc;
+	sink.proc = output == DRAIN_JSON_PROC;
 	sink.len = 0;
 	t0 = now_s();
 	while (kcap_next(k, &ev, 0) == 0) {
-		if (!sink_put(&sink, ev))
+		if (w ? kcap_writer_write(w, ev) != 0 : !sink_put(&sink, ev))
 			break;
 		(*n)++;
 	}
+	if (w && kcap_writer_flush(w))
+		*n = 0;
 	*rate = (double)*n / (now_s() - t0);
 	if (!kcap_get_stats(k, &st) && st.drops)
 		fprintf(stderr, "kcap bench --reader: %llu events dropped: fewer iterations?\n",
@@ -509,39 +520,54 @@ out:
 		close(go[1]);
 	if (child > 0)
 		waitpid(child, NULL, 0);
+	if (w && kcap_writer_close(w))
+		fprintf(stderr, "kcap bench --reader: %s\n", kcap_last_error(k));
+	unlink(path);
 	kcap_close(k);
 	close(devnull);
 	return ret;
 }
 
-/* Descriptor names on and off, and names with --proc, in interleaved rounds: the medians. */
-static int drain_rates(int rounds, double *with, double *without, double *proc, size_t *n)
+/* The reader's outputs, in interleaved rounds: the medians. */
+struct drain_rates {
+	double json, json_no_names, file, file_zstd, json_proc;
+};
+
+static int drain_rates(int rounds, struct drain_rates *m, size_t *n)
 {
-	double on[MAX_ROUNDS] = { 0 }, off[MAX_ROUNDS] = { 0 }, pr[MAX_ROUNDS] = { 0 };
+	double on[MAX_ROUNDS] = { 0 }, off[MAX_ROUNDS] = { 0 }, file[MAX_ROUNDS] = { 0 },
+	       zstd[MAX_ROUNDS] = { 0 }, proc[MAX_ROUNDS] = { 0 };
 
 	for (int r = 0; r < rounds; r++)
-		if (drain_rate(true, false, DRAIN_ITERATIONS, &on[r], n) ||
-		    drain_rate(false, false, DRAIN_ITERATIONS, &off[r], n) ||
-		    drain_rate(true, true, DRAIN_ITERATIONS, &pr[r], n))
+		if (drain_rate(true, DRAIN_JSON, DRAIN_ITERATIONS, &on[r], n) ||
+		    drain_rate(false, DRAIN_JSON, DRAIN_ITERATIONS, &off[r], n) ||
+		    drain_rate(true, DRAIN_FILE, DRAIN_ITERATIONS, &file[r], n) ||
+		    drain_rate(true, DRAIN_FILE_ZSTD, DRAIN_ITERATIONS, &zstd[r], n) ||
+		    drain_rate(true, DRAIN_JSON_PROC, DRAIN_ITERATIONS, &proc[r], n))
 			return -1;
-	*with = median(on, rounds);
-	*without = median(off, rounds);
-	*proc = median(pr, rounds);
+	m->json = median(on, rounds);
+	m->json_no_names = median(off, rounds);
+	m->file = median(file, rounds);
+	m->file_zstd = median(zstd, rounds);
+	m->json_proc = median(proc, rounds);
 	return 0;
 }
 
 static int reader_throughput(bool json, int rounds)
 {
-	double format, with, without, proc;
+	struct drain_rates m;
+	double format;
 	size_t nformat, ndrain = 0;
 
-	if (format_rate(&format, &nformat) || drain_rates(rounds, &with, &without, &proc, &ndrain))
+	if (format_rate(&format, &nformat) || drain_rates(rounds, &m, &ndrain))
 		return 1;
 	if (json) {
 		printf("{\"reader_events_per_s\":%.0f,\"events\":%zu,"
 		       "\"next_json_events_per_s\":%.0f,\"next_json_no_fd_names_events_per_s\":%.0f,"
+		       "\"next_file_events_per_s\":%.0f,\"next_file_zstd_events_per_s\":%.0f,"
 		       "\"next_json_proc_events_per_s\":%.0f,\"drained_events\":%zu}\n",
-		       format, nformat, with, without, proc, ndrain);
+		       format, nformat, m.json, m.json_no_names, m.file, m.file_zstd, m.json_proc,
+		       ndrain);
 		return 0;
 	}
 	printf("reader: %.2f M events/s formatted to JSON into /dev/null on one core (%zu "
@@ -549,10 +575,13 @@ static int reader_throughput(bool json, int rounds)
 	       format / 1e6, nformat, PASSES);
 	printf("reader: kcap_next() + JSON from the kernel buffers: %.2f M events/s with "
 	       "descriptor names, %.2f M without (%.0f%%; %zu events, median of %d rounds)\n",
-	       with / 1e6, without / 1e6, 100 * with / without, ndrain, rounds);
+	       m.json / 1e6, m.json_no_names / 1e6, 100 * m.json / m.json_no_names, ndrain, rounds);
+	printf("reader: kcap_next() + a capture file (kcap -w): %.2f M events/s, %.2f M with "
+	       "zstd (%.1fx and %.1fx the JSON reader's)\n",
+	       m.file / 1e6, m.file_zstd / 1e6, m.file / m.json, m.file_zstd / m.json);
 	printf("reader: with each event's process (kcap -j --proc): %.2f M events/s (%.0f%% of "
 	       "the rate with descriptor names)\n",
-	       proc / 1e6, 100 * proc / with);
+	       m.json_proc / 1e6, 100 * m.json_proc / m.json);
 	return 0;
 }
 

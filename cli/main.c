@@ -343,7 +343,18 @@ static void report_live(struct kcap *k, struct live_stats *l)
 	l->next = now + l->interval;
 }
 
-static int capture(struct kcap *k, const struct cli_options *o, struct command *cmd, int out_fd)
+/* -w: the recording; what failed is in kcap_last_error(). */
+static int record_event(struct kcap *k, struct kcap_writer *w, const struct kcap_event *ev)
+{
+	int ret = kcap_writer_write(w, ev);
+
+	if (ret)
+		fprintf(stderr, "kcap: %s\n", kcap_last_error(k));
+	return ret;
+}
+
+static int capture(struct kcap *k, const struct cli_options *o, struct command *cmd, int out_fd,
+		   struct kcap_writer *w)
 {
 	double deadline = o->duration > 0 ? now_s() + o->duration : 0;
 	struct output out = { .fd = out_fd, .buf = malloc(OUTPUT_BUF) };
@@ -352,6 +363,8 @@ static int capture(struct kcap *k, const struct cli_options *o, struct command *
 	double next_drop_check = now_s() + 1.0;
 	struct live_stats live = { .interval = o->stats_interval };
 	bool draining = false, idle = true;
+	/* -w records; it prints as well when asked to (-j, -o) */
+	bool print = !w || o->json || o->output;
 	int ret = 0;
 
 	if (!line || !out.buf) {
@@ -380,7 +393,9 @@ static int capture(struct kcap *k, const struct cli_options *o, struct command *
 		if (ret == 0) {
 			bool show = wanted(o, ev);
 
-			if (show && !print_event(o, &out, ev, line, KCAP_FORMAT_MAX))
+			if (show && w && (ret = record_event(k, w, ev)))
+				break;
+			if (show && print && !print_event(o, &out, ev, line, KCAP_FORMAT_MAX))
 				break;
 			if (show && ++printed == o->count)
 				break;
@@ -388,14 +403,23 @@ static int capture(struct kcap *k, const struct cli_options *o, struct command *
 				report_new_drops(k, &drops_seen, &next_drop_check);
 			if (!child_changed)
 				continue;
+		} else if (ret == -ENODATA) {
+			ret = 0; /* the end of a replayed file */
+			break;
 		} else if (ret != -EAGAIN) {
-			fprintf(stderr, "kcap: reading events failed: %s\n", strerror(-ret));
+			fprintf(stderr, "kcap: reading events failed: %s\n", kcap_last_error(k));
 			break;
 		} else if (draining) {
 			break;
 		}
 		if (out.len && ret == -EAGAIN)
 			output_flush(&out); /* idle: show what we have */
+		if (w && ret == -EAGAIN && kcap_writer_flush(w)) {
+			/* idle: what was captured so far goes to the file, in case of a crash */
+			fprintf(stderr, "kcap: %s\n", kcap_last_error(k));
+			ret = -EIO;
+			break;
+		}
 		report_new_drops(k, &drops_seen, &next_drop_check);
 		if (cmd && child_changed) {
 			child_changed = 0;
@@ -406,6 +430,87 @@ static int capture(struct kcap *k, const struct cli_options *o, struct command *
 	free(out.buf);
 	free(line);
 	return ret == -EAGAIN ? 0 : ret;
+}
+
+/* The command line, recorded in the capture file as its options. */
+static void join_args(int argc, char **argv, char *buf, size_t len)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < argc && n + 1 < len; i++)
+		n += (size_t)snprintf(buf + n, len - n, "%s%s", i ? " " : "", argv[i]);
+}
+
+static bool has_suffix(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static struct kcap_writer *open_writer(struct kcap *k, const struct cli_options *o, int argc,
+				       char **argv)
+{
+	struct kcap_writer_opts wo = { .sz = sizeof(wo) };
+	struct kcap_writer *w;
+	char args[4096], err[1024];
+
+	join_args(argc, argv, args, sizeof(args));
+	wo.compress = o->compress || has_suffix(o->write_file, ".zst");
+	wo.format = has_suffix(o->write_file, ".scap") ? KCAP_WRITE_SCAP : KCAP_WRITE_KCAP;
+	wo.options = args;
+	if (kcap_writer_open(k, o->write_file, &wo, &w, err, sizeof(err))) {
+		fprintf(stderr, "kcap: %s\n", err);
+		return NULL;
+	}
+	return w;
+}
+
+/*
+ * Closes the recording: the trailer, and a line saying what was written. A
+ * failure the capture already reported (failed) is not repeated.
+ */
+static int close_writer(struct kcap *k, struct kcap_writer *w, const char *path, bool failed)
+{
+	struct kcap_writer_stats st = { .sz = sizeof(st) };
+
+	kcap_writer_get_stats(w, &st);
+	if (kcap_writer_close(w)) {
+		if (!failed)
+			fprintf(stderr, "kcap: %s\n", kcap_last_error(k));
+		return -1;
+	}
+	fprintf(stderr, "kcap: wrote %llu events to %s (%.1f MiB, %.1f MiB before compression)\n",
+		(unsigned long long)st.events, path, (double)st.bytes / 1048576.0,
+		(double)(st.raw_bytes + st.pending_bytes) / 1048576.0);
+	return 0;
+}
+
+/* Where a replayed capture was made; at its end, whether it was whole. */
+static void print_replay_source(struct kcap *k, const char *path)
+{
+	const char *host = kcap_file_value(k, "hostname"), *kernel = kcap_file_value(k, "kernel");
+	const char *version = kcap_file_value(k, "kcap_version");
+
+	fprintf(stderr,
+		"kcap: replaying %s: captured by the %s backend on %s (kernel %s, kcap %s)\n", path,
+		kcap_backend_name(k), host ? host : "?", kernel ? kernel : "?",
+		version ? version : "?");
+}
+
+static bool print_replay_end(struct kcap *k)
+{
+	const char *w = kcap_warnings(k);
+	bool whole = !*w;
+
+	while (*w) {
+		size_t n = strcspn(w, "\n");
+
+		fprintf(stderr, "kcap: %.*s\n", (int)n, w);
+		w += n + (w[n] == '\n');
+	}
+	return whole;
 }
 
 /* KCAP_DEBUG=1 or -v: libbpf's messages, as libkcap hands them over, on stderr. */
@@ -427,6 +532,7 @@ int main(int argc, char **argv)
 {
 	struct kcap_opts opts = { .sz = sizeof(opts) };
 	struct command cmd = { .pid = -1 };
+	struct kcap_writer *writer = NULL;
 	struct cli_options o;
 	int out_fd = STDOUT_FILENO;
 	struct kcap *k;
@@ -470,6 +576,7 @@ int main(int argc, char **argv)
 	opts.no_fd_names = o.no_fd_names;
 	opts.pids = o.command ? &cmd.pid : o.pids;
 	opts.npids = o.command ? 1 : o.npids;
+	opts.read_file = o.read_file;
 	ret = kcap_open(&opts, &k, err, sizeof(err));
 	if (ret) {
 		fprintf(stderr, "kcap: %s\n", err);
@@ -486,13 +593,26 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	/* Always say which backend captures and why any before it was passed over. */
-	print_backend_choice(k, &o);
+	if (o.read_file)
+		print_replay_source(k, o.read_file);
+	else
+		print_backend_choice(k, &o);
+	if (o.write_file && !(writer = open_writer(k, &o, argc, argv))) {
+		if (o.command)
+			command_abort(&cmd);
+		kcap_close(k);
+		return 1;
+	}
 	/* A failed exec is reported; its exit status (126/127) becomes ours. */
 	if (o.command && !command_release(&cmd, o.command[0]))
 		child_changed = 1;
-	ret = capture(k, &o, o.command ? &cmd : NULL, out_fd);
+	ret = capture(k, &o, o.command ? &cmd : NULL, out_fd, writer);
 	kcap_stop(k);
+	if (writer && close_writer(k, writer, o.write_file, ret != 0))
+		ret = -EIO;
 	print_stats(k, &o);
+	if (o.read_file && !print_replay_end(k))
+		ret = ret ? ret : -EBADMSG;
 	kcap_close(k);
 	if (ret)
 		return 1;

@@ -29,6 +29,9 @@ static const struct option long_opts[] = {
 	{ "pid", required_argument, NULL, 'p' },
 	{ "json", no_argument, NULL, 'j' },
 	{ "output", required_argument, NULL, 'o' },
+	{ "write", required_argument, NULL, 'w' },
+	{ "read", required_argument, NULL, 'r' },
+	{ "compress", no_argument, NULL, 'z' },
 	{ "stats", no_argument, NULL, OPT_STATS },
 	{ "stats-interval", required_argument, NULL, OPT_STATS_INTERVAL },
 	{ "buffer-size", required_argument, NULL, OPT_BUFFER_SIZE },
@@ -62,6 +65,14 @@ void cli_usage(FILE *out)
 	      "  -p, --pid PID[,PID]    capture these processes and their descendants\n"
 	      "  -j, --json             one JSON object per line\n"
 	      "  -o, --output FILE      write events to FILE instead of stdout\n"
+	      "  -w, --write FILE       record the capture into the capture file FILE instead\n"
+	      "                         of printing it (printed too with -j or -o; with -r:\n"
+	      "                         the replayed events)\n"
+	      "  -r, --read FILE        replay the capture file FILE instead of capturing\n"
+	      "                         (-e, -p, -n, -j, -o and --stats apply)\n"
+	      "                         (a .scap name: the reference's format, which sysdig\n"
+	      "                         reads)\n"
+	      "  -z, --compress         zstd-compress the file of -w (also for a .zst name)\n"
 	      "      --stats            print capture and drop counters at the end\n"
 	      "      --stats-interval SECS  every SECS seconds, a line on stderr: events/s,\n"
 	      "                         drops, the fullest kernel buffer\n"
@@ -154,6 +165,38 @@ static int parse_pids(struct cli_options *o, const char *list, char *err, size_t
 	return ret;
 }
 
+/* -r replays what was captured: the options that shape a live capture do not apply. */
+static int check_file_options(const struct cli_options *o, char *err, size_t errlen)
+{
+	const char *live_only = o->backend	      ? "-b" :
+				o->snaplen	      ? "-s" :
+				o->buffer_bytes	      ? "--buffer-size" :
+				o->command	      ? "-- COMMAND" :
+				o->duration > 0	      ? "-d" :
+				o->stats_interval > 0 ? "--stats-interval" :
+							NULL;
+	size_t n;
+
+	if (o->read_file && live_only) {
+		snprintf(err, errlen,
+			 "%s does not apply to a replay (-r): the file holds what was "
+			 "captured",
+			 live_only);
+		return -EINVAL;
+	}
+	if (o->compress && !o->write_file) {
+		snprintf(err, errlen, "-z compresses the capture file of -w: give -w FILE");
+		return -EINVAL;
+	}
+	n = o->write_file ? strlen(o->write_file) : 0;
+	if (o->compress && n >= 5 && strcmp(o->write_file + n - 5, ".scap") == 0) {
+		snprintf(err, errlen, "-z compresses kcap capture files: %s is a .scap export",
+			 o->write_file);
+		return -EINVAL;
+	}
+	return 0;
+}
+
 int cli_parse(int argc, char **argv, struct cli_options *o, char *err, size_t errlen)
 {
 	uint64_t v;
@@ -163,7 +206,7 @@ int cli_parse(int argc, char **argv, struct cli_options *o, char *err, size_t er
 	memset(o, 0, sizeof(*o));
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+b:n:d:s:e:p:o:jvh", long_opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+b:n:d:s:e:p:o:w:r:zjvh", long_opts, NULL)) != -1) {
 		switch (c) {
 		case 'b':
 			o->backend = optarg;
@@ -220,6 +263,15 @@ int cli_parse(int argc, char **argv, struct cli_options *o, char *err, size_t er
 		case 'o':
 			o->output = optarg;
 			break;
+		case 'w':
+			o->write_file = optarg;
+			break;
+		case 'r':
+			o->read_file = optarg;
+			break;
+		case 'z':
+			o->compress = true;
+			break;
 		case OPT_STATS:
 			o->stats = true;
 			break;
@@ -265,8 +317,8 @@ int cli_parse(int argc, char **argv, struct cli_options *o, char *err, size_t er
 		default:
 			if (optopt)
 				snprintf(err, errlen, "option -%c: %s", optopt,
-					 strchr("bndsepo", optopt) ? "missing argument" :
-								     "unknown option");
+					 strchr("bndsepowr", optopt) ? "missing argument" :
+								       "unknown option");
 			else
 				snprintf(err, errlen, "unknown or incomplete option '%s'",
 					 argv[optind - 1]);
@@ -285,5 +337,5 @@ int cli_parse(int argc, char **argv, struct cli_options *o, char *err, size_t er
 		snprintf(err, errlen, "-p and -- COMMAND cannot be combined");
 		return -EINVAL;
 	}
-	return 0;
+	return check_file_options(o, err, errlen);
 }

@@ -31,6 +31,9 @@ struct cli_options {
 	const char *container; /* --container ID: that container's events only (an id prefix) */
 	bool no_host; /* --no-host: events of containers only */
 	const char *output; /* -o FILE; NULL: stdout */
+	const char *write_file; /* -w FILE: record instead of printing */
+	const char *read_file; /* -r FILE: replay instead of capturing */
+	bool compress; /* -z: zstd blocks in write_file */
 	char **command; /* after "--": argv of the command to run, or NULL */
 };
 

@@ -11,6 +11,7 @@
 #include <unistd.h>
 #include "config.h"
 #include "kcap_event_table.h"
+#include "decode/decode.h"
 #include "state/fds.h"
 
 /* Whether any syscall number has one of the want bits. */
@@ -50,6 +51,33 @@ bool kcap_config_wants_event(const struct kcap_config *cfg, int ev)
 		    kcap_exit_event_of_syscall(nr) == KCAP_EV_GENERIC_X)
 			return true;
 	return false;
+}
+
+bool kcap_config_delivers(const struct kcap_config *cfg, const struct kcap_event *ev)
+{
+	const struct kcap_event_info *info = kcap_event_info_of(ev);
+	int nr = info->syscall_nr;
+	struct kcap_param p;
+	int64_t id;
+
+	if (ev->type == KCAP_EV_GENERIC_X) {
+		if (kcap_event_param(ev, 1, &p) || kcap_param_int(&p, &id))
+			return false;
+		if (id < 0 || id >= KCAP_MAX_SYSCALLS)
+			return cfg->kernel.settings.other_syscalls & KCAP_OTHER_BEYOND;
+		return kcap_config_wants_syscall(cfg, (int)id);
+	}
+	if (ev->type == KCAP_EV_PROCEXIT)
+		return cfg->kernel.settings.capture_procexit && !cfg->procexit_state_only;
+	if (ev->type < KCAP_EV__COUNT)
+		return kcap_config_wants_event(cfg, ev->type) &&
+		       !kcap_config_is_state_only(cfg, ev->type);
+	/* described by the file only: by its syscall, or along with everything */
+	if (nr >= 0 && nr < KCAP_MAX_SYSCALLS && info->hook == KCAP_HOOK_SYS_EXIT)
+		return kcap_config_wants_syscall(cfg, nr);
+	if (nr >= 0 && nr < KCAP_MAX_SYSCALLS && info->hook == KCAP_HOOK_SYS_ENTER)
+		return cfg->kernel.want[nr] & KCAP_WANT_ENTER;
+	return cfg->kernel.settings.other_syscalls & KCAP_OTHER_BEYOND;
 }
 
 /* A 32-bit program's calls of a wanted name are wanted too (as compat_syscall events). */
@@ -189,7 +217,8 @@ static int parse_pids(struct kcap_config *cfg, const struct kcap_opts *opts, cha
 	for (size_t i = 0; i < opts->npids; i++) {
 		int pid = opts->pids[i];
 
-		if (pid <= 0 || (kill(pid, 0) < 0 && errno == ESRCH)) {
+		/* a replay's pids lived where the file was captured */
+		if (pid <= 0 || (!opts->read_file && kill(pid, 0) < 0 && errno == ESRCH)) {
 			snprintf(err, errlen, "no process with pid %d", pid);
 			return -ESRCH;
 		}

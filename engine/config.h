@@ -38,6 +38,10 @@ static inline bool kcap_config_wants_syscall(const struct kcap_config *cfg, int 
 /* Whether event ev is captured for the descriptor table only, not delivered. */
 bool kcap_config_is_state_only(const struct kcap_config *cfg, int ev);
 
+/* Whether a replayed event is one cfg's event list asks for (the pid set aside). */
+struct kcap_event;
+bool kcap_config_delivers(const struct kcap_config *cfg, const struct kcap_event *ev);
+
 /* Whether a backend needs event ev's program or filler for cfg (others are not loaded). */
 bool kcap_config_wants_event(const struct kcap_config *cfg, int ev);
 

@@ -13,6 +13,8 @@
 #include "state/pairs.h"
 #include "state/fd_names.h"
 
+struct kcap_replay;
+
 struct kcap {
 	const struct kcap_backend_ops *candidates[KCAP_MAX_BACKENDS];
 	size_t ncandidates;
@@ -35,6 +37,7 @@ struct kcap {
 	int64_t mono_to_epoch; /* add to CLOCK_MONOTONIC to get the epoch */
 	uint64_t events_read;
 	bool started;
+	struct kcap_replay *replay; /* a capture file is the source, not a backend */
 };
 
 #endif /* KCAP_HANDLE_H */

@@ -10,6 +10,7 @@
 #include "backends/bpf/libbpf_log.h"
 #include "state/descendants.h"
 #include "state/pidns.h"
+#include "file/file.h"
 
 #define POLL_MIN_NS 50000ull /* the reader polls: the kernel never wakes it per event */
 #define POLL_MAX_NS 1000000ull
@@ -135,6 +136,33 @@ static void free_fd_names(struct kcap *k)
 	k->fd_names = NULL;
 }
 
+/* A capture file as the source: no backend, no /proc, the file's names and descriptors. */
+static int open_replay(struct kcap *k, const struct kcap_opts *opts, char *err, size_t errlen)
+{
+	int ret;
+
+	if (opts->backend && strcmp(opts->backend, "auto") != 0) {
+		snprintf(err, errlen,
+			 "a replay of %s has no backend to choose: the file says which captured it",
+			 opts->read_file);
+		return -EINVAL;
+	}
+	k->cfg.fd_names = false;
+	ret = kcap_threads_init(&k->threads, NULL);
+	if (ret) {
+		snprintf(err, errlen, "out of memory");
+		return ret;
+	}
+	ret = kcap_replay_open(&k->replay, opts->read_file, NULL, 0, &k->cfg, &k->threads, err,
+			       errlen);
+	if (ret) {
+		kcap_replay_close(k->replay);
+		k->replay = NULL;
+		kcap_threads_free(&k->threads);
+	}
+	return ret;
+}
+
 static int open_handle(const struct kcap_opts *caller_opts, struct kcap **out, char *err,
 		       size_t errlen)
 {
@@ -159,6 +187,13 @@ static int open_handle(const struct kcap_opts *caller_opts, struct kcap **out, c
 	ret = kcap_config_from_opts(&k->cfg, opts, err, errlen);
 	if (ret)
 		goto fail_free;
+	if (opts->read_file) {
+		ret = open_replay(k, opts, err, errlen);
+		if (ret)
+			goto fail_cfg;
+		*out = k;
+		return 0;
+	}
 	ret = kcap_select(opts->backend, k->candidates, &k->ncandidates, err, errlen);
 	if (ret)
 		goto fail_cfg;
@@ -280,6 +315,10 @@ static int start_handle(struct kcap *k)
 
 	if (k->started)
 		return 0;
+	if (k->replay) {
+		k->started = true;
+		return 0;
+	}
 	if (!k->backend)
 		return -ENODEV;
 	for (;;) {
@@ -327,6 +366,8 @@ const char *kcap_backend_report(const struct kcap *k)
 
 static int stop_handle(struct kcap *k)
 {
+	if (k->replay)
+		k->started = false;
 	if (!k->started || !k->backend)
 		return 0;
 	k->started = false;
@@ -362,6 +403,18 @@ int kcap_next(struct kcap *k, const struct kcap_event **ev, int timeout_ms)
 {
 	uint64_t backoff = POLL_MIN_NS, now = 0, deadline = 0;
 
+	if (k->replay) {
+		int ret = kcap_replay_next(k->replay, &k->ev);
+
+		if (ret) {
+			snprintf(k->errmsg, sizeof(k->errmsg), "%s", k->replay->errmsg);
+			snprintf(k->warnings, sizeof(k->warnings), "%s", k->replay->warnings);
+			return ret;
+		}
+		k->events_read++;
+		*ev = &k->ev;
+		return 0;
+	}
 	for (;;) {
 		struct timespec ts;
 		uint64_t nap;
@@ -404,6 +457,10 @@ int kcap_get_stats(struct kcap *k, struct kcap_stats *caller_stats)
 			 "kcap_get_stats: stats is NULL or its sz is not set (set it to "
 			 "sizeof(struct kcap_stats))");
 		return -EINVAL;
+	}
+	if (k->replay) {
+		kcap_replay_stats(k->replay, st);
+		return kcap_abi_fill(caller_stats, &full, sizeof(full));
 	}
 	if (!k->backend) {
 		snprintf(k->errmsg, sizeof(k->errmsg), "kcap_get_stats: no backend is open");
@@ -455,7 +512,18 @@ int kcap_get_stats(struct kcap *k, struct kcap_stats *caller_stats)
 
 const char *kcap_backend_name(const struct kcap *k)
 {
+	const char *recorded;
+
+	if (k->replay) {
+		recorded = kcap_replay_value(k->replay, KCAP_FILE_KEY_BACKEND);
+		return recorded ? recorded : "unknown";
+	}
 	return k->backend ? k->backend->name : "none";
+}
+
+const char *kcap_file_value(const struct kcap *k, const char *key)
+{
+	return k->replay && key ? kcap_replay_value(k->replay, key) : NULL;
 }
 
 const char *kcap_last_error(const struct kcap *k)
@@ -470,6 +538,7 @@ static void close_handle(struct kcap *k)
 	stop_handle(k);
 	if (k->backend)
 		close_backend(k);
+	kcap_replay_close(k->replay);
 	free_fd_names(k);
 	kcap_pairs_free(&k->pairs);
 	kcap_threads_free(&k->threads);

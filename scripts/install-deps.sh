@@ -11,6 +11,7 @@ packages=(
 	clang llvm bpftool libbpf-dev libelf-dev zlib1g-dev libzstd-dev  # BPF probes, libbpf
 	libcmocka-dev                                # unit tests
 	strace                                       # the strace cross-check
+	sysdig                                       # reads the .scap export
 	clang-format clang-tidy cppcheck shellcheck  # lint
 	man-db                                       # the man pages test
 )

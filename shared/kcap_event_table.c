@@ -34,6 +34,15 @@ const char *kcap_param_type_name(unsigned int type)
 	return type < KCAP_PT__COUNT && names[type] ? names[type] : "?";
 }
 
+const char *kcap_param_fmt_name(unsigned int fmt)
+{
+#define KCAP_PARAM_FMT_NAME(name) [KCAP_PF_##name] = #name,
+	static const char *const names[KCAP_PF__COUNT] = { KCAP_PARAM_FMTS(KCAP_PARAM_FMT_NAME) };
+#undef KCAP_PARAM_FMT_NAME
+
+	return fmt < KCAP_PF__COUNT ? names[fmt] : "?";
+}
+
 static int event_of_syscall(int nr, enum kcap_hook hook)
 {
 	for (int ev = 0; ev < KCAP_EV__COUNT; ev++)

@@ -9,40 +9,46 @@
 #include <stdint.h>
 #include "kcap_events.h"
 
-/* How a parameter is shown to people. */
-enum kcap_param_fmt {
-	KCAP_PF_DEC,
-	KCAP_PF_HEX,
-	KCAP_PF_OCT,
-	KCAP_PF_DEV, /* a device number as stat(2) gives it: major:minor in text */
-	KCAP_PF_FD, /* AT_FDCWD shown by name; negative results as errno */
-	KCAP_PF_ERRNO, /* integer, or -ENAME when negative */
-	KCAP_PF_PID, /* like ERRNO for results */
-	KCAP_PF_UID,
-	KCAP_PF_ADDR, /* hex address, or -ENAME when an error result */
-	KCAP_PF_FLAGS, /* OR of the names in the parameter's table */
-	KCAP_PF_ENUM, /* one name from the parameter's table */
-	KCAP_PF_SIGNAL,
-	KCAP_PF_SYSCALL, /* a syscall number, shown by name */
-	KCAP_PF_SYSCALL_IA32, /* an ia32 syscall number, shown by name */
-	KCAP_PF_PATH,
-	KCAP_PF_STR,
-	KCAP_PF_BUFFER,
-	KCAP_PF_SOCKADDR,
-	KCAP_PF_ARGV,
-	KCAP_PF_MODE, /* file type by name (S_IFCHR), permissions in octal */
-	KCAP_PF_FCNTL_ARG, /* fcntl's argument, decoded by the event's cmd */
-	KCAP_PF_IOCTL, /* hex, and the request's name when known: 0x5401(TCGETS) */
-	KCAP_PF_SOCKOPT_NAME, /* a socket option, named by the event's level */
-	KCAP_PF_SOCKOPT_VALUE, /* an option's bytes: an int when there are 4 */
-	KCAP_PF_POLLFDS, /* struct pollfd entries: fd, events, revents */
-	KCAP_PF_FDSET, /* an fd_set: the descriptors set below the event's nfds */
-	KCAP_PF_TIMESPEC, /* struct timespec, one or an array */
-	KCAP_PF_TIMEVAL, /* struct timeval, one or an array */
-	KCAP_PF_UTIMBUF, /* struct utimbuf */
-	KCAP_PF_SIGSET, /* a sigset_t: the signals in it */
-	KCAP_PF_PRCTL_ARG, /* prctl's arg2 or arg3, decoded by the event's option */
-};
+/*
+ * How a parameter is shown to people: KCAP_PARAM_FMT(NAME) gives KCAP_PF_NAME,
+ * and its name in capture files' schemas is "NAME".
+ */
+#define KCAP_PARAM_FMTS(KCAP_PARAM_FMT)                                                    \
+	KCAP_PARAM_FMT(DEC)                                                                \
+	KCAP_PARAM_FMT(HEX)                                                                \
+	KCAP_PARAM_FMT(OCT)                                                                \
+	KCAP_PARAM_FMT(DEV) /* a device number as stat(2) gives it: major:minor in text */ \
+	KCAP_PARAM_FMT(FD) /* AT_FDCWD shown by name; negative results as errno */         \
+	KCAP_PARAM_FMT(ERRNO) /* integer, or -ENAME when negative */                       \
+	KCAP_PARAM_FMT(PID) /* like ERRNO for results */                                   \
+	KCAP_PARAM_FMT(UID)                                                                \
+	KCAP_PARAM_FMT(ADDR) /* hex address, or -ENAME when an error result */             \
+	KCAP_PARAM_FMT(FLAGS) /* OR of the names in the parameter's table */               \
+	KCAP_PARAM_FMT(ENUM) /* one name from the parameter's table */                     \
+	KCAP_PARAM_FMT(SIGNAL)                                                             \
+	KCAP_PARAM_FMT(SYSCALL) /* a syscall number, shown by name */                      \
+	KCAP_PARAM_FMT(SYSCALL_IA32) /* an ia32 syscall number, shown by name */           \
+	KCAP_PARAM_FMT(PATH)                                                               \
+	KCAP_PARAM_FMT(STR)                                                                \
+	KCAP_PARAM_FMT(BUFFER)                                                             \
+	KCAP_PARAM_FMT(SOCKADDR)                                                           \
+	KCAP_PARAM_FMT(ARGV)                                                               \
+	KCAP_PARAM_FMT(MODE) /* file type by name (S_IFCHR), permissions in octal */       \
+	KCAP_PARAM_FMT(FCNTL_ARG) /* fcntl's argument, decoded by the event's cmd */       \
+	KCAP_PARAM_FMT(IOCTL) /* hex, and the request's name when known: 0x5401(TCGETS) */ \
+	KCAP_PARAM_FMT(SOCKOPT_NAME) /* a socket option, named by the event's level */     \
+	KCAP_PARAM_FMT(SOCKOPT_VALUE) /* an option's bytes: an int when there are 4 */     \
+	KCAP_PARAM_FMT(POLLFDS) /* struct pollfd entries: fd, events, revents */           \
+	KCAP_PARAM_FMT(FDSET) /* an fd_set: the descriptors set below the event's nfds */  \
+	KCAP_PARAM_FMT(TIMESPEC) /* struct timespec, one or an array */                    \
+	KCAP_PARAM_FMT(TIMEVAL) /* struct timeval, one or an array */                      \
+	KCAP_PARAM_FMT(UTIMBUF) /* struct utimbuf */                                       \
+	KCAP_PARAM_FMT(SIGSET) /* a sigset_t: the signals in it */                         \
+	KCAP_PARAM_FMT(PRCTL_ARG) /* prctl's arg2 or arg3, decoded by the event's option */
+
+#define KCAP_PARAM_FMT_ENUM(name) KCAP_PF_##name,
+enum kcap_param_fmt { KCAP_PARAM_FMTS(KCAP_PARAM_FMT_ENUM) KCAP_PF__COUNT };
+#undef KCAP_PARAM_FMT_ENUM
 
 /* Symbol tables for FLAGS and ENUM parameters (kcap_symbols.c). */
 enum kcap_symbol_table {
@@ -166,6 +172,8 @@ const struct kcap_symbol_set *kcap_symbol_set(enum kcap_symbol_table table);
 
 /* "S64", "PATH"...: the name of a wire type. */
 const char *kcap_param_type_name(unsigned int type);
+/* "DEC", "FD"...: the name of a print format ("?" when out of range). */
+const char *kcap_param_fmt_name(unsigned int fmt);
 
 /* The event syscall nr produces at exit: its dedicated one, or GENERIC_X. */
 int kcap_exit_event_of_syscall(int nr);

@@ -4,7 +4,8 @@
 #include <string.h>
 #include "decode.h"
 
-int kcap_event_decode(const void *rec, uint32_t len, uint32_t *param_off)
+int kcap_event_decode_info(const void *rec, uint32_t len, const struct kcap_event_info *info,
+			   uint32_t *param_off)
 {
 	const struct kcap_evt_hdr *hdr = rec;
 	const uint8_t *plen_bytes = (const uint8_t *)rec + KCAP_HDR_SIZE;
@@ -12,7 +13,7 @@ int kcap_event_decode(const void *rec, uint32_t len, uint32_t *param_off)
 
 	if (len < KCAP_HDR_SIZE || hdr->len > len || hdr->len < KCAP_HDR_SIZE)
 		return -EINVAL;
-	if (hdr->type >= KCAP_EV__COUNT || hdr->nparams != kcap_event_table[hdr->type].nparams)
+	if (hdr->nparams != info->nparams || hdr->nparams > KCAP_MAX_PARAMS)
 		return -EINVAL;
 	off = KCAP_HDR_SIZE + 2u * hdr->nparams; /* nparams <= KCAP_MAX_PARAMS: no overflow */
 	if (off > hdr->len)
@@ -26,6 +27,15 @@ int kcap_event_decode(const void *rec, uint32_t len, uint32_t *param_off)
 			off += pl;
 	}
 	return off == hdr->len ? 0 : -EINVAL;
+}
+
+int kcap_event_decode(const void *rec, uint32_t len, uint32_t *param_off)
+{
+	const struct kcap_evt_hdr *hdr = rec;
+
+	if (len < KCAP_HDR_SIZE || hdr->type >= KCAP_EV__COUNT)
+		return -EINVAL;
+	return kcap_event_decode_info(rec, len, &kcap_event_table[hdr->type], param_off);
 }
 
 void kcap_event_from_record(struct kcap_event *ev, const void *rec, uint32_t len,
@@ -44,26 +54,27 @@ void kcap_event_from_record(struct kcap_event *ev, const void *rec, uint32_t len
 	ev->ns_pid = ev->ns_tid = 0; /* the engine knows them (state/threads.c) */
 	ev->fd_mask = 0; /* the engine names descriptors (state/fd_names.c) */
 	ev->fds = NULL;
+	ev->schema = NULL;
 	memcpy(ev->param_off, param_off, sizeof(*param_off) * hdr->nparams);
 }
 
 const char *kcap_event_name(const struct kcap_event *ev)
 {
-	return kcap_event_table[ev->type].name;
+	return kcap_event_info_of(ev)->name;
 }
 
 const char *kcap_event_dir(const struct kcap_event *ev)
 {
-	return kcap_event_dir_of(&kcap_event_table[ev->type]);
+	return kcap_event_dir_of(kcap_event_info_of(ev));
 }
 
 int kcap_event_param(const struct kcap_event *ev, unsigned int i, struct kcap_param *p)
 {
-	const struct kcap_event_info *info = &kcap_event_table[ev->type];
+	const struct kcap_event_info *info = kcap_event_info_of(ev);
 	const uint8_t *base = ev->raw;
 	uint16_t pl;
 
-	if (i >= ev->nparams)
+	if (i >= ev->nparams || i >= info->nparams)
 		return -ENOENT;
 	/* a decoded event: param_off[i] and the length stay within raw_len */
 	memcpy(&pl, base + KCAP_HDR_SIZE + 2 * (size_t)i, sizeof(pl));
@@ -118,16 +129,16 @@ int kcap_event_ret(const struct kcap_event *ev, int64_t *ret)
 {
 	struct kcap_param p;
 
-	if (!kcap_event_has_res(&kcap_event_table[ev->type]) || kcap_event_param(ev, 0, &p))
+	if (!kcap_event_has_res(kcap_event_info_of(ev)) || kcap_event_param(ev, 0, &p))
 		return -ENOENT;
 	return kcap_param_int(&p, ret);
 }
 
 int kcap_event_param_by_name(const struct kcap_event *ev, const char *name, struct kcap_param *p)
 {
-	const struct kcap_event_info *info = &kcap_event_table[ev->type];
+	const struct kcap_event_info *info = kcap_event_info_of(ev);
 
-	for (unsigned int i = 0; i < ev->nparams; i++)
+	for (unsigned int i = 0; i < ev->nparams && i < info->nparams; i++)
 		if (strcmp(info->params[i].name, name) == 0)
 			return kcap_event_param(ev, i, p);
 	return -ENOENT;

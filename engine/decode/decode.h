@@ -16,6 +16,19 @@
  * each parameter starts in param_off (KCAP_MAX_PARAMS entries): 0 or -EINVAL.
  */
 int kcap_event_decode(const void *rec, uint32_t len, uint32_t *param_off);
+/* The same against info, the description of the record's type (a capture file's). */
+int kcap_event_decode_info(const void *rec, uint32_t len, const struct kcap_event_info *info,
+			   uint32_t *param_off);
+
+/* An event's description: this library's table, or the capture file's (KCAP_EVENT_FOREIGN). */
+static inline const struct kcap_event_info *kcap_event_info_of(const struct kcap_event *ev)
+{
+	static const struct kcap_event_info unknown = { .name = "unknown", .id = "UNKNOWN" };
+
+	if (ev->type < KCAP_EV__COUNT)
+		return &kcap_event_table[ev->type];
+	return ev->schema ? (const struct kcap_event_info *)ev->schema : &unknown;
+}
 
 /*
  * ev over a record that kcap_event_decode() accepted with param_off: every

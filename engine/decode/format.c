@@ -794,7 +794,7 @@ void kcap_fmt_param_value(struct sbuf *sb, const struct kcap_event *ev, const st
 static void fmt_param_list(struct sbuf *sb, const struct kcap_event *ev, uint32_t mask,
 			   const char *key, enum fmt_style style)
 {
-	const struct kcap_event_info *info = &kcap_event_table[ev->type];
+	const struct kcap_event_info *info = kcap_event_info_of(ev);
 	bool first = true;
 
 	if (!mask)
@@ -802,7 +802,7 @@ static void fmt_param_list(struct sbuf *sb, const struct kcap_event *ev, uint32_
 	sb_puts(sb, style == STYLE_JSON ? ",\"" : " ");
 	sb_puts(sb, key);
 	sb_puts(sb, style == STYLE_JSON ? "\":[" : "=");
-	for (unsigned int i = 0; i < ev->nparams; i++) {
+	for (unsigned int i = 0; i < ev->nparams && i < info->nparams; i++) {
 		if (!((mask >> i) & 1))
 			continue;
 		if (!first)

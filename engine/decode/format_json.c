@@ -29,7 +29,7 @@ static void put_fd_name(struct sbuf *sb, const struct kcap_event *ev, unsigned i
 
 int kcap_format_json(const struct kcap_event *ev, char *buf, size_t len)
 {
-	const struct kcap_event_info *info = &kcap_event_table[ev->type];
+	const struct kcap_event_info *info = kcap_event_info_of(ev);
 	unsigned int first_arg = 0;
 	struct kcap_param p;
 	struct sbuf sb;
@@ -67,7 +67,7 @@ int kcap_format_json(const struct kcap_event *ev, char *buf, size_t len)
 			sb_puts(&sb, "null");
 	}
 	sb_puts(&sb, ",\"args\":{");
-	for (unsigned int i = first_arg; i < ev->nparams; i++) {
+	for (unsigned int i = first_arg; i < ev->nparams && i < info->nparams; i++) {
 		if (kcap_event_param(ev, i, &p))
 			break;
 		if (!first)

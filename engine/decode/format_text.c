@@ -38,7 +38,7 @@ static void put_time(struct sbuf *sb, uint64_t ts)
 
 int kcap_format_text(const struct kcap_event *ev, char *buf, size_t len)
 {
-	const struct kcap_event_info *info = &kcap_event_table[ev->type];
+	const struct kcap_event_info *info = kcap_event_info_of(ev);
 	struct sbuf sb;
 
 	sb_init(&sb, buf, len);
@@ -59,7 +59,7 @@ int kcap_format_text(const struct kcap_event *ev, char *buf, size_t len)
 	}
 	sb_puts(&sb, info->hook == KCAP_HOOK_SYS_ENTER ? ") > " : ") < ");
 	sb_puts(&sb, kcap_fmt_event_name(ev));
-	for (unsigned int i = 0; i < ev->nparams; i++) {
+	for (unsigned int i = 0; i < ev->nparams && i < info->nparams; i++) {
 		struct kcap_param p;
 
 		if (kcap_event_param(ev, i, &p))

@@ -70,6 +70,13 @@ struct kcap_opts {
 	 * then always says -ENOENT).
 	 */
 	int no_fd_names;
+	/*
+	 * A capture file (kcap -w, kcap_writer_open()) to replay instead of
+	 * capturing: kcap_next() delivers its events as they were captured,
+	 * filtered by events and pids, and then says -ENODATA. backend must
+	 * be NULL or "auto"; snaplen and buffer_bytes do not apply.
+	 */
+	const char *read_file;
 };
 
 /* The most parameters an event has. */
@@ -103,13 +110,20 @@ struct kcap_fd {
 	uint32_t name_len;
 };
 
+#define KCAP_EVENT_FOREIGN 0xffffu
+
 /* One captured event, as delivered by kcap_next(). */
 struct kcap_event {
 	uint64_t ts; /* nanoseconds since the epoch */
 	uint32_t cpu;
 	uint32_t pid;
 	uint32_t tid;
-	uint16_t type; /* an event of the shared event table */
+	/*
+	 * An event of the shared event table, or KCAP_EVENT_FOREIGN: replayed
+	 * from a capture file whose kcap had an event this library lacks
+	 * (kcap_event_name() and the parameters then come from the file).
+	 */
+	uint16_t type;
 	uint16_t nparams;
 	const char *comm; /* the thread's command name, "?" when unknown */
 	const void *raw; /* the wire-format event (shared/kcap_wire.h) */
@@ -135,6 +149,8 @@ struct kcap_event {
 	const struct kcap_fd *fds;
 	/* the library's: where each parameter starts in raw (an event copies as a value) */
 	uint32_t param_off[KCAP_EVENT_MAX_PARAMS];
+	/* the library's: the description a capture file gave (type KCAP_EVENT_FOREIGN) */
+	const void *schema;
 	/* the library's: the handle's process state, for kcap_event_thread() */
 	void *proc_state;
 };
@@ -186,7 +202,12 @@ struct kcap_stats {
 
 KCAP_API int kcap_open(const struct kcap_opts *opts, struct kcap **out, char *err, size_t errlen);
 KCAP_API int kcap_start(struct kcap *k);
-/* 0 with *ev set; -EAGAIN when nothing arrived within timeout_ms (0: do not wait). */
+/*
+ * 0 with *ev set; -EAGAIN when nothing arrived within timeout_ms (0: do not
+ * wait). A replay: -ENODATA after the last event (kcap_warnings() then says
+ * whether the file was cut short), another negative errno for a corrupt file
+ * (kcap_last_error() names the offset).
+ */
 KCAP_API int kcap_next(struct kcap *k, const struct kcap_event **ev, int timeout_ms);
 KCAP_API int kcap_stop(struct kcap *k);
 KCAP_API int kcap_get_stats(struct kcap *k, struct kcap_stats *stats);
@@ -204,6 +225,59 @@ KCAP_API const char *kcap_warnings(const struct kcap *k);
 /* What the last failing call on k said: backend, what failed, what to do. */
 KCAP_API const char *kcap_last_error(const struct kcap *k);
 KCAP_API void kcap_close(struct kcap *k);
+
+/*
+ * Capture files. A writer records what kcap_next() delivers on k, live or
+ * replayed, with what is needed to replay it elsewhere: the machine, the
+ * event table, the threads known at start (open it after kcap_start()), and
+ * at kcap_writer_close() the capture's counters. Events go out in
+ * checksummed blocks: a file cut short (a crash, a full disk) reads up to its
+ * last whole block. Failures return a negative errno; kcap_last_error(k)
+ * says what failed. The writer must be closed before k.
+ */
+struct kcap_writer;
+
+enum kcap_writer_format {
+	KCAP_WRITE_KCAP = 0, /* kcap's capture file */
+	/*
+	 * The reference system's .scap, as the 2022 libs of Debian 12's sysdig
+	 * read it: its counterpart of each event (an enter event built from
+	 * kcap's exit), its generic event for the others, a process list.
+	 */
+	KCAP_WRITE_SCAP = 1,
+};
+
+struct kcap_writer_opts {
+	size_t sz; /* sizeof(struct kcap_writer_opts) */
+	int compress; /* zstd-compress each block (kcap files) */
+	const char *options; /* recorded as the capture's options (a command line, say) */
+	int format; /* enum kcap_writer_format */
+};
+
+/* Filled by kcap_writer_get_stats(): the caller sets sz. */
+struct kcap_writer_stats {
+	size_t sz;
+	uint64_t events; /* written */
+	uint64_t bytes; /* of the file, in whole blocks */
+	uint64_t raw_bytes; /* of those blocks before compression */
+	uint64_t pending_bytes; /* events not yet in a block (kcap_writer_flush()) */
+};
+
+KCAP_API int kcap_writer_open(struct kcap *k, const char *path, const struct kcap_writer_opts *opts,
+			      struct kcap_writer **out, char *err, size_t errlen);
+/* ev as kcap_next() gave it on the writer's handle. */
+KCAP_API int kcap_writer_write(struct kcap_writer *w, const struct kcap_event *ev);
+/* Writes the events so far as a block: call when idle, so a crash loses little. */
+KCAP_API int kcap_writer_flush(struct kcap_writer *w);
+KCAP_API int kcap_writer_get_stats(const struct kcap_writer *w, struct kcap_writer_stats *st);
+/* Flushes, writes the trailer, closes the file and frees w. */
+KCAP_API int kcap_writer_close(struct kcap_writer *w);
+/*
+ * For a replay: a value of the capture file's machine description
+ * ("hostname", "kernel", "backend", "kcap_version", "options", "start_time"...),
+ * or NULL (a live capture, or a key the file does not have).
+ */
+KCAP_API const char *kcap_file_value(const struct kcap *k, const char *key);
 
 /*
  * libkcap never prints. What libbpf says while libkcap loads, attaches and

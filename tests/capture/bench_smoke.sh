@@ -34,7 +34,7 @@ if "reference" in expected and configs.get("reference", {}).get("kind") != "refe
 sys.exit(0 if ok else 1)
 PY
 reader=$(timeout 300 "$kcap" bench --reader -j) || { echo "FAIL: kcap bench --reader failed"; exit 1; }
-python3 -c 'import json,sys; r=json.loads(sys.argv[1]); sys.exit(0 if r["reader_events_per_s"] > 0 and r["events"] > 0 else 1)' "$reader" ||
+python3 -c 'import json,sys; r=json.loads(sys.argv[1]); sys.exit(0 if r["reader_events_per_s"] > 0 and r["events"] > 0 and r["next_file_events_per_s"] > 0 and r["next_file_zstd_events_per_s"] > 0 else 1)' "$reader" ||
 	{ echo "FAIL: reader benchmark: $reader"; exit 1; }
 echo "reader: $reader"
 echo PASS

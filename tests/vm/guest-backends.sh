@@ -9,6 +9,8 @@
 #   capture_test --backend B --workload ./workload --dump events_B.txt
 #                [--compare events_modern.txt]    (same decoded events as modern)
 #   kcap -b B -j -- cat /proc/version              (the CLI end to end)
+#   kcap -b B -j -w c.kcap -z -- ...; kcap -r c.kcap -j  (a capture file replays
+#                                                    to the live JSON)
 # and prints "KCAP_RESULT B PASS|FAIL|SKIP". CI=true turns a skip into a failure.
 # With kmod among the backends, also "KCAP_RESULT auto ...": auto picks kmod and
 # falls back to modern when kmod fails to load (KCAP_TEST_FAIL_BACKEND). With
@@ -46,6 +48,25 @@ cli_smoke() { # BACKEND
 	return 0
 }
 
+# A capture file, recorded while printing, replays to exactly the printed JSON.
+file_round_trip() { # BACKEND
+	live=/tmp/file_$1.json replay=/tmp/file_$1.replay.json file=/tmp/file_$1.kcap
+	if ! timeout 120 ./kcap -b "$1" -j -o "$live" -w "$file" -z -- \
+		sh -c 'cat /proc/version; ls /' >/dev/null 2>/tmp/file_$1.err ||
+		! timeout 120 ./kcap -r "$file" -j -o "$replay" 2>>/tmp/file_$1.err; then
+		echo "kcap -b $1 -w / kcap -r failed:"
+		cat /tmp/file_$1.err
+		return 1
+	fi
+	if ! cmp -s "$live" "$replay"; then
+		echo "kcap -r of the $1 capture file differs from the live capture:"
+		diff "$live" "$replay" | head -n 10
+		return 1
+	fi
+	echo "kcap -b $1 -w: the replay of $(wc -l <"$live") events is the live JSON"
+	return 0
+}
+
 for b in $backends; do
 	echo "=== backend $b"
 	cmp=""
@@ -58,6 +79,9 @@ for b in $backends; do
 	st=$?
 	if [ "$st" -eq 0 ]; then
 		cli_smoke "$b" || st=1
+	fi
+	if [ "$st" -eq 0 ]; then
+		file_round_trip "$b" || st=1
 	fi
 	if [ "$st" -eq 0 ]; then
 		echo "KCAP_RESULT $b PASS"

@@ -69,12 +69,15 @@ cannot_run() {
 }
 
 build_static() {
-	local libbpf log="$LOGDIR/static-build.log"
+	local libbpf libzstd log="$LOGDIR/static-build.log"
 	libbpf="$(pkg-config --variable=libdir libbpf 2>/dev/null || echo /usr/lib/x86_64-linux-gnu)/libbpf.a"
+	libzstd="$(gcc -print-file-name=libzstd.a)"
 	[ -f "$libbpf" ] || kcap_vm_die "no static libbpf ($libbpf): apt-get install libbpf-dev"
+	[ -f "$libzstd" ] || kcap_vm_die "no static libzstd ($libzstd): apt-get install libzstd-dev"
 	kcap_vm_log "static build in $BUILD_DIR (log $log)"
 	if ! { cmake -S "$SRC" -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release \
-		-Dpkgcfg_lib_LIBBPF_bpf="$libbpf" -DCMAKE_EXE_LINKER_FLAGS=-static \
+		-Dpkgcfg_lib_LIBBPF_bpf="$libbpf" -Dpkgcfg_lib_LIBZSTD_zstd="$libzstd" \
+		-DCMAKE_EXE_LINKER_FLAGS=-static \
 		"-DCMAKE_C_STANDARD_LIBRARIES=-lelf -lz" &&
 		cmake --build "$BUILD_DIR" -j "$(nproc)" --target kcap_cli capture_test kcap_workload; } \
 		>"$log" 2>&1; then

@@ -3,6 +3,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
@@ -170,6 +171,22 @@ static void output_flush(struct output *out)
 	out->len = 0;
 }
 
+/*
+ * --container, --no-host: filtered here, in the reader, from the process
+ * state; an event whose process the engine does not know is left out.
+ */
+static bool wanted(const struct cli_options *o, const struct kcap_event *ev)
+{
+	/* up to the container's fields: the library then skips the ancestors */
+	struct kcap_thread_info in = { .sz = offsetof(struct kcap_thread_info, nancestors) };
+
+	if (!o->container && !o->no_host)
+		return true;
+	if (kcap_event_thread(ev, &in) || !in.container_id[0])
+		return false;
+	return !o->container || !strncmp(in.container_id, o->container, strlen(o->container));
+}
+
 static bool print_event(const struct cli_options *o, struct output *out,
 			const struct kcap_event *ev, char *line, size_t size)
 {
@@ -180,6 +197,8 @@ static bool print_event(const struct cli_options *o, struct output *out,
 	n = o->json ? kcap_format_json(ev, line, size) : kcap_format_text(ev, line, size);
 	if (n < 0)
 		n = (int)strlen(line); /* truncated: cannot happen with KCAP_FORMAT_MAX */
+	if (o->proc)
+		n = proc_append(ev, o->json, line, n, size - 1);
 	line[n++] = '\n';
 	if (out->len + (size_t)n > OUTPUT_BUF)
 		output_flush(out);
@@ -256,6 +275,14 @@ static void print_stats(struct kcap *k, const struct cli_options *o)
 			(unsigned long long)st.fd_lookups_failed,
 			(unsigned long long)st.fd_untracked,
 			(unsigned long long)st.fd_state_events);
+	if (o->stats)
+		fprintf(stderr,
+			"kcap: thread table: %llu threads, %llu processes, %.1f MiB; %llu processes "
+			"looked up in /proc (%llu found nothing), %llu not remembered (table full)\n",
+			(unsigned long long)st.thread_entries, (unsigned long long)st.proc_entries,
+			(double)st.thread_bytes / 1048576.0, (unsigned long long)st.proc_lookups,
+			(unsigned long long)st.proc_lookups_failed,
+			(unsigned long long)st.proc_untracked);
 	else if (st.fd_untracked)
 		fprintf(stderr,
 			"kcap: warning: %llu descriptors were not named: the descriptor table "
@@ -364,11 +391,13 @@ static int capture(struct kcap *k, const struct cli_options *o, struct command *
 		ret = kcap_next(k, &ev, draining ? 0 : 100);
 		idle = ret != 0;
 		if (ret == 0) {
-			if (w && (ret = record_event(k, w, ev)))
+			bool show = wanted(o, ev);
+
+			if (show && w && (ret = record_event(k, w, ev)))
 				break;
-			if (print && !print_event(o, &out, ev, line, KCAP_FORMAT_MAX))
+			if (show && print && !print_event(o, &out, ev, line, KCAP_FORMAT_MAX))
 				break;
-			if (++printed == o->count)
+			if (show && ++printed == o->count)
 				break;
 			if ((printed & 0xffff) == 0)
 				report_new_drops(k, &drops_seen, &next_drop_check);

@@ -14,7 +14,10 @@ enum {
 	OPT_BUFFER_SIZE,
 	OPT_QUIET,
 	OPT_STATS_INTERVAL,
-	OPT_NO_FD_NAMES
+	OPT_NO_FD_NAMES,
+	OPT_PROC,
+	OPT_CONTAINER,
+	OPT_NO_HOST
 };
 
 static const struct option long_opts[] = {
@@ -34,6 +37,9 @@ static const struct option long_opts[] = {
 	{ "buffer-size", required_argument, NULL, OPT_BUFFER_SIZE },
 	{ "quiet", no_argument, NULL, OPT_QUIET },
 	{ "no-fd-names", no_argument, NULL, OPT_NO_FD_NAMES },
+	{ "proc", no_argument, NULL, OPT_PROC },
+	{ "container", required_argument, NULL, OPT_CONTAINER },
+	{ "no-host", no_argument, NULL, OPT_NO_HOST },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, OPT_VERSION },
@@ -74,6 +80,10 @@ void cli_usage(FILE *out)
 	      "      --quiet            print no events (with --stats: count only)\n"
 	      "      --no-fd-names      descriptors as numbers only: no descriptor table, no\n"
 	      "                         /proc reads for it, only the syscalls of -e captured\n"
+	      "      --proc             each event's process: exe, ppid, ancestors, cwd, uid,\n"
+	      "                         cgroup, container id and runtime\n"
+	      "      --container ID     only events of the container whose id starts with ID\n"
+	      "      --no-host          only events of processes in containers\n"
 	      "  -v, --verbose          also print libbpf's and the verifier's messages\n"
 	      "  -h, --help             this help\n"
 	      "      --version          print the version\n"
@@ -277,6 +287,21 @@ int cli_parse(int argc, char **argv, struct cli_options *o, char *err, size_t er
 			break;
 		case OPT_NO_FD_NAMES:
 			o->no_fd_names = true;
+			break;
+		case OPT_PROC:
+			o->proc = true;
+			break;
+		case OPT_CONTAINER:
+			if (!*optarg || strlen(optarg) > 64) {
+				snprintf(err, errlen,
+					 "invalid container id '%s': expected 1 to 64 characters",
+					 optarg);
+				return -EINVAL;
+			}
+			o->container = optarg;
+			break;
+		case OPT_NO_HOST:
+			o->no_host = true;
 			break;
 		case 'v':
 			o->verbose = true;

@@ -27,6 +27,9 @@ struct cli_options {
 	bool verbose;
 	bool help;
 	bool version;
+	bool proc; /* --proc: each event's process (exe, ppid, ancestors, container) */
+	const char *container; /* --container ID: that container's events only (an id prefix) */
+	bool no_host; /* --no-host: events of containers only */
 	const char *output; /* -o FILE; NULL: stdout */
 	const char *write_file; /* -w FILE: record instead of printing */
 	const char *read_file; /* -r FILE: replay instead of capturing */

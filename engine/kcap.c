@@ -16,6 +16,8 @@
 #define POLL_MAX_NS 1000000ull
 /* the /proc scan of descriptors at start: what it has not reached by then is looked up */
 #define FD_SCAN_BUDGET_MS 2000
+/* the /proc scan of processes at start, before the descriptors': the rest is read on first sight */
+#define PROC_SCAN_BUDGET_MS 1000
 
 static uint64_t clock_ns(clockid_t clk)
 {
@@ -341,7 +343,7 @@ static int start_handle(struct kcap *k)
 	 * After attaching: a thread that execs from now on has an exec event
 	 * to rename it, so the names read here are right until then.
 	 */
-	kcap_threads_scan(&k->threads);
+	kcap_threads_scan(&k->threads, PROC_SCAN_BUDGET_MS);
 	learn_ns_threads(k);
 	if (k->fd_names)
 		kcap_fds_scan(&k->fd_names->table, FD_SCAN_BUDGET_MS);
@@ -386,14 +388,16 @@ static void finish_event(struct kcap *k)
 	strncpy(k->comm, kcap_threads_comm(&k->threads, ev->pid, ev->tid), sizeof(k->comm) - 1);
 	k->comm[sizeof(k->comm) - 1] = '\0'; /* per event: no snprintf */
 	ev->comm = k->comm;
-	kcap_threads_update(&k->threads, ev);
-	if (!kcap_threads_ns_ids(&k->threads, ev->tid, &ev->ns_pid, &ev->ns_tid))
-		ev->ns_pid = ev->ns_tid = 0;
-	kcap_pairs_update(&k->pairs, ev);
+	ev->proc_state = &k->threads;
 	if (k->fd_names)
 		kcap_fd_names_event(k->fd_names, ev);
 	else
 		ev->fd_mask = 0;
+	/* after the descriptor names: fchdir's directory is one */
+	kcap_threads_update(&k->threads, ev);
+	if (!kcap_threads_ns_ids(&k->threads, ev->tid, &ev->ns_pid, &ev->ns_tid))
+		ev->ns_pid = ev->ns_tid = 0;
+	kcap_pairs_update(&k->pairs, ev);
 }
 
 int kcap_next(struct kcap *k, const struct kcap_event **ev, int timeout_ms)
@@ -500,6 +504,10 @@ int kcap_get_stats(struct kcap *k, struct kcap_stats *caller_stats)
 		st->fd_untracked = f->untracked;
 		st->fd_state_events = k->state_events;
 	}
+	kcap_threads_usage(&k->threads, &st->thread_entries, &st->proc_entries, &st->thread_bytes);
+	st->proc_lookups = k->threads.procs.lookups;
+	st->proc_lookups_failed = k->threads.procs.lookups_failed;
+	st->proc_untracked = k->threads.procs.untracked;
 	return kcap_abi_fill(caller_stats, &full, sizeof(full));
 }
 

@@ -151,6 +151,8 @@ struct kcap_event {
 	uint32_t param_off[KCAP_EVENT_MAX_PARAMS];
 	/* the library's: the description a capture file gave (type KCAP_EVENT_FOREIGN) */
 	const void *schema;
+	/* the library's: the handle's process state, for kcap_event_thread() */
+	void *proc_state;
 };
 
 /* A decoded parameter. */
@@ -189,6 +191,13 @@ struct kcap_stats {
 	/* events of an event list's left-out descriptor syscalls, captured for the table only */
 	uint64_t fd_state_events;
 	uint32_t buffer_fill_pct; /* now: the fullest CPU's kernel buffer, percent of its size */
+	/* the thread and process table (kcap_event_thread()) */
+	uint64_t thread_entries; /* threads it names */
+	uint64_t proc_entries; /* processes it holds, failed lookups included */
+	uint64_t thread_bytes; /* heap memory of both */
+	uint64_t proc_lookups; /* processes read from /proc on first sight */
+	uint64_t proc_lookups_failed; /* of those: gone, hidden or unreadable */
+	uint64_t proc_untracked; /* processes not remembered: the table was at its bound */
 };
 
 KCAP_API int kcap_open(const struct kcap_opts *opts, struct kcap **out, char *err, size_t errlen);
@@ -390,6 +399,62 @@ KCAP_API const char *kcap_param_fmt_name(unsigned int fmt);
 KCAP_API int kcap_event_fd(const struct kcap_event *ev, unsigned int i, struct kcap_fd *fd);
 /* "file", "ipv4", "ipv6", "unix", "socket", "pipe", "eventfd", ... "unknown". */
 KCAP_API const char *kcap_fd_kind_name(int kind);
+
+/* Which fields of struct kcap_thread_info are known (its known member). */
+enum kcap_thread_known {
+	KCAP_THREAD_PPID = 1 << 0,
+	KCAP_THREAD_IDS = 1 << 1, /* uid, gid, euid, egid */
+	KCAP_THREAD_EXE = 1 << 2,
+	KCAP_THREAD_ARGV = 1 << 3,
+	KCAP_THREAD_CWD = 1 << 4,
+	KCAP_THREAD_LOGINUID = 1 << 5,
+	KCAP_THREAD_START = 1 << 6,
+	KCAP_THREAD_CGROUP = 1 << 7, /* cgroup, container_id, container_runtime */
+};
+
+/* The most ancestors kcap_event_thread() names. */
+#define KCAP_THREAD_ANCESTORS 8
+
+/*
+ * Filled by kcap_event_thread(): the caller sets sz to
+ * sizeof(struct kcap_thread_info). Strings are NUL-terminated, never NULL
+ * ("" when unknown), valid as long as the event.
+ */
+struct kcap_thread_info {
+	size_t sz;
+	uint32_t known; /* enum kcap_thread_known */
+	uint32_t pid, tid, ppid;
+	uint32_t uid, gid, euid, egid; /* real and effective */
+	uint32_t loginuid; /* (uint32_t)-1: none (not a login's) */
+	uint64_t start_time; /* /proc/PID/stat's field 22: clock ticks since boot */
+	const char *comm;
+	const char *exe;
+	const char *argv; /* each argument NUL-terminated, argv_len bytes in all */
+	uint32_t argv_len;
+	const char *cwd;
+	const char *cgroup; /* the path of /proc/PID/cgroup naming the container, or v2's */
+	const char *container_id; /* "" on the host */
+	/* "docker", "containerd", "cri-o", "podman", "systemd-nspawn"; "" on the host */
+	const char *container_runtime;
+	uint32_t nancestors;
+	const char *ancestors[KCAP_THREAD_ANCESTORS]; /* command names, the parent first */
+};
+
+/*
+ * The process of ev's thread as the engine knew it when it handed out ev
+ * (after an exec: the new image). 0 and *info (the caller's sz bytes of it:
+ * a struct that ends before nancestors costs no walk up the process tree);
+ * -ENOENT when the engine knows nothing of the process.
+ */
+KCAP_API int kcap_event_thread(const struct kcap_event *ev, struct kcap_thread_info *info);
+/*
+ * ev's process as a JSON object ({"exe":...}) or, json 0, as text
+ * (proc=(exe=... ppid=...)): exe, ppid, ancestors, cwd, uid, cgroup,
+ * container_id and container_runtime, escaped as kcap_format_json() and
+ * kcap_format_text() escape values. The length written, -ENOENT when the
+ * process is unknown, -ENOSPC when buf is too small.
+ */
+KCAP_API int kcap_format_proc(const struct kcap_event *ev, int json, char *buf, size_t len);
 
 /*
  * One line, NUL-terminated, without a newline. A resolved descriptor follows

@@ -2,9 +2,10 @@
 /*
  * Thread id -> command name, an open-addressing hash table with linear
  * probing and backward-shift deletion. Events say what changes (exec sets
- * comm, clone's child inherits it, exit forgets the thread); /proc fills in
- * threads that existed before the capture started: all of them when it
- * starts, and any thread first seen later (no clone event captured for it).
+ * comm, clone's child inherits it, prctl(PR_SET_NAME) renames it, exit
+ * forgets the thread); /proc fills in threads that existed before the
+ * capture started: all of them when it starts, and any thread first seen
+ * later (no clone event captured for it). Processes: procs.c.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -13,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <linux/prctl.h>
 #include "threads.h"
 #include "decode/decode.h"
 
@@ -28,6 +30,11 @@ int kcap_threads_init(struct kcap_threads *t, const char *proc_root)
 	t->used = 0;
 	t->proc_root = proc_root; /* NULL: names from events only */
 	t->reader_pidns = 0;
+	if (kcap_procs_init(&t->procs, proc_root)) {
+		free(t->slots);
+		t->slots = NULL;
+		return -ENOMEM;
+	}
 	return 0;
 }
 
@@ -35,6 +42,15 @@ void kcap_threads_free(struct kcap_threads *t)
 {
 	free(t->slots);
 	t->slots = NULL;
+	kcap_procs_free(&t->procs);
+}
+
+void kcap_threads_usage(const struct kcap_threads *t, uint64_t *threads, uint64_t *procs,
+			uint64_t *bytes)
+{
+	*threads = t->used;
+	kcap_procs_usage(&t->procs, procs, bytes);
+	*bytes += (uint64_t)(t->mask + 1) * sizeof(*t->slots);
 }
 
 static uint32_t slot_of(const struct kcap_threads *t, uint32_t tid)
@@ -101,6 +117,7 @@ void kcap_threads_remove(struct kcap_threads *t, uint32_t tid)
 
 	if (!e)
 		return;
+	t->procs.gen++;
 	hole = (uint32_t)(e - t->slots);
 	t->slots[hole].tid = 0;
 	t->used--;
@@ -123,6 +140,7 @@ void kcap_threads_set_comm(struct kcap_threads *t, uint32_t tid, const char *com
 
 	if (!e)
 		return;
+	t->procs.gen++; /* an ancestor's name may change */
 	while (n < len && n < sizeof(e->comm) - 1 && comm[n])
 		n++;
 	memcpy(e->comm, comm, n);
@@ -167,6 +185,7 @@ const char *kcap_threads_comm(struct kcap_threads *t, uint32_t pid, uint32_t tid
 		return e->comm;
 	if (read_proc_comm(t, pid, tid, comm, sizeof(comm)))
 		snprintf(comm, sizeof(comm), "?");
+	t->procs.gen++;
 	e = insert(t, tid);
 	if (!e)
 		return "?";
@@ -183,7 +202,7 @@ static uint32_t id_of(const struct dirent *e)
 	return *end || end == e->d_name || v == 0 || v > UINT32_MAX ? 0 : (uint32_t)v;
 }
 
-int kcap_threads_scan(struct kcap_threads *t)
+int kcap_threads_scan(struct kcap_threads *t, unsigned int proc_budget_ms)
 {
 	char path[96], comm[sizeof(t->slots[0].comm)];
 	struct dirent *pe, *te;
@@ -215,6 +234,7 @@ int kcap_threads_scan(struct kcap_threads *t)
 		closedir(tasks);
 	}
 	closedir(procs);
+	kcap_procs_scan(&t->procs, proc_budget_ms);
 	return n;
 }
 
@@ -278,6 +298,7 @@ void kcap_threads_update(struct kcap_threads *t, const struct kcap_event *ev)
 	struct kcap_param p;
 	int64_t res = 0;
 
+	kcap_procs_update(&t->procs, ev);
 	switch (ev->type) {
 	/* A successful exec names the new image; a creation's child (res 0) runs the parent's comm. */
 	case KCAP_EV_EXECVE_X:
@@ -294,6 +315,13 @@ void kcap_threads_update(struct kcap_threads *t, const struct kcap_event *ev)
 		return;
 	case KCAP_EV_PROCEXIT:
 		kcap_threads_remove(t, ev->tid);
+		return;
+	case KCAP_EV_PRCTL_X:
+		if (kcap_event_ret(ev, &res) || res != 0 ||
+		    u64_param(ev, "option") != PR_SET_NAME ||
+		    kcap_event_param_by_name(ev, "name", &p) || p.faulted || !p.len)
+			return;
+		kcap_threads_set_comm(t, ev->tid, (const char *)p.data, p.len);
 		return;
 	default:
 		return;

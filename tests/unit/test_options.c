@@ -100,6 +100,23 @@ static void test_errors(void **state)
 	expect_error("unknown or incomplete option", "--nope", END);
 	expect_error("put a command after '--'", "cat", END);
 	expect_error("cannot be combined", "-p", "1", "--", "cat", END);
+	expect_error("invalid container id", "--container", "", END);
+	expect_error("invalid container id", "--container",
+		     "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0", END);
+}
+
+static void test_process_options(void **state)
+{
+	struct cli_options o;
+	char err[256];
+
+	(void)state;
+	assert_int_equal(
+		parse(&o, err, sizeof(err), "--proc", "--container", "4f2c", "--no-host", END), 0);
+	assert_true(o.proc && o.no_host);
+	assert_string_equal(o.container, "4f2c");
+	assert_int_equal(parse(&o, err, sizeof(err), "-j", END), 0);
+	assert_false(o.proc || o.no_host || o.container);
 }
 
 static void test_library_config_errors(void **state)
@@ -302,6 +319,7 @@ int main(void)
 		cmocka_unit_test(test_everything_is_every_number),
 		cmocka_unit_test(test_every_event_name_is_accepted),
 		cmocka_unit_test(test_descriptor_syscalls),
+		cmocka_unit_test(test_process_options),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

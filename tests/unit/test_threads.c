@@ -61,7 +61,7 @@ static void test_proc_lookup_and_long_names(void **state)
 	snprintf(path, sizeof(path), "%s/5/task/6/comm", dir);
 	assert_int_equal(kcap_threads_init(&t, dir), 0);
 	/* the scan at start learns it, and later renames in /proc do not matter */
-	assert_int_equal(kcap_threads_scan(&t), 1);
+	assert_int_equal(kcap_threads_scan(&t, 1000), 1);
 	f = fopen(path, "w");
 	assert_non_null(f);
 	fputs("renamed\n", f);

@@ -103,7 +103,9 @@ struct kcap_file_block {
  * THREADS: records back to back, each a __u32 length (of the whole record,
  * length included) and then fields, each a __u16 tag, a __u16 length and
  * that many bytes. Integers are __u32 or __u64 by their length. A reader
- * skips tags it does not know.
+ * skips tags it does not know. A thread's record has a TID; a process's has
+ * a PID and no TID, and the fields known of the process (ppid, ids, exe,
+ * argv, cwd, login uid, start time, cgroup).
  */
 enum kcap_file_thread_tag {
 	KCAP_FILE_T_TID = 1,
@@ -120,6 +122,8 @@ enum kcap_file_thread_tag {
 	KCAP_FILE_T_LOGINUID = 12,
 	KCAP_FILE_T_START_TIME = 13, /* ns since boot, as /proc/PID/stat gives it */
 	KCAP_FILE_T_CGROUP = 14,
+	KCAP_FILE_T_EUID = 15,
+	KCAP_FILE_T_EGID = 16,
 };
 
 /*

@@ -106,7 +106,59 @@ static int read_trailer(struct kcap_replay *r, const uint8_t *data, size_t len)
 	return 0;
 }
 
-/* THREADS: what a reader needs to name threads it never saw start. */
+/* One field of a process's record into p (a field of another length is ignored). */
+static void process_field(struct kcap_proc *p, uint16_t tag, const uint8_t *v, uint16_t len)
+{
+	uint32_t u = 0;
+
+	if (len == 4)
+		memcpy(&u, v, 4);
+	switch (tag) {
+	case KCAP_FILE_T_PPID:
+		if (len == 4)
+			p->ppid = u, p->have |= KCAP_THREAD_PPID;
+		break;
+	case KCAP_FILE_T_UID:
+	case KCAP_FILE_T_GID:
+	case KCAP_FILE_T_EUID:
+	case KCAP_FILE_T_EGID:
+		if (len != 4)
+			break;
+		*(tag == KCAP_FILE_T_UID  ? &p->uid :
+		  tag == KCAP_FILE_T_GID  ? &p->gid :
+		  tag == KCAP_FILE_T_EUID ? &p->euid :
+					    &p->egid) = u;
+		p->have |= KCAP_THREAD_IDS;
+		break;
+	case KCAP_FILE_T_LOGINUID:
+		if (len == 4)
+			p->loginuid = u, p->have |= KCAP_THREAD_LOGINUID;
+		break;
+	case KCAP_FILE_T_START_TIME:
+		if (len == 8)
+			memcpy(&p->start_time, v, 8), p->have |= KCAP_THREAD_START;
+		break;
+	case KCAP_FILE_T_EXE:
+		if (kcap_proc_str_set(&p->exe, (const char *)v, len, KCAP_PROC_PATH_MAX))
+			p->have |= KCAP_THREAD_EXE;
+		break;
+	case KCAP_FILE_T_ARGS:
+		if (kcap_proc_str_set(&p->argv, (const char *)v, len, KCAP_PROC_ARGV_MAX))
+			p->have |= KCAP_THREAD_ARGV;
+		break;
+	case KCAP_FILE_T_CWD:
+		if (kcap_proc_str_set(&p->cwd, (const char *)v, len, KCAP_PROC_PATH_MAX))
+			p->have |= KCAP_THREAD_CWD;
+		break;
+	case KCAP_FILE_T_CGROUP:
+		kcap_proc_set_cgroup(p, (const char *)v, len);
+		break;
+	default:
+		break;
+	}
+}
+
+/* THREADS: what a reader needs to name threads and processes it never saw start. */
 static int read_threads(struct kcap_replay *r, const uint8_t *data, size_t len)
 {
 	struct kcap_cursor c = { .data = data, .len = len };
@@ -114,9 +166,10 @@ static int read_threads(struct kcap_replay *r, const uint8_t *data, size_t len)
 	while (c.off < c.len) {
 		size_t start = c.off;
 		uint32_t rlen = kcap_cursor_u32(&c);
-		uint32_t tid = 0, ns_tid = 0, ns_pid = 0;
+		uint32_t tid = 0, ns_tid = 0, ns_pid = 0, pid = 0;
 		const uint8_t *comm = NULL;
 		uint16_t comm_len = 0;
+		struct kcap_proc *proc = NULL;
 
 		if (c.bad || rlen < 4 || rlen > c.len - start)
 			return replay_error(r, -EBADMSG,
@@ -127,12 +180,20 @@ static int read_threads(struct kcap_replay *r, const uint8_t *data, size_t len)
 			uint16_t tag = kcap_cursor_u16(&c), flen = kcap_cursor_u16(&c);
 			const uint8_t *v;
 
-			if (c.bad || flen > start + rlen - c.off)
+			if (c.bad || flen > start + rlen - c.off) {
+				kcap_proc_free(proc);
 				return replay_error(r, -EBADMSG,
 						    "corrupt block at offset %" PRIu64
 						    ": a thread field of %u bytes past its record",
 						    r->blocks.block_offset, flen);
+			}
 			v = kcap_cursor_take(&c, flen);
+			if (flen == 4 && tag == KCAP_FILE_T_PID && !pid) {
+				memcpy(&pid, v, 4);
+				proc = pid ? kcap_proc_new(pid, NULL) : NULL;
+			} else if (proc) {
+				process_field(proc, tag, v, flen);
+			}
 			if (flen == 4 && tag == KCAP_FILE_T_TID)
 				memcpy(&tid, v, 4);
 			else if (flen == 4 && tag == KCAP_FILE_T_NS_TID)
@@ -142,8 +203,12 @@ static int read_threads(struct kcap_replay *r, const uint8_t *data, size_t len)
 			else if (tag == KCAP_FILE_T_COMM)
 				comm = v, comm_len = flen;
 		}
-		if (!tid)
+		if (!tid) {
+			if (proc)
+				kcap_procs_put(&r->threads->procs, proc);
 			continue;
+		}
+		kcap_proc_free(proc);
 		if (comm)
 			kcap_threads_set_comm(r->threads, tid, (const char *)comm, comm_len);
 		if (ns_tid)
@@ -373,6 +438,9 @@ int kcap_replay_next(struct kcap_replay *r, struct kcap_event *ev)
 		ret = decode_record(r, ev);
 		if (ret)
 			break;
+		/* every event keeps the process table current, delivered or not */
+		ev->proc_state = r->threads;
+		kcap_threads_update(r->threads, ev);
 		if (!kcap_config_delivers(r->cfg, ev) || !wanted_pid(r, ev))
 			continue;
 		if (ev->type == KCAP_EV_PROCEXIT && r->filter_pids && ev->tid == ev->pid)

@@ -117,11 +117,56 @@ static void put_thread(struct kcap_bytes *b, const struct kcap_thread *t)
 	memcpy(b->data + start, &len, sizeof(len));
 }
 
+static void put_u32_field(struct kcap_bytes *b, uint16_t tag, uint32_t v)
+{
+	put_field(b, tag, &v, 4);
+}
+
+/* A process's record: what the engine knows of it, field by field. */
+static void put_process(struct kcap_bytes *b, const struct kcap_proc *p)
+{
+	size_t start = b->len;
+	uint32_t len;
+
+	kcap_bytes_u32(b, 0);
+	put_u32_field(b, KCAP_FILE_T_PID, p->pid);
+	if (p->have & KCAP_THREAD_PPID)
+		put_u32_field(b, KCAP_FILE_T_PPID, p->ppid);
+	if (p->have & KCAP_THREAD_IDS) {
+		put_u32_field(b, KCAP_FILE_T_UID, p->uid);
+		put_u32_field(b, KCAP_FILE_T_GID, p->gid);
+		put_u32_field(b, KCAP_FILE_T_EUID, p->euid);
+		put_u32_field(b, KCAP_FILE_T_EGID, p->egid);
+	}
+	if (p->have & KCAP_THREAD_LOGINUID)
+		put_u32_field(b, KCAP_FILE_T_LOGINUID, p->loginuid);
+	if (p->have & KCAP_THREAD_START)
+		put_field(b, KCAP_FILE_T_START_TIME, &p->start_time, 8);
+	if (p->have & KCAP_THREAD_EXE)
+		put_field(b, KCAP_FILE_T_EXE, p->exe.s, p->exe.len);
+	if (p->have & KCAP_THREAD_ARGV)
+		put_field(b, KCAP_FILE_T_ARGS, p->argv.s, p->argv.len);
+	if (p->have & KCAP_THREAD_CWD)
+		put_field(b, KCAP_FILE_T_CWD, p->cwd.s, p->cwd.len);
+	if (p->have & KCAP_THREAD_CGROUP)
+		put_field(b, KCAP_FILE_T_CGROUP, p->cgroup.s, p->cgroup.len);
+	if (b->oom)
+		return;
+	len = (uint32_t)(b->len - start);
+	memcpy(b->data + start, &len, sizeof(len));
+}
+
+/* The threads and processes the engine knows when the recording starts. */
 static void put_threads(struct kcap_bytes *b, const struct kcap_threads *t)
 {
+	const struct kcap_proc *p;
+	uint32_t pos = 0;
+
 	for (uint32_t i = 0; t->slots && i <= t->mask; i++)
 		if (t->slots[i].tid)
 			put_thread(b, &t->slots[i]);
+	while ((p = kcap_procs_next(&t->procs, &pos)))
+		put_process(b, p);
 }
 
 /* The writer failed: k's last error says why. */

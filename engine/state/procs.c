@@ -74,6 +74,19 @@ static struct kcap_proc *put(struct kcap_procs *p, struct kcap_proc *r)
 	return r;
 }
 
+struct kcap_proc *kcap_procs_put(struct kcap_procs *p, struct kcap_proc *r)
+{
+	return put(p, r);
+}
+
+struct kcap_proc *kcap_procs_next(const struct kcap_procs *p, uint32_t *pos)
+{
+	uint64_t key;
+	struct kcap_proc **r = kcap_idmap_next(&p->map, pos, &key);
+
+	return r ? *r : NULL;
+}
+
 struct kcap_proc *kcap_procs_get(struct kcap_procs *p, uint32_t pid)
 {
 	struct kcap_proc *r = kcap_procs_find(p, pid);

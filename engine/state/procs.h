@@ -46,6 +46,10 @@ int kcap_procs_scan(struct kcap_procs *p, unsigned int time_budget_ms);
 /* Applies what ev says about its process (the descriptor names of ev already set). */
 struct kcap_event;
 void kcap_procs_update(struct kcap_procs *p, const struct kcap_event *ev);
+/* Puts r in the table (a capture file's record), replacing its pid's; NULL (r freed) when full. */
+struct kcap_proc *kcap_procs_put(struct kcap_procs *p, struct kcap_proc *r);
+/* Iteration: the record at or after *pos (start at 0), *pos moved past it; NULL at the end. */
+struct kcap_proc *kcap_procs_next(const struct kcap_procs *p, uint32_t *pos);
 /* Entries and heap bytes. */
 void kcap_procs_usage(const struct kcap_procs *p, uint64_t *entries, uint64_t *bytes);
 

@@ -56,6 +56,14 @@ done
 grep -q "replaying $dir/c.kcap: captured by the $backend backend" "$dir/err" ||
 	bad "kcap -r did not say what it replays: $(cat "$dir/err")"
 
+# The process state replays too: --proc on the replay prints what it printed live.
+"$kcap" -b "$backend" -w "$dir/p.kcap" -j --proc -o "$dir/p.live" -- \
+	sh -c "cat '$dir/hello.txt' | cat >/dev/null" 2>/dev/null
+"$kcap" -r "$dir/p.kcap" -j --proc >"$dir/p.replay" 2>/dev/null
+grep -q '"proc":{"exe":' "$dir/p.live" && cmp -s "$dir/p.live" "$dir/p.replay" &&
+	echo "ok: --proc: the replay's process objects are the live capture's" ||
+	{ bad "--proc on a replay differs"; diff "$dir/p.live" "$dir/p.replay" | head -4; }
+
 # 3. Filters: -e and -n on the replay.
 "$kcap" -r "$dir/c.kcap" -j -e openat >"$dir/f.json" 2>/dev/null
 [ -s "$dir/f.json" ] && ! grep -qv '"event":"openat"' "$dir/f.json" &&

@@ -319,25 +319,47 @@ static void put_str16(struct kcap_bytes *b, const char *s, size_t n)
 	kcap_bytes_put(b, s, n);
 }
 
-/* One process list entry; what kcap does not know of a thread is empty or 0. */
-static void put_thread(struct kcap_bytes *b, const struct kcap_thread *t)
+/*
+ * One process list entry: a thread, with its process's record when the
+ * engine has one (proc, or NULL); what kcap does not know is empty or 0.
+ */
+static void put_thread(struct kcap_bytes *b, const struct kcap_thread *t,
+		       const struct kcap_proc *proc)
 {
 	size_t start = b->len, comm = strnlen(t->comm, sizeof(t->comm));
-	uint32_t len;
+	uint32_t have = proc ? proc->have : 0, len;
+	const char *args = "";
+	size_t args_len = 0, first = 0;
 
+	if (have & KCAP_THREAD_ARGV) {
+		/* the format's args leave argv[0] out */
+		first = strnlen(proc->argv.s, proc->argv.len);
+		args = proc->argv.s + (first < proc->argv.len ? first + 1 : first);
+		args_len = first < proc->argv.len ? proc->argv.len - first - 1 : 0;
+	}
 	kcap_bytes_u32(b, 0);
 	put_u64(b, t->tid);
-	put_u64(b, t->tid); /* pid: the table keeps threads by tid only */
-	put_u64(b, 0); /* ptid */
+	put_u64(b, proc ? proc->pid : t->tid);
+	put_u64(b, have & KCAP_THREAD_PPID ? proc->ppid : 0); /* ptid */
 	put_u64(b, 0); /* sid */
 	put_u64(b, 0); /* vpgid */
 	put_str16(b, t->comm, comm);
-	put_str16(b, t->comm, comm); /* exe */
-	put_str16(b, "", 0); /* exepath */
-	put_str16(b, "", 0); /* args */
-	put_str16(b, "", 0); /* cwd */
+	if (have & KCAP_THREAD_EXE) {
+		put_str16(b, proc->argv.s && first ? proc->argv.s : t->comm,
+			  proc->argv.s && first ? first : comm); /* exe: argv[0] */
+		put_str16(b, proc->exe.s, proc->exe.len); /* exepath */
+	} else {
+		put_str16(b, t->comm, comm);
+		put_str16(b, "", 0);
+	}
+	put_str16(b, args, args_len);
+	put_str16(b, have & KCAP_THREAD_CWD ? proc->cwd.s : "",
+		  have & KCAP_THREAD_CWD ? proc->cwd.len : 0);
 	put_u64(b, 0); /* fdlimit */
-	for (int i = 0; i < 6; i++) /* flags, uid, gid, vmsize, vmrss, vmswap */
+	kcap_bytes_u32(b, 0); /* flags */
+	kcap_bytes_u32(b, have & KCAP_THREAD_IDS ? proc->uid : 0);
+	kcap_bytes_u32(b, have & KCAP_THREAD_IDS ? proc->gid : 0);
+	for (int i = 0; i < 3; i++) /* vmsize, vmrss, vmswap */
 		kcap_bytes_u32(b, 0);
 	put_u64(b, 0); /* pfmajor */
 	put_u64(b, 0); /* pfminor */
@@ -346,7 +368,7 @@ static void put_thread(struct kcap_bytes *b, const struct kcap_thread *t)
 	put_u64(b, t->ns_pid ? t->ns_pid : t->tid); /* vpid */
 	put_str16(b, "", 0); /* cgroups */
 	put_str16(b, "", 0); /* root */
-	kcap_bytes_u32(b, (uint32_t)-1); /* loginuid */
+	kcap_bytes_u32(b, have & KCAP_THREAD_LOGINUID ? proc->loginuid : (uint32_t)-1);
 	kcap_bytes_u8(b, 0); /* exe_writable */
 	len = (uint32_t)(b->len - start);
 	if (!b->oom)
@@ -371,7 +393,8 @@ int kcap_scap_open(struct kcap_scap_writer *w, int fd, const char *path,
 	start = block_begin(&w->buf, SCAP_BLOCK_PROCESS_LIST);
 	for (uint32_t i = 0; threads->slots && i <= threads->mask; i++)
 		if (threads->slots[i].tid)
-			put_thread(&w->buf, &threads->slots[i]);
+			put_thread(&w->buf, &threads->slots[i],
+				   kcap_procs_find(&threads->procs, threads->slots[i].tid));
 	block_end(&w->buf, start);
 	return write_out(w);
 }

@@ -214,6 +214,22 @@ static const struct kcap_symbol ptrace_requests[] = {
 	S(PTRACE_INTERRUPT, 0x4207),
 	S(PTRACE_LISTEN, 0x4208),
 	S(PTRACE_PEEKSIGINFO, 0x4209),
+	S(PTRACE_GETFPXREGS, 18),
+	S(PTRACE_SETFPXREGS, 19),
+	S(PTRACE_GET_THREAD_AREA, 25),
+	S(PTRACE_SET_THREAD_AREA, 26),
+	S(PTRACE_ARCH_PRCTL, 30),
+	S(PTRACE_SYSEMU, 31),
+	S(PTRACE_SYSEMU_SINGLESTEP, 32),
+	S(PTRACE_SINGLEBLOCK, 33),
+	S(PTRACE_GETSIGMASK, 0x420a),
+	S(PTRACE_SETSIGMASK, 0x420b),
+	S(PTRACE_SECCOMP_GET_FILTER, 0x420c),
+	S(PTRACE_SECCOMP_GET_METADATA, 0x420d),
+	S(PTRACE_GET_SYSCALL_INFO, 0x420e),
+	S(PTRACE_GET_RSEQ_CONFIGURATION, 0x420f),
+	S(PTRACE_SET_SYSCALL_USER_DISPATCH_CONFIG, 0x4210),
+	S(PTRACE_GET_SYSCALL_USER_DISPATCH_CONFIG, 0x4211),
 	END,
 };
 
@@ -1061,6 +1077,95 @@ static const struct kcap_symbol mlockall_bits[] = {
 	END,
 };
 
+/* uapi enum bpf_prog_type; 0 (UNSPEC) is left unnamed: it is also "not a load" */
+static const struct kcap_symbol bpf_prog_types[] = {
+	S(BPF_PROG_TYPE_SOCKET_FILTER, 1),
+	S(BPF_PROG_TYPE_KPROBE, 2),
+	S(BPF_PROG_TYPE_SCHED_CLS, 3),
+	S(BPF_PROG_TYPE_SCHED_ACT, 4),
+	S(BPF_PROG_TYPE_TRACEPOINT, 5),
+	S(BPF_PROG_TYPE_XDP, 6),
+	S(BPF_PROG_TYPE_PERF_EVENT, 7),
+	S(BPF_PROG_TYPE_CGROUP_SKB, 8),
+	S(BPF_PROG_TYPE_CGROUP_SOCK, 9),
+	S(BPF_PROG_TYPE_LWT_IN, 10),
+	S(BPF_PROG_TYPE_LWT_OUT, 11),
+	S(BPF_PROG_TYPE_LWT_XMIT, 12),
+	S(BPF_PROG_TYPE_SOCK_OPS, 13),
+	S(BPF_PROG_TYPE_SK_SKB, 14),
+	S(BPF_PROG_TYPE_CGROUP_DEVICE, 15),
+	S(BPF_PROG_TYPE_SK_MSG, 16),
+	S(BPF_PROG_TYPE_RAW_TRACEPOINT, 17),
+	S(BPF_PROG_TYPE_CGROUP_SOCK_ADDR, 18),
+	S(BPF_PROG_TYPE_LWT_SEG6LOCAL, 19),
+	S(BPF_PROG_TYPE_LIRC_MODE2, 20),
+	S(BPF_PROG_TYPE_SK_REUSEPORT, 21),
+	S(BPF_PROG_TYPE_FLOW_DISSECTOR, 22),
+	S(BPF_PROG_TYPE_CGROUP_SYSCTL, 23),
+	S(BPF_PROG_TYPE_RAW_TRACEPOINT_WRITABLE, 24),
+	S(BPF_PROG_TYPE_CGROUP_SOCKOPT, 25),
+	S(BPF_PROG_TYPE_TRACING, 26),
+	S(BPF_PROG_TYPE_STRUCT_OPS, 27),
+	S(BPF_PROG_TYPE_EXT, 28),
+	S(BPF_PROG_TYPE_LSM, 29),
+	S(BPF_PROG_TYPE_SK_LOOKUP, 30),
+	S(BPF_PROG_TYPE_SYSCALL, 31),
+	S(BPF_PROG_TYPE_NETFILTER, 32),
+	END,
+};
+
+/* How a waited-for child changed: siginfo's si_code for SIGCHLD; 0 is no child. */
+static const struct kcap_symbol cld_codes[] = {
+	S(CLD_EXITED, 1),
+	S(CLD_KILLED, 2),
+	S(CLD_DUMPED, 3),
+	S(CLD_TRAPPED, 4),
+	S(CLD_STOPPED, 5),
+	S(CLD_CONTINUED, 6),
+	END,
+};
+
+static const struct kcap_symbol wait_bits[] = {
+	S(WNOHANG, 1),	       S(WUNTRACED, 2),		S(WEXITED, 4),
+	S(WCONTINUED, 8),      S(WNOWAIT, 0x01000000),	S(__WNOTHREAD, 0x20000000),
+	S(__WALL, 0x40000000), S(__WCLONE, 0x80000000), END,
+};
+
+static const struct kcap_symbol waitid_types[] = {
+	S(P_ALL, 0), S(P_PID, 1), S(P_PGID, 2), S(P_PIDFD, 3), END,
+};
+
+static const struct kcap_symbol perf_types[] = {
+	S(PERF_TYPE_HARDWARE, 0),
+	S(PERF_TYPE_SOFTWARE, 1),
+	S(PERF_TYPE_TRACEPOINT, 2),
+	S(PERF_TYPE_HW_CACHE, 3),
+	S(PERF_TYPE_RAW, 4),
+	S(PERF_TYPE_BREAKPOINT, 5),
+	END,
+};
+
+static const struct kcap_symbol perf_flag_bits[] = {
+	S(PERF_FLAG_FD_NO_GROUP, 1),
+	S(PERF_FLAG_FD_OUTPUT, 2),
+	S(PERF_FLAG_PID_CGROUP, 4),
+	S(PERF_FLAG_FD_CLOEXEC, 8),
+	END,
+};
+
+static const struct kcap_symbol pidfd_bits[] = {
+	S(PIDFD_THREAD, 0200), /* O_EXCL */
+	S(PIDFD_NONBLOCK, 04000), /* O_NONBLOCK */
+	END,
+};
+
+static const struct kcap_symbol pidfd_signal_bits[] = {
+	S(PIDFD_SIGNAL_THREAD, 1),
+	S(PIDFD_SIGNAL_THREAD_GROUP, 2),
+	S(PIDFD_SIGNAL_PROCESS_GROUP, 4),
+	END,
+};
+
 static const struct kcap_symbol_set sets[KCAP_ST__COUNT] = {
 	[KCAP_ST_OPEN_FLAGS] = { .enum_part = open_accmode, .enum_mask = 3, .bits = open_bits },
 	[KCAP_ST_RESOLVE_FLAGS] = { .bits = resolve_bits, .zero = "0" },
@@ -1126,6 +1231,14 @@ static const struct kcap_symbol_set sets[KCAP_ST__COUNT] = {
 	[KCAP_ST_MADVISE_ADVICE] = { .enum_part = madvise_advice },
 	[KCAP_ST_MLOCK_FLAGS] = { .bits = mlock_bits, .zero = "0" },
 	[KCAP_ST_MLOCKALL_FLAGS] = { .bits = mlockall_bits, .zero = "0" },
+	[KCAP_ST_BPF_PROG_TYPE] = { .enum_part = bpf_prog_types },
+	[KCAP_ST_CLD_CODE] = { .enum_part = cld_codes },
+	[KCAP_ST_WAIT_OPTIONS] = { .bits = wait_bits, .zero = "0" },
+	[KCAP_ST_WAITID_TYPE] = { .enum_part = waitid_types },
+	[KCAP_ST_PERF_TYPE] = { .enum_part = perf_types },
+	[KCAP_ST_PERF_FLAGS] = { .bits = perf_flag_bits, .zero = "0" },
+	[KCAP_ST_PIDFD_FLAGS] = { .bits = pidfd_bits, .zero = "0" },
+	[KCAP_ST_PIDFD_SIGNAL_FLAGS] = { .bits = pidfd_signal_bits, .zero = "0" },
 };
 
 const struct kcap_symbol_set *kcap_symbol_set(enum kcap_symbol_table table)

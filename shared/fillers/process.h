@@ -206,3 +206,111 @@ KCAP_FILLER(GETRLIMIT_X, SYS_EXIT)
 	kf_push_arg_u32(ctx, 0);
 	kf_push_rlimit(ctx, kf_arg(ctx, 1), res == 0);
 }
+
+#define KF_CLD_EXITED 1
+#define KF_CLD_KILLED 2
+#define KF_CLD_DUMPED 3
+#define KF_CLD_STOPPED 5
+#define KF_CLD_CONTINUED 6
+#define KF_SIGCONT 18
+
+/* A child's state change: its CLD_* code, exit status (CLD_EXITED) or signal (the others). */
+static __always_inline void kf_push_child_state(struct kf_ctx *ctx, __u32 cld, __u32 value)
+{
+	kf_push_u32(ctx, cld);
+	kf_push_s32(ctx, cld == KF_CLD_EXITED ? (__s32)value : 0);
+	kf_push_u32(ctx, cld == KF_CLD_EXITED ? 0 : value);
+}
+
+/* wait4(pid, wstatus, options, rusage): the status word in wait(2) layout. */
+KCAP_FILLER(WAIT4_X, SYS_EXIT)
+{
+	__s64 res = kf_push_res(ctx);
+	__u64 wstatus = kf_arg(ctx, 1);
+	__u32 s = 0;
+	int readable = 1;
+
+	if (res > 0 && wstatus)
+		readable = kf_try_read_user_u32(ctx, wstatus, &s) == 0;
+	kf_push_arg_s32(ctx, 0);
+	if (readable)
+		kf_push_u32(ctx, s);
+	else
+		kf_push_unreadable(ctx);
+	kf_push_arg_u32(ctx, 2);
+	kf_push_arg_u64(ctx, 3);
+	if (!readable) {
+		kf_push_unreadable(ctx);
+		kf_push_unreadable(ctx);
+		kf_push_unreadable(ctx);
+	} else if (res <= 0 || !wstatus) {
+		kf_push_child_state(ctx, 0, 0);
+	} else if (s == 0xffff) {
+		kf_push_child_state(ctx, KF_CLD_CONTINUED, KF_SIGCONT);
+	} else if ((s & 0xff) == 0x7f) {
+		kf_push_child_state(ctx, KF_CLD_STOPPED, (s >> 8) & 0xff);
+	} else if ((s & 0x7f) == 0) {
+		kf_push_child_state(ctx, KF_CLD_EXITED, (s >> 8) & 0xff);
+	} else {
+		kf_push_child_state(ctx, (s & 0x80) ? KF_CLD_DUMPED : KF_CLD_KILLED, s & 0x7f);
+	}
+}
+
+/*
+ * waitid(idtype, id, infop, options, rusage): the siginfo_t the kernel filled
+ * (si_code at 8, si_pid and si_uid at 16, si_status at 24), zeroed by it when
+ * WNOHANG found no child.
+ */
+KCAP_FILLER(WAITID_X, SYS_EXIT)
+{
+	__s64 res = kf_push_res(ctx);
+	__u64 infop = kf_arg(ctx, 2), code = 0, ids = 0, status = 0;
+	int bad = 0;
+
+	kf_push_arg_u32(ctx, 0);
+	kf_push_arg_s32(ctx, 1);
+	kf_push_arg_u32(ctx, 3);
+	kf_push_arg_u64(ctx, 4);
+	if (res == 0 && infop)
+		bad = kf_try_read_user_u64(ctx, infop + 8, &code) ||
+		      kf_try_read_user_u64(ctx, infop + 16, &ids) ||
+		      kf_try_read_user_u64(ctx, infop + 24, &status);
+	if (bad) {
+		kf_push_unreadable(ctx);
+		kf_push_unreadable(ctx);
+		kf_push_unreadable(ctx);
+		kf_push_unreadable(ctx);
+		kf_push_unreadable(ctx);
+		return;
+	}
+	kf_push_s32(ctx, (__s32)ids);
+	kf_push_u32(ctx, (__u32)(ids >> 32));
+	kf_push_child_state(ctx, (__u32)code, (__u32)status);
+}
+
+/* pidfd_open(pid, flags) */
+KCAP_FILLER(PIDFD_OPEN_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_s32(ctx, 0);
+	kf_push_arg_u32(ctx, 1);
+}
+
+/* pidfd_getfd(pidfd, targetfd, flags) */
+KCAP_FILLER(PIDFD_GETFD_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_s32(ctx, 0);
+	kf_push_arg_s32(ctx, 1);
+	kf_push_arg_u32(ctx, 2);
+}
+
+/* pidfd_send_signal(pidfd, sig, info, flags) */
+KCAP_FILLER(PIDFD_SEND_SIGNAL_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_s32(ctx, 0);
+	kf_push_arg_u32(ctx, 1);
+	kf_push_arg_u64(ctx, 2);
+	kf_push_arg_u32(ctx, 3);
+}

@@ -92,12 +92,50 @@ KCAP_FILLER(PTRACE_X, SYS_EXIT)
 	kf_push_u64(ctx, kf_arg(ctx, 3));
 }
 
-/* bpf(cmd, attr, size) */
+#define KF_BPF_PROG_LOAD 5
+#define KF_BPF_PROG_NAME_OFFSET 48 /* prog_name[16], after prog_flags */
+
+/* bpf(cmd, attr, size): prog_type is the first member of BPF_PROG_LOAD's attr */
 KCAP_FILLER(BPF_SYSCALL_X, SYS_EXIT)
 {
+	__u32 cmd = (__u32)kf_arg(ctx, 0), size = (__u32)kf_arg(ctx, 2);
+	__u64 attr = kf_arg(ctx, 1), type = 0;
+	int load = cmd == KF_BPF_PROG_LOAD;
+
 	kf_push_res(ctx);
-	kf_push_arg_u32(ctx, 0);
-	kf_push_arg_u32(ctx, 2);
+	kf_push_u32(ctx, cmd);
+	kf_push_u32(ctx, size);
+	if (load && size >= 4 && kf_try_read_user_u64(ctx, attr, &type))
+		kf_push_unreadable(ctx);
+	else
+		kf_push_u32(ctx, (__u32)type);
+	/* the kernel refuses a name without its NUL in the 16 bytes */
+	if (load && size >= KF_BPF_PROG_NAME_OFFSET + 16)
+		kf_push_user_str(ctx, attr + KF_BPF_PROG_NAME_OFFSET);
+	else
+		kf_push_empty(ctx);
+}
+
+/* perf_event_open(attr, pid, cpu, group_fd, flags): struct perf_event_attr { type, size, config } */
+KCAP_FILLER(PERF_EVENT_OPEN_X, SYS_EXIT)
+{
+	__u64 attr = kf_arg(ctx, 0), type_size = 0, config = 0;
+
+	kf_push_res(ctx);
+	if (kf_try_read_user_u64(ctx, attr, &type_size) ||
+	    kf_try_read_user_u64(ctx, attr + 8, &config)) {
+		kf_push_unreadable(ctx);
+		kf_push_unreadable(ctx);
+		kf_push_unreadable(ctx);
+	} else {
+		kf_push_u32(ctx, (__u32)type_size);
+		kf_push_u32(ctx, (__u32)(type_size >> 32));
+		kf_push_u64(ctx, config);
+	}
+	kf_push_arg_s32(ctx, 1);
+	kf_push_arg_s32(ctx, 2);
+	kf_push_arg_s32(ctx, 3);
+	kf_push_arg_u64(ctx, 4);
 }
 
 /* finit_module(fd, param_values, flags) */

@@ -17,10 +17,12 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <linux/bpf.h>
 #include <linux/capability.h>
 #include <linux/sched.h>
 #include <linux/filter.h>
 #include <linux/io_uring.h>
+#include <linux/perf_event.h>
 #include <linux/prctl.h>
 #include <linux/seccomp.h>
 #include <signal.h>
@@ -34,6 +36,7 @@
 #include <sys/mman.h>
 #include <sys/mount.h>
 #include <sys/personality.h>
+#include <sys/ptrace.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/socket.h>
@@ -1155,6 +1158,127 @@ static void procs(FILE *facts)
 }
 
 /*
+ * Waiting for children, by the parent: a child that exits reaped by waitid,
+ * one killed by a signal reaped by wait4; then no such child, an unknown
+ * idtype.
+ */
+static void waits(FILE *facts)
+{
+	siginfo_t info;
+	int status;
+	long pid;
+
+	fflush(facts);
+	pid = syscall(SYS_clone, SIGCHLD, 0, NULL, NULL, 0);
+	if (pid < 0)
+		die("clone");
+	if (pid == 0)
+		_exit(WL_CHILD_STATUS);
+	fprintf(facts, "exited=%ld\n", pid);
+	memset(&info, 0, sizeof(info));
+	if (syscall(SYS_waitid, P_PID, pid, &info, WEXITED, NULL) != 0 || info.si_pid != pid ||
+	    info.si_code != CLD_EXITED || info.si_status != WL_CHILD_STATUS)
+		die("waitid");
+	fflush(facts);
+	pid = syscall(SYS_clone, SIGCHLD, 0, NULL, NULL, 0);
+	if (pid < 0)
+		die("clone");
+	if (pid == 0) {
+		syscall(SYS_kill, syscall(SYS_getpid), SIGTERM);
+		_exit(3);
+	}
+	fprintf(facts, "killed=%ld\n", pid);
+	if (syscall(SYS_wait4, pid, &status, 0, NULL) != pid || !WIFSIGNALED(status) ||
+	    WTERMSIG(status) != SIGTERM)
+		die("wait4");
+	if (syscall(SYS_wait4, WL_BAD_FD, &status, WNOHANG, NULL) != -1 || errno != ECHILD ||
+	    syscall(SYS_waitid, WL_BAD_IDTYPE, 0, &info, WEXITED, NULL) != -1 || errno != EINVAL)
+		die("wait for no child");
+}
+
+/* What the tracing child passes by pointer, at addresses the parent writes to the facts. */
+static char wl_vm_src[] = WL_VM_DATA, wl_vm_dst[sizeof(WL_VM_DATA)];
+static struct iovec wl_vm_local = { wl_vm_dst, sizeof(WL_VM_DATA) - 1 };
+static struct iovec wl_vm_remote = { wl_vm_src, sizeof(WL_VM_DATA) - 1 };
+static union bpf_attr wl_bpf_attr;
+static struct perf_event_attr wl_perf_attr;
+
+/*
+ * What reaches into other processes and the kernel, harmlessly, in a child
+ * made by a raw clone(SIGCHLD): its own process descriptor (opened, signalled
+ * with 0, a descriptor taken from itself through it; bad flags, no such
+ * process or descriptor), its own memory read and written through
+ * process_vm_readv/writev (bad flags, no such process), a ptrace of no such
+ * process, a bpf command that does not exist and a program load with no
+ * instructions, a perf event refused for its flags and for its attr.
+ */
+static void tracing(FILE *facts)
+{
+	int status;
+	long pid;
+
+	_Static_assert(offsetof(union bpf_attr, prog_name) + 16 == WL_BPF_ATTR_SIZE,
+		       "BPF_PROG_LOAD's attr up to its name");
+	wl_bpf_attr.prog_type = BPF_PROG_TYPE_SOCKET_FILTER;
+	wl_bpf_attr.license = (uint64_t)(uintptr_t) "GPL";
+	strcpy(wl_bpf_attr.prog_name, WL_BPF_PROG_NAME);
+	wl_perf_attr.type = PERF_TYPE_SOFTWARE;
+	wl_perf_attr.size = sizeof(wl_perf_attr);
+	wl_perf_attr.config = PERF_COUNT_SW_DUMMY;
+	fprintf(facts, "vm_local=%lu\nvm_remote=%lu\nperf_attr_size=%zu\n",
+		(unsigned long)&wl_vm_local, (unsigned long)&wl_vm_remote, sizeof(wl_perf_attr));
+	fflush(facts);
+	pid = syscall(SYS_clone, SIGCHLD, 0, NULL, NULL, 0);
+	if (pid < 0)
+		die("clone");
+	if (pid == 0) {
+		long self = syscall(SYS_getpid), fd = syscall(SYS_pidfd_open, self, 0);
+
+		if (fd < 0 || syscall(SYS_dup2, fd, WL_PIDFD) != WL_PIDFD ||
+		    syscall(SYS_pidfd_open, self, WL_BAD_FLAGS) != -1 || errno != EINVAL ||
+		    syscall(SYS_pidfd_open, WL_BAD_FD, 0) != -1 || errno != ESRCH)
+			_exit(3);
+		if (syscall(SYS_pidfd_send_signal, WL_PIDFD, 0, NULL, 0) != 0 ||
+		    syscall(SYS_pidfd_send_signal, WL_PIDFD, SIGTERM, NULL, WL_BAD_FLAGS) != -1 ||
+		    errno != EINVAL)
+			_exit(4);
+		if (syscall(SYS_pidfd_getfd, WL_PIDFD, WL_PIDFD, 0) < 0 ||
+		    syscall(SYS_pidfd_getfd, WL_PIDFD, WL_BAD_FD, 0) != -1 || errno != EBADF ||
+		    syscall(SYS_pidfd_getfd, WL_PIDFD, 0, WL_BAD_FLAGS) != -1 || errno != EINVAL)
+			_exit(5);
+		if (syscall(SYS_process_vm_readv, self, &wl_vm_local, 1, &wl_vm_remote, 1, 0) !=
+			    sizeof(WL_VM_DATA) - 1 ||
+		    strcmp(wl_vm_dst, WL_VM_DATA) ||
+		    syscall(SYS_process_vm_writev, self, &wl_vm_local, 1, &wl_vm_remote, 1, 0) !=
+			    sizeof(WL_VM_DATA) - 1 ||
+		    syscall(SYS_process_vm_readv, self, &wl_vm_local, 1, &wl_vm_remote, 1, 1) !=
+			    -1 ||
+		    errno != EINVAL ||
+		    syscall(SYS_process_vm_writev, WL_BAD_FD, &wl_vm_local, 1, &wl_vm_remote, 1,
+			    0) != -1 ||
+		    errno != ESRCH)
+			_exit(6);
+		if (syscall(SYS_ptrace, PTRACE_PEEKDATA, WL_BAD_FD, 0, 0) != -1 || errno != ESRCH)
+			_exit(7);
+		if (syscall(SYS_bpf, WL_BAD_BPF_CMD, NULL, 0) != -1 || errno != EINVAL ||
+		    syscall(SYS_bpf, BPF_PROG_LOAD, &wl_bpf_attr, WL_BPF_ATTR_SIZE) != -1 ||
+		    errno != E2BIG)
+			_exit(8);
+		if (syscall(SYS_perf_event_open, &wl_perf_attr, 0, -1, -1, WL_BAD_PERF_FLAGS) !=
+			    -1 ||
+		    errno != EINVAL ||
+		    syscall(SYS_perf_event_open, WL_BAD_POINTER, 0, -1, -1, 0) != -1 ||
+		    errno != EFAULT)
+			_exit(9);
+		_exit(WL_CHILD_STATUS);
+	}
+	fprintf(facts, "tracing=%ld\n", pid);
+	if (syscall(SYS_wait4, pid, &status, 0, NULL) != pid || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != WL_CHILD_STATUS)
+		die("tracing child");
+}
+
+/*
  * What a traced process might do to hide: a payload after zero-length iovecs,
  * an argv longer than the bytes kept (each event must say it was cut), syscall
  * numbers no table names (each must be an event).
@@ -1247,6 +1371,8 @@ int main(int argc, char **argv)
 	credentials(facts);
 	namespaces(argv[1], facts);
 	procs(facts);
+	waits(facts);
+	tracing(facts);
 	hiding();
 	jail(argv[1], facts);
 	fclose(facts);

@@ -58,6 +58,13 @@
 #define WL_BAD_RESOURCE 99
 #define WL_BAD_ADVICE 999 /* no madvise advice */
 #define WL_BAD_MLOCK 8 /* a flag mlock2 and mlockall refuse */
+#define WL_BAD_IDTYPE 9 /* no waitid idtype */
+#define WL_PIDFD 101 /* where the tracing child keeps its own process descriptor */
+#define WL_VM_DATA "vm-bytes" /* copied by process_vm_readv and back by process_vm_writev */
+#define WL_BAD_BPF_CMD 999
+#define WL_BPF_PROG_NAME "kcap_wl"
+#define WL_BPF_ATTR_SIZE 64 /* BPF_PROG_LOAD's attr as far as prog_name */
+#define WL_BAD_PERF_FLAGS 0x100 /* no PERF_FLAG_* */
 #define WL_X32_BIT 0x40000000 /* x32 syscalls (no Debian kernel has the ABI: ENOSYS) */
 
 #endif /* KCAP_TEST_WORKLOAD_H */

@@ -1291,6 +1291,129 @@ static void test_memory_calls_decoded(void **state)
 			       "< mlockall res=-22(EINVAL) flags=MCL_FUTURE|MCL_ONFAULT|0x10"));
 }
 
+/*
+ * wait4's status word and waitid's siginfo, read at exit: exited with a code,
+ * killed or dumped by a signal, stopped, continued; nothing when no child was
+ * reaped; unreadable when the memory is not.
+ */
+static void test_wait_child_state(void **state)
+{
+	/* at the end of a mapping: read through its aligned word */
+	static const uint32_t exited[2] = { 0, 7 << 8 };
+	/* killed by SIGSEGV with a core, stopped by SIGSTOP, continued */
+	static const uint32_t others[4] = { 0x80 | 11, (19 << 8) | 0x7f, 0xffff, 0 };
+	/* si_signo, si_errno, si_code, pad, si_pid, si_uid, si_status */
+	static const int32_t killed_info[8] = { 17, 0, 2, 0, 4321, 1000, 15, 0 };
+	struct mock_world w = { .args = { (uint64_t)-1, 0x3004, 0x40000001, 0x5000 }, .ret = 4321 };
+	uint32_t faults;
+
+	mock_map(&w, 0x3000, exited, sizeof(exited));
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_WAIT4_X, &w),
+			       "{\"pid\":-1,\"status\":1792,\"options\":\"WNOHANG|__WALL\","
+			       "\"rusage\":20480,\"state\":\"CLD_EXITED\",\"code\":7,"
+			       "\"sig\":\"0\"}"));
+	mock_map(&w, 0x3100, others, sizeof(others));
+	w.args[1] = 0x3100;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_WAIT4_X, &w),
+			       "status=0x8b options=WNOHANG|__WALL rusage=0x5000 "
+			       "state=CLD_DUMPED code=0 sig=SIGSEGV"));
+	w.args[1] = 0x3104;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_WAIT4_X, &w),
+			       "state=CLD_STOPPED code=0 sig=SIGSTOP"));
+	w.args[1] = 0x3108;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_WAIT4_X, &w),
+			       "state=CLD_CONTINUED code=0 sig=SIGCONT"));
+	/* WNOHANG with no child ready: the status is not read */
+	w.ret = 0;
+	w.args[1] = 0x9000;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_WAIT4_X, &w),
+			       "status=0x0 options=WNOHANG|__WALL rusage=0x5000 state=0 code=0"));
+	w.ret = 4321;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_WAIT4_X, &w),
+			       "\"status\":null,\"options\":\"WNOHANG|__WALL\",\"rusage\":20480,"
+			       "\"state\":null,\"code\":null,\"sig\":null}"));
+	run(IMPL, KCAP_EV_WAIT4_X, &w, &faults);
+	assert_int_equal(faults, 4);
+
+	/* waitid(P_PID, 4321, infop, WEXITED|WNOWAIT, NULL) */
+	w.args[0] = 1;
+	w.args[1] = 4321;
+	w.args[2] = 0x6000;
+	w.args[3] = 0x01000004;
+	w.args[4] = 0;
+	w.ret = 0;
+	mock_map(&w, 0x6000, killed_info, sizeof(killed_info));
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_WAITID_X, &w),
+			       "{\"idtype\":\"P_PID\",\"id\":4321,\"options\":\"WEXITED|WNOWAIT\","
+			       "\"rusage\":0,\"child\":4321,\"child_uid\":1000,"
+			       "\"state\":\"CLD_KILLED\",\"code\":0,\"sig\":\"SIGTERM\"}"));
+	w.args[2] = 0xdead000;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_WAITID_X, &w),
+			       "child=<fault> child_uid=<fault> state=<fault>"));
+	w.ret = -22;
+	w.args[0] = 9;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_WAITID_X, &w),
+			       "< waitid res=-22(EINVAL) idtype=9 id=4321 options=WEXITED|WNOWAIT "
+			       "rusage=0x0 child=0 child_uid=0 state=0 code=0 sig=0"));
+}
+
+/* BPF_PROG_LOAD's type and name from the attr, only as far as the caller's size covers them. */
+static void test_bpf_prog_load(void **state)
+{
+	uint8_t attr[64] = { 0 };
+	struct mock_world w = { .args = { 5, 0x3000, sizeof(attr) }, .ret = -7 };
+
+	attr[0] = 2; /* BPF_PROG_TYPE_KPROBE */
+	memcpy(attr + 48, "kcap_prog", 10);
+	mock_map(&w, 0x3000, attr, sizeof(attr));
+	assert_non_null(
+		strstr(run_json(IMPL, KCAP_EV_BPF_SYSCALL_X, &w),
+		       "{\"cmd\":\"BPF_PROG_LOAD\",\"size\":64,"
+		       "\"prog_type\":\"BPF_PROG_TYPE_KPROBE\",\"prog_name\":\"kcap_prog\"}"));
+	w.args[2] = 48; /* an older caller's attr: no name */
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_BPF_SYSCALL_X, &w),
+			       "\"prog_type\":\"BPF_PROG_TYPE_KPROBE\",\"prog_name\":null}"));
+	w.args[1] = 0xdead000;
+	w.args[2] = 64;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_BPF_SYSCALL_X, &w),
+			       "\"prog_type\":null,\"prog_name\":null}"));
+	w.args[0] = 0; /* BPF_MAP_CREATE: nothing read */
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_BPF_SYSCALL_X, &w),
+			       "cmd=BPF_MAP_CREATE size=64 prog_type=0 prog_name=NULL"));
+}
+
+/* perf_event_open's attr read at exit; the process descriptor calls' flags by name. */
+static void test_perf_event_open_and_pidfds(void **state)
+{
+	static const uint32_t attr[4] = { 1, 128, 9, 0 }; /* SOFTWARE, size 128, DUMMY */
+	struct mock_world w = { .args = { 0x3000, 0, (uint64_t)-1, (uint64_t)-1, 0x8 | 0x20 },
+				.ret = -22 };
+	struct mock_world p = { .args = { 77, 04000 | 0200 }, .ret = 5 };
+	struct mock_world s = { .args = { 5, 9, 0, 1 | 8 }, .ret = 0 };
+	struct mock_world v = { .args = { 77, 0x3000, 2, 0x4000, 1, 0 }, .ret = 12 };
+
+	mock_map(&w, 0x3000, attr, sizeof(attr));
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_PERF_EVENT_OPEN_X, &w),
+			       "{\"type\":\"PERF_TYPE_SOFTWARE\",\"attr_size\":128,\"config\":9,"
+			       "\"pid\":0,\"cpu\":-1,\"group_fd\":-1,"
+			       "\"flags\":\"PERF_FLAG_FD_CLOEXEC|0x20\"}"));
+	w.args[0] = 0xdead000;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_PERF_EVENT_OPEN_X, &w),
+			       "type=<fault> attr_size=<fault> config=<fault> pid=0"));
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_PIDFD_OPEN_X, &p),
+			       "< pidfd_open res=5 pid=77 flags=PIDFD_THREAD|PIDFD_NONBLOCK"));
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_PIDFD_SEND_SIGNAL_X, &s),
+			       "< pidfd_send_signal res=0 pidfd=5 sig=SIGKILL info=0x0 "
+			       "flags=PIDFD_SIGNAL_THREAD|0x8"));
+	s.args[1] = 2;
+	s.args[2] = 9;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_PIDFD_GETFD_X, &s),
+			       "< pidfd_getfd res=0 pidfd=5 targetfd=2 flags=0x9"));
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_PROCESS_VM_WRITEV_X, &v),
+			       "{\"pid\":77,\"local_iov\":12288,\"liovcnt\":2,"
+			       "\"remote_iov\":16384,\"riovcnt\":1,\"flags\":0}"));
+}
+
 #define PER_BACKEND(f)                                             \
 	cmocka_unit_test_prestate(f, &impls[MOCK_MODERN]),         \
 		cmocka_unit_test_prestate(f, &impls[MOCK_LEGACY]), \
@@ -1349,6 +1472,9 @@ int main(void)
 		PER_BACKEND(test_rlimits_read_at_exit),
 		PER_BACKEND(test_personality_and_memfd_flags),
 		PER_BACKEND(test_memory_calls_decoded),
+		PER_BACKEND(test_wait_child_state),
+		PER_BACKEND(test_bpf_prog_load),
+		PER_BACKEND(test_perf_event_open_and_pidfds),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

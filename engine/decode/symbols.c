@@ -42,8 +42,13 @@ static const struct kcap_symbol resolve_bits[] = {
 };
 
 static const struct kcap_symbol at_bits[] = {
-	S(AT_SYMLINK_NOFOLLOW, 0x100), S(AT_REMOVEDIR, 0x200),	 S(AT_SYMLINK_FOLLOW, 0x400),
-	S(AT_NO_AUTOMOUNT, 0x800),     S(AT_EMPTY_PATH, 0x1000), END,
+	S(AT_SYMLINK_NOFOLLOW, 0x100),
+	S(AT_REMOVEDIR, 0x200),
+	S(AT_SYMLINK_FOLLOW, 0x400),
+	S(AT_NO_AUTOMOUNT, 0x800),
+	S(AT_EMPTY_PATH, 0x1000),
+	S(AT_RECURSIVE, 0x8000),
+	END,
 };
 
 static const struct kcap_symbol rename_bits[] = {
@@ -1166,6 +1171,65 @@ static const struct kcap_symbol pidfd_signal_bits[] = {
 	END,
 };
 
+static const struct kcap_symbol fsopen_bits[] = {
+	S(FSOPEN_CLOEXEC, 1),
+	END,
+};
+
+static const struct kcap_symbol fsmount_bits[] = {
+	S(FSMOUNT_CLOEXEC, 1),
+	END,
+};
+
+static const struct kcap_symbol fsconfig_cmds[] = {
+	S(FSCONFIG_SET_FLAG, 0),	S(FSCONFIG_SET_STRING, 1),
+	S(FSCONFIG_SET_BINARY, 2),	S(FSCONFIG_SET_PATH, 3),
+	S(FSCONFIG_SET_PATH_EMPTY, 4),	S(FSCONFIG_SET_FD, 5),
+	S(FSCONFIG_CMD_CREATE, 6),	S(FSCONFIG_CMD_RECONFIGURE, 7),
+	S(FSCONFIG_CMD_CREATE_EXCL, 8), END,
+};
+
+/* MOUNT_ATTR_RELATIME is 0 in the atime field: no bit to name */
+static const struct kcap_symbol mount_attr_bits[] = {
+	S(MOUNT_ATTR_RDONLY, 1),
+	S(MOUNT_ATTR_NOSUID, 2),
+	S(MOUNT_ATTR_NODEV, 4),
+	S(MOUNT_ATTR_NOEXEC, 8),
+	S(MOUNT_ATTR_NOATIME, 0x10),
+	S(MOUNT_ATTR_STRICTATIME, 0x20),
+	S(MOUNT_ATTR_NODIRATIME, 0x80),
+	S(MOUNT_ATTR_IDMAP, 0x100000),
+	S(MOUNT_ATTR_NOSYMFOLLOW, 0x200000),
+	END,
+};
+
+static const struct kcap_symbol move_mount_bits[] = {
+	S(MOVE_MOUNT_F_SYMLINKS, 0x1),
+	S(MOVE_MOUNT_F_AUTOMOUNTS, 0x2),
+	S(MOVE_MOUNT_F_EMPTY_PATH, 0x4),
+	S(MOVE_MOUNT_T_SYMLINKS, 0x10),
+	S(MOVE_MOUNT_T_AUTOMOUNTS, 0x20),
+	S(MOVE_MOUNT_T_EMPTY_PATH, 0x40),
+	S(MOVE_MOUNT_SET_GROUP, 0x100),
+	S(MOVE_MOUNT_BENEATH, 0x200),
+	END,
+};
+
+/* OPEN_TREE_* and the AT_* flags open_tree takes */
+static const struct kcap_symbol open_tree_bits[] = {
+	S(OPEN_TREE_CLONE, 1),
+	S(OPEN_TREE_CLOEXEC, 02000000),
+	END,
+};
+
+static const struct kcap_symbol fspick_bits[] = {
+	S(FSPICK_CLOEXEC, 1),
+	S(FSPICK_SYMLINK_NOFOLLOW, 2),
+	S(FSPICK_NO_AUTOMOUNT, 4),
+	S(FSPICK_EMPTY_PATH, 8),
+	END,
+};
+
 static const struct kcap_symbol_set sets[KCAP_ST__COUNT] = {
 	[KCAP_ST_OPEN_FLAGS] = { .enum_part = open_accmode, .enum_mask = 3, .bits = open_bits },
 	[KCAP_ST_RESOLVE_FLAGS] = { .bits = resolve_bits, .zero = "0" },
@@ -1239,6 +1303,13 @@ static const struct kcap_symbol_set sets[KCAP_ST__COUNT] = {
 	[KCAP_ST_PERF_FLAGS] = { .bits = perf_flag_bits, .zero = "0" },
 	[KCAP_ST_PIDFD_FLAGS] = { .bits = pidfd_bits, .zero = "0" },
 	[KCAP_ST_PIDFD_SIGNAL_FLAGS] = { .bits = pidfd_signal_bits, .zero = "0" },
+	[KCAP_ST_FSOPEN_FLAGS] = { .bits = fsopen_bits, .zero = "0" },
+	[KCAP_ST_FSMOUNT_FLAGS] = { .bits = fsmount_bits, .zero = "0" },
+	[KCAP_ST_FSCONFIG_CMD] = { .enum_part = fsconfig_cmds },
+	[KCAP_ST_MOUNT_ATTR] = { .bits = mount_attr_bits, .zero = "0" },
+	[KCAP_ST_MOVE_MOUNT_FLAGS] = { .bits = move_mount_bits, .zero = "0" },
+	[KCAP_ST_OPEN_TREE_FLAGS] = { .bits = open_tree_bits, .extra_bits = at_bits, .zero = "0" },
+	[KCAP_ST_FSPICK_FLAGS] = { .bits = fspick_bits, .zero = "0" },
 };
 
 const struct kcap_symbol_set *kcap_symbol_set(enum kcap_symbol_table table)

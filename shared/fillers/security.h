@@ -304,3 +304,96 @@ KCAP_FILLER(SECCOMP_X, SYS_EXIT)
 	kf_push_arg_u32(ctx, 1);
 	kf_push_arg_u64(ctx, 2);
 }
+
+/* fsopen(fsname, flags) */
+KCAP_FILLER(FSOPEN_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_path(ctx, 0);
+	kf_push_arg_u32(ctx, 1);
+}
+
+#define KF_FSCONFIG_SET_STRING 1
+#define KF_FSCONFIG_SET_PATH 3
+#define KF_FSCONFIG_SET_PATH_EMPTY 4
+
+/* fsconfig(fd, cmd, key, value, aux): value is a string only for these commands */
+KCAP_FILLER(FSCONFIG_X, SYS_EXIT)
+{
+	__u32 cmd = (__u32)kf_arg(ctx, 1);
+
+	kf_push_res(ctx);
+	kf_push_arg_s32(ctx, 0);
+	kf_push_u32(ctx, cmd);
+	kf_push_arg_path_or_null(ctx, 2);
+	if (cmd == KF_FSCONFIG_SET_STRING || cmd == KF_FSCONFIG_SET_PATH ||
+	    cmd == KF_FSCONFIG_SET_PATH_EMPTY)
+		kf_push_arg_path_or_null(ctx, 3);
+	else
+		kf_push_empty(ctx);
+	kf_push_arg_s32(ctx, 4);
+}
+
+/* fsmount(fs_fd, flags, attr_flags) */
+KCAP_FILLER(FSMOUNT_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_s32(ctx, 0);
+	kf_push_arg_u32(ctx, 1);
+	kf_push_arg_u32(ctx, 2);
+}
+
+/* move_mount(from_dirfd, from_path, to_dirfd, to_path, flags) */
+KCAP_FILLER(MOVE_MOUNT_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_s32(ctx, 0);
+	kf_push_arg_path(ctx, 1);
+	kf_push_arg_s32(ctx, 2);
+	kf_push_arg_path(ctx, 3);
+	kf_push_arg_u32(ctx, 4);
+}
+
+/* open_tree, fspick(dirfd, path, flags) */
+static __always_inline void kf_dirfd_path_flags(struct kf_ctx *ctx)
+{
+	kf_push_res(ctx);
+	kf_push_arg_s32(ctx, 0);
+	kf_push_arg_path(ctx, 1);
+	kf_push_arg_u32(ctx, 2);
+}
+
+KCAP_FILLER(OPEN_TREE_X, SYS_EXIT)
+{
+	kf_dirfd_path_flags(ctx);
+}
+
+KCAP_FILLER(FSPICK_X, SYS_EXIT)
+{
+	kf_dirfd_path_flags(ctx);
+}
+
+#define KF_MOUNT_ATTR_SIZE_VER0 32 /* attr_set, attr_clr, propagation, userns_fd */
+
+/* mount_setattr(dirfd, path, flags, uattr, usize) */
+KCAP_FILLER(MOUNT_SETATTR_X, SYS_EXIT)
+{
+	__u64 attr = kf_arg(ctx, 3), size = kf_arg(ctx, 4), set = 0, clr = 0, prop = 0, userns = 0;
+
+	kf_dirfd_path_flags(ctx);
+	if (size >= KF_MOUNT_ATTR_SIZE_VER0 &&
+	    (kf_try_read_user_u64(ctx, attr, &set) || kf_try_read_user_u64(ctx, attr + 8, &clr) ||
+	     kf_try_read_user_u64(ctx, attr + 16, &prop) ||
+	     kf_try_read_user_u64(ctx, attr + 24, &userns))) {
+		kf_push_unreadable(ctx);
+		kf_push_unreadable(ctx);
+		kf_push_unreadable(ctx);
+		kf_push_unreadable(ctx);
+	} else {
+		kf_push_u64(ctx, set);
+		kf_push_u64(ctx, clr);
+		kf_push_u64(ctx, prop);
+		kf_push_u64(ctx, userns);
+	}
+	kf_push_u64(ctx, size);
+}

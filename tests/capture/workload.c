@@ -1029,6 +1029,61 @@ static void credentials(FILE *facts)
 		die("credentials child");
 }
 
+/* A syscall's result as the kernel returned it: the value, or -errno. */
+static long sys_result(long r)
+{
+	return r < 0 ? -errno : r;
+}
+
+/*
+ * The new mount API in the namespaces child, on its private mount point mnt:
+ * a tmpfs context configured (a key it does not know refused), mounted and
+ * attached on mnt, cloned with open_tree, picked again with fspick, made
+ * read-only with mount_setattr (a size too short refused), then detached;
+ * an unknown type, a bad descriptor, missing paths and unknown flags
+ * refused. mount_setattr is newer than some kernels kcap supports: its
+ * results go to the facts. Returns 0, or the step that failed.
+ */
+static int new_mount_api(const char *mnt, FILE *facts)
+{
+	struct mount_attr rdonly = { .attr_set = MOUNT_ATTR_RDONLY };
+	long fd;
+
+	fd = syscall(SYS_fsopen, "tmpfs", FSOPEN_CLOEXEC);
+	if (fd < 0 || syscall(SYS_dup2, fd, WL_FS_FD) != WL_FS_FD ||
+	    syscall(SYS_fsopen, WL_NO_FSTYPE, 0) != -1 || errno != ENODEV)
+		return 1;
+	if (syscall(SYS_fsconfig, WL_FS_FD, FSCONFIG_SET_STRING, WL_FS_KEY, WL_FS_VALUE, 0) != 0 ||
+	    syscall(SYS_fsconfig, WL_FS_FD, FSCONFIG_SET_FLAG, WL_NO_FSTYPE, NULL, 0) != -1 ||
+	    errno != EINVAL ||
+	    syscall(SYS_fsconfig, WL_FS_FD, FSCONFIG_CMD_CREATE, NULL, NULL, 0) != 0)
+		return 2;
+	fd = syscall(SYS_fsmount, WL_FS_FD, FSMOUNT_CLOEXEC, MOUNT_ATTR_NODEV);
+	if (fd < 0 || syscall(SYS_dup2, fd, WL_MNT_FD) != WL_MNT_FD ||
+	    syscall(SYS_fsmount, WL_BAD_FD, 0, 0) != -1 || errno != EBADF)
+		return 3;
+	if (syscall(SYS_move_mount, WL_MNT_FD, "", AT_FDCWD, mnt, MOVE_MOUNT_F_EMPTY_PATH) != 0 ||
+	    syscall(SYS_move_mount, AT_FDCWD, WL_NO_EXE, AT_FDCWD, mnt, 0) != -1 || errno != ENOENT)
+		return 4;
+	fd = syscall(SYS_open_tree, AT_FDCWD, mnt, OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC);
+	if (fd < 0 || syscall(SYS_close, fd) != 0 ||
+	    syscall(SYS_open_tree, AT_FDCWD, WL_NO_EXE, 0) != -1 || errno != ENOENT)
+		return 5;
+	fd = syscall(SYS_fspick, AT_FDCWD, mnt, FSPICK_CLOEXEC);
+	if (fd < 0 || syscall(SYS_close, fd) != 0 ||
+	    syscall(SYS_fspick, AT_FDCWD, mnt, WL_BAD_FLAGS) != -1 || errno != EINVAL)
+		return 6;
+	fprintf(facts, "setattr_ret=%ld\n",
+		sys_result(syscall(SYS_mount_setattr, AT_FDCWD, mnt, 0, &rdonly, sizeof(rdonly))));
+	fprintf(facts, "setattr_short_ret=%ld\n",
+		sys_result(syscall(SYS_mount_setattr, AT_FDCWD, mnt, 0, &rdonly, 0)));
+	fflush(facts);
+	if (syscall(SYS_umount2, mnt, MNT_DETACH) != 0 || syscall(SYS_close, WL_MNT_FD) != 0 ||
+	    syscall(SYS_close, WL_FS_FD) != 0)
+		return 7;
+	return 0;
+}
+
 /*
  * Namespaces and mounts, in a child made by a raw clone(SIGCHLD) that first
  * takes a mount namespace of its own and makes every mount in it private, so
@@ -1069,6 +1124,8 @@ static void namespaces(const char *dir, FILE *facts)
 		if (syscall(SYS_umount2, mnt, MNT_DETACH) != 0 ||
 		    syscall(SYS_umount2, mnt, 0) != -1 || errno != EINVAL)
 			_exit(6);
+		if (new_mount_api(mnt, facts) != 0)
+			_exit(7);
 		fd = syscall(SYS_openat, AT_FDCWD, "/proc/self/ns/uts", O_RDONLY | O_CLOEXEC, 0);
 		if (fd < 0 || syscall(SYS_dup2, fd, WL_NS_FD) != WL_NS_FD ||
 		    syscall(SYS_setns, WL_NS_FD, CLONE_NEWUTS) != 0 ||

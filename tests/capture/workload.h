@@ -65,6 +65,10 @@
 #define WL_BPF_PROG_NAME "kcap_wl"
 #define WL_BPF_ATTR_SIZE 64 /* BPF_PROG_LOAD's attr as far as prog_name */
 #define WL_BAD_PERF_FLAGS 0x100 /* no PERF_FLAG_* */
+#define WL_FS_FD 102 /* the namespaces child's file system context */
+#define WL_MNT_FD 103 /* and the mount made from it */
+#define WL_FS_KEY "size"
+#define WL_FS_VALUE "64k"
 #define WL_X32_BIT 0x40000000 /* x32 syscalls (no Debian kernel has the ABI: ENOSYS) */
 
 #endif /* KCAP_TEST_WORKLOAD_H */

@@ -1414,6 +1414,80 @@ static void test_perf_event_open_and_pidfds(void **state)
 			       "\"remote_iov\":16384,\"riovcnt\":1,\"flags\":0}"));
 }
 
+/* The new mount API: fsconfig's value only where it is a string, mount_setattr's attr at exit. */
+static void test_mount_api(void **state)
+{
+	static const char key[] = "source", value[] = "/dev/sda1", path[] = "/mnt";
+	static const uint64_t attr[4] = { 0x1 | 0x100000, 0x10, 1 << 18, 7 };
+	struct mock_world w = { .args = { 3, 1, 0x3000, 0x4000, 0 }, .ret = 0 };
+	struct mock_world m = { .args = { 5, 0x5000, 0x8000 | 0x100, 0x6000, 32 }, .ret = 0 };
+	uint32_t faults;
+
+	mock_map(&w, 0x3000, key, sizeof(key));
+	mock_map(&w, 0x4000, value, sizeof(value));
+	mock_map(&w, 0x5000, path, sizeof(path));
+	mock_map(&w, 0x6000, attr, sizeof(attr));
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_FSCONFIG_X, &w),
+			       "< fsconfig res=0 fd=3 cmd=FSCONFIG_SET_STRING key=source "
+			       "value=/dev/sda1 aux=0"));
+	/* SET_FD: the value pointer is not a string; CMD_CREATE: no key */
+	w.args[1] = 5;
+	w.args[4] = 9;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_FSCONFIG_X, &w),
+			       "{\"fd\":3,\"cmd\":\"FSCONFIG_SET_FD\",\"key\":\"source\","
+			       "\"value\":null,\"aux\":9}"));
+	w.args[1] = 6;
+	w.args[2] = 0;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_FSCONFIG_X, &w),
+			       "cmd=FSCONFIG_CMD_CREATE key=NULL value=NULL"));
+	run(IMPL, KCAP_EV_FSCONFIG_X, &w, &faults);
+	assert_int_equal(faults, 0);
+
+	m.nmem = w.nmem;
+	memcpy(m.mem, w.mem, sizeof(w.mem));
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_MOUNT_SETATTR_X, &m),
+			       "{\"dirfd\":5,\"path\":\"/mnt\",\"flags\":\"AT_SYMLINK_NOFOLLOW|"
+			       "AT_RECURSIVE\",\"attr_set\":\"MOUNT_ATTR_RDONLY|MOUNT_ATTR_IDMAP\","
+			       "\"attr_clr\":\"MOUNT_ATTR_NOATIME\",\"propagation\":\"MS_PRIVATE\","
+			       "\"userns_fd\":7,\"size\":32}"));
+	m.args[4] = 16; /* too short for the kernel: not read */
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_MOUNT_SETATTR_X, &m),
+			       "attr_set=0 attr_clr=0 propagation=0 userns_fd=0 size=16"));
+	m.args[3] = 0xdead000;
+	m.args[4] = 32;
+	assert_non_null(
+		strstr(run_text(IMPL, KCAP_EV_MOUNT_SETATTR_X, &m),
+		       "attr_set=<fault> attr_clr=<fault> propagation=<fault> userns_fd=<fault>"));
+	m.args[0] = (uint64_t)-100;
+	m.args[2] = 1 | 02000000 | 0x1000;
+	m.ret = 4;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_OPEN_TREE_X, &m),
+			       "< open_tree res=4 dirfd=AT_FDCWD path=/mnt "
+			       "flags=OPEN_TREE_CLONE|OPEN_TREE_CLOEXEC|AT_EMPTY_PATH"));
+	m.args[2] = 1 | 8;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_FSPICK_X, &m),
+			       "path=/mnt flags=FSPICK_CLOEXEC|FSPICK_EMPTY_PATH"));
+	m.args[0] = 4;
+	m.args[1] = 0x5000;
+	m.args[2] = (uint64_t)-100;
+	m.args[3] = 0x5000;
+	m.args[4] = 0x4 | 0x200;
+	m.ret = 0;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_MOVE_MOUNT_X, &m),
+			       "< move_mount res=0 from_dirfd=4 from_path=/mnt to_dirfd=AT_FDCWD "
+			       "to_path=/mnt flags=MOVE_MOUNT_F_EMPTY_PATH|MOVE_MOUNT_BENEATH"));
+	m.args[1] = 1;
+	m.args[2] = 0x4 | 0x10;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_FSMOUNT_X, &m),
+			       "< fsmount res=0 fs_fd=4 flags=FSMOUNT_CLOEXEC "
+			       "attr_flags=MOUNT_ATTR_NODEV|MOUNT_ATTR_NOATIME"));
+	m.args[0] = 0x3000;
+	m.args[1] = 0;
+	m.ret = -19;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_FSOPEN_X, &m),
+			       "< fsopen res=-19(ENODEV) fsname=source flags=0"));
+}
+
 #define PER_BACKEND(f)                                             \
 	cmocka_unit_test_prestate(f, &impls[MOCK_MODERN]),         \
 		cmocka_unit_test_prestate(f, &impls[MOCK_LEGACY]), \
@@ -1475,6 +1549,7 @@ int main(void)
 		PER_BACKEND(test_wait_child_state),
 		PER_BACKEND(test_bpf_prog_load),
 		PER_BACKEND(test_perf_event_open_and_pidfds),
+		PER_BACKEND(test_mount_api),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

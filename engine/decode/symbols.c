@@ -1230,6 +1230,101 @@ static const struct kcap_symbol fspick_bits[] = {
 	END,
 };
 
+/* Special keyring ids: negative key serials */
+static const struct kcap_symbol key_specs[] = {
+	S(KEY_SPEC_THREAD_KEYRING, (uint64_t)-1),
+	S(KEY_SPEC_PROCESS_KEYRING, (uint64_t)-2),
+	S(KEY_SPEC_SESSION_KEYRING, (uint64_t)-3),
+	S(KEY_SPEC_USER_KEYRING, (uint64_t)-4),
+	S(KEY_SPEC_USER_SESSION_KEYRING, (uint64_t)-5),
+	S(KEY_SPEC_GROUP_KEYRING, (uint64_t)-6),
+	S(KEY_SPEC_REQKEY_AUTH_KEY, (uint64_t)-7),
+	S(KEY_SPEC_REQUESTOR_KEYRING, (uint64_t)-8),
+	END,
+};
+
+static const struct kcap_symbol keyctl_ops[] = {
+	S(KEYCTL_GET_KEYRING_ID, 0),
+	S(KEYCTL_JOIN_SESSION_KEYRING, 1),
+	S(KEYCTL_UPDATE, 2),
+	S(KEYCTL_REVOKE, 3),
+	S(KEYCTL_CHOWN, 4),
+	S(KEYCTL_SETPERM, 5),
+	S(KEYCTL_DESCRIBE, 6),
+	S(KEYCTL_CLEAR, 7),
+	S(KEYCTL_LINK, 8),
+	S(KEYCTL_UNLINK, 9),
+	S(KEYCTL_SEARCH, 10),
+	S(KEYCTL_READ, 11),
+	S(KEYCTL_INSTANTIATE, 12),
+	S(KEYCTL_NEGATE, 13),
+	S(KEYCTL_SET_REQKEY_KEYRING, 14),
+	S(KEYCTL_SET_TIMEOUT, 15),
+	S(KEYCTL_ASSUME_AUTHORITY, 16),
+	S(KEYCTL_GET_SECURITY, 17),
+	S(KEYCTL_SESSION_TO_PARENT, 18),
+	S(KEYCTL_REJECT, 19),
+	S(KEYCTL_INSTANTIATE_IOV, 20),
+	S(KEYCTL_INVALIDATE, 21),
+	S(KEYCTL_GET_PERSISTENT, 22),
+	S(KEYCTL_DH_COMPUTE, 23),
+	S(KEYCTL_PKEY_QUERY, 24),
+	S(KEYCTL_PKEY_ENCRYPT, 25),
+	S(KEYCTL_PKEY_DECRYPT, 26),
+	S(KEYCTL_PKEY_SIGN, 27),
+	S(KEYCTL_PKEY_VERIFY, 28),
+	S(KEYCTL_RESTRICT_KEYRING, 29),
+	S(KEYCTL_MOVE, 30),
+	S(KEYCTL_CAPABILITIES, 31),
+	S(KEYCTL_WATCH_KEY, 32),
+	END,
+};
+
+static const struct kcap_symbol landlock_access_fs_bits[] = {
+	S(LANDLOCK_ACCESS_FS_EXECUTE, 1 << 0),
+	S(LANDLOCK_ACCESS_FS_WRITE_FILE, 1 << 1),
+	S(LANDLOCK_ACCESS_FS_READ_FILE, 1 << 2),
+	S(LANDLOCK_ACCESS_FS_READ_DIR, 1 << 3),
+	S(LANDLOCK_ACCESS_FS_REMOVE_DIR, 1 << 4),
+	S(LANDLOCK_ACCESS_FS_REMOVE_FILE, 1 << 5),
+	S(LANDLOCK_ACCESS_FS_MAKE_CHAR, 1 << 6),
+	S(LANDLOCK_ACCESS_FS_MAKE_DIR, 1 << 7),
+	S(LANDLOCK_ACCESS_FS_MAKE_REG, 1 << 8),
+	S(LANDLOCK_ACCESS_FS_MAKE_SOCK, 1 << 9),
+	S(LANDLOCK_ACCESS_FS_MAKE_FIFO, 1 << 10),
+	S(LANDLOCK_ACCESS_FS_MAKE_BLOCK, 1 << 11),
+	S(LANDLOCK_ACCESS_FS_MAKE_SYM, 1 << 12),
+	S(LANDLOCK_ACCESS_FS_REFER, 1 << 13),
+	S(LANDLOCK_ACCESS_FS_TRUNCATE, 1 << 14),
+	S(LANDLOCK_ACCESS_FS_IOCTL_DEV, 1 << 15),
+	END,
+};
+
+static const struct kcap_symbol landlock_access_net_bits[] = {
+	S(LANDLOCK_ACCESS_NET_BIND_TCP, 1),
+	S(LANDLOCK_ACCESS_NET_CONNECT_TCP, 2),
+	END,
+};
+
+static const struct kcap_symbol landlock_create_bits[] = {
+	S(LANDLOCK_CREATE_RULESET_VERSION, 1),
+	S(LANDLOCK_CREATE_RULESET_ERRATA, 2),
+	END,
+};
+
+static const struct kcap_symbol landlock_rule_types[] = {
+	S(LANDLOCK_RULE_PATH_BENEATH, 1),
+	S(LANDLOCK_RULE_NET_PORT, 2),
+	END,
+};
+
+static const struct kcap_symbol landlock_restrict_bits[] = {
+	S(LANDLOCK_RESTRICT_SELF_LOG_SAME_EXEC_OFF, 1),
+	S(LANDLOCK_RESTRICT_SELF_LOG_NEW_EXEC_ON, 2),
+	S(LANDLOCK_RESTRICT_SELF_LOG_SUBDOMAINS_OFF, 4),
+	END,
+};
+
 static const struct kcap_symbol_set sets[KCAP_ST__COUNT] = {
 	[KCAP_ST_OPEN_FLAGS] = { .enum_part = open_accmode, .enum_mask = 3, .bits = open_bits },
 	[KCAP_ST_RESOLVE_FLAGS] = { .bits = resolve_bits, .zero = "0" },
@@ -1310,6 +1405,13 @@ static const struct kcap_symbol_set sets[KCAP_ST__COUNT] = {
 	[KCAP_ST_MOVE_MOUNT_FLAGS] = { .bits = move_mount_bits, .zero = "0" },
 	[KCAP_ST_OPEN_TREE_FLAGS] = { .bits = open_tree_bits, .extra_bits = at_bits, .zero = "0" },
 	[KCAP_ST_FSPICK_FLAGS] = { .bits = fspick_bits, .zero = "0" },
+	[KCAP_ST_KEY_SPEC] = { .enum_part = key_specs },
+	[KCAP_ST_KEYCTL_OP] = { .enum_part = keyctl_ops },
+	[KCAP_ST_LANDLOCK_ACCESS_FS] = { .bits = landlock_access_fs_bits, .zero = "0" },
+	[KCAP_ST_LANDLOCK_ACCESS_NET] = { .bits = landlock_access_net_bits, .zero = "0" },
+	[KCAP_ST_LANDLOCK_CREATE_FLAGS] = { .bits = landlock_create_bits, .zero = "0" },
+	[KCAP_ST_LANDLOCK_RULE_TYPE] = { .enum_part = landlock_rule_types },
+	[KCAP_ST_LANDLOCK_RESTRICT_FLAGS] = { .bits = landlock_restrict_bits, .zero = "0" },
 };
 
 const struct kcap_symbol_set *kcap_symbol_set(enum kcap_symbol_table table)

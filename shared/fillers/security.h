@@ -397,3 +397,113 @@ KCAP_FILLER(MOUNT_SETATTR_X, SYS_EXIT)
 	}
 	kf_push_u64(ctx, size);
 }
+
+/* add_key(type, description, payload, plen, keyring): the payload is the key's secret */
+KCAP_FILLER(ADD_KEY_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_path(ctx, 0);
+	kf_push_arg_path_or_null(ctx, 1);
+	kf_push_arg_u64(ctx, 3);
+	kf_push_arg_s32(ctx, 4);
+}
+
+/* request_key(type, description, callout_info, dest_keyring) */
+KCAP_FILLER(REQUEST_KEY_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_path(ctx, 0);
+	kf_push_arg_path(ctx, 1);
+	kf_push_arg_path_or_null(ctx, 2);
+	kf_push_arg_s32(ctx, 3);
+}
+
+#define KF_KEYCTL_JOIN_SESSION_KEYRING 1
+#define KF_KEYCTL_SEARCH 10
+
+/* keyctl(operation, arg2, arg3, arg4, arg5) */
+KCAP_FILLER(KEYCTL_X, SYS_EXIT)
+{
+	__u32 op = (__u32)kf_arg(ctx, 0);
+
+	kf_push_res(ctx);
+	kf_push_u32(ctx, op);
+	kf_push_arg_s32(ctx, 1);
+	kf_push_arg_u64(ctx, 2);
+	kf_push_arg_u64(ctx, 3);
+	kf_push_arg_u64(ctx, 4);
+	if (op == KF_KEYCTL_SEARCH) {
+		kf_push_arg_path(ctx, 2);
+		kf_push_arg_path(ctx, 3);
+	} else if (op == KF_KEYCTL_JOIN_SESSION_KEYRING) {
+		kf_push_empty(ctx);
+		kf_push_arg_path_or_null(ctx, 1);
+	} else {
+		kf_push_empty(ctx);
+		kf_push_empty(ctx);
+	}
+}
+
+/* landlock_create_ruleset(attr, size, flags): handled_access_fs, then handled_access_net */
+KCAP_FILLER(LANDLOCK_CREATE_RULESET_X, SYS_EXIT)
+{
+	__u64 attr = kf_arg(ctx, 0), size = kf_arg(ctx, 1), fs = 0, net = 0;
+
+	kf_push_res(ctx);
+	if (attr && size >= 8 && kf_try_read_user_u64(ctx, attr, &fs))
+		kf_push_unreadable(ctx);
+	else
+		kf_push_u64(ctx, fs);
+	if (attr && size >= 16 && kf_try_read_user_u64(ctx, attr + 8, &net))
+		kf_push_unreadable(ctx);
+	else
+		kf_push_u64(ctx, net);
+	kf_push_u64(ctx, size);
+	kf_push_arg_u32(ctx, 2);
+}
+
+#define KF_LANDLOCK_RULE_PATH_BENEATH 1
+#define KF_LANDLOCK_RULE_NET_PORT 2
+
+/*
+ * landlock_add_rule(ruleset_fd, rule_type, rule_attr, flags): both rules
+ * start with allowed_access; then a path rule's __s32 parent_fd (the struct
+ * is packed: 12 bytes), a network rule's __u64 port.
+ */
+KCAP_FILLER(LANDLOCK_ADD_RULE_X, SYS_EXIT)
+{
+	__u32 type = (__u32)kf_arg(ctx, 1), parent_fd = 0;
+	__u64 rule = kf_arg(ctx, 2), access = 0, port = 0;
+	int path = type == KF_LANDLOCK_RULE_PATH_BENEATH, net = type == KF_LANDLOCK_RULE_NET_PORT;
+	int bad = 0;
+
+	kf_push_res(ctx);
+	kf_push_arg_s32(ctx, 0);
+	kf_push_u32(ctx, type);
+	if (path)
+		bad = kf_try_read_user_u64(ctx, rule, &access) ||
+		      kf_try_read_user_u32(ctx, rule + 8, &parent_fd);
+	else if (net)
+		bad = kf_try_read_user_u64(ctx, rule, &access) ||
+		      kf_try_read_user_u64(ctx, rule + 8, &port);
+	if (bad) {
+		kf_push_unreadable(ctx);
+		kf_push_unreadable(ctx);
+		kf_push_unreadable(ctx);
+		kf_push_unreadable(ctx);
+	} else {
+		kf_push_u64(ctx, path ? access : 0);
+		kf_push_s32(ctx, path ? (__s32)parent_fd : -1);
+		kf_push_u64(ctx, net ? access : 0);
+		kf_push_u64(ctx, port);
+	}
+	kf_push_arg_u32(ctx, 3);
+}
+
+/* landlock_restrict_self(ruleset_fd, flags) */
+KCAP_FILLER(LANDLOCK_RESTRICT_SELF_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_s32(ctx, 0);
+	kf_push_arg_u32(ctx, 1);
+}

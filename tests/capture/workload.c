@@ -22,6 +22,8 @@
 #include <linux/sched.h>
 #include <linux/filter.h>
 #include <linux/io_uring.h>
+#include <linux/keyctl.h>
+#include <linux/landlock.h>
 #include <linux/perf_event.h>
 #include <linux/prctl.h>
 #include <linux/seccomp.h>
@@ -1336,6 +1338,81 @@ static void tracing(FILE *facts)
 }
 
 /*
+ * Keys and a sandbox, in a child made by a raw clone(SIGCHLD): a key added
+ * to its process keyring (and one of a type that does not exist), one asked
+ * for that no keyring has, the first found again by keyctl, a keyctl on no
+ * key and an operation that does not exist; then a Landlock ruleset that
+ * handles reading, a rule that allows it under "/" (and one for a ruleset
+ * descriptor that is not one), the child restricted by it. Landlock's
+ * results go to the facts: kernels without it (before 5.13, or not in the
+ * LSM list) refuse every call.
+ */
+static const char wl_key_type[] = "user", wl_key_desc[] = WL_KEY_DESC;
+
+static void keys_and_sandbox(FILE *facts)
+{
+	int status;
+	long pid;
+
+	fprintf(facts, "key_type=%lu\nkey_desc=%lu\n", (unsigned long)wl_key_type,
+		(unsigned long)wl_key_desc);
+	fflush(facts);
+	pid = syscall(SYS_clone, SIGCHLD, 0, NULL, NULL, 0);
+	if (pid < 0)
+		die("clone");
+	if (pid == 0) {
+		struct landlock_ruleset_attr ruleset = { .handled_access_fs =
+								 LANDLOCK_ACCESS_FS_READ_FILE |
+								 LANDLOCK_ACCESS_FS_READ_DIR };
+		struct landlock_path_beneath_attr rule = { .allowed_access =
+								   LANDLOCK_ACCESS_FS_READ_FILE };
+		long fd, key;
+
+		key = syscall(SYS_add_key, wl_key_type, wl_key_desc, WL_KEY_PAYLOAD,
+			      sizeof(WL_KEY_PAYLOAD) - 1, KEY_SPEC_PROCESS_KEYRING);
+		fprintf(facts, "key=%ld\n", key);
+		if (key <= 0 ||
+		    syscall(SYS_add_key, WL_NO_KEY_TYPE, wl_key_desc, WL_KEY_PAYLOAD,
+			    sizeof(WL_KEY_PAYLOAD) - 1, KEY_SPEC_PROCESS_KEYRING) != -1 ||
+		    errno != ENODEV)
+			_exit(3);
+		if (syscall(SYS_request_key, wl_key_type, WL_NO_KEY_DESC, NULL, 0) != -1 ||
+		    errno != ENOKEY)
+			_exit(4);
+		if (syscall(SYS_keyctl, KEYCTL_SEARCH, KEY_SPEC_PROCESS_KEYRING, wl_key_type,
+			    wl_key_desc, 0) != key ||
+		    syscall(SYS_keyctl, KEYCTL_REVOKE, 0, 0, 0, 0) != -1 || errno != EINVAL ||
+		    syscall(SYS_keyctl, WL_BAD_KEYCTL, 0, 0, 0, 0) != -1 || errno != EOPNOTSUPP)
+			_exit(5);
+		fd = syscall(SYS_openat, AT_FDCWD, "/", O_PATH | O_CLOEXEC, 0);
+		if (fd < 0 || syscall(SYS_dup2, fd, WL_RULE_DIR_FD) != WL_RULE_DIR_FD)
+			_exit(6);
+		rule.parent_fd = WL_RULE_DIR_FD;
+		fprintf(facts, "ll_abi=%ld\n",
+			sys_result(syscall(SYS_landlock_create_ruleset, NULL, 0,
+					   LANDLOCK_CREATE_RULESET_VERSION)));
+		fd = sys_result(syscall(SYS_landlock_create_ruleset, &ruleset, sizeof(ruleset), 0));
+		if (fd >= 0 && syscall(SYS_dup2, fd, WL_RULESET_FD) != WL_RULESET_FD)
+			_exit(7);
+		fprintf(facts, "ll_ruleset=%ld\n", fd);
+		fprintf(facts, "ll_rule=%ld\n",
+			sys_result(syscall(SYS_landlock_add_rule, WL_RULESET_FD,
+					   LANDLOCK_RULE_PATH_BENEATH, &rule, 0)));
+		fprintf(facts, "ll_rule_bad=%ld\n",
+			sys_result(syscall(SYS_landlock_add_rule, WL_RULE_DIR_FD,
+					   LANDLOCK_RULE_PATH_BENEATH, &rule, 0)));
+		fprintf(facts, "ll_restrict=%ld\n",
+			sys_result(syscall(SYS_landlock_restrict_self, WL_RULESET_FD, 0)));
+		fflush(facts);
+		_exit(WL_CHILD_STATUS);
+	}
+	fprintf(facts, "keys=%ld\n", pid);
+	if (waitpid((pid_t)pid, &status, 0) != pid || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != WL_CHILD_STATUS)
+		die("keys and sandbox child");
+}
+
+/*
  * What a traced process might do to hide: a payload after zero-length iovecs,
  * an argv longer than the bytes kept (each event must say it was cut), syscall
  * numbers no table names (each must be an event).
@@ -1430,6 +1507,7 @@ int main(int argc, char **argv)
 	procs(facts);
 	waits(facts);
 	tracing(facts);
+	keys_and_sandbox(facts);
 	hiding();
 	jail(argv[1], facts);
 	fclose(facts);

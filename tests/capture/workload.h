@@ -69,6 +69,13 @@
 #define WL_MNT_FD 103 /* and the mount made from it */
 #define WL_FS_KEY "size"
 #define WL_FS_VALUE "64k"
+#define WL_KEY_DESC "kcap-wl-key"
+#define WL_KEY_PAYLOAD "kcap-wl-secret" /* never in an event */
+#define WL_NO_KEY_TYPE "kcap-wl-notype"
+#define WL_NO_KEY_DESC "kcap-wl-nokey"
+#define WL_BAD_KEYCTL 999
+#define WL_RULE_DIR_FD 104 /* the keys child's descriptor of "/" for its Landlock rule */
+#define WL_RULESET_FD 105
 #define WL_X32_BIT 0x40000000 /* x32 syscalls (no Debian kernel has the ABI: ENOSYS) */
 
 #endif /* KCAP_TEST_WORKLOAD_H */

@@ -1488,6 +1488,98 @@ static void test_mount_api(void **state)
 			       "< fsopen res=-19(ENODEV) fsname=source flags=0"));
 }
 
+/* Keys: names and descriptions, never the payload; keyrings and operations by name. */
+static void test_keys(void **state)
+{
+	static const char type[] = "user", desc[] = "kcap:key", secret[] = "s3cret";
+	struct mock_world w = { .args = { 0x3000, 0x4000, 0x5000, 6, (uint64_t)-2 }, .ret = 12345 };
+	struct mock_world k = { .args = { 10, (uint64_t)-3, 0x3000, 0x4000, 0 }, .ret = 12345 };
+
+	mock_map(&w, 0x3000, type, sizeof(type));
+	mock_map(&w, 0x4000, desc, sizeof(desc));
+	mock_map(&w, 0x5000, secret, sizeof(secret));
+	assert_non_null(
+		strstr(run_json(IMPL, KCAP_EV_ADD_KEY_X, &w),
+		       "\"ret\":12345,\"args\":{\"type\":\"user\",\"description\":\"kcap:key\","
+		       "\"plen\":6,\"keyring\":\"KEY_SPEC_PROCESS_KEYRING\"}"));
+	assert_null(strstr(line, secret));
+	w.args[2] = 0;
+	w.args[3] = 12345;
+	w.ret = -126;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_REQUEST_KEY_X, &w),
+			       "< request_key res=-126(ENOKEY) type=user description=kcap:key "
+			       "callout_info=NULL dest_keyring=12345"));
+	k.nmem = w.nmem;
+	memcpy(k.mem, w.mem, sizeof(w.mem));
+	assert_non_null(
+		strstr(run_text(IMPL, KCAP_EV_KEYCTL_X, &k),
+		       "< keyctl res=12345 operation=KEYCTL_SEARCH key=KEY_SPEC_SESSION_KEYRING "
+		       "arg3=0x3000 arg4=0x4000 arg5=0x0 type=user description=kcap:key"));
+	k.args[0] = 1; /* KEYCTL_JOIN_SESSION_KEYRING(name) */
+	k.args[1] = 0x4000;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_KEYCTL_X, &k),
+			       "\"type\":null,\"description\":\"kcap:key\"}"));
+	k.args[0] = 999;
+	k.args[1] = 0;
+	k.ret = -95;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_KEYCTL_X, &k),
+			       "< keyctl res=-95(EOPNOTSUPP) operation=999 key=0 arg3=0x3000"));
+}
+
+/* Landlock: the ruleset's rights as far as its size goes, a rule by its type. */
+static void test_landlock(void **state)
+{
+	static const uint64_t ruleset[2] = { 0x4 | 0x8 | (1ull << 40), 0x3 };
+	/* packed struct landlock_path_beneath_attr: 12 bytes, then a net port rule */
+	static const uint32_t path_rule[3] = { 0x4, 0, 7 };
+	static const uint64_t port_rule[2] = { 0x2, 443 };
+	struct mock_world w = { .args = { 0x3000, 16, 0 }, .ret = 5 };
+	struct mock_world r = { .args = { 5, 1, 0x4000, 0 }, .ret = 0 };
+
+	mock_map(&w, 0x3000, ruleset, sizeof(ruleset));
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_LANDLOCK_CREATE_RULESET_X, &w),
+			       "{\"handled_access_fs\":\"LANDLOCK_ACCESS_FS_READ_FILE|"
+			       "LANDLOCK_ACCESS_FS_READ_DIR|0x10000000000\",\"handled_access_net\":"
+			       "\"LANDLOCK_ACCESS_NET_BIND_TCP|LANDLOCK_ACCESS_NET_CONNECT_TCP\","
+			       "\"size\":16,\"flags\":\"0\"}"));
+	w.args[1] = 8; /* an ABI 1 caller: no network rights */
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_LANDLOCK_CREATE_RULESET_X, &w),
+			       "handled_access_net=0 size=8"));
+	w.args[0] = 0;
+	w.args[1] = 0;
+	w.args[2] = 1;
+	w.ret = 6;
+	assert_non_null(
+		strstr(run_text(IMPL, KCAP_EV_LANDLOCK_CREATE_RULESET_X, &w),
+		       "< landlock_create_ruleset res=6 handled_access_fs=0 handled_access_net=0 "
+		       "size=0 flags=LANDLOCK_CREATE_RULESET_VERSION"));
+	mock_map(&r, 0x4000 - 12 + 4096, path_rule, sizeof(path_rule));
+	r.args[2] = 0x4000 - 12 + 4096;
+	assert_non_null(strstr(
+		run_text(IMPL, KCAP_EV_LANDLOCK_ADD_RULE_X, &r),
+		"< landlock_add_rule res=0 ruleset_fd=5 rule_type=LANDLOCK_RULE_PATH_BENEATH "
+		"allowed_access=LANDLOCK_ACCESS_FS_READ_FILE parent_fd=7 allowed_net=0 "
+		"port=0 flags=0x0"));
+	mock_map(&r, 0x6000, port_rule, sizeof(port_rule));
+	r.args[1] = 2;
+	r.args[2] = 0x6000;
+	assert_non_null(
+		strstr(run_json(IMPL, KCAP_EV_LANDLOCK_ADD_RULE_X, &r),
+		       "\"rule_type\":\"LANDLOCK_RULE_NET_PORT\",\"allowed_access\":\"0\","
+		       "\"parent_fd\":-1,\"allowed_net\":\"LANDLOCK_ACCESS_NET_CONNECT_TCP\","
+		       "\"port\":443,"));
+	r.args[2] = 0xdead000;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_LANDLOCK_ADD_RULE_X, &r),
+			       "\"allowed_access\":null,\"parent_fd\":null,\"allowed_net\":null,"
+			       "\"port\":null,"));
+	r.args[1] = 1;
+	r.args[3] = 1;
+	r.ret = -22;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_LANDLOCK_RESTRICT_SELF_X, &r),
+			       "< landlock_restrict_self res=-22(EINVAL) ruleset_fd=5 "
+			       "flags=LANDLOCK_RESTRICT_SELF_LOG_SAME_EXEC_OFF"));
+}
+
 #define PER_BACKEND(f)                                             \
 	cmocka_unit_test_prestate(f, &impls[MOCK_MODERN]),         \
 		cmocka_unit_test_prestate(f, &impls[MOCK_LEGACY]), \
@@ -1550,6 +1642,8 @@ int main(void)
 		PER_BACKEND(test_bpf_prog_load),
 		PER_BACKEND(test_perf_event_open_and_pidfds),
 		PER_BACKEND(test_mount_api),
+		PER_BACKEND(test_keys),
+		PER_BACKEND(test_landlock),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1325,6 +1325,36 @@ static const struct kcap_symbol landlock_restrict_bits[] = {
 	END,
 };
 
+static const struct kcap_symbol delete_module_bits[] = {
+	S(O_TRUNC, 01000),
+	S(O_NONBLOCK, 04000),
+	END,
+};
+
+/* kexec_load's architecture field (KEXEC_ARCH_MASK) */
+static const struct kcap_symbol kexec_archs[] = {
+	S(KEXEC_ARCH_DEFAULT, 0),
+	S(KEXEC_ARCH_386, 3 << 16),
+	S(KEXEC_ARCH_X86_64, 62 << 16),
+	END,
+};
+
+static const struct kcap_symbol kexec_bits[] = {
+	S(KEXEC_ON_CRASH, 1),
+	S(KEXEC_PRESERVE_CONTEXT, 2),
+	S(KEXEC_UPDATE_ELFCOREHDR, 4),
+	S(KEXEC_CRASH_HOTPLUG_SUPPORT, 8),
+	END,
+};
+
+static const struct kcap_symbol kexec_file_bits[] = {
+	S(KEXEC_FILE_UNLOAD, 1),
+	S(KEXEC_FILE_ON_CRASH, 2),
+	S(KEXEC_FILE_NO_INITRAMFS, 4),
+	S(KEXEC_FILE_DEBUG, 8),
+	END,
+};
+
 static const struct kcap_symbol_set sets[KCAP_ST__COUNT] = {
 	[KCAP_ST_OPEN_FLAGS] = { .enum_part = open_accmode, .enum_mask = 3, .bits = open_bits },
 	[KCAP_ST_RESOLVE_FLAGS] = { .bits = resolve_bits, .zero = "0" },
@@ -1412,6 +1442,11 @@ static const struct kcap_symbol_set sets[KCAP_ST__COUNT] = {
 	[KCAP_ST_LANDLOCK_CREATE_FLAGS] = { .bits = landlock_create_bits, .zero = "0" },
 	[KCAP_ST_LANDLOCK_RULE_TYPE] = { .enum_part = landlock_rule_types },
 	[KCAP_ST_LANDLOCK_RESTRICT_FLAGS] = { .bits = landlock_restrict_bits, .zero = "0" },
+	[KCAP_ST_DELETE_MODULE_FLAGS] = { .bits = delete_module_bits, .zero = "0" },
+	[KCAP_ST_KEXEC_FLAGS] = { .enum_part = kexec_archs,
+				  .enum_mask = 0xffff0000,
+				  .bits = kexec_bits },
+	[KCAP_ST_KEXEC_FILE_FLAGS] = { .bits = kexec_file_bits, .zero = "0" },
 };
 
 const struct kcap_symbol_set *kcap_symbol_set(enum kcap_symbol_table table)

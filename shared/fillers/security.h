@@ -507,3 +507,57 @@ KCAP_FILLER(LANDLOCK_RESTRICT_SELF_X, SYS_EXIT)
 	kf_push_arg_s32(ctx, 0);
 	kf_push_arg_u32(ctx, 1);
 }
+
+/* init_module(image, len, uargs) */
+KCAP_FILLER(INIT_MODULE_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_u64(ctx, 0);
+	kf_push_arg_u64(ctx, 1);
+	kf_push_arg_path(ctx, 2);
+}
+
+/* delete_module(name, flags) */
+KCAP_FILLER(DELETE_MODULE_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_path(ctx, 0);
+	kf_push_arg_u32(ctx, 1);
+}
+
+/* kexec_load(entry, nr_segments, segments, flags) */
+KCAP_FILLER(KEXEC_LOAD_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_u64(ctx, 0);
+	kf_push_arg_u64(ctx, 1);
+	kf_push_arg_u64(ctx, 2);
+	kf_push_arg_u64(ctx, 3);
+}
+
+/* kexec_file_load(kernel_fd, initrd_fd, cmdline_len, cmdline, flags) */
+KCAP_FILLER(KEXEC_FILE_LOAD_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_s32(ctx, 0);
+	kf_push_arg_s32(ctx, 1);
+	kf_push_arg_u64(ctx, 2);
+	kf_push_arg_path_or_null(ctx, 3);
+	kf_push_arg_u64(ctx, 4);
+}
+
+/* iopl(level) */
+KCAP_FILLER(IOPL_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_u32(ctx, 0);
+}
+
+/* ioperm(from, num, turn_on) */
+KCAP_FILLER(IOPERM_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_u64(ctx, 0);
+	kf_push_arg_u64(ctx, 1);
+	kf_push_arg_s32(ctx, 2);
+}

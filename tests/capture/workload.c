@@ -22,6 +22,7 @@
 #include <linux/sched.h>
 #include <linux/filter.h>
 #include <linux/io_uring.h>
+#include <linux/kexec.h>
 #include <linux/keyctl.h>
 #include <linux/landlock.h>
 #include <linux/perf_event.h>
@@ -1412,6 +1413,72 @@ static void keys_and_sandbox(FILE *facts)
 		die("keys and sandbox child");
 }
 
+/* Bytes that are no module: init_module refuses them before it looks at a signature. */
+static const char wl_module_image[] = "kcap-wl";
+static const char wl_module_params[] = WL_MODULE_PARAMS;
+static const char wl_kexec_cmdline[] = WL_KEXEC_CMDLINE;
+
+/*
+ * Reads the page of s: a call the kernel refuses before it reads its strings
+ * leaves them where a probe may find them not faulted in (a fork's child has
+ * none of the parent's file pages mapped yet).
+ */
+static void fault_in(const char *s)
+{
+	*(volatile const char *)s;
+}
+
+/*
+ * Code for the kernel and port I/O, each refused, in a child made by a raw
+ * clone(SIGCHLD): a module image too short to be one, the removal of a
+ * module that does not exist, a kexec of more segments than the kernel
+ * takes, a kexec_file_load of unknown flags; an I/O privilege level that
+ * does not exist and a port range past the last port, and the level and a
+ * port given up (the child has none). Their results depend on the kernel's
+ * configuration (modules, kexec, port I/O may be left out: ENOSYS) and
+ * lockdown: they go to the facts.
+ */
+static void kernel_code(FILE *facts)
+{
+	int status;
+	long pid;
+
+	fprintf(facts, "module_image=%lu\n", (unsigned long)wl_module_image);
+	fflush(facts);
+	pid = syscall(SYS_clone, SIGCHLD, 0, NULL, NULL, 0);
+	if (pid < 0)
+		die("clone");
+	if (pid == 0) {
+		fault_in(wl_module_params);
+		fault_in(WL_NO_MODULE);
+		fault_in(wl_kexec_cmdline);
+		fprintf(facts, "init_module_ret=%ld\n",
+			sys_result(syscall(SYS_init_module, wl_module_image,
+					   sizeof(wl_module_image), wl_module_params)));
+		fprintf(facts, "delete_module_ret=%ld\n",
+			sys_result(syscall(SYS_delete_module, WL_NO_MODULE, O_NONBLOCK)));
+		fprintf(facts, "kexec_ret=%ld\n",
+			sys_result(syscall(SYS_kexec_load, 0, KEXEC_SEGMENT_MAX + 1, NULL,
+					   KEXEC_ARCH_DEFAULT)));
+		fprintf(facts, "kexec_file_ret=%ld\n",
+			sys_result(syscall(SYS_kexec_file_load, WL_BAD_FD, -1,
+					   sizeof(wl_kexec_cmdline), wl_kexec_cmdline,
+					   WL_BAD_FLAGS)));
+		fprintf(facts, "iopl_bad_ret=%ld\n", sys_result(syscall(SYS_iopl, WL_BAD_IOPL)));
+		fprintf(facts, "iopl_ret=%ld\n", sys_result(syscall(SYS_iopl, 0)));
+		fprintf(facts, "ioperm_bad_ret=%ld\n",
+			sys_result(syscall(SYS_ioperm, WL_IO_PORTS, 1, 1)));
+		fprintf(facts, "ioperm_ret=%ld\n",
+			sys_result(syscall(SYS_ioperm, WL_IO_PORT, 1, 0)));
+		fflush(facts);
+		_exit(WL_CHILD_STATUS);
+	}
+	fprintf(facts, "kernel=%ld\n", pid);
+	if (waitpid((pid_t)pid, &status, 0) != pid || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != WL_CHILD_STATUS)
+		die("kernel code child");
+}
+
 /*
  * What a traced process might do to hide: a payload after zero-length iovecs,
  * an argv longer than the bytes kept (each event must say it was cut), syscall
@@ -1508,6 +1575,7 @@ int main(int argc, char **argv)
 	waits(facts);
 	tracing(facts);
 	keys_and_sandbox(facts);
+	kernel_code(facts);
 	hiding();
 	jail(argv[1], facts);
 	fclose(facts);

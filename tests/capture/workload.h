@@ -76,6 +76,12 @@
 #define WL_BAD_KEYCTL 999
 #define WL_RULE_DIR_FD 104 /* the keys child's descriptor of "/" for its Landlock rule */
 #define WL_RULESET_FD 105
+#define WL_NO_MODULE "kcap_wl_nomodule"
+#define WL_MODULE_PARAMS "kcap_wl=1"
+#define WL_KEXEC_CMDLINE "kcap-wl"
+#define WL_BAD_IOPL 4 /* levels are 0 to 3 */
+#define WL_IO_PORTS 65536 /* the first port past the last one */
+#define WL_IO_PORT 0x80
 #define WL_X32_BIT 0x40000000 /* x32 syscalls (no Debian kernel has the ABI: ENOSYS) */
 
 #endif /* KCAP_TEST_WORKLOAD_H */

@@ -1580,6 +1580,58 @@ static void test_landlock(void **state)
 			       "flags=LANDLOCK_RESTRICT_SELF_LOG_SAME_EXEC_OFF"));
 }
 
+/* Code for the kernel and port I/O: flags by name, the architecture field of kexec_load's. */
+static void test_kernel_code_and_ports(void **state)
+{
+	static const char args[] = "debug=1", name[] = "kcap_mod";
+	struct mock_world w = { .args = { 0x7000, 4096, 0x3000 }, .ret = -8 };
+
+	mock_map(&w, 0x3000, args, sizeof(args));
+	mock_map(&w, 0x4000, name, sizeof(name));
+	assert_non_null(
+		strstr(run_text(IMPL, KCAP_EV_INIT_MODULE_X, &w),
+		       "< init_module res=-8(ENOEXEC) image=0x7000 len=4096 uargs=debug=1"));
+	w.args[0] = 0x4000;
+	w.args[1] = 04000 | 01000 | 1;
+	w.ret = -2;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_DELETE_MODULE_X, &w),
+			       "{\"name\":\"kcap_mod\",\"flags\":\"O_TRUNC|O_NONBLOCK|0x1\"}"));
+	w.args[0] = 0x100000;
+	w.args[1] = 17;
+	w.args[2] = 0;
+	w.args[3] = (62u << 16) | 1;
+	w.ret = -22;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_KEXEC_LOAD_X, &w),
+			       "< kexec_load res=-22(EINVAL) entry=0x100000 nr_segments=17 "
+			       "segments=0x0 flags=KEXEC_ARCH_X86_64|KEXEC_ON_CRASH"));
+	w.args[3] = 0;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_KEXEC_LOAD_X, &w),
+			       "\"flags\":\"KEXEC_ARCH_DEFAULT\"}"));
+	/* kexec_file_load(5, -1, len, cmdline, KEXEC_FILE_NO_INITRAMFS), then without a cmdline */
+	w.args[0] = 5;
+	w.args[1] = (uint64_t)-1;
+	w.args[2] = sizeof(args);
+	w.args[3] = 0x3000;
+	w.args[4] = 4;
+	w.ret = -1;
+	assert_non_null(
+		strstr(run_text(IMPL, KCAP_EV_KEXEC_FILE_LOAD_X, &w),
+		       "< kexec_file_load res=-1(EPERM) kernel_fd=5 initrd_fd=-1 cmdline_len=8 "
+		       "cmdline=debug=1 flags=KEXEC_FILE_NO_INITRAMFS"));
+	w.args[2] = 0;
+	w.args[3] = 0;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_KEXEC_FILE_LOAD_X, &w),
+			       "\"cmdline_len\":0,\"cmdline\":null,"));
+	w.args[0] = 3;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_IOPL_X, &w), "< iopl res=-1(EPERM) level=3"));
+	w.args[0] = 0x3f8;
+	w.args[1] = 8;
+	w.args[2] = 1;
+	w.ret = 0;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_IOPERM_X, &w),
+			       "< ioperm res=0 from=0x3f8 num=8 turn_on=1"));
+}
+
 #define PER_BACKEND(f)                                             \
 	cmocka_unit_test_prestate(f, &impls[MOCK_MODERN]),         \
 		cmocka_unit_test_prestate(f, &impls[MOCK_LEGACY]), \
@@ -1644,6 +1696,7 @@ int main(void)
 		PER_BACKEND(test_mount_api),
 		PER_BACKEND(test_keys),
 		PER_BACKEND(test_landlock),
+		PER_BACKEND(test_kernel_code_and_ports),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

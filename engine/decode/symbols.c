@@ -1355,6 +1355,37 @@ static const struct kcap_symbol kexec_file_bits[] = {
 	END,
 };
 
+/* UFFD_USER_MODE_ONLY; O_CLOEXEC and O_NONBLOCK follow from fd_bits */
+static const struct kcap_symbol userfaultfd_bits[] = {
+	S(UFFD_USER_MODE_ONLY, 1),
+	END,
+};
+
+/* the command field (FUTEX_CMD_MASK without the two flags above it) */
+static const struct kcap_symbol futex_cmds[] = {
+	S(FUTEX_WAIT, 0),
+	S(FUTEX_WAKE, 1),
+	S(FUTEX_FD, 2),
+	S(FUTEX_REQUEUE, 3),
+	S(FUTEX_CMP_REQUEUE, 4),
+	S(FUTEX_WAKE_OP, 5),
+	S(FUTEX_LOCK_PI, 6),
+	S(FUTEX_UNLOCK_PI, 7),
+	S(FUTEX_TRYLOCK_PI, 8),
+	S(FUTEX_WAIT_BITSET, 9),
+	S(FUTEX_WAKE_BITSET, 10),
+	S(FUTEX_WAIT_REQUEUE_PI, 11),
+	S(FUTEX_CMP_REQUEUE_PI, 12),
+	S(FUTEX_LOCK_PI2, 13),
+	END,
+};
+
+static const struct kcap_symbol futex_bits[] = {
+	S(FUTEX_PRIVATE_FLAG, 128),
+	S(FUTEX_CLOCK_REALTIME, 256),
+	END,
+};
+
 static const struct kcap_symbol_set sets[KCAP_ST__COUNT] = {
 	[KCAP_ST_OPEN_FLAGS] = { .enum_part = open_accmode, .enum_mask = 3, .bits = open_bits },
 	[KCAP_ST_RESOLVE_FLAGS] = { .bits = resolve_bits, .zero = "0" },
@@ -1447,6 +1478,10 @@ static const struct kcap_symbol_set sets[KCAP_ST__COUNT] = {
 				  .enum_mask = 0xffff0000,
 				  .bits = kexec_bits },
 	[KCAP_ST_KEXEC_FILE_FLAGS] = { .bits = kexec_file_bits, .zero = "0" },
+	[KCAP_ST_USERFAULTFD_FLAGS] = { .bits = userfaultfd_bits,
+					.extra_bits = fd_bits,
+					.zero = "0" },
+	[KCAP_ST_FUTEX_OP] = { .enum_part = futex_cmds, .enum_mask = 0x7f, .bits = futex_bits },
 };
 
 const struct kcap_symbol_set *kcap_symbol_set(enum kcap_symbol_table table)

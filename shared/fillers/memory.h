@@ -109,3 +109,29 @@ KCAP_FILLER(PROCESS_VM_WRITEV_X, SYS_EXIT)
 {
 	kf_process_vm_args(ctx);
 }
+
+/* userfaultfd(flags) */
+KCAP_FILLER(USERFAULTFD_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_u32(ctx, 0);
+}
+
+/* memfd_secret(flags) */
+KCAP_FILLER(MEMFD_SECRET_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_u32(ctx, 0);
+}
+
+/* futex(uaddr, op, val, timeout or val2, uaddr2, val3) */
+KCAP_FILLER(FUTEX_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_u64(ctx, 0);
+	kf_push_arg_u32(ctx, 1);
+	kf_push_arg_u32(ctx, 2);
+	kf_push_arg_u64(ctx, 3);
+	kf_push_arg_u64(ctx, 4);
+	kf_push_arg_u32(ctx, 5);
+}

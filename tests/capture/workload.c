@@ -21,6 +21,7 @@
 #include <linux/capability.h>
 #include <linux/sched.h>
 #include <linux/filter.h>
+#include <linux/futex.h>
 #include <linux/io_uring.h>
 #include <linux/kexec.h>
 #include <linux/keyctl.h>
@@ -28,6 +29,7 @@
 #include <linux/perf_event.h>
 #include <linux/prctl.h>
 #include <linux/seccomp.h>
+#include <linux/userfaultfd.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -1479,6 +1481,44 @@ static void kernel_code(FILE *facts)
 		die("kernel code child");
 }
 
+static uint32_t wl_futex_word = WL_FUTEX_VALUE;
+
+/*
+ * futex on a word of the workload's (a wake with no waiter, a wait refused
+ * because the word changed, an unknown operation, a misaligned word), then
+ * memory only the process sees: a userfaultfd of user faults only (5.11)
+ * and one of unknown flags, a secret memory descriptor (5.14, and only
+ * where the kernel enables it) and one of unknown flags; the ones that
+ * depend on the kernel give their results to the facts. Every descriptor
+ * is closed again.
+ */
+static void private_memory(FILE *facts)
+{
+	long fd;
+
+	fprintf(facts, "futex_word=%lu\nfutex_word1=%lu\n", (unsigned long)&wl_futex_word,
+		(unsigned long)&wl_futex_word + 1);
+	if (syscall(SYS_futex, &wl_futex_word, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0) != 0 ||
+	    syscall(SYS_futex, &wl_futex_word, FUTEX_WAIT_PRIVATE, WL_FUTEX_VALUE + 1, NULL, NULL,
+		    0) != -1 ||
+	    errno != EAGAIN ||
+	    syscall(SYS_futex, &wl_futex_word, WL_BAD_FUTEX_OP, 0, NULL, NULL, 0) != -1 ||
+	    errno != ENOSYS ||
+	    syscall(SYS_futex, (char *)&wl_futex_word + 1, FUTEX_WAKE, 1, NULL, NULL, 0) != -1 ||
+	    errno != EINVAL)
+		die("futex");
+	fd = sys_result(syscall(SYS_userfaultfd, O_CLOEXEC | UFFD_USER_MODE_ONLY));
+	fprintf(facts, "uffd_ret=%ld\n", fd);
+	if ((fd >= 0 && syscall(SYS_close, fd) != 0) ||
+	    syscall(SYS_userfaultfd, WL_BAD_FLAGS) != -1 || errno != EINVAL)
+		die("userfaultfd");
+	fd = sys_result(syscall(SYS_memfd_secret, O_CLOEXEC));
+	fprintf(facts, "secret_ret=%ld\n", fd);
+	if (fd >= 0 && syscall(SYS_close, fd) != 0)
+		die("memfd_secret");
+	fprintf(facts, "secret_bad_ret=%ld\n", sys_result(syscall(SYS_memfd_secret, WL_BAD_FLAGS)));
+}
+
 /*
  * What a traced process might do to hide: a payload after zero-length iovecs,
  * an argv longer than the bytes kept (each event must say it was cut), syscall
@@ -1576,6 +1616,7 @@ int main(int argc, char **argv)
 	tracing(facts);
 	keys_and_sandbox(facts);
 	kernel_code(facts);
+	private_memory(facts);
 	hiding();
 	jail(argv[1], facts);
 	fclose(facts);

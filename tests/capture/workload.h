@@ -82,6 +82,8 @@
 #define WL_BAD_IOPL 4 /* levels are 0 to 3 */
 #define WL_IO_PORTS 65536 /* the first port past the last one */
 #define WL_IO_PORT 0x80
+#define WL_FUTEX_VALUE 5000005 /* the futex word the workload waits on */
+#define WL_BAD_FUTEX_OP 99 /* no futex command */
 #define WL_X32_BIT 0x40000000 /* x32 syscalls (no Debian kernel has the ABI: ENOSYS) */
 
 #endif /* KCAP_TEST_WORKLOAD_H */

@@ -1632,6 +1632,32 @@ static void test_kernel_code_and_ports(void **state)
 			       "< ioperm res=0 from=0x3f8 num=8 turn_on=1"));
 }
 
+/* futex's command by name with its flag bits; the private memory descriptors' flags. */
+static void test_futex_and_private_memory(void **state)
+{
+	struct mock_world w = { .args = { 0x7000, 128 | 9, 5, 0x8000, 0, 0xffffffff },
+				.ret = -110 };
+	struct mock_world u = { .args = { 02000000 | 04000 | 1 }, .ret = 3 };
+
+	assert_non_null(
+		strstr(run_text(IMPL, KCAP_EV_FUTEX_X, &w),
+		       "< futex res=-110(ETIMEDOUT) uaddr=0x7000 "
+		       "op=FUTEX_WAIT_BITSET|FUTEX_PRIVATE_FLAG val=5 timeout=0x8000 uaddr2=0x0 "
+		       "val3=0xffffffff"));
+	w.args[1] = 0;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_FUTEX_X, &w), "\"op\":\"FUTEX_WAIT\","));
+	w.args[1] = 256 | 99 | 0x1000;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_FUTEX_X, &w),
+			       "\"op\":\"0x63|FUTEX_CLOCK_REALTIME|0x1000\","));
+	assert_non_null(
+		strstr(run_text(IMPL, KCAP_EV_USERFAULTFD_X, &u),
+		       "< userfaultfd res=3 flags=UFFD_USER_MODE_ONLY|O_NONBLOCK|O_CLOEXEC"));
+	u.args[0] = 02000000;
+	u.ret = -38;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_MEMFD_SECRET_X, &u),
+			       "< memfd_secret res=-38(ENOSYS) flags=O_CLOEXEC"));
+}
+
 #define PER_BACKEND(f)                                             \
 	cmocka_unit_test_prestate(f, &impls[MOCK_MODERN]),         \
 		cmocka_unit_test_prestate(f, &impls[MOCK_LEGACY]), \
@@ -1697,6 +1723,7 @@ int main(void)
 		PER_BACKEND(test_keys),
 		PER_BACKEND(test_landlock),
 		PER_BACKEND(test_kernel_code_and_ports),
+		PER_BACKEND(test_futex_and_private_memory),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

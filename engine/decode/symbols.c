@@ -1386,6 +1386,33 @@ static const struct kcap_symbol futex_bits[] = {
 	END,
 };
 
+static const struct kcap_symbol reboot_magics[] = {
+	S(LINUX_REBOOT_MAGIC1, 0xfee1dead), S(LINUX_REBOOT_MAGIC2, 672274793),
+	S(LINUX_REBOOT_MAGIC2A, 85072278),  S(LINUX_REBOOT_MAGIC2B, 369367448),
+	S(LINUX_REBOOT_MAGIC2C, 537993216), END,
+};
+
+static const struct kcap_symbol reboot_cmds[] = {
+	S(LINUX_REBOOT_CMD_CAD_OFF, 0),
+	S(LINUX_REBOOT_CMD_RESTART, 0x01234567),
+	S(LINUX_REBOOT_CMD_HALT, 0xcdef0123),
+	S(LINUX_REBOOT_CMD_CAD_ON, 0x89abcdef),
+	S(LINUX_REBOOT_CMD_POWER_OFF, 0x4321fedc),
+	S(LINUX_REBOOT_CMD_RESTART2, 0xa1b2c3d4),
+	S(LINUX_REBOOT_CMD_SW_SUSPEND, 0xd000fce2),
+	S(LINUX_REBOOT_CMD_KEXEC, 0x45584543),
+	END,
+};
+
+/* the priority (SWAP_FLAG_PRIO_MASK, 0x7fff) shows in hex */
+static const struct kcap_symbol swap_bits[] = {
+	S(SWAP_FLAG_PREFER, 0x8000),
+	S(SWAP_FLAG_DISCARD, 0x10000),
+	S(SWAP_FLAG_DISCARD_ONCE, 0x20000),
+	S(SWAP_FLAG_DISCARD_PAGES, 0x40000),
+	END,
+};
+
 static const struct kcap_symbol_set sets[KCAP_ST__COUNT] = {
 	[KCAP_ST_OPEN_FLAGS] = { .enum_part = open_accmode, .enum_mask = 3, .bits = open_bits },
 	[KCAP_ST_RESOLVE_FLAGS] = { .bits = resolve_bits, .zero = "0" },
@@ -1482,6 +1509,9 @@ static const struct kcap_symbol_set sets[KCAP_ST__COUNT] = {
 					.extra_bits = fd_bits,
 					.zero = "0" },
 	[KCAP_ST_FUTEX_OP] = { .enum_part = futex_cmds, .enum_mask = 0x7f, .bits = futex_bits },
+	[KCAP_ST_REBOOT_MAGIC] = { .enum_part = reboot_magics },
+	[KCAP_ST_REBOOT_CMD] = { .enum_part = reboot_cmds },
+	[KCAP_ST_SWAP_FLAGS] = { .bits = swap_bits, .zero = "0" },
 };
 
 const struct kcap_symbol_set *kcap_symbol_set(enum kcap_symbol_table table)

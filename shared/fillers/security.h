@@ -561,3 +561,62 @@ KCAP_FILLER(IOPERM_X, SYS_EXIT)
 	kf_push_arg_u64(ctx, 1);
 	kf_push_arg_s32(ctx, 2);
 }
+
+/* reboot(magic1, magic2, cmd, arg) */
+KCAP_FILLER(REBOOT_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_u32(ctx, 0);
+	kf_push_arg_u32(ctx, 1);
+	kf_push_arg_u32(ctx, 2);
+	kf_push_arg_u64(ctx, 3);
+}
+
+/* sethostname, setdomainname(name, len): at most 64 bytes, kept whatever the snaplen */
+static __always_inline void kf_uts_name_args(struct kf_ctx *ctx)
+{
+	kf_push_res(ctx);
+	kf_push_user_array(ctx, kf_arg(ctx, 0), kf_arg(ctx, 1));
+	kf_push_arg_u64(ctx, 1);
+}
+
+KCAP_FILLER(SETHOSTNAME_X, SYS_EXIT)
+{
+	kf_uts_name_args(ctx);
+}
+
+KCAP_FILLER(SETDOMAINNAME_X, SYS_EXIT)
+{
+	kf_uts_name_args(ctx);
+}
+
+/* settimeofday(tv, tz): struct timeval is 16 bytes */
+KCAP_FILLER(SETTIMEOFDAY_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_user_array(ctx, kf_arg(ctx, 0), 16);
+	kf_push_arg_u64(ctx, 1);
+}
+
+/* clock_settime(clockid, tp): struct timespec is 16 bytes */
+KCAP_FILLER(CLOCK_SETTIME_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_u32(ctx, 0);
+	kf_push_user_array(ctx, kf_arg(ctx, 1), 16);
+}
+
+/* swapon(path, flags) */
+KCAP_FILLER(SWAPON_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_path(ctx, 0);
+	kf_push_arg_u32(ctx, 1);
+}
+
+/* swapoff(path) */
+KCAP_FILLER(SWAPOFF_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_path(ctx, 0);
+}

@@ -28,6 +28,7 @@
 #include <linux/landlock.h>
 #include <linux/perf_event.h>
 #include <linux/prctl.h>
+#include <linux/reboot.h>
 #include <linux/seccomp.h>
 #include <linux/userfaultfd.h>
 #include <signal.h>
@@ -1519,6 +1520,58 @@ static void private_memory(FILE *facts)
 	fprintf(facts, "secret_bad_ret=%ld\n", sys_result(syscall(SYS_memfd_secret, WL_BAD_FLAGS)));
 }
 
+static char wl_long_name[WL_UTS_NAME_MAX + 1];
+
+/*
+ * The machine's settings, harmlessly, in a child made by a raw
+ * clone(SIGCHLD): the host and domain names of a uts namespace of its own
+ * (a name too long refused), a reboot with a wrong magic number and a
+ * command that does not exist, a time with more microseconds than a second
+ * has, a settimeofday that sets nothing, a clock that cannot be set and
+ * one from a bad pointer, a swap area on a file that does not exist (its
+ * results are facts: a kernel may have no swap).
+ */
+static void machine_settings(FILE *facts)
+{
+	int status;
+	long pid;
+
+	memset(wl_long_name, 'h', sizeof(wl_long_name));
+	fflush(facts);
+	pid = syscall(SYS_clone, SIGCHLD, 0, NULL, NULL, 0);
+	if (pid < 0)
+		die("clone");
+	if (pid == 0) {
+		struct timeval bad_tv = { 0, WL_BAD_USEC };
+		struct timespec zero = { 0, 0 };
+
+		if (syscall(SYS_unshare, CLONE_NEWUTS) != 0 ||
+		    syscall(SYS_sethostname, WL_HOSTNAME, sizeof(WL_HOSTNAME) - 1) != 0 ||
+		    syscall(SYS_sethostname, wl_long_name, sizeof(wl_long_name)) != -1 ||
+		    errno != EINVAL ||
+		    syscall(SYS_setdomainname, WL_DOMAINNAME, sizeof(WL_DOMAINNAME) - 1) != 0)
+			_exit(3);
+		if (syscall(SYS_reboot, WL_BAD_MAGIC, LINUX_REBOOT_MAGIC2, WL_BAD_MAGIC, NULL) !=
+			    -1 ||
+		    errno != EINVAL)
+			_exit(4);
+		if (syscall(SYS_settimeofday, &bad_tv, NULL) != -1 || errno != EINVAL ||
+		    syscall(SYS_settimeofday, NULL, NULL) != 0 ||
+		    syscall(SYS_clock_settime, CLOCK_MONOTONIC, &zero) != -1 || errno != EINVAL ||
+		    syscall(SYS_clock_settime, CLOCK_REALTIME, WL_BAD_POINTER) != -1 ||
+		    errno != EFAULT)
+			_exit(5);
+		fprintf(facts, "swapon_ret=%ld\n", sys_result(syscall(SYS_swapon, WL_NO_EXE, 0)));
+		fprintf(facts, "swapoff_ret=%ld\n", sys_result(syscall(SYS_swapoff, WL_NO_EXE)));
+		fflush(facts);
+		_exit(WL_CHILD_STATUS);
+	}
+	fprintf(facts, "settings=%ld\n", pid);
+	if (waitpid((pid_t)pid, &status, 0) != pid || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != WL_CHILD_STATUS)
+		die("machine settings child");
+}
+
 /*
  * What a traced process might do to hide: a payload after zero-length iovecs,
  * an argv longer than the bytes kept (each event must say it was cut), syscall
@@ -1617,6 +1670,7 @@ int main(int argc, char **argv)
 	keys_and_sandbox(facts);
 	kernel_code(facts);
 	private_memory(facts);
+	machine_settings(facts);
 	hiding();
 	jail(argv[1], facts);
 	fclose(facts);

@@ -84,6 +84,11 @@
 #define WL_IO_PORT 0x80
 #define WL_FUTEX_VALUE 5000005 /* the futex word the workload waits on */
 #define WL_BAD_FUTEX_OP 99 /* no futex command */
+#define WL_HOSTNAME "kcap-wl-host"
+#define WL_DOMAINNAME "kcap-wl-domain"
+#define WL_UTS_NAME_MAX 64 /* a longer host name is refused */
+#define WL_BAD_MAGIC 305419896 /* 0x12345678: neither a reboot magic number nor a command */
+#define WL_BAD_USEC 2000000 /* more than a second */
 #define WL_X32_BIT 0x40000000 /* x32 syscalls (no Debian kernel has the ABI: ENOSYS) */
 
 #endif /* KCAP_TEST_WORKLOAD_H */

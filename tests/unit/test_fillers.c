@@ -1658,6 +1658,56 @@ static void test_futex_and_private_memory(void **state)
 			       "< memfd_secret res=-38(ENOSYS) flags=O_CLOEXEC"));
 }
 
+/* The machine's settings: reboot's magic by name, names without a NUL, times read at exit. */
+static void test_machine_settings(void **state)
+{
+	static const char host[] = "kcap-hostXYZ";
+	static const int64_t tv[2] = { 100, 2000000 };
+	struct mock_world w = { .args = { 0xfee1dead, 0x12345678, 0x4321fedc, 0 }, .ret = -22 };
+	uint32_t faults;
+
+	mock_map(&w, 0x3000, host, sizeof(host));
+	mock_map(&w, 0x4000, tv, sizeof(tv));
+	assert_non_null(
+		strstr(run_text(IMPL, KCAP_EV_REBOOT_X, &w),
+		       "< reboot res=-22(EINVAL) magic1=LINUX_REBOOT_MAGIC1 magic2=305419896 "
+		       "cmd=LINUX_REBOOT_CMD_POWER_OFF arg=0x0"));
+	w.args[0] = 0x3000;
+	w.args[1] = 9; /* the name's first 9 bytes: no NUL among them */
+	w.ret = 0;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_SETHOSTNAME_X, &w),
+			       "{\"name\":\"kcap-host\",\"len\":9}"));
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_SETDOMAINNAME_X, &w),
+			       "< setdomainname res=0 name=kcap-host len=9"));
+	w.args[0] = 0x4000;
+	w.args[1] = 0x5000;
+	w.ret = -22;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_SETTIMEOFDAY_X, &w),
+			       "{\"tv\":{\"tv_sec\":100,\"tv_usec\":2000000},\"tz\":20480}"));
+	w.args[0] = 0;
+	w.args[1] = 0;
+	w.ret = 0;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_SETTIMEOFDAY_X, &w),
+			       "< settimeofday res=0 tv=NULL tz=0x0"));
+	w.args[0] = 1;
+	w.args[1] = 0x4000;
+	w.ret = -22;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_CLOCK_SETTIME_X, &w),
+			       "< clock_settime res=-22(EINVAL) clockid=CLOCK_MONOTONIC "
+			       "tp={tv_sec=100,tv_nsec=2000000}"));
+	w.args[1] = 0xdead000;
+	run(IMPL, KCAP_EV_CLOCK_SETTIME_X, &w, &faults);
+	assert_int_equal(faults, 1);
+	w.args[0] = 0x3000;
+	w.args[1] = 0x8000 | 0x10000 | 5;
+	w.ret = -2;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_SWAPON_X, &w),
+			       "< swapon res=-2(ENOENT) path=kcap-hostXYZ "
+			       "flags=SWAP_FLAG_PREFER|SWAP_FLAG_DISCARD|0x5"));
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_SWAPOFF_X, &w),
+			       "< swapoff res=-2(ENOENT) path=kcap-hostXYZ"));
+}
+
 #define PER_BACKEND(f)                                             \
 	cmocka_unit_test_prestate(f, &impls[MOCK_MODERN]),         \
 		cmocka_unit_test_prestate(f, &impls[MOCK_LEGACY]), \
@@ -1724,6 +1774,7 @@ int main(void)
 		PER_BACKEND(test_landlock),
 		PER_BACKEND(test_kernel_code_and_ports),
 		PER_BACKEND(test_futex_and_private_memory),
+		PER_BACKEND(test_machine_settings),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1413,6 +1413,26 @@ static const struct kcap_symbol swap_bits[] = {
 	END,
 };
 
+static const struct kcap_symbol timer_bits[] = {
+	S(TIMER_ABSTIME, 1),
+	END,
+};
+
+/* Who sent a signal: si_code, negative for the user's, SI_KERNEL and SI_USER the kernel's */
+static const struct kcap_symbol si_codes[] = {
+	S(SI_USER, 0),
+	S(SI_KERNEL, 0x80),
+	S(SI_QUEUE, (uint64_t)-1),
+	S(SI_TIMER, (uint64_t)-2),
+	S(SI_MESGQ, (uint64_t)-3),
+	S(SI_ASYNCIO, (uint64_t)-4),
+	S(SI_SIGIO, (uint64_t)-5),
+	S(SI_TKILL, (uint64_t)-6),
+	S(SI_DETHREAD, (uint64_t)-7),
+	S(SI_ASYNCNL, (uint64_t)-60),
+	END,
+};
+
 static const struct kcap_symbol_set sets[KCAP_ST__COUNT] = {
 	[KCAP_ST_OPEN_FLAGS] = { .enum_part = open_accmode, .enum_mask = 3, .bits = open_bits },
 	[KCAP_ST_RESOLVE_FLAGS] = { .bits = resolve_bits, .zero = "0" },
@@ -1512,6 +1532,8 @@ static const struct kcap_symbol_set sets[KCAP_ST__COUNT] = {
 	[KCAP_ST_REBOOT_MAGIC] = { .enum_part = reboot_magics },
 	[KCAP_ST_REBOOT_CMD] = { .enum_part = reboot_cmds },
 	[KCAP_ST_SWAP_FLAGS] = { .bits = swap_bits, .zero = "0" },
+	[KCAP_ST_TIMER_FLAGS] = { .bits = timer_bits, .zero = "0" },
+	[KCAP_ST_SI_CODE] = { .enum_part = si_codes },
 };
 
 const struct kcap_symbol_set *kcap_symbol_set(enum kcap_symbol_table table)

@@ -314,3 +314,64 @@ KCAP_FILLER(PIDFD_SEND_SIGNAL_X, SYS_EXIT)
 	kf_push_arg_u64(ctx, 2);
 	kf_push_arg_u32(ctx, 3);
 }
+
+#define KF_EINTR 4
+
+/* A sleep's remaining time: written by the kernel only when a signal interrupted it. */
+static __always_inline void kf_push_sleep_left(struct kf_ctx *ctx, __s64 res, __u64 rem)
+{
+	if (res == -KF_EINTR && rem)
+		kf_push_user_array(ctx, rem, 16);
+	else
+		kf_push_empty(ctx);
+}
+
+/* nanosleep(req, rem) */
+KCAP_FILLER(NANOSLEEP_X, SYS_EXIT)
+{
+	__s64 res = kf_push_res(ctx);
+
+	kf_push_user_array(ctx, kf_arg(ctx, 0), 16);
+	kf_push_sleep_left(ctx, res, kf_arg(ctx, 1));
+}
+
+/* clock_nanosleep(clockid, flags, req, rem) */
+KCAP_FILLER(CLOCK_NANOSLEEP_X, SYS_EXIT)
+{
+	__s64 res = kf_push_res(ctx);
+
+	kf_push_arg_u32(ctx, 0);
+	kf_push_arg_u32(ctx, 1);
+	kf_push_user_array(ctx, kf_arg(ctx, 2), 16);
+	kf_push_sleep_left(ctx, res, kf_arg(ctx, 3));
+}
+
+/* A siginfo's si_code, after si_signo and si_errno. */
+static __always_inline void kf_push_si_code(struct kf_ctx *ctx, __u64 info)
+{
+	__u64 v = 0;
+
+	if (kf_try_read_user_u64(ctx, info + 8, &v))
+		kf_push_unreadable(ctx);
+	else
+		kf_push_s32(ctx, (__s32)v);
+}
+
+/* rt_sigqueueinfo(tgid, sig, info) */
+KCAP_FILLER(RT_SIGQUEUEINFO_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_s32(ctx, 0);
+	kf_push_arg_u32(ctx, 1);
+	kf_push_si_code(ctx, kf_arg(ctx, 2));
+}
+
+/* rt_tgsigqueueinfo(tgid, tid, sig, info) */
+KCAP_FILLER(RT_TGSIGQUEUEINFO_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_s32(ctx, 0);
+	kf_push_arg_s32(ctx, 1);
+	kf_push_arg_u32(ctx, 2);
+	kf_push_si_code(ctx, kf_arg(ctx, 3));
+}

@@ -1153,6 +1153,35 @@ static void namespaces(const char *dir, FILE *facts)
 }
 
 /*
+ * For the processes child: two short sleeps and two refused (a nanosecond
+ * count of a whole second, a clock that does not exist), signals queued to
+ * itself with a siginfo of its own (SI_QUEUE), one to its parent claiming
+ * to come from the kernel (refused: a forged SI_KERNEL), one to a thread
+ * that does not exist. Signal 0 only checks. Returns 0, or the step that
+ * failed.
+ */
+static int sleeps_and_queued_signals(long self)
+{
+	struct timespec ns = { 0, 1 }, whole = { 0, WL_NSEC_PER_SEC };
+	siginfo_t queued, forged;
+
+	memset(&queued, 0, sizeof(queued));
+	memset(&forged, 0, sizeof(forged));
+	queued.si_code = SI_QUEUE;
+	forged.si_code = SI_KERNEL;
+	if (syscall(SYS_nanosleep, &ns, NULL) != 0 || syscall(SYS_nanosleep, &whole, NULL) != -1 ||
+	    errno != EINVAL || syscall(SYS_clock_nanosleep, CLOCK_MONOTONIC, 0, &ns, NULL) != 0 ||
+	    syscall(SYS_clock_nanosleep, WL_BAD_CLOCK, 0, &ns, NULL) != -1 || errno != EINVAL)
+		return 1;
+	if (syscall(SYS_rt_sigqueueinfo, self, 0, &queued) != 0 ||
+	    syscall(SYS_rt_sigqueueinfo, getppid(), 0, &forged) != -1 || errno != EPERM ||
+	    syscall(SYS_rt_tgsigqueueinfo, self, self, 0, &queued) != 0 ||
+	    syscall(SYS_rt_tgsigqueueinfo, self, WL_BAD_FD, 0, &queued) != -1 || errno != ESRCH)
+		return 2;
+	return 0;
+}
+
+/*
  * setsid and setpgid, a signal to one thread, the execution domain, a memfd
  * and resource limits, in a child made by a raw clone(SIGCHLD): each once as
  * it should be and once refused (setpgid after setsid, no such process, a
@@ -1193,6 +1222,8 @@ static void procs(FILE *facts)
 		    errno != EINVAL || syscall(SYS_tkill, WL_BAD_FD, SIGTERM) != -1 ||
 		    errno != ESRCH)
 			_exit(4);
+		if (sleeps_and_queued_signals(self) != 0)
+			_exit(9);
 		if (syscall(SYS_personality, PER_LINUX | ADDR_NO_RANDOMIZE) != (long)persona ||
 		    syscall(SYS_personality, PER_LINUX) != ADDR_NO_RANDOMIZE)
 			_exit(5);

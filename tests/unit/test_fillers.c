@@ -1708,6 +1708,47 @@ static void test_machine_settings(void **state)
 			       "< swapoff res=-2(ENOENT) path=kcap-hostXYZ"));
 }
 
+/* Sleeps: rem only when a signal cut one short; a queued signal's si_code by name. */
+static void test_sleeps_and_queued_signals(void **state)
+{
+	static const int64_t req[2] = { 1, 500 }, left[2] = { 0, 250 };
+	/* si_signo, si_errno, si_code: SI_KERNEL, then SI_QUEUE */
+	static const int32_t kernel_info[4] = { 10, 0, 0x80, 0 }, queue_info[4] = { 10, 0, -1, 0 };
+	struct mock_world w = { .args = { 0x3000, 0x4000 }, .ret = -4 };
+	struct mock_world c = { .args = { 1, 1, 0x3000, 0x4000 }, .ret = 0 };
+	struct mock_world q = { .args = { 77, 10, 0x5000 }, .ret = -1 };
+
+	mock_map(&w, 0x3000, req, sizeof(req));
+	mock_map(&w, 0x4000, left, sizeof(left));
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_NANOSLEEP_X, &w),
+			       "{\"req\":{\"tv_sec\":1,\"tv_nsec\":500},"
+			       "\"rem\":{\"tv_sec\":0,\"tv_nsec\":250}}"));
+	w.ret = 0; /* a sleep that ended: rem was not written */
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_NANOSLEEP_X, &w),
+			       "< nanosleep res=0 req={tv_sec=1,tv_nsec=500} rem=NULL"));
+	c.nmem = w.nmem;
+	memcpy(c.mem, w.mem, sizeof(w.mem));
+	assert_non_null(
+		strstr(run_text(IMPL, KCAP_EV_CLOCK_NANOSLEEP_X, &c),
+		       "< clock_nanosleep res=0 clockid=CLOCK_MONOTONIC flags=TIMER_ABSTIME "
+		       "req={tv_sec=1,tv_nsec=500} rem=NULL"));
+	mock_map(&q, 0x5000, kernel_info, sizeof(kernel_info));
+	mock_map(&q, 0x6000, queue_info, sizeof(queue_info));
+	assert_non_null(
+		strstr(run_text(IMPL, KCAP_EV_RT_SIGQUEUEINFO_X, &q),
+		       "< rt_sigqueueinfo res=-1(EPERM) tgid=77 sig=SIGUSR1 si_code=SI_KERNEL"));
+	q.args[1] = 78;
+	q.args[2] = 10;
+	q.args[3] = 0x6000;
+	q.ret = 0;
+	assert_non_null(
+		strstr(run_json(IMPL, KCAP_EV_RT_TGSIGQUEUEINFO_X, &q),
+		       "{\"tgid\":77,\"tid\":78,\"sig\":\"SIGUSR1\",\"si_code\":\"SI_QUEUE\"}"));
+	q.args[3] = 0xdead000;
+	assert_non_null(
+		strstr(run_json(IMPL, KCAP_EV_RT_TGSIGQUEUEINFO_X, &q), "\"si_code\":null}"));
+}
+
 #define PER_BACKEND(f)                                             \
 	cmocka_unit_test_prestate(f, &impls[MOCK_MODERN]),         \
 		cmocka_unit_test_prestate(f, &impls[MOCK_LEGACY]), \
@@ -1775,6 +1816,7 @@ int main(void)
 		PER_BACKEND(test_kernel_code_and_ports),
 		PER_BACKEND(test_futex_and_private_memory),
 		PER_BACKEND(test_machine_settings),
+		PER_BACKEND(test_sleeps_and_queued_signals),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

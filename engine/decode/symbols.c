@@ -1433,6 +1433,51 @@ static const struct kcap_symbol si_codes[] = {
 	END,
 };
 
+static const struct kcap_symbol ioring_setup_bits[] = {
+	S(IORING_SETUP_IOPOLL, 1 << 0),		S(IORING_SETUP_SQPOLL, 1 << 1),
+	S(IORING_SETUP_SQ_AFF, 1 << 2),		S(IORING_SETUP_CQSIZE, 1 << 3),
+	S(IORING_SETUP_CLAMP, 1 << 4),		S(IORING_SETUP_ATTACH_WQ, 1 << 5),
+	S(IORING_SETUP_R_DISABLED, 1 << 6),	S(IORING_SETUP_SUBMIT_ALL, 1 << 7),
+	S(IORING_SETUP_COOP_TASKRUN, 1 << 8),	S(IORING_SETUP_TASKRUN_FLAG, 1 << 9),
+	S(IORING_SETUP_SQE128, 1 << 10),	S(IORING_SETUP_CQE32, 1 << 11),
+	S(IORING_SETUP_SINGLE_ISSUER, 1 << 12), S(IORING_SETUP_DEFER_TASKRUN, 1 << 13),
+	S(IORING_SETUP_NO_MMAP, 1 << 14),	S(IORING_SETUP_REGISTERED_FD_ONLY, 1 << 15),
+	S(IORING_SETUP_NO_SQARRAY, 1 << 16),	END,
+};
+
+static const struct kcap_symbol ioring_enter_bits[] = {
+	S(IORING_ENTER_GETEVENTS, 1 << 0),	 S(IORING_ENTER_SQ_WAKEUP, 1 << 1),
+	S(IORING_ENTER_SQ_WAIT, 1 << 2),	 S(IORING_ENTER_EXT_ARG, 1 << 3),
+	S(IORING_ENTER_REGISTERED_RING, 1 << 4), END,
+};
+
+/* the opcode (enum io_uring_register_op), and the bit that says fd is a registered ring */
+static const struct kcap_symbol ioring_register_ops[] = {
+	S(IORING_REGISTER_BUFFERS, 0),	       S(IORING_UNREGISTER_BUFFERS, 1),
+	S(IORING_REGISTER_FILES, 2),	       S(IORING_UNREGISTER_FILES, 3),
+	S(IORING_REGISTER_EVENTFD, 4),	       S(IORING_UNREGISTER_EVENTFD, 5),
+	S(IORING_REGISTER_FILES_UPDATE, 6),    S(IORING_REGISTER_EVENTFD_ASYNC, 7),
+	S(IORING_REGISTER_PROBE, 8),	       S(IORING_REGISTER_PERSONALITY, 9),
+	S(IORING_UNREGISTER_PERSONALITY, 10),  S(IORING_REGISTER_RESTRICTIONS, 11),
+	S(IORING_REGISTER_ENABLE_RINGS, 12),   S(IORING_REGISTER_FILES2, 13),
+	S(IORING_REGISTER_FILES_UPDATE2, 14),  S(IORING_REGISTER_BUFFERS2, 15),
+	S(IORING_REGISTER_BUFFERS_UPDATE, 16), S(IORING_REGISTER_IOWQ_AFF, 17),
+	S(IORING_UNREGISTER_IOWQ_AFF, 18),     S(IORING_REGISTER_IOWQ_MAX_WORKERS, 19),
+	S(IORING_REGISTER_RING_FDS, 20),       S(IORING_UNREGISTER_RING_FDS, 21),
+	S(IORING_REGISTER_PBUF_RING, 22),      S(IORING_UNREGISTER_PBUF_RING, 23),
+	S(IORING_REGISTER_SYNC_CANCEL, 24),    S(IORING_REGISTER_FILE_ALLOC_RANGE, 25),
+	S(IORING_REGISTER_PBUF_STATUS, 26),    S(IORING_REGISTER_NAPI, 27),
+	S(IORING_UNREGISTER_NAPI, 28),	       S(IORING_REGISTER_CLOCK, 29),
+	S(IORING_REGISTER_CLONE_BUFFERS, 30),  S(IORING_REGISTER_SEND_MSG_RING, 31),
+	S(IORING_REGISTER_ZCRX_IFQ, 32),       S(IORING_REGISTER_RESIZE_RINGS, 33),
+	S(IORING_REGISTER_MEM_REGION, 34),     END,
+};
+
+static const struct kcap_symbol ioring_register_bits[] = {
+	S(IORING_REGISTER_USE_REGISTERED_RING, 1u << 31),
+	END,
+};
+
 static const struct kcap_symbol_set sets[KCAP_ST__COUNT] = {
 	[KCAP_ST_OPEN_FLAGS] = { .enum_part = open_accmode, .enum_mask = 3, .bits = open_bits },
 	[KCAP_ST_RESOLVE_FLAGS] = { .bits = resolve_bits, .zero = "0" },
@@ -1534,6 +1579,11 @@ static const struct kcap_symbol_set sets[KCAP_ST__COUNT] = {
 	[KCAP_ST_SWAP_FLAGS] = { .bits = swap_bits, .zero = "0" },
 	[KCAP_ST_TIMER_FLAGS] = { .bits = timer_bits, .zero = "0" },
 	[KCAP_ST_SI_CODE] = { .enum_part = si_codes },
+	[KCAP_ST_IORING_SETUP_FLAGS] = { .bits = ioring_setup_bits, .zero = "0" },
+	[KCAP_ST_IORING_ENTER_FLAGS] = { .bits = ioring_enter_bits, .zero = "0" },
+	[KCAP_ST_IORING_REGISTER_OP] = { .enum_part = ioring_register_ops,
+					 .enum_mask = 0x7fffffff,
+					 .bits = ioring_register_bits },
 };
 
 const struct kcap_symbol_set *kcap_symbol_set(enum kcap_symbol_table table)

@@ -672,7 +672,8 @@ static void messages(const char *dir, FILE *facts)
 /*
  * What no syscall tracepoint sees: an io_uring OPENAT of a file linked to an
  * UNLINKAT of it, through the raw ring interface (io_uring_setup, the rings
- * mapped, io_uring_enter).
+ * mapped, io_uring_enter); then a register opcode that does not exist, and a
+ * register and an enter of a descriptor that is not open.
  */
 static void rings(const char *dir, FILE *facts)
 {
@@ -697,6 +698,8 @@ static void rings(const char *dir, FILE *facts)
 		die("io_uring_setup (io_uring disabled: sysctl kernel.io_uring_disabled?)");
 	if (!(p.features & IORING_FEAT_SINGLE_MMAP))
 		die("io_uring without IORING_FEAT_SINGLE_MMAP (kernel before 5.4)");
+	fprintf(facts, "ring_fd=%ld\nring_sq=%u\nring_cq=%u\nring_features=%u\n", rfd, p.sq_entries,
+		p.cq_entries, p.features);
 	sq_len = p.sq_off.array + p.sq_entries * sizeof(unsigned int);
 	cq_len = p.cq_off.cqes + p.cq_entries * sizeof(struct io_uring_cqe);
 	len = sq_len > cq_len ? sq_len : cq_len;
@@ -736,6 +739,12 @@ static void rings(const char *dir, FILE *facts)
 		if (cqe->user_data == WL_URING_DATA)
 			syscall(SYS_close, cqe->res);
 	}
+	if (syscall(SYS_io_uring_register, rfd, WL_BAD_URING_OP, NULL, 0) != -1 ||
+	    errno != EINVAL ||
+	    syscall(SYS_io_uring_register, WL_BAD_FD, IORING_REGISTER_PROBE, NULL, 0) != -1 ||
+	    errno != EBADF || syscall(SYS_io_uring_enter, WL_BAD_FD, 0, 0, 0, NULL, 0) != -1 ||
+	    errno != EBADF)
+		die("io_uring_register and io_uring_enter refused");
 	munmap(sqe, p.sq_entries * sizeof(*sqe));
 	munmap(ring, len);
 	syscall(SYS_close, rfd);

@@ -1749,6 +1749,38 @@ static void test_sleeps_and_queued_signals(void **state)
 		strstr(run_json(IMPL, KCAP_EV_RT_TGSIGQUEUEINFO_X, &q), "\"si_code\":null}"));
 }
 
+/* io_uring's calls: the params the kernel wrote back, flags and opcodes by name. */
+static void test_io_uring_calls(void **state)
+{
+	/* sq_entries, cq_entries, flags (SQPOLL|CQSIZE), sq_thread_cpu, sq_thread_idle, features */
+	static const uint32_t params[6] = { 4, 8, 0x2 | 0x8, 0, 0, 0x1fff };
+	struct mock_world w = { .args = { 3, 0x3000 }, .ret = 5 };
+	struct mock_world e = { .args = { 5, 2, 1, 1 | 8, 0x4000, 24 }, .ret = 2 };
+
+	mock_map(&w, 0x3000, params, sizeof(params));
+	assert_non_null(
+		strstr(run_json(IMPL, KCAP_EV_IO_URING_SETUP_X, &w),
+		       "{\"entries\":3,\"flags\":\"IORING_SETUP_SQPOLL|IORING_SETUP_CQSIZE\","
+		       "\"sq_entries\":4,\"cq_entries\":8,\"features\":8191}"));
+	w.args[1] = 0xdead000;
+	w.ret = -14;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_IO_URING_SETUP_X, &w),
+			       "< io_uring_setup res=-14(EFAULT) entries=3 flags=<fault> "
+			       "sq_entries=<fault>"));
+	assert_non_null(
+		strstr(run_text(IMPL, KCAP_EV_IO_URING_ENTER_X, &e),
+		       "< io_uring_enter res=2 fd=5 to_submit=2 min_complete=1 "
+		       "flags=IORING_ENTER_GETEVENTS|IORING_ENTER_EXT_ARG arg=0x4000 argsz=24"));
+	e.args[1] = 8 | (1u << 31);
+	e.args[2] = 0x4000;
+	e.args[3] = 1;
+	e.ret = 0;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_IO_URING_REGISTER_X, &e),
+			       "< io_uring_register res=0 fd=5 "
+			       "opcode=IORING_REGISTER_PROBE|IORING_REGISTER_USE_REGISTERED_RING "
+			       "arg=0x4000 nr_args=1"));
+}
+
 #define PER_BACKEND(f)                                             \
 	cmocka_unit_test_prestate(f, &impls[MOCK_MODERN]),         \
 		cmocka_unit_test_prestate(f, &impls[MOCK_LEGACY]), \
@@ -1817,6 +1849,7 @@ int main(void)
 		PER_BACKEND(test_futex_and_private_memory),
 		PER_BACKEND(test_machine_settings),
 		PER_BACKEND(test_sleeps_and_queued_signals),
+		PER_BACKEND(test_io_uring_calls),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

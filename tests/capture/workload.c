@@ -1613,6 +1613,70 @@ static void machine_settings(FILE *facts)
 }
 
 /*
+ * File handles, in a child made by a raw clone(SIGCHLD): a handle of a file
+ * of DIR (and one asked for with no room: EOVERFLOW, the size it needs and
+ * FILEID_INVALID written back), the file opened again by the handle through a descriptor
+ * of DIR, and through one that is not open. A file system may have no
+ * handles (EOPNOTSUPP): the results, and what the open opened, are facts.
+ */
+static void file_handles(const char *dir, FILE *facts)
+{
+	char path[512];
+	struct stat st;
+	int status;
+	long pid, fd;
+
+	snprintf(path, sizeof(path), "%s/kcap-wl-%d.handle", dir, getpid());
+	fd = syscall(SYS_openat, AT_FDCWD, path, O_CREAT | O_WRONLY | O_CLOEXEC, 0600);
+	if (fd < 0 || fstat((int)fd, &st) < 0 || syscall(SYS_close, fd) != 0)
+		die("the file for a handle");
+	fprintf(facts, "handle_path=%s\n", path);
+	fflush(facts);
+	pid = syscall(SYS_clone, SIGCHLD, 0, NULL, NULL, 0);
+	if (pid < 0)
+		die("clone");
+	if (pid == 0) {
+		struct {
+			struct file_handle fh;
+			unsigned char bytes[MAX_HANDLE_SZ];
+		} h, none;
+		int mount_id = 0;
+		long r;
+
+		memset(&h, 0, sizeof(h));
+		memset(&none, 0, sizeof(none));
+		h.fh.handle_bytes = MAX_HANDLE_SZ;
+		r = sys_result(syscall(SYS_name_to_handle_at, AT_FDCWD, path, &h.fh, &mount_id, 0));
+		fprintf(facts, "handle_ret=%ld\nhandle_bytes=%u\nhandle_type=%d\nmount_id=%d\n", r,
+			r == 0 ? h.fh.handle_bytes : 0, r == 0 ? h.fh.handle_type : 0, mount_id);
+		r = sys_result(
+			syscall(SYS_name_to_handle_at, AT_FDCWD, path, &none.fh, &mount_id, 0));
+		fprintf(facts,
+			"handle_short_ret=%ld\nhandle_short_bytes=%u\nhandle_short_type=%d\n", r,
+			none.fh.handle_bytes, none.fh.handle_type);
+		fd = syscall(SYS_openat, AT_FDCWD, dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+		if (fd < 0 || syscall(SYS_dup2, fd, WL_MOUNT_FD) != WL_MOUNT_FD)
+			_exit(3);
+		r = sys_result(syscall(SYS_open_by_handle_at, WL_MOUNT_FD, &h.fh, O_RDONLY));
+		fprintf(facts, "open_handle_ret=%ld\n", r);
+		if (r >= 0)
+			fprintf(facts, "handle_file=\"%s\"\nhandle_dev=%lu\nhandle_ino=%lu\n", path,
+				(unsigned long)st.st_dev, (unsigned long)st.st_ino);
+		else
+			fprintf(facts, "handle_file=null\nhandle_dev=0\nhandle_ino=0\n");
+		fprintf(facts, "open_handle_bad_ret=%ld\n",
+			sys_result(syscall(SYS_open_by_handle_at, WL_BAD_FD, &h.fh, O_RDONLY)));
+		fflush(facts);
+		_exit(WL_CHILD_STATUS);
+	}
+	fprintf(facts, "handles=%ld\n", pid);
+	if (waitpid((pid_t)pid, &status, 0) != pid || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != WL_CHILD_STATUS)
+		die("file handles child");
+	unlink(path);
+}
+
+/*
  * What a traced process might do to hide: a payload after zero-length iovecs,
  * an argv longer than the bytes kept (each event must say it was cut), syscall
  * numbers no table names (each must be an event).
@@ -1711,6 +1775,7 @@ int main(int argc, char **argv)
 	kernel_code(facts);
 	private_memory(facts);
 	machine_settings(facts);
+	file_handles(argv[1], facts);
 	hiding();
 	jail(argv[1], facts);
 	fclose(facts);

@@ -91,6 +91,7 @@
 #define WL_BAD_USEC 2000000 /* more than a second */
 #define WL_NSEC_PER_SEC 1000000000 /* a nanosecond count the sleeps refuse */
 #define WL_BAD_URING_OP 999 /* no io_uring_register opcode */
+#define WL_MOUNT_FD 106 /* the handles child's descriptor of the workload's directory */
 #define WL_X32_BIT 0x40000000 /* x32 syscalls (no Debian kernel has the ABI: ENOSYS) */
 
 #endif /* KCAP_TEST_WORKLOAD_H */

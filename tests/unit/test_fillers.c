@@ -1781,6 +1781,43 @@ static void test_io_uring_calls(void **state)
 			       "arg=0x4000 nr_args=1"));
 }
 
+/* File handles: the handle's size and type, the mount id at exit, the file opened by handle. */
+static void test_file_handles(void **state)
+{
+	static const char path[] = "/etc/passwd";
+	static const uint32_t handle[4] = { 8, 1, 0x1234, 0x5678 };
+	static const int32_t mount_id = 27;
+	struct mock_world w = { .args = { (uint64_t)-100, 0x3000, 0x4000, 0x5000, 0x1000 },
+				.ret = 0,
+				.open_fd = 6,
+				.open_path = "/etc/shadow",
+				.open_kdev = (8u << 20) | 1,
+				.open_ino = 4242 };
+
+	mock_map(&w, 0x3000, path, sizeof(path));
+	mock_map(&w, 0x4000, handle, sizeof(handle));
+	mock_map(&w, 0x5000, &mount_id, sizeof(mount_id));
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_NAME_TO_HANDLE_AT_X, &w),
+			       "{\"dirfd\":-100,\"path\":\"/etc/passwd\",\"handle_bytes\":8,"
+			       "\"handle_type\":1,\"mount_id\":27,\"flags\":\"AT_EMPTY_PATH\"}"));
+	w.ret = -75; /* EOVERFLOW: the kernel wrote the size it needs, no mount id */
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_NAME_TO_HANDLE_AT_X, &w),
+			       "handle_bytes=8 handle_type=1 mount_id=0"));
+	/* open_by_handle_at(5, handle, O_RDONLY) = 6, which is /etc/shadow */
+	w.args[0] = 5;
+	w.args[1] = 0x4000;
+	w.args[2] = 0;
+	w.ret = 6;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_OPEN_BY_HANDLE_AT_X, &w),
+			       "< open_by_handle_at res=6 mount_fd=5 handle_bytes=8 handle_type=1 "
+			       "flags=O_RDONLY file=/etc/shadow dev=8:1 ino=4242"));
+	w.args[1] = 0xdead000;
+	w.ret = -14;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_OPEN_BY_HANDLE_AT_X, &w),
+			       "{\"mount_fd\":5,\"handle_bytes\":null,\"handle_type\":null,"
+			       "\"flags\":\"O_RDONLY\",\"file\":null,\"dev\":0,\"ino\":0}"));
+}
+
 #define PER_BACKEND(f)                                             \
 	cmocka_unit_test_prestate(f, &impls[MOCK_MODERN]),         \
 		cmocka_unit_test_prestate(f, &impls[MOCK_LEGACY]), \
@@ -1850,6 +1887,7 @@ int main(void)
 		PER_BACKEND(test_machine_settings),
 		PER_BACKEND(test_sleeps_and_queued_signals),
 		PER_BACKEND(test_io_uring_calls),
+		PER_BACKEND(test_file_handles),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1478,6 +1478,31 @@ static const struct kcap_symbol ioring_register_bits[] = {
 	END,
 };
 
+static const struct kcap_symbol ipc_bits[] = {
+	S(IPC_CREAT, 01000),
+	S(IPC_EXCL, 02000),
+	S(IPC_NOWAIT, 04000),
+	END,
+};
+
+static const struct kcap_symbol sem_bits[] = {
+	S(IPC_NOWAIT, 04000),
+	S(SEM_UNDO, 0x1000),
+	END,
+};
+
+/* semctl's command (the low byte) and IPC_64, the layout glibc asks for */
+static const struct kcap_symbol semctl_cmds[] = {
+	S(IPC_RMID, 0), S(IPC_SET, 1),	 S(IPC_STAT, 2),  S(IPC_INFO, 3),      S(GETPID, 11),
+	S(GETVAL, 12),	S(GETALL, 13),	 S(GETNCNT, 14),  S(GETZCNT, 15),      S(SETVAL, 16),
+	S(SETALL, 17),	S(SEM_STAT, 18), S(SEM_INFO, 19), S(SEM_STAT_ANY, 20), END,
+};
+
+static const struct kcap_symbol ipc_64_bits[] = {
+	S(IPC_64, 0x100),
+	END,
+};
+
 static const struct kcap_symbol_set sets[KCAP_ST__COUNT] = {
 	[KCAP_ST_OPEN_FLAGS] = { .enum_part = open_accmode, .enum_mask = 3, .bits = open_bits },
 	[KCAP_ST_RESOLVE_FLAGS] = { .bits = resolve_bits, .zero = "0" },
@@ -1584,6 +1609,9 @@ static const struct kcap_symbol_set sets[KCAP_ST__COUNT] = {
 	[KCAP_ST_IORING_REGISTER_OP] = { .enum_part = ioring_register_ops,
 					 .enum_mask = 0x7fffffff,
 					 .bits = ioring_register_bits },
+	[KCAP_ST_IPC_FLAGS] = { .bits = ipc_bits, .zero = "0" },
+	[KCAP_ST_SEM_FLAGS] = { .bits = sem_bits, .zero = "0" },
+	[KCAP_ST_SEMCTL_CMD] = { .enum_part = semctl_cmds, .enum_mask = 0xff, .bits = ipc_64_bits },
 };
 
 const struct kcap_symbol_set *kcap_symbol_set(enum kcap_symbol_table table)

@@ -375,3 +375,51 @@ KCAP_FILLER(RT_TGSIGQUEUEINFO_X, SYS_EXIT)
 	kf_push_arg_u32(ctx, 2);
 	kf_push_si_code(ctx, kf_arg(ctx, 3));
 }
+
+/* semget(key, nsems, semflg): semflg's permissions apart from its IPC_* flags */
+KCAP_FILLER(SEMGET_X, SYS_EXIT)
+{
+	__u32 semflg = (__u32)kf_arg(ctx, 2);
+
+	kf_push_res(ctx);
+	kf_push_arg_u32(ctx, 0);
+	kf_push_arg_s32(ctx, 1);
+	kf_push_u32(ctx, semflg & ~0777u);
+	kf_push_u32(ctx, semflg & 0777u);
+}
+
+/*
+ * semop(semid, sops, nsops): the first struct sembuf { unsigned short
+ * sem_num; short sem_op; short sem_flg; }, 6 bytes, read as bytes 0 to 3
+ * and 2 to 5 (nothing past it); none without one.
+ */
+KCAP_FILLER(SEMOP_X, SYS_EXIT)
+{
+	__u64 sops = kf_arg(ctx, 1);
+	__u32 num_op = 0, op_flg = 0;
+
+	kf_push_res(ctx);
+	kf_push_arg_s32(ctx, 0);
+	kf_push_u64(ctx, sops);
+	kf_push_arg_u64(ctx, 2);
+	if (kf_arg(ctx, 2) && (kf_try_read_user_u32(ctx, sops, &num_op) ||
+			       kf_try_read_user_u32(ctx, sops + 2, &op_flg))) {
+		kf_push_unreadable(ctx);
+		kf_push_unreadable(ctx);
+		kf_push_unreadable(ctx);
+		return;
+	}
+	kf_push_u32(ctx, num_op & 0xffff);
+	kf_push_s32(ctx, (__s16)(num_op >> 16));
+	kf_push_u32(ctx, op_flg >> 16);
+}
+
+/* semctl(semid, semnum, cmd, arg) */
+KCAP_FILLER(SEMCTL_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_s32(ctx, 0);
+	kf_push_arg_s32(ctx, 1);
+	kf_push_arg_u32(ctx, 2);
+	kf_push_arg_u64(ctx, 3);
+}

@@ -52,6 +52,7 @@
 #include <sys/file.h>
 #include <sys/ioctl.h>
 #include <sys/select.h>
+#include <sys/sem.h>
 #include <sys/eventfd.h>
 #include <sys/inotify.h>
 #include <sys/signalfd.h>
@@ -1676,6 +1677,50 @@ static void file_handles(const char *dir, FILE *facts)
 	unlink(path);
 }
 
+static struct sembuf wl_sem_up = { 0, 1, 0 }, wl_sem_down2 = { 0, -2, IPC_NOWAIT };
+
+/*
+ * System V semaphores in an IPC namespace of a child's own (nothing outlives
+ * it): a private set made, a key that has none, the semaphore raised and a
+ * lowering past zero refused, its value read, the set removed and no longer
+ * there.
+ */
+static void semaphores(FILE *facts)
+{
+	int status;
+	long pid;
+
+	fprintf(facts, "sem_up=%lu\nsem_down2=%lu\n", (unsigned long)&wl_sem_up,
+		(unsigned long)&wl_sem_down2);
+	fflush(facts);
+	pid = syscall(SYS_clone, SIGCHLD, 0, NULL, NULL, 0);
+	if (pid < 0)
+		die("clone");
+	if (pid == 0) {
+		long id;
+
+		if (syscall(SYS_unshare, CLONE_NEWIPC) != 0)
+			_exit(3);
+		id = syscall(SYS_semget, IPC_PRIVATE, 1, IPC_CREAT | 0600);
+		fprintf(facts, "sem_id=%ld\n", id);
+		fflush(facts);
+		if (id < 0 || syscall(SYS_semget, WL_SEM_KEY, 1, 0) != -1 || errno != ENOENT)
+			_exit(4);
+		if (syscall(SYS_semop, id, &wl_sem_up, 1) != 0 ||
+		    syscall(SYS_semop, id, &wl_sem_down2, 1) != -1 || errno != EAGAIN)
+			_exit(5);
+		if (syscall(SYS_semctl, id, 0, GETVAL, 0) != 1 ||
+		    syscall(SYS_semctl, id, 0, IPC_RMID, 0) != 0 ||
+		    syscall(SYS_semctl, id, 0, GETVAL, 0) != -1 || errno != EINVAL)
+			_exit(6);
+		_exit(WL_CHILD_STATUS);
+	}
+	fprintf(facts, "ipc=%ld\n", pid);
+	if (waitpid((pid_t)pid, &status, 0) != pid || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != WL_CHILD_STATUS)
+		die("semaphores child");
+}
+
 /*
  * What a traced process might do to hide: a payload after zero-length iovecs,
  * an argv longer than the bytes kept (each event must say it was cut), syscall
@@ -1776,6 +1821,7 @@ int main(int argc, char **argv)
 	private_memory(facts);
 	machine_settings(facts);
 	file_handles(argv[1], facts);
+	semaphores(facts);
 	hiding();
 	jail(argv[1], facts);
 	fclose(facts);

@@ -1818,6 +1818,44 @@ static void test_file_handles(void **state)
 			       "\"flags\":\"O_RDONLY\",\"file\":null,\"dev\":0,\"ino\":0}"));
 }
 
+/* System V semaphores: semflg split into flags and mode, semop's first operation, semctl's command. */
+static void test_semaphores(void **state)
+{
+	/*
+	 * sem_num 2, sem_op -1, sem_flg SEM_UNDO|IPC_NOWAIT: 6 bytes at the end of
+	 * a page, after 2 bytes of its first word (the mock maps bytes, not pages)
+	 */
+	static const uint16_t sop[4] = { 0, 2, (uint16_t)-1, 0x1000 | 04000 };
+	struct mock_world w = { .args = { 0x6b636170, 3, 01000 | 02000 | 0640 }, .ret = 32769 };
+
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_SEMGET_X, &w),
+			       "{\"key\":1801675120,\"nsems\":3,\"flags\":\"IPC_CREAT|IPC_EXCL\","
+			       "\"mode\":416}"));
+	assert_non_null(strstr(
+		run_text(IMPL, KCAP_EV_SEMGET_X, &w),
+		"< semget res=32769 key=0x6b636170 nsems=3 flags=IPC_CREAT|IPC_EXCL mode=0640"));
+	mock_map(&w, 0x4000 - 8 + 4096, sop, sizeof(sop));
+	w.args[0] = 32769;
+	w.args[1] = 0x4000 - 6 + 4096;
+	w.args[2] = 1;
+	w.ret = -11;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_SEMOP_X, &w),
+			       "< semop res=-11(EAGAIN) semid=32769 sops=0x4ffa nsops=1 sem_num=2 "
+			       "sem_op=-1 sem_flg=IPC_NOWAIT|SEM_UNDO"));
+	w.args[1] = 0xdead000;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_SEMOP_X, &w),
+			       "\"sem_num\":null,\"sem_op\":null,\"sem_flg\":null}"));
+	w.args[2] = 0; /* no operation: nothing read */
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_SEMOP_X, &w),
+			       "\"nsops\":0,\"sem_num\":0,\"sem_op\":0,\"sem_flg\":\"0\"}"));
+	w.args[1] = 0;
+	w.args[2] = 0x100 | 0;
+	w.args[3] = 0;
+	w.ret = 0;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_SEMCTL_X, &w),
+			       "< semctl res=0 semid=32769 semnum=0 cmd=IPC_RMID|IPC_64 arg=0x0"));
+}
+
 #define PER_BACKEND(f)                                             \
 	cmocka_unit_test_prestate(f, &impls[MOCK_MODERN]),         \
 		cmocka_unit_test_prestate(f, &impls[MOCK_LEGACY]), \
@@ -1888,6 +1926,7 @@ int main(void)
 		PER_BACKEND(test_sleeps_and_queued_signals),
 		PER_BACKEND(test_io_uring_calls),
 		PER_BACKEND(test_file_handles),
+		PER_BACKEND(test_semaphores),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

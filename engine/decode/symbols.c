@@ -1503,6 +1503,36 @@ static const struct kcap_symbol ipc_64_bits[] = {
 	END,
 };
 
+/* quotactl's subcommands: the VFS ones, then XFS's (XQM_CMD) */
+static const struct kcap_symbol quota_cmds[] = {
+	S(Q_SYNC, 0x800001),
+	S(Q_QUOTAON, 0x800002),
+	S(Q_QUOTAOFF, 0x800003),
+	S(Q_GETFMT, 0x800004),
+	S(Q_GETINFO, 0x800005),
+	S(Q_SETINFO, 0x800006),
+	S(Q_GETQUOTA, 0x800007),
+	S(Q_SETQUOTA, 0x800008),
+	S(Q_GETNEXTQUOTA, 0x800009),
+	S(Q_XQUOTAON, 0x5801),
+	S(Q_XQUOTAOFF, 0x5802),
+	S(Q_XGETQUOTA, 0x5803),
+	S(Q_XSETQLIM, 0x5804),
+	S(Q_XGETQSTAT, 0x5805),
+	S(Q_XQUOTARM, 0x5806),
+	S(Q_XQUOTASYNC, 0x5807),
+	S(Q_XGETQSTATV, 0x5808),
+	S(Q_XGETNEXTQUOTA, 0x5809),
+	END,
+};
+
+static const struct kcap_symbol quota_types[] = {
+	S(USRQUOTA, 0),
+	S(GRPQUOTA, 1),
+	S(PRJQUOTA, 2),
+	END,
+};
+
 static const struct kcap_symbol_set sets[KCAP_ST__COUNT] = {
 	[KCAP_ST_OPEN_FLAGS] = { .enum_part = open_accmode, .enum_mask = 3, .bits = open_bits },
 	[KCAP_ST_RESOLVE_FLAGS] = { .bits = resolve_bits, .zero = "0" },
@@ -1612,6 +1642,8 @@ static const struct kcap_symbol_set sets[KCAP_ST__COUNT] = {
 	[KCAP_ST_IPC_FLAGS] = { .bits = ipc_bits, .zero = "0" },
 	[KCAP_ST_SEM_FLAGS] = { .bits = sem_bits, .zero = "0" },
 	[KCAP_ST_SEMCTL_CMD] = { .enum_part = semctl_cmds, .enum_mask = 0xff, .bits = ipc_64_bits },
+	[KCAP_ST_QUOTA_CMD] = { .enum_part = quota_cmds },
+	[KCAP_ST_QUOTA_TYPE] = { .enum_part = quota_types },
 };
 
 const struct kcap_symbol_set *kcap_symbol_set(enum kcap_symbol_table table)

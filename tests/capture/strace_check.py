@@ -74,6 +74,8 @@ STRACE_ARG = {
     ("perf_event_open", "group_fd"): 3,
     # landlock_add_rule(fd, type, {allowed_access=..., parent_fd=N}, flags)
     ("landlock_add_rule", "parent_fd"): (2, "parent_fd"),
+    # quotactl(QCMD(Q_..., ...QUOTA), special, id, addr): kcap's cmd and type are one argument
+    ("quotactl", "special"): 1,
 }
 
 # Parameter formats of shared/events.def that are compared; the others

@@ -42,6 +42,7 @@
 #include <sys/mman.h>
 #include <sys/mount.h>
 #include <sys/personality.h>
+#include <sys/quota.h>
 #include <sys/ptrace.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -1562,6 +1563,7 @@ static void private_memory(FILE *facts)
 }
 
 static char wl_long_name[WL_UTS_NAME_MAX + 1];
+static struct dqinfo wl_quota_info;
 
 /*
  * The machine's settings, harmlessly, in a child made by a raw
@@ -1569,8 +1571,10 @@ static char wl_long_name[WL_UTS_NAME_MAX + 1];
  * (a name too long refused), a reboot with a wrong magic number and a
  * command that does not exist, a time with more microseconds than a second
  * has, a settimeofday that sets nothing, a clock that cannot be set and
- * one from a bad pointer, a swap area on a file that does not exist (its
- * results are facts: a kernel may have no swap).
+ * one from a bad pointer, a swap area on a file that does not exist, the
+ * quota information of a device that does not exist and a sync of every
+ * file system's quotas (the last two's results are facts: a kernel may have
+ * no swap, no quotas).
  */
 static void machine_settings(FILE *facts)
 {
@@ -1578,6 +1582,7 @@ static void machine_settings(FILE *facts)
 	long pid;
 
 	memset(wl_long_name, 'h', sizeof(wl_long_name));
+	fprintf(facts, "quota_info=%lu\n", (unsigned long)&wl_quota_info);
 	fflush(facts);
 	pid = syscall(SYS_clone, SIGCHLD, 0, NULL, NULL, 0);
 	if (pid < 0)
@@ -1604,6 +1609,11 @@ static void machine_settings(FILE *facts)
 			_exit(5);
 		fprintf(facts, "swapon_ret=%ld\n", sys_result(syscall(SYS_swapon, WL_NO_EXE, 0)));
 		fprintf(facts, "swapoff_ret=%ld\n", sys_result(syscall(SYS_swapoff, WL_NO_EXE)));
+		fprintf(facts, "quota_info_ret=%ld\n",
+			sys_result(syscall(SYS_quotactl, QCMD(Q_GETINFO, USRQUOTA), WL_NO_EXE, 0,
+					   &wl_quota_info)));
+		fprintf(facts, "quota_sync_ret=%ld\n",
+			sys_result(syscall(SYS_quotactl, QCMD(Q_SYNC, USRQUOTA), NULL, 0, NULL)));
 		fflush(facts);
 		_exit(WL_CHILD_STATUS);
 	}

@@ -1706,6 +1706,19 @@ static void test_machine_settings(void **state)
 			       "flags=SWAP_FLAG_PREFER|SWAP_FLAG_DISCARD|0x5"));
 	assert_non_null(strstr(run_text(IMPL, KCAP_EV_SWAPOFF_X, &w),
 			       "< swapoff res=-2(ENOENT) path=kcap-hostXYZ"));
+	/* quotactl(QCMD(Q_GETQUOTA, GRPQUOTA), dev, 100, addr), then Q_SYNC of every file system */
+	w.args[0] = (0x800007u << 8) | 1;
+	w.args[1] = 0x3000;
+	w.args[2] = 100;
+	w.args[3] = 0x4000;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_QUOTACTL_X, &w),
+			       "< quotactl res=-2(ENOENT) cmd=Q_GETQUOTA type=GRPQUOTA "
+			       "special=kcap-hostXYZ id=100 addr=0x4000"));
+	w.args[0] = 0x800001u << 8;
+	w.args[1] = 0;
+	w.ret = 0;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_QUOTACTL_X, &w),
+			       "{\"cmd\":\"Q_SYNC\",\"type\":\"USRQUOTA\",\"special\":null,"));
 }
 
 /* Sleeps: rem only when a signal cut one short; a queued signal's si_code by name. */

@@ -1533,6 +1533,20 @@ static const struct kcap_symbol quota_types[] = {
 	END,
 };
 
+static const struct kcap_symbol ptrace_option_bits[] = {
+	S(PTRACE_O_TRACESYSGOOD, 0x1),
+	S(PTRACE_O_TRACEFORK, 0x2),
+	S(PTRACE_O_TRACEVFORK, 0x4),
+	S(PTRACE_O_TRACECLONE, 0x8),
+	S(PTRACE_O_TRACEEXEC, 0x10),
+	S(PTRACE_O_TRACEVFORKDONE, 0x20),
+	S(PTRACE_O_TRACEEXIT, 0x40),
+	S(PTRACE_O_TRACESECCOMP, 0x80),
+	S(PTRACE_O_EXITKILL, 0x100000),
+	S(PTRACE_O_SUSPEND_SECCOMP, 0x200000),
+	END,
+};
+
 static const struct kcap_symbol_set sets[KCAP_ST__COUNT] = {
 	[KCAP_ST_OPEN_FLAGS] = { .enum_part = open_accmode, .enum_mask = 3, .bits = open_bits },
 	[KCAP_ST_RESOLVE_FLAGS] = { .bits = resolve_bits, .zero = "0" },
@@ -1644,6 +1658,7 @@ static const struct kcap_symbol_set sets[KCAP_ST__COUNT] = {
 	[KCAP_ST_SEMCTL_CMD] = { .enum_part = semctl_cmds, .enum_mask = 0xff, .bits = ipc_64_bits },
 	[KCAP_ST_QUOTA_CMD] = { .enum_part = quota_cmds },
 	[KCAP_ST_QUOTA_TYPE] = { .enum_part = quota_types },
+	[KCAP_ST_PTRACE_OPTIONS] = { .bits = ptrace_option_bits, .zero = "0" },
 };
 
 const struct kcap_symbol_set *kcap_symbol_set(enum kcap_symbol_table table)

@@ -82,14 +82,32 @@ KCAP_FILLER(GETEGID_X, SYS_EXIT)
 	kf_push_res(ctx);
 }
 
+#define KF_PTRACE_CONT 7
+#define KF_PTRACE_SINGLESTEP 9
+#define KF_PTRACE_DETACH 17
+#define KF_PTRACE_SYSCALL 24
+#define KF_PTRACE_SYSEMU 31 /* and PTRACE_SYSEMU_SINGLESTEP, PTRACE_SINGLEBLOCK: 32, 33 */
+#define KF_PTRACE_SINGLEBLOCK 33
+#define KF_PTRACE_SETOPTIONS 0x4200
+#define KF_PTRACE_SEIZE 0x4206
+
 /* ptrace(request, pid, addr, data) */
 KCAP_FILLER(PTRACE_X, SYS_EXIT)
 {
+	__u32 request = (__u32)kf_arg(ctx, 0);
+	__u64 data = kf_arg(ctx, 3);
+	int options = request == KF_PTRACE_SETOPTIONS || request == KF_PTRACE_SEIZE;
+	int resumes = request == KF_PTRACE_CONT || request == KF_PTRACE_SINGLESTEP ||
+		      request == KF_PTRACE_DETACH || request == KF_PTRACE_SYSCALL ||
+		      (request >= KF_PTRACE_SYSEMU && request <= KF_PTRACE_SINGLEBLOCK);
+
 	kf_push_res(ctx);
-	kf_push_arg_u32(ctx, 0);
+	kf_push_u32(ctx, request);
 	kf_push_s32(ctx, (__s32)kf_arg(ctx, 1));
 	kf_push_u64(ctx, kf_arg(ctx, 2));
-	kf_push_u64(ctx, kf_arg(ctx, 3));
+	kf_push_u64(ctx, data);
+	kf_push_u64(ctx, options ? data : 0);
+	kf_push_u32(ctx, resumes ? (__u32)data : 0);
 }
 
 #define KF_BPF_PROG_LOAD 5

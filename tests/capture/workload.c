@@ -1313,8 +1313,8 @@ static struct perf_event_attr wl_perf_attr;
  * made by a raw clone(SIGCHLD): its own process descriptor (opened, signalled
  * with 0, a descriptor taken from itself through it; bad flags, no such
  * process or descriptor), its own memory read and written through
- * process_vm_readv/writev (bad flags, no such process), a ptrace of no such
- * process, a bpf command that does not exist and a program load with no
+ * process_vm_readv/writev (bad flags, no such process), ptrace requests to
+ * no such process (a peek, a seize with options, a continue with a signal), a bpf command that does not exist and a program load with no
  * instructions, a perf event refused for its flags and for its attr.
  */
 static void tracing(FILE *facts)
@@ -1363,7 +1363,11 @@ static void tracing(FILE *facts)
 			    0) != -1 ||
 		    errno != ESRCH)
 			_exit(6);
-		if (syscall(SYS_ptrace, PTRACE_PEEKDATA, WL_BAD_FD, 0, 0) != -1 || errno != ESRCH)
+		if (syscall(SYS_ptrace, PTRACE_PEEKDATA, WL_BAD_FD, 0, 0) != -1 || errno != ESRCH ||
+		    syscall(SYS_ptrace, PTRACE_SEIZE, WL_BAD_FD, 0,
+			    PTRACE_O_EXITKILL | PTRACE_O_TRACESYSGOOD) != -1 ||
+		    errno != ESRCH ||
+		    syscall(SYS_ptrace, PTRACE_CONT, WL_BAD_FD, 0, SIGTERM) != -1 || errno != ESRCH)
 			_exit(7);
 		if (syscall(SYS_bpf, WL_BAD_BPF_CMD, NULL, 0) != -1 || errno != EINVAL ||
 		    syscall(SYS_bpf, BPF_PROG_LOAD, &wl_bpf_attr, WL_BPF_ATTR_SIZE) != -1 ||

@@ -1869,6 +1869,30 @@ static void test_semaphores(void **state)
 			       "< semctl res=0 semid=32769 semnum=0 cmd=IPC_RMID|IPC_64 arg=0x0"));
 }
 
+/* ptrace's data by request: options for SETOPTIONS and SEIZE, a signal for the resuming ones. */
+static void test_ptrace_data_by_request(void **state)
+{
+	struct mock_world w = { .args = { 0x4206, 77, 0, 0x100000 | 0x2 | 0x1 }, .ret = 0 };
+
+	assert_non_null(
+		strstr(run_text(IMPL, KCAP_EV_PTRACE_X, &w),
+		       "< ptrace res=0 request=PTRACE_SEIZE pid=77 addr=0x0 data=0x100003 "
+		       "options=PTRACE_O_TRACESYSGOOD|PTRACE_O_TRACEFORK|PTRACE_O_EXITKILL sig=0"));
+	w.args[0] = 24; /* PTRACE_SYSCALL, delivering SIGTRAP */
+	w.args[3] = 5;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_PTRACE_X, &w),
+			       "\"request\":\"PTRACE_SYSCALL\",\"pid\":77,\"addr\":0,\"data\":5,"
+			       "\"options\":\"0\",\"sig\":\"SIGTRAP\"}"));
+	w.args[0] = 32; /* PTRACE_SYSEMU_SINGLESTEP */
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_PTRACE_X, &w), "options=0 sig=SIGTRAP"));
+	w.args[0] = 2; /* PTRACE_PEEKDATA: data is where the word goes */
+	w.args[2] = 0x7000;
+	w.args[3] = 0x8000;
+	assert_non_null(
+		strstr(run_text(IMPL, KCAP_EV_PTRACE_X, &w),
+		       "request=PTRACE_PEEKDATA pid=77 addr=0x7000 data=0x8000 options=0 sig=0"));
+}
+
 #define PER_BACKEND(f)                                             \
 	cmocka_unit_test_prestate(f, &impls[MOCK_MODERN]),         \
 		cmocka_unit_test_prestate(f, &impls[MOCK_LEGACY]), \
@@ -1940,6 +1964,7 @@ int main(void)
 		PER_BACKEND(test_io_uring_calls),
 		PER_BACKEND(test_file_handles),
 		PER_BACKEND(test_semaphores),
+		PER_BACKEND(test_ptrace_data_by_request),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

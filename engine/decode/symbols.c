@@ -1547,6 +1547,23 @@ static const struct kcap_symbol ptrace_option_bits[] = {
 	END,
 };
 
+static const struct kcap_symbol shmget_bits[] = {
+	S(IPC_CREAT, 01000),
+	S(IPC_EXCL, 02000),
+	S(SHM_HUGETLB, 04000),
+	S(SHM_NORESERVE, 010000),
+	END,
+};
+
+static const struct kcap_symbol shmat_bits[] = {
+	S(SHM_RDONLY, 010000), S(SHM_RND, 020000), S(SHM_REMAP, 040000), S(SHM_EXEC, 0100000), END,
+};
+
+static const struct kcap_symbol shmctl_cmds[] = {
+	S(IPC_RMID, 0),	   S(IPC_SET, 1),   S(IPC_STAT, 2),  S(IPC_INFO, 3),	  S(SHM_LOCK, 11),
+	S(SHM_UNLOCK, 12), S(SHM_STAT, 13), S(SHM_INFO, 14), S(SHM_STAT_ANY, 15), END,
+};
+
 static const struct kcap_symbol_set sets[KCAP_ST__COUNT] = {
 	[KCAP_ST_OPEN_FLAGS] = { .enum_part = open_accmode, .enum_mask = 3, .bits = open_bits },
 	[KCAP_ST_RESOLVE_FLAGS] = { .bits = resolve_bits, .zero = "0" },
@@ -1659,6 +1676,9 @@ static const struct kcap_symbol_set sets[KCAP_ST__COUNT] = {
 	[KCAP_ST_QUOTA_CMD] = { .enum_part = quota_cmds },
 	[KCAP_ST_QUOTA_TYPE] = { .enum_part = quota_types },
 	[KCAP_ST_PTRACE_OPTIONS] = { .bits = ptrace_option_bits, .zero = "0" },
+	[KCAP_ST_SHMGET_FLAGS] = { .bits = shmget_bits, .zero = "0" },
+	[KCAP_ST_SHMAT_FLAGS] = { .bits = shmat_bits, .zero = "0" },
+	[KCAP_ST_SHMCTL_CMD] = { .enum_part = shmctl_cmds, .enum_mask = 0xff, .bits = ipc_64_bits },
 };
 
 const struct kcap_symbol_set *kcap_symbol_set(enum kcap_symbol_table table)

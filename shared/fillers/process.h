@@ -376,16 +376,20 @@ KCAP_FILLER(RT_TGSIGQUEUEINFO_X, SYS_EXIT)
 	kf_push_si_code(ctx, kf_arg(ctx, 3));
 }
 
-/* semget(key, nsems, semflg): semflg's permissions apart from its IPC_* flags */
+/* A System V IPC get call's flags: its permissions (the low nine bits) apart. */
+static __always_inline void kf_push_ipc_get_flags(struct kf_ctx *ctx, __u32 flg)
+{
+	kf_push_u32(ctx, flg & ~0777u);
+	kf_push_u32(ctx, flg & 0777u);
+}
+
+/* semget(key, nsems, semflg) */
 KCAP_FILLER(SEMGET_X, SYS_EXIT)
 {
-	__u32 semflg = (__u32)kf_arg(ctx, 2);
-
 	kf_push_res(ctx);
 	kf_push_arg_u32(ctx, 0);
 	kf_push_arg_s32(ctx, 1);
-	kf_push_u32(ctx, semflg & ~0777u);
-	kf_push_u32(ctx, semflg & 0777u);
+	kf_push_ipc_get_flags(ctx, (__u32)kf_arg(ctx, 2));
 }
 
 /*
@@ -422,4 +426,38 @@ KCAP_FILLER(SEMCTL_X, SYS_EXIT)
 	kf_push_arg_s32(ctx, 1);
 	kf_push_arg_u32(ctx, 2);
 	kf_push_arg_u64(ctx, 3);
+}
+
+/* shmget(key, size, shmflg) */
+KCAP_FILLER(SHMGET_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_u32(ctx, 0);
+	kf_push_arg_u64(ctx, 1);
+	kf_push_ipc_get_flags(ctx, (__u32)kf_arg(ctx, 2));
+}
+
+/* shmat(shmid, shmaddr, shmflg) */
+KCAP_FILLER(SHMAT_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_s32(ctx, 0);
+	kf_push_arg_u64(ctx, 1);
+	kf_push_arg_u32(ctx, 2);
+}
+
+/* shmdt(shmaddr) */
+KCAP_FILLER(SHMDT_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_u64(ctx, 0);
+}
+
+/* shmctl(shmid, cmd, buf) */
+KCAP_FILLER(SHMCTL_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_s32(ctx, 0);
+	kf_push_arg_u32(ctx, 1);
+	kf_push_arg_u64(ctx, 2);
 }

@@ -54,6 +54,7 @@
 #include <sys/ioctl.h>
 #include <sys/select.h>
 #include <sys/sem.h>
+#include <sys/shm.h>
 #include <sys/eventfd.h>
 #include <sys/inotify.h>
 #include <sys/signalfd.h>
@@ -1694,10 +1695,33 @@ static void file_handles(const char *dir, FILE *facts)
 static struct sembuf wl_sem_up = { 0, 1, 0 }, wl_sem_down2 = { 0, -2, IPC_NOWAIT };
 
 /*
+ * For the semaphores child: a private shared memory segment made (a key
+ * that has none), attached read-only (an unaligned address refused),
+ * detached (twice: the second refused), removed. Returns WL_CHILD_STATUS,
+ * or the step that failed.
+ */
+static int shared_memory(FILE *facts)
+{
+	long id, at;
+
+	id = syscall(SYS_shmget, IPC_PRIVATE, WL_SHM_LEN, IPC_CREAT | 0600);
+	at = id < 0 ? -1 : syscall(SYS_shmat, id, NULL, SHM_RDONLY);
+	fprintf(facts, "shm_id=%ld\nshm_at=%ld\n", id, at);
+	fflush(facts);
+	if (at == -1 || syscall(SYS_shmget, WL_SEM_KEY, WL_SHM_LEN, 0) != -1 || errno != ENOENT ||
+	    syscall(SYS_shmat, id, 1, 0) != -1 || errno != EINVAL)
+		return 10;
+	if (syscall(SYS_shmdt, at) != 0 || syscall(SYS_shmdt, at) != -1 || errno != EINVAL ||
+	    syscall(SYS_shmctl, id, IPC_RMID, NULL) != 0)
+		return 11;
+	return WL_CHILD_STATUS;
+}
+
+/*
  * System V semaphores in an IPC namespace of a child's own (nothing outlives
  * it): a private set made, a key that has none, the semaphore raised and a
  * lowering past zero refused, its value read, the set removed and no longer
- * there.
+ * there; then shared memory.
  */
 static void semaphores(FILE *facts)
 {
@@ -1727,7 +1751,7 @@ static void semaphores(FILE *facts)
 		    syscall(SYS_semctl, id, 0, IPC_RMID, 0) != 0 ||
 		    syscall(SYS_semctl, id, 0, GETVAL, 0) != -1 || errno != EINVAL)
 			_exit(6);
-		_exit(WL_CHILD_STATUS);
+		_exit(shared_memory(facts));
 	}
 	fprintf(facts, "ipc=%ld\n", pid);
 	if (waitpid((pid_t)pid, &status, 0) != pid || !WIFEXITED(status) ||

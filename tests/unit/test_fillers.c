@@ -1831,8 +1831,8 @@ static void test_file_handles(void **state)
 			       "\"flags\":\"O_RDONLY\",\"file\":null,\"dev\":0,\"ino\":0}"));
 }
 
-/* System V semaphores: semflg split into flags and mode, semop's first operation, semctl's command. */
-static void test_semaphores(void **state)
+/* System V IPC: flags and mode apart, semop's first operation, commands by name, shmat's address. */
+static void test_system_v_ipc(void **state)
 {
 	/*
 	 * sem_num 2, sem_op -1, sem_flg SEM_UNDO|IPC_NOWAIT: 6 bytes at the end of
@@ -1867,6 +1867,33 @@ static void test_semaphores(void **state)
 	w.ret = 0;
 	assert_non_null(strstr(run_text(IMPL, KCAP_EV_SEMCTL_X, &w),
 			       "< semctl res=0 semid=32769 semnum=0 cmd=IPC_RMID|IPC_64 arg=0x0"));
+	/* shared memory: a 2 MiB huge page size (21 << 26) shows in hex */
+	w.args[0] = 0;
+	w.args[1] = 4096;
+	w.args[2] = 01000 | 04000 | (21u << 26) | 0600;
+	w.ret = 5;
+	assert_non_null(
+		strstr(run_text(IMPL, KCAP_EV_SHMGET_X, &w),
+		       "< shmget res=5 key=0x0 size=4096 flags=IPC_CREAT|SHM_HUGETLB|0x54000000 "
+		       "mode=0600"));
+	w.args[0] = 5;
+	w.args[1] = 0;
+	w.args[2] = 010000 | 0100000;
+	w.ret = 0x7f0000001000;
+	assert_non_null(strstr(
+		run_text(IMPL, KCAP_EV_SHMAT_X, &w),
+		"< shmat res=0x7f0000001000 shmid=5 shmaddr=0x0 shmflg=SHM_RDONLY|SHM_EXEC"));
+	w.ret = -22;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_SHMAT_X, &w), "< shmat res=-22(EINVAL)"));
+	w.args[0] = 0x7f0000001000;
+	w.ret = 0;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_SHMDT_X, &w),
+			       "< shmdt res=0 shmaddr=0x7f0000001000"));
+	w.args[0] = 5;
+	w.args[1] = 11;
+	w.args[2] = 0;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_SHMCTL_X, &w),
+			       "{\"shmid\":5,\"cmd\":\"SHM_LOCK\",\"buf\":0}"));
 }
 
 /* ptrace's data by request: options for SETOPTIONS and SEIZE, a signal for the resuming ones. */
@@ -1963,7 +1990,7 @@ int main(void)
 		PER_BACKEND(test_sleeps_and_queued_signals),
 		PER_BACKEND(test_io_uring_calls),
 		PER_BACKEND(test_file_handles),
-		PER_BACKEND(test_semaphores),
+		PER_BACKEND(test_system_v_ipc),
 		PER_BACKEND(test_ptrace_data_by_request),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -233,6 +233,24 @@ static __always_inline void kf_push_socket_ends(struct kf_ctx *ctx, __s64 fd)
 	kf_push_sock_addr(ctx, file, 1);
 }
 
+/*
+ * The 32-bit value at uptr, through the aligned 64-bit words that hold it (an
+ * aligned word never crosses a page, so an int at the end of a mapping reads
+ * too): 0, or -1 when the memory cannot be read.
+ */
+static __always_inline int kf_try_read_user_u32(struct kf_ctx *ctx, __u64 uptr, __u32 *v)
+{
+	__u64 base = uptr & ~7ull, lo = 0, hi = 0;
+	__u32 shift = (__u32)(uptr & 7) * 8;
+
+	if (kf_try_read_user_u64(ctx, base, &lo))
+		return -1;
+	if (shift > 32 && kf_try_read_user_u64(ctx, base + 8, &hi))
+		return -1;
+	*v = (__u32)(shift ? (lo >> shift) | (hi << (64 - shift)) : lo);
+	return 0;
+}
+
 /* A kernel dev_t (major << 20 | minor) in the encoding of stat(2)'s st_dev and mknod(2). */
 static __always_inline __u32 kf_dev_to_user(__u32 kdev)
 {

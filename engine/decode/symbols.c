@@ -42,8 +42,13 @@ static const struct kcap_symbol resolve_bits[] = {
 };
 
 static const struct kcap_symbol at_bits[] = {
-	S(AT_SYMLINK_NOFOLLOW, 0x100), S(AT_REMOVEDIR, 0x200),	 S(AT_SYMLINK_FOLLOW, 0x400),
-	S(AT_NO_AUTOMOUNT, 0x800),     S(AT_EMPTY_PATH, 0x1000), END,
+	S(AT_SYMLINK_NOFOLLOW, 0x100),
+	S(AT_REMOVEDIR, 0x200),
+	S(AT_SYMLINK_FOLLOW, 0x400),
+	S(AT_NO_AUTOMOUNT, 0x800),
+	S(AT_EMPTY_PATH, 0x1000),
+	S(AT_RECURSIVE, 0x8000),
+	END,
 };
 
 static const struct kcap_symbol rename_bits[] = {
@@ -214,6 +219,22 @@ static const struct kcap_symbol ptrace_requests[] = {
 	S(PTRACE_INTERRUPT, 0x4207),
 	S(PTRACE_LISTEN, 0x4208),
 	S(PTRACE_PEEKSIGINFO, 0x4209),
+	S(PTRACE_GETFPXREGS, 18),
+	S(PTRACE_SETFPXREGS, 19),
+	S(PTRACE_GET_THREAD_AREA, 25),
+	S(PTRACE_SET_THREAD_AREA, 26),
+	S(PTRACE_ARCH_PRCTL, 30),
+	S(PTRACE_SYSEMU, 31),
+	S(PTRACE_SYSEMU_SINGLESTEP, 32),
+	S(PTRACE_SINGLEBLOCK, 33),
+	S(PTRACE_GETSIGMASK, 0x420a),
+	S(PTRACE_SETSIGMASK, 0x420b),
+	S(PTRACE_SECCOMP_GET_FILTER, 0x420c),
+	S(PTRACE_SECCOMP_GET_METADATA, 0x420d),
+	S(PTRACE_GET_SYSCALL_INFO, 0x420e),
+	S(PTRACE_GET_RSEQ_CONFIGURATION, 0x420f),
+	S(PTRACE_SET_SYSCALL_USER_DISPATCH_CONFIG, 0x4210),
+	S(PTRACE_GET_SYSCALL_USER_DISPATCH_CONFIG, 0x4211),
 	END,
 };
 
@@ -1061,6 +1082,488 @@ static const struct kcap_symbol mlockall_bits[] = {
 	END,
 };
 
+/* uapi enum bpf_prog_type; 0 (UNSPEC) is left unnamed: it is also "not a load" */
+static const struct kcap_symbol bpf_prog_types[] = {
+	S(BPF_PROG_TYPE_SOCKET_FILTER, 1),
+	S(BPF_PROG_TYPE_KPROBE, 2),
+	S(BPF_PROG_TYPE_SCHED_CLS, 3),
+	S(BPF_PROG_TYPE_SCHED_ACT, 4),
+	S(BPF_PROG_TYPE_TRACEPOINT, 5),
+	S(BPF_PROG_TYPE_XDP, 6),
+	S(BPF_PROG_TYPE_PERF_EVENT, 7),
+	S(BPF_PROG_TYPE_CGROUP_SKB, 8),
+	S(BPF_PROG_TYPE_CGROUP_SOCK, 9),
+	S(BPF_PROG_TYPE_LWT_IN, 10),
+	S(BPF_PROG_TYPE_LWT_OUT, 11),
+	S(BPF_PROG_TYPE_LWT_XMIT, 12),
+	S(BPF_PROG_TYPE_SOCK_OPS, 13),
+	S(BPF_PROG_TYPE_SK_SKB, 14),
+	S(BPF_PROG_TYPE_CGROUP_DEVICE, 15),
+	S(BPF_PROG_TYPE_SK_MSG, 16),
+	S(BPF_PROG_TYPE_RAW_TRACEPOINT, 17),
+	S(BPF_PROG_TYPE_CGROUP_SOCK_ADDR, 18),
+	S(BPF_PROG_TYPE_LWT_SEG6LOCAL, 19),
+	S(BPF_PROG_TYPE_LIRC_MODE2, 20),
+	S(BPF_PROG_TYPE_SK_REUSEPORT, 21),
+	S(BPF_PROG_TYPE_FLOW_DISSECTOR, 22),
+	S(BPF_PROG_TYPE_CGROUP_SYSCTL, 23),
+	S(BPF_PROG_TYPE_RAW_TRACEPOINT_WRITABLE, 24),
+	S(BPF_PROG_TYPE_CGROUP_SOCKOPT, 25),
+	S(BPF_PROG_TYPE_TRACING, 26),
+	S(BPF_PROG_TYPE_STRUCT_OPS, 27),
+	S(BPF_PROG_TYPE_EXT, 28),
+	S(BPF_PROG_TYPE_LSM, 29),
+	S(BPF_PROG_TYPE_SK_LOOKUP, 30),
+	S(BPF_PROG_TYPE_SYSCALL, 31),
+	S(BPF_PROG_TYPE_NETFILTER, 32),
+	END,
+};
+
+/* How a waited-for child changed: siginfo's si_code for SIGCHLD; 0 is no child. */
+static const struct kcap_symbol cld_codes[] = {
+	S(CLD_EXITED, 1),
+	S(CLD_KILLED, 2),
+	S(CLD_DUMPED, 3),
+	S(CLD_TRAPPED, 4),
+	S(CLD_STOPPED, 5),
+	S(CLD_CONTINUED, 6),
+	END,
+};
+
+static const struct kcap_symbol wait_bits[] = {
+	S(WNOHANG, 1),	       S(WUNTRACED, 2),		S(WEXITED, 4),
+	S(WCONTINUED, 8),      S(WNOWAIT, 0x01000000),	S(__WNOTHREAD, 0x20000000),
+	S(__WALL, 0x40000000), S(__WCLONE, 0x80000000), END,
+};
+
+static const struct kcap_symbol waitid_types[] = {
+	S(P_ALL, 0), S(P_PID, 1), S(P_PGID, 2), S(P_PIDFD, 3), END,
+};
+
+static const struct kcap_symbol perf_types[] = {
+	S(PERF_TYPE_HARDWARE, 0),
+	S(PERF_TYPE_SOFTWARE, 1),
+	S(PERF_TYPE_TRACEPOINT, 2),
+	S(PERF_TYPE_HW_CACHE, 3),
+	S(PERF_TYPE_RAW, 4),
+	S(PERF_TYPE_BREAKPOINT, 5),
+	END,
+};
+
+static const struct kcap_symbol perf_flag_bits[] = {
+	S(PERF_FLAG_FD_NO_GROUP, 1),
+	S(PERF_FLAG_FD_OUTPUT, 2),
+	S(PERF_FLAG_PID_CGROUP, 4),
+	S(PERF_FLAG_FD_CLOEXEC, 8),
+	END,
+};
+
+static const struct kcap_symbol pidfd_bits[] = {
+	S(PIDFD_THREAD, 0200), /* O_EXCL */
+	S(PIDFD_NONBLOCK, 04000), /* O_NONBLOCK */
+	END,
+};
+
+static const struct kcap_symbol pidfd_signal_bits[] = {
+	S(PIDFD_SIGNAL_THREAD, 1),
+	S(PIDFD_SIGNAL_THREAD_GROUP, 2),
+	S(PIDFD_SIGNAL_PROCESS_GROUP, 4),
+	END,
+};
+
+static const struct kcap_symbol fsopen_bits[] = {
+	S(FSOPEN_CLOEXEC, 1),
+	END,
+};
+
+static const struct kcap_symbol fsmount_bits[] = {
+	S(FSMOUNT_CLOEXEC, 1),
+	END,
+};
+
+static const struct kcap_symbol fsconfig_cmds[] = {
+	S(FSCONFIG_SET_FLAG, 0),	S(FSCONFIG_SET_STRING, 1),
+	S(FSCONFIG_SET_BINARY, 2),	S(FSCONFIG_SET_PATH, 3),
+	S(FSCONFIG_SET_PATH_EMPTY, 4),	S(FSCONFIG_SET_FD, 5),
+	S(FSCONFIG_CMD_CREATE, 6),	S(FSCONFIG_CMD_RECONFIGURE, 7),
+	S(FSCONFIG_CMD_CREATE_EXCL, 8), END,
+};
+
+/* MOUNT_ATTR_RELATIME is 0 in the atime field: no bit to name */
+static const struct kcap_symbol mount_attr_bits[] = {
+	S(MOUNT_ATTR_RDONLY, 1),
+	S(MOUNT_ATTR_NOSUID, 2),
+	S(MOUNT_ATTR_NODEV, 4),
+	S(MOUNT_ATTR_NOEXEC, 8),
+	S(MOUNT_ATTR_NOATIME, 0x10),
+	S(MOUNT_ATTR_STRICTATIME, 0x20),
+	S(MOUNT_ATTR_NODIRATIME, 0x80),
+	S(MOUNT_ATTR_IDMAP, 0x100000),
+	S(MOUNT_ATTR_NOSYMFOLLOW, 0x200000),
+	END,
+};
+
+static const struct kcap_symbol move_mount_bits[] = {
+	S(MOVE_MOUNT_F_SYMLINKS, 0x1),
+	S(MOVE_MOUNT_F_AUTOMOUNTS, 0x2),
+	S(MOVE_MOUNT_F_EMPTY_PATH, 0x4),
+	S(MOVE_MOUNT_T_SYMLINKS, 0x10),
+	S(MOVE_MOUNT_T_AUTOMOUNTS, 0x20),
+	S(MOVE_MOUNT_T_EMPTY_PATH, 0x40),
+	S(MOVE_MOUNT_SET_GROUP, 0x100),
+	S(MOVE_MOUNT_BENEATH, 0x200),
+	END,
+};
+
+/* OPEN_TREE_* and the AT_* flags open_tree takes */
+static const struct kcap_symbol open_tree_bits[] = {
+	S(OPEN_TREE_CLONE, 1),
+	S(OPEN_TREE_CLOEXEC, 02000000),
+	END,
+};
+
+static const struct kcap_symbol fspick_bits[] = {
+	S(FSPICK_CLOEXEC, 1),
+	S(FSPICK_SYMLINK_NOFOLLOW, 2),
+	S(FSPICK_NO_AUTOMOUNT, 4),
+	S(FSPICK_EMPTY_PATH, 8),
+	END,
+};
+
+/* Special keyring ids: negative key serials */
+static const struct kcap_symbol key_specs[] = {
+	S(KEY_SPEC_THREAD_KEYRING, (uint64_t)-1),
+	S(KEY_SPEC_PROCESS_KEYRING, (uint64_t)-2),
+	S(KEY_SPEC_SESSION_KEYRING, (uint64_t)-3),
+	S(KEY_SPEC_USER_KEYRING, (uint64_t)-4),
+	S(KEY_SPEC_USER_SESSION_KEYRING, (uint64_t)-5),
+	S(KEY_SPEC_GROUP_KEYRING, (uint64_t)-6),
+	S(KEY_SPEC_REQKEY_AUTH_KEY, (uint64_t)-7),
+	S(KEY_SPEC_REQUESTOR_KEYRING, (uint64_t)-8),
+	END,
+};
+
+static const struct kcap_symbol keyctl_ops[] = {
+	S(KEYCTL_GET_KEYRING_ID, 0),
+	S(KEYCTL_JOIN_SESSION_KEYRING, 1),
+	S(KEYCTL_UPDATE, 2),
+	S(KEYCTL_REVOKE, 3),
+	S(KEYCTL_CHOWN, 4),
+	S(KEYCTL_SETPERM, 5),
+	S(KEYCTL_DESCRIBE, 6),
+	S(KEYCTL_CLEAR, 7),
+	S(KEYCTL_LINK, 8),
+	S(KEYCTL_UNLINK, 9),
+	S(KEYCTL_SEARCH, 10),
+	S(KEYCTL_READ, 11),
+	S(KEYCTL_INSTANTIATE, 12),
+	S(KEYCTL_NEGATE, 13),
+	S(KEYCTL_SET_REQKEY_KEYRING, 14),
+	S(KEYCTL_SET_TIMEOUT, 15),
+	S(KEYCTL_ASSUME_AUTHORITY, 16),
+	S(KEYCTL_GET_SECURITY, 17),
+	S(KEYCTL_SESSION_TO_PARENT, 18),
+	S(KEYCTL_REJECT, 19),
+	S(KEYCTL_INSTANTIATE_IOV, 20),
+	S(KEYCTL_INVALIDATE, 21),
+	S(KEYCTL_GET_PERSISTENT, 22),
+	S(KEYCTL_DH_COMPUTE, 23),
+	S(KEYCTL_PKEY_QUERY, 24),
+	S(KEYCTL_PKEY_ENCRYPT, 25),
+	S(KEYCTL_PKEY_DECRYPT, 26),
+	S(KEYCTL_PKEY_SIGN, 27),
+	S(KEYCTL_PKEY_VERIFY, 28),
+	S(KEYCTL_RESTRICT_KEYRING, 29),
+	S(KEYCTL_MOVE, 30),
+	S(KEYCTL_CAPABILITIES, 31),
+	S(KEYCTL_WATCH_KEY, 32),
+	END,
+};
+
+static const struct kcap_symbol landlock_access_fs_bits[] = {
+	S(LANDLOCK_ACCESS_FS_EXECUTE, 1 << 0),
+	S(LANDLOCK_ACCESS_FS_WRITE_FILE, 1 << 1),
+	S(LANDLOCK_ACCESS_FS_READ_FILE, 1 << 2),
+	S(LANDLOCK_ACCESS_FS_READ_DIR, 1 << 3),
+	S(LANDLOCK_ACCESS_FS_REMOVE_DIR, 1 << 4),
+	S(LANDLOCK_ACCESS_FS_REMOVE_FILE, 1 << 5),
+	S(LANDLOCK_ACCESS_FS_MAKE_CHAR, 1 << 6),
+	S(LANDLOCK_ACCESS_FS_MAKE_DIR, 1 << 7),
+	S(LANDLOCK_ACCESS_FS_MAKE_REG, 1 << 8),
+	S(LANDLOCK_ACCESS_FS_MAKE_SOCK, 1 << 9),
+	S(LANDLOCK_ACCESS_FS_MAKE_FIFO, 1 << 10),
+	S(LANDLOCK_ACCESS_FS_MAKE_BLOCK, 1 << 11),
+	S(LANDLOCK_ACCESS_FS_MAKE_SYM, 1 << 12),
+	S(LANDLOCK_ACCESS_FS_REFER, 1 << 13),
+	S(LANDLOCK_ACCESS_FS_TRUNCATE, 1 << 14),
+	S(LANDLOCK_ACCESS_FS_IOCTL_DEV, 1 << 15),
+	END,
+};
+
+static const struct kcap_symbol landlock_access_net_bits[] = {
+	S(LANDLOCK_ACCESS_NET_BIND_TCP, 1),
+	S(LANDLOCK_ACCESS_NET_CONNECT_TCP, 2),
+	END,
+};
+
+static const struct kcap_symbol landlock_create_bits[] = {
+	S(LANDLOCK_CREATE_RULESET_VERSION, 1),
+	S(LANDLOCK_CREATE_RULESET_ERRATA, 2),
+	END,
+};
+
+static const struct kcap_symbol landlock_rule_types[] = {
+	S(LANDLOCK_RULE_PATH_BENEATH, 1),
+	S(LANDLOCK_RULE_NET_PORT, 2),
+	END,
+};
+
+static const struct kcap_symbol landlock_restrict_bits[] = {
+	S(LANDLOCK_RESTRICT_SELF_LOG_SAME_EXEC_OFF, 1),
+	S(LANDLOCK_RESTRICT_SELF_LOG_NEW_EXEC_ON, 2),
+	S(LANDLOCK_RESTRICT_SELF_LOG_SUBDOMAINS_OFF, 4),
+	END,
+};
+
+static const struct kcap_symbol delete_module_bits[] = {
+	S(O_TRUNC, 01000),
+	S(O_NONBLOCK, 04000),
+	END,
+};
+
+/* kexec_load's architecture field (KEXEC_ARCH_MASK) */
+static const struct kcap_symbol kexec_archs[] = {
+	S(KEXEC_ARCH_DEFAULT, 0),
+	S(KEXEC_ARCH_386, 3 << 16),
+	S(KEXEC_ARCH_X86_64, 62 << 16),
+	END,
+};
+
+static const struct kcap_symbol kexec_bits[] = {
+	S(KEXEC_ON_CRASH, 1),
+	S(KEXEC_PRESERVE_CONTEXT, 2),
+	S(KEXEC_UPDATE_ELFCOREHDR, 4),
+	S(KEXEC_CRASH_HOTPLUG_SUPPORT, 8),
+	END,
+};
+
+static const struct kcap_symbol kexec_file_bits[] = {
+	S(KEXEC_FILE_UNLOAD, 1),
+	S(KEXEC_FILE_ON_CRASH, 2),
+	S(KEXEC_FILE_NO_INITRAMFS, 4),
+	S(KEXEC_FILE_DEBUG, 8),
+	END,
+};
+
+/* UFFD_USER_MODE_ONLY; O_CLOEXEC and O_NONBLOCK follow from fd_bits */
+static const struct kcap_symbol userfaultfd_bits[] = {
+	S(UFFD_USER_MODE_ONLY, 1),
+	END,
+};
+
+/* the command field (FUTEX_CMD_MASK without the two flags above it) */
+static const struct kcap_symbol futex_cmds[] = {
+	S(FUTEX_WAIT, 0),
+	S(FUTEX_WAKE, 1),
+	S(FUTEX_FD, 2),
+	S(FUTEX_REQUEUE, 3),
+	S(FUTEX_CMP_REQUEUE, 4),
+	S(FUTEX_WAKE_OP, 5),
+	S(FUTEX_LOCK_PI, 6),
+	S(FUTEX_UNLOCK_PI, 7),
+	S(FUTEX_TRYLOCK_PI, 8),
+	S(FUTEX_WAIT_BITSET, 9),
+	S(FUTEX_WAKE_BITSET, 10),
+	S(FUTEX_WAIT_REQUEUE_PI, 11),
+	S(FUTEX_CMP_REQUEUE_PI, 12),
+	S(FUTEX_LOCK_PI2, 13),
+	END,
+};
+
+static const struct kcap_symbol futex_bits[] = {
+	S(FUTEX_PRIVATE_FLAG, 128),
+	S(FUTEX_CLOCK_REALTIME, 256),
+	END,
+};
+
+static const struct kcap_symbol reboot_magics[] = {
+	S(LINUX_REBOOT_MAGIC1, 0xfee1dead), S(LINUX_REBOOT_MAGIC2, 672274793),
+	S(LINUX_REBOOT_MAGIC2A, 85072278),  S(LINUX_REBOOT_MAGIC2B, 369367448),
+	S(LINUX_REBOOT_MAGIC2C, 537993216), END,
+};
+
+static const struct kcap_symbol reboot_cmds[] = {
+	S(LINUX_REBOOT_CMD_CAD_OFF, 0),
+	S(LINUX_REBOOT_CMD_RESTART, 0x01234567),
+	S(LINUX_REBOOT_CMD_HALT, 0xcdef0123),
+	S(LINUX_REBOOT_CMD_CAD_ON, 0x89abcdef),
+	S(LINUX_REBOOT_CMD_POWER_OFF, 0x4321fedc),
+	S(LINUX_REBOOT_CMD_RESTART2, 0xa1b2c3d4),
+	S(LINUX_REBOOT_CMD_SW_SUSPEND, 0xd000fce2),
+	S(LINUX_REBOOT_CMD_KEXEC, 0x45584543),
+	END,
+};
+
+/* the priority (SWAP_FLAG_PRIO_MASK, 0x7fff) shows in hex */
+static const struct kcap_symbol swap_bits[] = {
+	S(SWAP_FLAG_PREFER, 0x8000),
+	S(SWAP_FLAG_DISCARD, 0x10000),
+	S(SWAP_FLAG_DISCARD_ONCE, 0x20000),
+	S(SWAP_FLAG_DISCARD_PAGES, 0x40000),
+	END,
+};
+
+static const struct kcap_symbol timer_bits[] = {
+	S(TIMER_ABSTIME, 1),
+	END,
+};
+
+/* Who sent a signal: si_code, negative for the user's, SI_KERNEL and SI_USER the kernel's */
+static const struct kcap_symbol si_codes[] = {
+	S(SI_USER, 0),
+	S(SI_KERNEL, 0x80),
+	S(SI_QUEUE, (uint64_t)-1),
+	S(SI_TIMER, (uint64_t)-2),
+	S(SI_MESGQ, (uint64_t)-3),
+	S(SI_ASYNCIO, (uint64_t)-4),
+	S(SI_SIGIO, (uint64_t)-5),
+	S(SI_TKILL, (uint64_t)-6),
+	S(SI_DETHREAD, (uint64_t)-7),
+	S(SI_ASYNCNL, (uint64_t)-60),
+	END,
+};
+
+static const struct kcap_symbol ioring_setup_bits[] = {
+	S(IORING_SETUP_IOPOLL, 1 << 0),		S(IORING_SETUP_SQPOLL, 1 << 1),
+	S(IORING_SETUP_SQ_AFF, 1 << 2),		S(IORING_SETUP_CQSIZE, 1 << 3),
+	S(IORING_SETUP_CLAMP, 1 << 4),		S(IORING_SETUP_ATTACH_WQ, 1 << 5),
+	S(IORING_SETUP_R_DISABLED, 1 << 6),	S(IORING_SETUP_SUBMIT_ALL, 1 << 7),
+	S(IORING_SETUP_COOP_TASKRUN, 1 << 8),	S(IORING_SETUP_TASKRUN_FLAG, 1 << 9),
+	S(IORING_SETUP_SQE128, 1 << 10),	S(IORING_SETUP_CQE32, 1 << 11),
+	S(IORING_SETUP_SINGLE_ISSUER, 1 << 12), S(IORING_SETUP_DEFER_TASKRUN, 1 << 13),
+	S(IORING_SETUP_NO_MMAP, 1 << 14),	S(IORING_SETUP_REGISTERED_FD_ONLY, 1 << 15),
+	S(IORING_SETUP_NO_SQARRAY, 1 << 16),	END,
+};
+
+static const struct kcap_symbol ioring_enter_bits[] = {
+	S(IORING_ENTER_GETEVENTS, 1 << 0),	 S(IORING_ENTER_SQ_WAKEUP, 1 << 1),
+	S(IORING_ENTER_SQ_WAIT, 1 << 2),	 S(IORING_ENTER_EXT_ARG, 1 << 3),
+	S(IORING_ENTER_REGISTERED_RING, 1 << 4), END,
+};
+
+/* the opcode (enum io_uring_register_op), and the bit that says fd is a registered ring */
+static const struct kcap_symbol ioring_register_ops[] = {
+	S(IORING_REGISTER_BUFFERS, 0),	       S(IORING_UNREGISTER_BUFFERS, 1),
+	S(IORING_REGISTER_FILES, 2),	       S(IORING_UNREGISTER_FILES, 3),
+	S(IORING_REGISTER_EVENTFD, 4),	       S(IORING_UNREGISTER_EVENTFD, 5),
+	S(IORING_REGISTER_FILES_UPDATE, 6),    S(IORING_REGISTER_EVENTFD_ASYNC, 7),
+	S(IORING_REGISTER_PROBE, 8),	       S(IORING_REGISTER_PERSONALITY, 9),
+	S(IORING_UNREGISTER_PERSONALITY, 10),  S(IORING_REGISTER_RESTRICTIONS, 11),
+	S(IORING_REGISTER_ENABLE_RINGS, 12),   S(IORING_REGISTER_FILES2, 13),
+	S(IORING_REGISTER_FILES_UPDATE2, 14),  S(IORING_REGISTER_BUFFERS2, 15),
+	S(IORING_REGISTER_BUFFERS_UPDATE, 16), S(IORING_REGISTER_IOWQ_AFF, 17),
+	S(IORING_UNREGISTER_IOWQ_AFF, 18),     S(IORING_REGISTER_IOWQ_MAX_WORKERS, 19),
+	S(IORING_REGISTER_RING_FDS, 20),       S(IORING_UNREGISTER_RING_FDS, 21),
+	S(IORING_REGISTER_PBUF_RING, 22),      S(IORING_UNREGISTER_PBUF_RING, 23),
+	S(IORING_REGISTER_SYNC_CANCEL, 24),    S(IORING_REGISTER_FILE_ALLOC_RANGE, 25),
+	S(IORING_REGISTER_PBUF_STATUS, 26),    S(IORING_REGISTER_NAPI, 27),
+	S(IORING_UNREGISTER_NAPI, 28),	       S(IORING_REGISTER_CLOCK, 29),
+	S(IORING_REGISTER_CLONE_BUFFERS, 30),  S(IORING_REGISTER_SEND_MSG_RING, 31),
+	S(IORING_REGISTER_ZCRX_IFQ, 32),       S(IORING_REGISTER_RESIZE_RINGS, 33),
+	S(IORING_REGISTER_MEM_REGION, 34),     END,
+};
+
+static const struct kcap_symbol ioring_register_bits[] = {
+	S(IORING_REGISTER_USE_REGISTERED_RING, 1u << 31),
+	END,
+};
+
+static const struct kcap_symbol ipc_bits[] = {
+	S(IPC_CREAT, 01000),
+	S(IPC_EXCL, 02000),
+	S(IPC_NOWAIT, 04000),
+	END,
+};
+
+static const struct kcap_symbol sem_bits[] = {
+	S(IPC_NOWAIT, 04000),
+	S(SEM_UNDO, 0x1000),
+	END,
+};
+
+/* semctl's command (the low byte) and IPC_64, the layout glibc asks for */
+static const struct kcap_symbol semctl_cmds[] = {
+	S(IPC_RMID, 0), S(IPC_SET, 1),	 S(IPC_STAT, 2),  S(IPC_INFO, 3),      S(GETPID, 11),
+	S(GETVAL, 12),	S(GETALL, 13),	 S(GETNCNT, 14),  S(GETZCNT, 15),      S(SETVAL, 16),
+	S(SETALL, 17),	S(SEM_STAT, 18), S(SEM_INFO, 19), S(SEM_STAT_ANY, 20), END,
+};
+
+static const struct kcap_symbol ipc_64_bits[] = {
+	S(IPC_64, 0x100),
+	END,
+};
+
+/* quotactl's subcommands: the VFS ones, then XFS's (XQM_CMD) */
+static const struct kcap_symbol quota_cmds[] = {
+	S(Q_SYNC, 0x800001),
+	S(Q_QUOTAON, 0x800002),
+	S(Q_QUOTAOFF, 0x800003),
+	S(Q_GETFMT, 0x800004),
+	S(Q_GETINFO, 0x800005),
+	S(Q_SETINFO, 0x800006),
+	S(Q_GETQUOTA, 0x800007),
+	S(Q_SETQUOTA, 0x800008),
+	S(Q_GETNEXTQUOTA, 0x800009),
+	S(Q_XQUOTAON, 0x5801),
+	S(Q_XQUOTAOFF, 0x5802),
+	S(Q_XGETQUOTA, 0x5803),
+	S(Q_XSETQLIM, 0x5804),
+	S(Q_XGETQSTAT, 0x5805),
+	S(Q_XQUOTARM, 0x5806),
+	S(Q_XQUOTASYNC, 0x5807),
+	S(Q_XGETQSTATV, 0x5808),
+	S(Q_XGETNEXTQUOTA, 0x5809),
+	END,
+};
+
+static const struct kcap_symbol quota_types[] = {
+	S(USRQUOTA, 0),
+	S(GRPQUOTA, 1),
+	S(PRJQUOTA, 2),
+	END,
+};
+
+static const struct kcap_symbol ptrace_option_bits[] = {
+	S(PTRACE_O_TRACESYSGOOD, 0x1),
+	S(PTRACE_O_TRACEFORK, 0x2),
+	S(PTRACE_O_TRACEVFORK, 0x4),
+	S(PTRACE_O_TRACECLONE, 0x8),
+	S(PTRACE_O_TRACEEXEC, 0x10),
+	S(PTRACE_O_TRACEVFORKDONE, 0x20),
+	S(PTRACE_O_TRACEEXIT, 0x40),
+	S(PTRACE_O_TRACESECCOMP, 0x80),
+	S(PTRACE_O_EXITKILL, 0x100000),
+	S(PTRACE_O_SUSPEND_SECCOMP, 0x200000),
+	END,
+};
+
+static const struct kcap_symbol shmget_bits[] = {
+	S(IPC_CREAT, 01000),
+	S(IPC_EXCL, 02000),
+	S(SHM_HUGETLB, 04000),
+	S(SHM_NORESERVE, 010000),
+	END,
+};
+
+static const struct kcap_symbol shmat_bits[] = {
+	S(SHM_RDONLY, 010000), S(SHM_RND, 020000), S(SHM_REMAP, 040000), S(SHM_EXEC, 0100000), END,
+};
+
+static const struct kcap_symbol shmctl_cmds[] = {
+	S(IPC_RMID, 0),	   S(IPC_SET, 1),   S(IPC_STAT, 2),  S(IPC_INFO, 3),	  S(SHM_LOCK, 11),
+	S(SHM_UNLOCK, 12), S(SHM_STAT, 13), S(SHM_INFO, 14), S(SHM_STAT_ANY, 15), END,
+};
+
 static const struct kcap_symbol_set sets[KCAP_ST__COUNT] = {
 	[KCAP_ST_OPEN_FLAGS] = { .enum_part = open_accmode, .enum_mask = 3, .bits = open_bits },
 	[KCAP_ST_RESOLVE_FLAGS] = { .bits = resolve_bits, .zero = "0" },
@@ -1126,6 +1629,56 @@ static const struct kcap_symbol_set sets[KCAP_ST__COUNT] = {
 	[KCAP_ST_MADVISE_ADVICE] = { .enum_part = madvise_advice },
 	[KCAP_ST_MLOCK_FLAGS] = { .bits = mlock_bits, .zero = "0" },
 	[KCAP_ST_MLOCKALL_FLAGS] = { .bits = mlockall_bits, .zero = "0" },
+	[KCAP_ST_BPF_PROG_TYPE] = { .enum_part = bpf_prog_types },
+	[KCAP_ST_CLD_CODE] = { .enum_part = cld_codes },
+	[KCAP_ST_WAIT_OPTIONS] = { .bits = wait_bits, .zero = "0" },
+	[KCAP_ST_WAITID_TYPE] = { .enum_part = waitid_types },
+	[KCAP_ST_PERF_TYPE] = { .enum_part = perf_types },
+	[KCAP_ST_PERF_FLAGS] = { .bits = perf_flag_bits, .zero = "0" },
+	[KCAP_ST_PIDFD_FLAGS] = { .bits = pidfd_bits, .zero = "0" },
+	[KCAP_ST_PIDFD_SIGNAL_FLAGS] = { .bits = pidfd_signal_bits, .zero = "0" },
+	[KCAP_ST_FSOPEN_FLAGS] = { .bits = fsopen_bits, .zero = "0" },
+	[KCAP_ST_FSMOUNT_FLAGS] = { .bits = fsmount_bits, .zero = "0" },
+	[KCAP_ST_FSCONFIG_CMD] = { .enum_part = fsconfig_cmds },
+	[KCAP_ST_MOUNT_ATTR] = { .bits = mount_attr_bits, .zero = "0" },
+	[KCAP_ST_MOVE_MOUNT_FLAGS] = { .bits = move_mount_bits, .zero = "0" },
+	[KCAP_ST_OPEN_TREE_FLAGS] = { .bits = open_tree_bits, .extra_bits = at_bits, .zero = "0" },
+	[KCAP_ST_FSPICK_FLAGS] = { .bits = fspick_bits, .zero = "0" },
+	[KCAP_ST_KEY_SPEC] = { .enum_part = key_specs },
+	[KCAP_ST_KEYCTL_OP] = { .enum_part = keyctl_ops },
+	[KCAP_ST_LANDLOCK_ACCESS_FS] = { .bits = landlock_access_fs_bits, .zero = "0" },
+	[KCAP_ST_LANDLOCK_ACCESS_NET] = { .bits = landlock_access_net_bits, .zero = "0" },
+	[KCAP_ST_LANDLOCK_CREATE_FLAGS] = { .bits = landlock_create_bits, .zero = "0" },
+	[KCAP_ST_LANDLOCK_RULE_TYPE] = { .enum_part = landlock_rule_types },
+	[KCAP_ST_LANDLOCK_RESTRICT_FLAGS] = { .bits = landlock_restrict_bits, .zero = "0" },
+	[KCAP_ST_DELETE_MODULE_FLAGS] = { .bits = delete_module_bits, .zero = "0" },
+	[KCAP_ST_KEXEC_FLAGS] = { .enum_part = kexec_archs,
+				  .enum_mask = 0xffff0000,
+				  .bits = kexec_bits },
+	[KCAP_ST_KEXEC_FILE_FLAGS] = { .bits = kexec_file_bits, .zero = "0" },
+	[KCAP_ST_USERFAULTFD_FLAGS] = { .bits = userfaultfd_bits,
+					.extra_bits = fd_bits,
+					.zero = "0" },
+	[KCAP_ST_FUTEX_OP] = { .enum_part = futex_cmds, .enum_mask = 0x7f, .bits = futex_bits },
+	[KCAP_ST_REBOOT_MAGIC] = { .enum_part = reboot_magics },
+	[KCAP_ST_REBOOT_CMD] = { .enum_part = reboot_cmds },
+	[KCAP_ST_SWAP_FLAGS] = { .bits = swap_bits, .zero = "0" },
+	[KCAP_ST_TIMER_FLAGS] = { .bits = timer_bits, .zero = "0" },
+	[KCAP_ST_SI_CODE] = { .enum_part = si_codes },
+	[KCAP_ST_IORING_SETUP_FLAGS] = { .bits = ioring_setup_bits, .zero = "0" },
+	[KCAP_ST_IORING_ENTER_FLAGS] = { .bits = ioring_enter_bits, .zero = "0" },
+	[KCAP_ST_IORING_REGISTER_OP] = { .enum_part = ioring_register_ops,
+					 .enum_mask = 0x7fffffff,
+					 .bits = ioring_register_bits },
+	[KCAP_ST_IPC_FLAGS] = { .bits = ipc_bits, .zero = "0" },
+	[KCAP_ST_SEM_FLAGS] = { .bits = sem_bits, .zero = "0" },
+	[KCAP_ST_SEMCTL_CMD] = { .enum_part = semctl_cmds, .enum_mask = 0xff, .bits = ipc_64_bits },
+	[KCAP_ST_QUOTA_CMD] = { .enum_part = quota_cmds },
+	[KCAP_ST_QUOTA_TYPE] = { .enum_part = quota_types },
+	[KCAP_ST_PTRACE_OPTIONS] = { .bits = ptrace_option_bits, .zero = "0" },
+	[KCAP_ST_SHMGET_FLAGS] = { .bits = shmget_bits, .zero = "0" },
+	[KCAP_ST_SHMAT_FLAGS] = { .bits = shmat_bits, .zero = "0" },
+	[KCAP_ST_SHMCTL_CMD] = { .enum_part = shmctl_cmds, .enum_mask = 0xff, .bits = ipc_64_bits },
 };
 
 const struct kcap_symbol_set *kcap_symbol_set(enum kcap_symbol_table table)

@@ -670,3 +670,43 @@ KCAP_FILLER(FLOCK_X, SYS_EXIT)
 {
 	kf_fd_u32_args(ctx);
 }
+
+/* struct file_handle { __u32 handle_bytes; int handle_type; ... }: both in one word */
+static __always_inline void kf_push_file_handle(struct kf_ctx *ctx, __u64 handle)
+{
+	__u64 v = 0;
+
+	if (kf_try_read_user_u64(ctx, handle, &v)) {
+		kf_push_unreadable(ctx);
+		kf_push_unreadable(ctx);
+	} else {
+		kf_push_u32(ctx, (__u32)v);
+		kf_push_s32(ctx, (__s32)(v >> 32));
+	}
+}
+
+/* name_to_handle_at(dirfd, path, handle, mount_id, flags) */
+KCAP_FILLER(NAME_TO_HANDLE_AT_X, SYS_EXIT)
+{
+	__s64 res = kf_push_res(ctx);
+
+	kf_push_arg_s32(ctx, 0);
+	kf_push_arg_path(ctx, 1);
+	kf_push_file_handle(ctx, kf_arg(ctx, 2));
+	if (res == 0)
+		kf_push_user_int32(ctx, kf_arg(ctx, 3));
+	else
+		kf_push_s32(ctx, 0);
+	kf_push_arg_u32(ctx, 4);
+}
+
+/* open_by_handle_at(mount_fd, handle, flags) */
+KCAP_FILLER(OPEN_BY_HANDLE_AT_X, SYS_EXIT)
+{
+	__s64 res = kf_push_res(ctx);
+
+	kf_push_arg_s32(ctx, 0);
+	kf_push_file_handle(ctx, kf_arg(ctx, 1));
+	kf_push_arg_u32(ctx, 2);
+	kf_push_opened_file(ctx, res);
+}

@@ -87,3 +87,51 @@ KCAP_FILLER(MUNLOCKALL_X, SYS_EXIT)
 {
 	kf_push_res(ctx);
 }
+
+/* process_vm_readv, process_vm_writev(pid, local_iov, liovcnt, remote_iov, riovcnt, flags) */
+static __always_inline void kf_process_vm_args(struct kf_ctx *ctx)
+{
+	kf_push_res(ctx);
+	kf_push_arg_s32(ctx, 0);
+	kf_push_arg_u64(ctx, 1);
+	kf_push_arg_u64(ctx, 2);
+	kf_push_arg_u64(ctx, 3);
+	kf_push_arg_u64(ctx, 4);
+	kf_push_arg_u64(ctx, 5);
+}
+
+KCAP_FILLER(PROCESS_VM_READV_X, SYS_EXIT)
+{
+	kf_process_vm_args(ctx);
+}
+
+KCAP_FILLER(PROCESS_VM_WRITEV_X, SYS_EXIT)
+{
+	kf_process_vm_args(ctx);
+}
+
+/* userfaultfd(flags) */
+KCAP_FILLER(USERFAULTFD_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_u32(ctx, 0);
+}
+
+/* memfd_secret(flags) */
+KCAP_FILLER(MEMFD_SECRET_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_u32(ctx, 0);
+}
+
+/* futex(uaddr, op, val, timeout or val2, uaddr2, val3) */
+KCAP_FILLER(FUTEX_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_u64(ctx, 0);
+	kf_push_arg_u32(ctx, 1);
+	kf_push_arg_u32(ctx, 2);
+	kf_push_arg_u64(ctx, 3);
+	kf_push_arg_u64(ctx, 4);
+	kf_push_arg_u32(ctx, 5);
+}

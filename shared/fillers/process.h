@@ -206,3 +206,258 @@ KCAP_FILLER(GETRLIMIT_X, SYS_EXIT)
 	kf_push_arg_u32(ctx, 0);
 	kf_push_rlimit(ctx, kf_arg(ctx, 1), res == 0);
 }
+
+#define KF_CLD_EXITED 1
+#define KF_CLD_KILLED 2
+#define KF_CLD_DUMPED 3
+#define KF_CLD_STOPPED 5
+#define KF_CLD_CONTINUED 6
+#define KF_SIGCONT 18
+
+/* A child's state change: its CLD_* code, exit status (CLD_EXITED) or signal (the others). */
+static __always_inline void kf_push_child_state(struct kf_ctx *ctx, __u32 cld, __u32 value)
+{
+	kf_push_u32(ctx, cld);
+	kf_push_s32(ctx, cld == KF_CLD_EXITED ? (__s32)value : 0);
+	kf_push_u32(ctx, cld == KF_CLD_EXITED ? 0 : value);
+}
+
+/* wait4(pid, wstatus, options, rusage): the status word in wait(2) layout. */
+KCAP_FILLER(WAIT4_X, SYS_EXIT)
+{
+	__s64 res = kf_push_res(ctx);
+	__u64 wstatus = kf_arg(ctx, 1);
+	__u32 s = 0;
+	int readable = 1;
+
+	if (res > 0 && wstatus)
+		readable = kf_try_read_user_u32(ctx, wstatus, &s) == 0;
+	kf_push_arg_s32(ctx, 0);
+	if (readable)
+		kf_push_u32(ctx, s);
+	else
+		kf_push_unreadable(ctx);
+	kf_push_arg_u32(ctx, 2);
+	kf_push_arg_u64(ctx, 3);
+	if (!readable) {
+		kf_push_unreadable(ctx);
+		kf_push_unreadable(ctx);
+		kf_push_unreadable(ctx);
+	} else if (res <= 0 || !wstatus) {
+		kf_push_child_state(ctx, 0, 0);
+	} else if (s == 0xffff) {
+		kf_push_child_state(ctx, KF_CLD_CONTINUED, KF_SIGCONT);
+	} else if ((s & 0xff) == 0x7f) {
+		kf_push_child_state(ctx, KF_CLD_STOPPED, (s >> 8) & 0xff);
+	} else if ((s & 0x7f) == 0) {
+		kf_push_child_state(ctx, KF_CLD_EXITED, (s >> 8) & 0xff);
+	} else {
+		kf_push_child_state(ctx, (s & 0x80) ? KF_CLD_DUMPED : KF_CLD_KILLED, s & 0x7f);
+	}
+}
+
+/*
+ * waitid(idtype, id, infop, options, rusage): the siginfo_t the kernel filled
+ * (si_code at 8, si_pid and si_uid at 16, si_status at 24), zeroed by it when
+ * WNOHANG found no child.
+ */
+KCAP_FILLER(WAITID_X, SYS_EXIT)
+{
+	__s64 res = kf_push_res(ctx);
+	__u64 infop = kf_arg(ctx, 2), code = 0, ids = 0, status = 0;
+	int bad = 0;
+
+	kf_push_arg_u32(ctx, 0);
+	kf_push_arg_s32(ctx, 1);
+	kf_push_arg_u32(ctx, 3);
+	kf_push_arg_u64(ctx, 4);
+	if (res == 0 && infop)
+		bad = kf_try_read_user_u64(ctx, infop + 8, &code) ||
+		      kf_try_read_user_u64(ctx, infop + 16, &ids) ||
+		      kf_try_read_user_u64(ctx, infop + 24, &status);
+	if (bad) {
+		kf_push_unreadable(ctx);
+		kf_push_unreadable(ctx);
+		kf_push_unreadable(ctx);
+		kf_push_unreadable(ctx);
+		kf_push_unreadable(ctx);
+		return;
+	}
+	kf_push_s32(ctx, (__s32)ids);
+	kf_push_u32(ctx, (__u32)(ids >> 32));
+	kf_push_child_state(ctx, (__u32)code, (__u32)status);
+}
+
+/* pidfd_open(pid, flags) */
+KCAP_FILLER(PIDFD_OPEN_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_s32(ctx, 0);
+	kf_push_arg_u32(ctx, 1);
+}
+
+/* pidfd_getfd(pidfd, targetfd, flags) */
+KCAP_FILLER(PIDFD_GETFD_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_s32(ctx, 0);
+	kf_push_arg_s32(ctx, 1);
+	kf_push_arg_u32(ctx, 2);
+}
+
+/* pidfd_send_signal(pidfd, sig, info, flags) */
+KCAP_FILLER(PIDFD_SEND_SIGNAL_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_s32(ctx, 0);
+	kf_push_arg_u32(ctx, 1);
+	kf_push_arg_u64(ctx, 2);
+	kf_push_arg_u32(ctx, 3);
+}
+
+#define KF_EINTR 4
+
+/* A sleep's remaining time: written by the kernel only when a signal interrupted it. */
+static __always_inline void kf_push_sleep_left(struct kf_ctx *ctx, __s64 res, __u64 rem)
+{
+	if (res == -KF_EINTR && rem)
+		kf_push_user_array(ctx, rem, 16);
+	else
+		kf_push_empty(ctx);
+}
+
+/* nanosleep(req, rem) */
+KCAP_FILLER(NANOSLEEP_X, SYS_EXIT)
+{
+	__s64 res = kf_push_res(ctx);
+
+	kf_push_user_array(ctx, kf_arg(ctx, 0), 16);
+	kf_push_sleep_left(ctx, res, kf_arg(ctx, 1));
+}
+
+/* clock_nanosleep(clockid, flags, req, rem) */
+KCAP_FILLER(CLOCK_NANOSLEEP_X, SYS_EXIT)
+{
+	__s64 res = kf_push_res(ctx);
+
+	kf_push_arg_u32(ctx, 0);
+	kf_push_arg_u32(ctx, 1);
+	kf_push_user_array(ctx, kf_arg(ctx, 2), 16);
+	kf_push_sleep_left(ctx, res, kf_arg(ctx, 3));
+}
+
+/* A siginfo's si_code, after si_signo and si_errno. */
+static __always_inline void kf_push_si_code(struct kf_ctx *ctx, __u64 info)
+{
+	__u64 v = 0;
+
+	if (kf_try_read_user_u64(ctx, info + 8, &v))
+		kf_push_unreadable(ctx);
+	else
+		kf_push_s32(ctx, (__s32)v);
+}
+
+/* rt_sigqueueinfo(tgid, sig, info) */
+KCAP_FILLER(RT_SIGQUEUEINFO_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_s32(ctx, 0);
+	kf_push_arg_u32(ctx, 1);
+	kf_push_si_code(ctx, kf_arg(ctx, 2));
+}
+
+/* rt_tgsigqueueinfo(tgid, tid, sig, info) */
+KCAP_FILLER(RT_TGSIGQUEUEINFO_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_s32(ctx, 0);
+	kf_push_arg_s32(ctx, 1);
+	kf_push_arg_u32(ctx, 2);
+	kf_push_si_code(ctx, kf_arg(ctx, 3));
+}
+
+/* A System V IPC get call's flags: its permissions (the low nine bits) apart. */
+static __always_inline void kf_push_ipc_get_flags(struct kf_ctx *ctx, __u32 flg)
+{
+	kf_push_u32(ctx, flg & ~0777u);
+	kf_push_u32(ctx, flg & 0777u);
+}
+
+/* semget(key, nsems, semflg) */
+KCAP_FILLER(SEMGET_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_u32(ctx, 0);
+	kf_push_arg_s32(ctx, 1);
+	kf_push_ipc_get_flags(ctx, (__u32)kf_arg(ctx, 2));
+}
+
+/*
+ * semop(semid, sops, nsops): the first struct sembuf { unsigned short
+ * sem_num; short sem_op; short sem_flg; }, 6 bytes, read as bytes 0 to 3
+ * and 2 to 5 (nothing past it); none without one.
+ */
+KCAP_FILLER(SEMOP_X, SYS_EXIT)
+{
+	__u64 sops = kf_arg(ctx, 1);
+	__u32 num_op = 0, op_flg = 0;
+
+	kf_push_res(ctx);
+	kf_push_arg_s32(ctx, 0);
+	kf_push_u64(ctx, sops);
+	kf_push_arg_u64(ctx, 2);
+	if (kf_arg(ctx, 2) && (kf_try_read_user_u32(ctx, sops, &num_op) ||
+			       kf_try_read_user_u32(ctx, sops + 2, &op_flg))) {
+		kf_push_unreadable(ctx);
+		kf_push_unreadable(ctx);
+		kf_push_unreadable(ctx);
+		return;
+	}
+	kf_push_u32(ctx, num_op & 0xffff);
+	kf_push_s32(ctx, (__s16)(num_op >> 16));
+	kf_push_u32(ctx, op_flg >> 16);
+}
+
+/* semctl(semid, semnum, cmd, arg) */
+KCAP_FILLER(SEMCTL_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_s32(ctx, 0);
+	kf_push_arg_s32(ctx, 1);
+	kf_push_arg_u32(ctx, 2);
+	kf_push_arg_u64(ctx, 3);
+}
+
+/* shmget(key, size, shmflg) */
+KCAP_FILLER(SHMGET_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_u32(ctx, 0);
+	kf_push_arg_u64(ctx, 1);
+	kf_push_ipc_get_flags(ctx, (__u32)kf_arg(ctx, 2));
+}
+
+/* shmat(shmid, shmaddr, shmflg) */
+KCAP_FILLER(SHMAT_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_s32(ctx, 0);
+	kf_push_arg_u64(ctx, 1);
+	kf_push_arg_u32(ctx, 2);
+}
+
+/* shmdt(shmaddr) */
+KCAP_FILLER(SHMDT_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_u64(ctx, 0);
+}
+
+/* shmctl(shmid, cmd, buf) */
+KCAP_FILLER(SHMCTL_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_s32(ctx, 0);
+	kf_push_arg_u32(ctx, 1);
+	kf_push_arg_u64(ctx, 2);
+}

@@ -17,12 +17,20 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
+#include <linux/bpf.h>
 #include <linux/capability.h>
 #include <linux/sched.h>
 #include <linux/filter.h>
+#include <linux/futex.h>
 #include <linux/io_uring.h>
+#include <linux/kexec.h>
+#include <linux/keyctl.h>
+#include <linux/landlock.h>
+#include <linux/perf_event.h>
 #include <linux/prctl.h>
+#include <linux/reboot.h>
 #include <linux/seccomp.h>
+#include <linux/userfaultfd.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -34,6 +42,8 @@
 #include <sys/mman.h>
 #include <sys/mount.h>
 #include <sys/personality.h>
+#include <sys/quota.h>
+#include <sys/ptrace.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/socket.h>
@@ -43,6 +53,8 @@
 #include <sys/file.h>
 #include <sys/ioctl.h>
 #include <sys/select.h>
+#include <sys/sem.h>
+#include <sys/shm.h>
 #include <sys/eventfd.h>
 #include <sys/inotify.h>
 #include <sys/signalfd.h>
@@ -663,7 +675,8 @@ static void messages(const char *dir, FILE *facts)
 /*
  * What no syscall tracepoint sees: an io_uring OPENAT of a file linked to an
  * UNLINKAT of it, through the raw ring interface (io_uring_setup, the rings
- * mapped, io_uring_enter).
+ * mapped, io_uring_enter); then a register opcode that does not exist, and a
+ * register and an enter of a descriptor that is not open.
  */
 static void rings(const char *dir, FILE *facts)
 {
@@ -688,6 +701,8 @@ static void rings(const char *dir, FILE *facts)
 		die("io_uring_setup (io_uring disabled: sysctl kernel.io_uring_disabled?)");
 	if (!(p.features & IORING_FEAT_SINGLE_MMAP))
 		die("io_uring without IORING_FEAT_SINGLE_MMAP (kernel before 5.4)");
+	fprintf(facts, "ring_fd=%ld\nring_sq=%u\nring_cq=%u\nring_features=%u\n", rfd, p.sq_entries,
+		p.cq_entries, p.features);
 	sq_len = p.sq_off.array + p.sq_entries * sizeof(unsigned int);
 	cq_len = p.cq_off.cqes + p.cq_entries * sizeof(struct io_uring_cqe);
 	len = sq_len > cq_len ? sq_len : cq_len;
@@ -727,6 +742,12 @@ static void rings(const char *dir, FILE *facts)
 		if (cqe->user_data == WL_URING_DATA)
 			syscall(SYS_close, cqe->res);
 	}
+	if (syscall(SYS_io_uring_register, rfd, WL_BAD_URING_OP, NULL, 0) != -1 ||
+	    errno != EINVAL ||
+	    syscall(SYS_io_uring_register, WL_BAD_FD, IORING_REGISTER_PROBE, NULL, 0) != -1 ||
+	    errno != EBADF || syscall(SYS_io_uring_enter, WL_BAD_FD, 0, 0, 0, NULL, 0) != -1 ||
+	    errno != EBADF)
+		die("io_uring_register and io_uring_enter refused");
 	munmap(sqe, p.sq_entries * sizeof(*sqe));
 	munmap(ring, len);
 	syscall(SYS_close, rfd);
@@ -1026,6 +1047,61 @@ static void credentials(FILE *facts)
 		die("credentials child");
 }
 
+/* A syscall's result as the kernel returned it: the value, or -errno. */
+static long sys_result(long r)
+{
+	return r < 0 ? -errno : r;
+}
+
+/*
+ * The new mount API in the namespaces child, on its private mount point mnt:
+ * a tmpfs context configured (a key it does not know refused), mounted and
+ * attached on mnt, cloned with open_tree, picked again with fspick, made
+ * read-only with mount_setattr (a size too short refused), then detached;
+ * an unknown type, a bad descriptor, missing paths and unknown flags
+ * refused. mount_setattr is newer than some kernels kcap supports: its
+ * results go to the facts. Returns 0, or the step that failed.
+ */
+static int new_mount_api(const char *mnt, FILE *facts)
+{
+	struct mount_attr rdonly = { .attr_set = MOUNT_ATTR_RDONLY };
+	long fd;
+
+	fd = syscall(SYS_fsopen, "tmpfs", FSOPEN_CLOEXEC);
+	if (fd < 0 || syscall(SYS_dup2, fd, WL_FS_FD) != WL_FS_FD ||
+	    syscall(SYS_fsopen, WL_NO_FSTYPE, 0) != -1 || errno != ENODEV)
+		return 1;
+	if (syscall(SYS_fsconfig, WL_FS_FD, FSCONFIG_SET_STRING, WL_FS_KEY, WL_FS_VALUE, 0) != 0 ||
+	    syscall(SYS_fsconfig, WL_FS_FD, FSCONFIG_SET_FLAG, WL_NO_FSTYPE, NULL, 0) != -1 ||
+	    errno != EINVAL ||
+	    syscall(SYS_fsconfig, WL_FS_FD, FSCONFIG_CMD_CREATE, NULL, NULL, 0) != 0)
+		return 2;
+	fd = syscall(SYS_fsmount, WL_FS_FD, FSMOUNT_CLOEXEC, MOUNT_ATTR_NODEV);
+	if (fd < 0 || syscall(SYS_dup2, fd, WL_MNT_FD) != WL_MNT_FD ||
+	    syscall(SYS_fsmount, WL_BAD_FD, 0, 0) != -1 || errno != EBADF)
+		return 3;
+	if (syscall(SYS_move_mount, WL_MNT_FD, "", AT_FDCWD, mnt, MOVE_MOUNT_F_EMPTY_PATH) != 0 ||
+	    syscall(SYS_move_mount, AT_FDCWD, WL_NO_EXE, AT_FDCWD, mnt, 0) != -1 || errno != ENOENT)
+		return 4;
+	fd = syscall(SYS_open_tree, AT_FDCWD, mnt, OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC);
+	if (fd < 0 || syscall(SYS_close, fd) != 0 ||
+	    syscall(SYS_open_tree, AT_FDCWD, WL_NO_EXE, 0) != -1 || errno != ENOENT)
+		return 5;
+	fd = syscall(SYS_fspick, AT_FDCWD, mnt, FSPICK_CLOEXEC);
+	if (fd < 0 || syscall(SYS_close, fd) != 0 ||
+	    syscall(SYS_fspick, AT_FDCWD, mnt, WL_BAD_FLAGS) != -1 || errno != EINVAL)
+		return 6;
+	fprintf(facts, "setattr_ret=%ld\n",
+		sys_result(syscall(SYS_mount_setattr, AT_FDCWD, mnt, 0, &rdonly, sizeof(rdonly))));
+	fprintf(facts, "setattr_short_ret=%ld\n",
+		sys_result(syscall(SYS_mount_setattr, AT_FDCWD, mnt, 0, &rdonly, 0)));
+	fflush(facts);
+	if (syscall(SYS_umount2, mnt, MNT_DETACH) != 0 || syscall(SYS_close, WL_MNT_FD) != 0 ||
+	    syscall(SYS_close, WL_FS_FD) != 0)
+		return 7;
+	return 0;
+}
+
 /*
  * Namespaces and mounts, in a child made by a raw clone(SIGCHLD) that first
  * takes a mount namespace of its own and makes every mount in it private, so
@@ -1066,6 +1142,8 @@ static void namespaces(const char *dir, FILE *facts)
 		if (syscall(SYS_umount2, mnt, MNT_DETACH) != 0 ||
 		    syscall(SYS_umount2, mnt, 0) != -1 || errno != EINVAL)
 			_exit(6);
+		if (new_mount_api(mnt, facts) != 0)
+			_exit(7);
 		fd = syscall(SYS_openat, AT_FDCWD, "/proc/self/ns/uts", O_RDONLY | O_CLOEXEC, 0);
 		if (fd < 0 || syscall(SYS_dup2, fd, WL_NS_FD) != WL_NS_FD ||
 		    syscall(SYS_setns, WL_NS_FD, CLONE_NEWUTS) != 0 ||
@@ -1084,6 +1162,35 @@ static void namespaces(const char *dir, FILE *facts)
 		die("namespaces child");
 	if (rmdir(mnt) < 0)
 		die("rmdir mount point");
+}
+
+/*
+ * For the processes child: two short sleeps and two refused (a nanosecond
+ * count of a whole second, a clock that does not exist), signals queued to
+ * itself with a siginfo of its own (SI_QUEUE), one to its parent claiming
+ * to come from the kernel (refused: a forged SI_KERNEL), one to a thread
+ * that does not exist. Signal 0 only checks. Returns 0, or the step that
+ * failed.
+ */
+static int sleeps_and_queued_signals(long self)
+{
+	struct timespec ns = { 0, 1 }, whole = { 0, WL_NSEC_PER_SEC };
+	siginfo_t queued, forged;
+
+	memset(&queued, 0, sizeof(queued));
+	memset(&forged, 0, sizeof(forged));
+	queued.si_code = SI_QUEUE;
+	forged.si_code = SI_KERNEL;
+	if (syscall(SYS_nanosleep, &ns, NULL) != 0 || syscall(SYS_nanosleep, &whole, NULL) != -1 ||
+	    errno != EINVAL || syscall(SYS_clock_nanosleep, CLOCK_MONOTONIC, 0, &ns, NULL) != 0 ||
+	    syscall(SYS_clock_nanosleep, WL_BAD_CLOCK, 0, &ns, NULL) != -1 || errno != EINVAL)
+		return 1;
+	if (syscall(SYS_rt_sigqueueinfo, self, 0, &queued) != 0 ||
+	    syscall(SYS_rt_sigqueueinfo, getppid(), 0, &forged) != -1 || errno != EPERM ||
+	    syscall(SYS_rt_tgsigqueueinfo, self, self, 0, &queued) != 0 ||
+	    syscall(SYS_rt_tgsigqueueinfo, self, WL_BAD_FD, 0, &queued) != -1 || errno != ESRCH)
+		return 2;
+	return 0;
 }
 
 /*
@@ -1127,6 +1234,8 @@ static void procs(FILE *facts)
 		    errno != EINVAL || syscall(SYS_tkill, WL_BAD_FD, SIGTERM) != -1 ||
 		    errno != ESRCH)
 			_exit(4);
+		if (sleeps_and_queued_signals(self) != 0)
+			_exit(9);
 		if (syscall(SYS_personality, PER_LINUX | ADDR_NO_RANDOMIZE) != (long)persona ||
 		    syscall(SYS_personality, PER_LINUX) != ADDR_NO_RANDOMIZE)
 			_exit(5);
@@ -1152,6 +1261,502 @@ static void procs(FILE *facts)
 	if (waitpid((pid_t)pid, &status, 0) != pid || !WIFEXITED(status) ||
 	    WEXITSTATUS(status) != WL_CHILD_STATUS)
 		die("processes child");
+}
+
+/*
+ * Waiting for children, by the parent: a child that exits reaped by waitid,
+ * one killed by a signal reaped by wait4; then no such child, an unknown
+ * idtype.
+ */
+static void waits(FILE *facts)
+{
+	siginfo_t info;
+	int status;
+	long pid;
+
+	fflush(facts);
+	pid = syscall(SYS_clone, SIGCHLD, 0, NULL, NULL, 0);
+	if (pid < 0)
+		die("clone");
+	if (pid == 0)
+		_exit(WL_CHILD_STATUS);
+	fprintf(facts, "exited=%ld\n", pid);
+	memset(&info, 0, sizeof(info));
+	if (syscall(SYS_waitid, P_PID, pid, &info, WEXITED, NULL) != 0 || info.si_pid != pid ||
+	    info.si_code != CLD_EXITED || info.si_status != WL_CHILD_STATUS)
+		die("waitid");
+	fflush(facts);
+	pid = syscall(SYS_clone, SIGCHLD, 0, NULL, NULL, 0);
+	if (pid < 0)
+		die("clone");
+	if (pid == 0) {
+		syscall(SYS_kill, syscall(SYS_getpid), SIGTERM);
+		_exit(3);
+	}
+	fprintf(facts, "killed=%ld\n", pid);
+	if (syscall(SYS_wait4, pid, &status, 0, NULL) != pid || !WIFSIGNALED(status) ||
+	    WTERMSIG(status) != SIGTERM)
+		die("wait4");
+	if (syscall(SYS_wait4, WL_BAD_FD, &status, WNOHANG, NULL) != -1 || errno != ECHILD ||
+	    syscall(SYS_waitid, WL_BAD_IDTYPE, 0, &info, WEXITED, NULL) != -1 || errno != EINVAL)
+		die("wait for no child");
+}
+
+/* What the tracing child passes by pointer, at addresses the parent writes to the facts. */
+static char wl_vm_src[] = WL_VM_DATA, wl_vm_dst[sizeof(WL_VM_DATA)];
+static struct iovec wl_vm_local = { wl_vm_dst, sizeof(WL_VM_DATA) - 1 };
+static struct iovec wl_vm_remote = { wl_vm_src, sizeof(WL_VM_DATA) - 1 };
+static union bpf_attr wl_bpf_attr;
+static struct perf_event_attr wl_perf_attr;
+
+/*
+ * What reaches into other processes and the kernel, harmlessly, in a child
+ * made by a raw clone(SIGCHLD): its own process descriptor (opened, signalled
+ * with 0, a descriptor taken from itself through it; bad flags, no such
+ * process or descriptor), its own memory read and written through
+ * process_vm_readv/writev (bad flags, no such process), ptrace requests to
+ * no such process (a peek, a seize with options, a continue with a signal), a bpf command that does not exist and a program load with no
+ * instructions, a perf event refused for its flags and for its attr.
+ */
+static void tracing(FILE *facts)
+{
+	int status;
+	long pid;
+
+	_Static_assert(offsetof(union bpf_attr, prog_name) + 16 == WL_BPF_ATTR_SIZE,
+		       "BPF_PROG_LOAD's attr up to its name");
+	wl_bpf_attr.prog_type = BPF_PROG_TYPE_SOCKET_FILTER;
+	wl_bpf_attr.license = (uint64_t)(uintptr_t) "GPL";
+	strcpy(wl_bpf_attr.prog_name, WL_BPF_PROG_NAME);
+	wl_perf_attr.type = PERF_TYPE_SOFTWARE;
+	wl_perf_attr.size = sizeof(wl_perf_attr);
+	wl_perf_attr.config = PERF_COUNT_SW_DUMMY;
+	fprintf(facts, "vm_local=%lu\nvm_remote=%lu\nperf_attr_size=%zu\n",
+		(unsigned long)&wl_vm_local, (unsigned long)&wl_vm_remote, sizeof(wl_perf_attr));
+	fflush(facts);
+	pid = syscall(SYS_clone, SIGCHLD, 0, NULL, NULL, 0);
+	if (pid < 0)
+		die("clone");
+	if (pid == 0) {
+		long self = syscall(SYS_getpid), fd = syscall(SYS_pidfd_open, self, 0);
+
+		if (fd < 0 || syscall(SYS_dup2, fd, WL_PIDFD) != WL_PIDFD ||
+		    syscall(SYS_pidfd_open, self, WL_BAD_FLAGS) != -1 || errno != EINVAL ||
+		    syscall(SYS_pidfd_open, WL_BAD_FD, 0) != -1 || errno != ESRCH)
+			_exit(3);
+		if (syscall(SYS_pidfd_send_signal, WL_PIDFD, 0, NULL, 0) != 0 ||
+		    syscall(SYS_pidfd_send_signal, WL_PIDFD, SIGTERM, NULL, WL_BAD_FLAGS) != -1 ||
+		    errno != EINVAL)
+			_exit(4);
+		if (syscall(SYS_pidfd_getfd, WL_PIDFD, WL_PIDFD, 0) < 0 ||
+		    syscall(SYS_pidfd_getfd, WL_PIDFD, WL_BAD_FD, 0) != -1 || errno != EBADF ||
+		    syscall(SYS_pidfd_getfd, WL_PIDFD, 0, WL_BAD_FLAGS) != -1 || errno != EINVAL)
+			_exit(5);
+		if (syscall(SYS_process_vm_readv, self, &wl_vm_local, 1, &wl_vm_remote, 1, 0) !=
+			    sizeof(WL_VM_DATA) - 1 ||
+		    strcmp(wl_vm_dst, WL_VM_DATA) ||
+		    syscall(SYS_process_vm_writev, self, &wl_vm_local, 1, &wl_vm_remote, 1, 0) !=
+			    sizeof(WL_VM_DATA) - 1 ||
+		    syscall(SYS_process_vm_readv, self, &wl_vm_local, 1, &wl_vm_remote, 1, 1) !=
+			    -1 ||
+		    errno != EINVAL ||
+		    syscall(SYS_process_vm_writev, WL_BAD_FD, &wl_vm_local, 1, &wl_vm_remote, 1,
+			    0) != -1 ||
+		    errno != ESRCH)
+			_exit(6);
+		if (syscall(SYS_ptrace, PTRACE_PEEKDATA, WL_BAD_FD, 0, 0) != -1 || errno != ESRCH ||
+		    syscall(SYS_ptrace, PTRACE_SEIZE, WL_BAD_FD, 0,
+			    PTRACE_O_EXITKILL | PTRACE_O_TRACESYSGOOD) != -1 ||
+		    errno != ESRCH ||
+		    syscall(SYS_ptrace, PTRACE_CONT, WL_BAD_FD, 0, SIGTERM) != -1 || errno != ESRCH)
+			_exit(7);
+		if (syscall(SYS_bpf, WL_BAD_BPF_CMD, NULL, 0) != -1 || errno != EINVAL ||
+		    syscall(SYS_bpf, BPF_PROG_LOAD, &wl_bpf_attr, WL_BPF_ATTR_SIZE) != -1 ||
+		    errno != E2BIG)
+			_exit(8);
+		if (syscall(SYS_perf_event_open, &wl_perf_attr, 0, -1, -1, WL_BAD_PERF_FLAGS) !=
+			    -1 ||
+		    errno != EINVAL ||
+		    syscall(SYS_perf_event_open, WL_BAD_POINTER, 0, -1, -1, 0) != -1 ||
+		    errno != EFAULT)
+			_exit(9);
+		_exit(WL_CHILD_STATUS);
+	}
+	fprintf(facts, "tracing=%ld\n", pid);
+	if (syscall(SYS_wait4, pid, &status, 0, NULL) != pid || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != WL_CHILD_STATUS)
+		die("tracing child");
+}
+
+/*
+ * Keys and a sandbox, in a child made by a raw clone(SIGCHLD): a key added
+ * to its process keyring (and one of a type that does not exist), one asked
+ * for that no keyring has, the first found again by keyctl, a keyctl on no
+ * key and an operation that does not exist; then a Landlock ruleset that
+ * handles reading, a rule that allows it under "/" (and one for a ruleset
+ * descriptor that is not one), the child restricted by it. Landlock's
+ * results go to the facts: kernels without it (before 5.13, or not in the
+ * LSM list) refuse every call.
+ */
+static const char wl_key_type[] = "user", wl_key_desc[] = WL_KEY_DESC;
+
+static void keys_and_sandbox(FILE *facts)
+{
+	int status;
+	long pid;
+
+	fprintf(facts, "key_type=%lu\nkey_desc=%lu\n", (unsigned long)wl_key_type,
+		(unsigned long)wl_key_desc);
+	fflush(facts);
+	pid = syscall(SYS_clone, SIGCHLD, 0, NULL, NULL, 0);
+	if (pid < 0)
+		die("clone");
+	if (pid == 0) {
+		struct landlock_ruleset_attr ruleset = { .handled_access_fs =
+								 LANDLOCK_ACCESS_FS_READ_FILE |
+								 LANDLOCK_ACCESS_FS_READ_DIR };
+		struct landlock_path_beneath_attr rule = { .allowed_access =
+								   LANDLOCK_ACCESS_FS_READ_FILE };
+		long fd, key;
+
+		key = syscall(SYS_add_key, wl_key_type, wl_key_desc, WL_KEY_PAYLOAD,
+			      sizeof(WL_KEY_PAYLOAD) - 1, KEY_SPEC_PROCESS_KEYRING);
+		fprintf(facts, "key=%ld\n", key);
+		if (key <= 0 ||
+		    syscall(SYS_add_key, WL_NO_KEY_TYPE, wl_key_desc, WL_KEY_PAYLOAD,
+			    sizeof(WL_KEY_PAYLOAD) - 1, KEY_SPEC_PROCESS_KEYRING) != -1 ||
+		    errno != ENODEV)
+			_exit(3);
+		if (syscall(SYS_request_key, wl_key_type, WL_NO_KEY_DESC, NULL, 0) != -1 ||
+		    errno != ENOKEY)
+			_exit(4);
+		if (syscall(SYS_keyctl, KEYCTL_SEARCH, KEY_SPEC_PROCESS_KEYRING, wl_key_type,
+			    wl_key_desc, 0) != key ||
+		    syscall(SYS_keyctl, KEYCTL_REVOKE, 0, 0, 0, 0) != -1 || errno != EINVAL ||
+		    syscall(SYS_keyctl, WL_BAD_KEYCTL, 0, 0, 0, 0) != -1 || errno != EOPNOTSUPP)
+			_exit(5);
+		fd = syscall(SYS_openat, AT_FDCWD, "/", O_PATH | O_CLOEXEC, 0);
+		if (fd < 0 || syscall(SYS_dup2, fd, WL_RULE_DIR_FD) != WL_RULE_DIR_FD)
+			_exit(6);
+		rule.parent_fd = WL_RULE_DIR_FD;
+		fprintf(facts, "ll_abi=%ld\n",
+			sys_result(syscall(SYS_landlock_create_ruleset, NULL, 0,
+					   LANDLOCK_CREATE_RULESET_VERSION)));
+		fd = sys_result(syscall(SYS_landlock_create_ruleset, &ruleset, sizeof(ruleset), 0));
+		if (fd >= 0 && syscall(SYS_dup2, fd, WL_RULESET_FD) != WL_RULESET_FD)
+			_exit(7);
+		fprintf(facts, "ll_ruleset=%ld\n", fd);
+		fprintf(facts, "ll_rule=%ld\n",
+			sys_result(syscall(SYS_landlock_add_rule, WL_RULESET_FD,
+					   LANDLOCK_RULE_PATH_BENEATH, &rule, 0)));
+		fprintf(facts, "ll_rule_bad=%ld\n",
+			sys_result(syscall(SYS_landlock_add_rule, WL_RULE_DIR_FD,
+					   LANDLOCK_RULE_PATH_BENEATH, &rule, 0)));
+		fprintf(facts, "ll_restrict=%ld\n",
+			sys_result(syscall(SYS_landlock_restrict_self, WL_RULESET_FD, 0)));
+		fflush(facts);
+		_exit(WL_CHILD_STATUS);
+	}
+	fprintf(facts, "keys=%ld\n", pid);
+	if (waitpid((pid_t)pid, &status, 0) != pid || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != WL_CHILD_STATUS)
+		die("keys and sandbox child");
+}
+
+/* Bytes that are no module: init_module refuses them before it looks at a signature. */
+static const char wl_module_image[] = "kcap-wl";
+static const char wl_module_params[] = WL_MODULE_PARAMS;
+static const char wl_kexec_cmdline[] = WL_KEXEC_CMDLINE;
+
+/*
+ * Reads the page of s: a call the kernel refuses before it reads its strings
+ * leaves them where a probe may find them not faulted in (a fork's child has
+ * none of the parent's file pages mapped yet).
+ */
+static void fault_in(const char *s)
+{
+	*(volatile const char *)s;
+}
+
+/*
+ * Code for the kernel and port I/O, each refused, in a child made by a raw
+ * clone(SIGCHLD): a module image too short to be one, the removal of a
+ * module that does not exist, a kexec of more segments than the kernel
+ * takes, a kexec_file_load of unknown flags; an I/O privilege level that
+ * does not exist and a port range past the last port, and the level and a
+ * port given up (the child has none). Their results depend on the kernel's
+ * configuration (modules, kexec, port I/O may be left out: ENOSYS) and
+ * lockdown: they go to the facts.
+ */
+static void kernel_code(FILE *facts)
+{
+	int status;
+	long pid;
+
+	fprintf(facts, "module_image=%lu\n", (unsigned long)wl_module_image);
+	fflush(facts);
+	pid = syscall(SYS_clone, SIGCHLD, 0, NULL, NULL, 0);
+	if (pid < 0)
+		die("clone");
+	if (pid == 0) {
+		fault_in(wl_module_params);
+		fault_in(WL_NO_MODULE);
+		fault_in(wl_kexec_cmdline);
+		fprintf(facts, "init_module_ret=%ld\n",
+			sys_result(syscall(SYS_init_module, wl_module_image,
+					   sizeof(wl_module_image), wl_module_params)));
+		fprintf(facts, "delete_module_ret=%ld\n",
+			sys_result(syscall(SYS_delete_module, WL_NO_MODULE, O_NONBLOCK)));
+		fprintf(facts, "kexec_ret=%ld\n",
+			sys_result(syscall(SYS_kexec_load, 0, KEXEC_SEGMENT_MAX + 1, NULL,
+					   KEXEC_ARCH_DEFAULT)));
+		fprintf(facts, "kexec_file_ret=%ld\n",
+			sys_result(syscall(SYS_kexec_file_load, WL_BAD_FD, -1,
+					   sizeof(wl_kexec_cmdline), wl_kexec_cmdline,
+					   WL_BAD_FLAGS)));
+		fprintf(facts, "iopl_bad_ret=%ld\n", sys_result(syscall(SYS_iopl, WL_BAD_IOPL)));
+		fprintf(facts, "iopl_ret=%ld\n", sys_result(syscall(SYS_iopl, 0)));
+		fprintf(facts, "ioperm_bad_ret=%ld\n",
+			sys_result(syscall(SYS_ioperm, WL_IO_PORTS, 1, 1)));
+		fprintf(facts, "ioperm_ret=%ld\n",
+			sys_result(syscall(SYS_ioperm, WL_IO_PORT, 1, 0)));
+		fflush(facts);
+		_exit(WL_CHILD_STATUS);
+	}
+	fprintf(facts, "kernel=%ld\n", pid);
+	if (waitpid((pid_t)pid, &status, 0) != pid || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != WL_CHILD_STATUS)
+		die("kernel code child");
+}
+
+static uint32_t wl_futex_word = WL_FUTEX_VALUE;
+
+/*
+ * futex on a word of the workload's (a wake with no waiter, a wait refused
+ * because the word changed, an unknown operation, a misaligned word), then
+ * memory only the process sees: a userfaultfd of user faults only (5.11)
+ * and one of unknown flags, a secret memory descriptor (5.14, and only
+ * where the kernel enables it) and one of unknown flags; the ones that
+ * depend on the kernel give their results to the facts. Every descriptor
+ * is closed again.
+ */
+static void private_memory(FILE *facts)
+{
+	long fd;
+
+	fprintf(facts, "futex_word=%lu\nfutex_word1=%lu\n", (unsigned long)&wl_futex_word,
+		(unsigned long)&wl_futex_word + 1);
+	if (syscall(SYS_futex, &wl_futex_word, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0) != 0 ||
+	    syscall(SYS_futex, &wl_futex_word, FUTEX_WAIT_PRIVATE, WL_FUTEX_VALUE + 1, NULL, NULL,
+		    0) != -1 ||
+	    errno != EAGAIN ||
+	    syscall(SYS_futex, &wl_futex_word, WL_BAD_FUTEX_OP, 0, NULL, NULL, 0) != -1 ||
+	    errno != ENOSYS ||
+	    syscall(SYS_futex, (char *)&wl_futex_word + 1, FUTEX_WAKE, 1, NULL, NULL, 0) != -1 ||
+	    errno != EINVAL)
+		die("futex");
+	fd = sys_result(syscall(SYS_userfaultfd, O_CLOEXEC | UFFD_USER_MODE_ONLY));
+	fprintf(facts, "uffd_ret=%ld\n", fd);
+	if ((fd >= 0 && syscall(SYS_close, fd) != 0) ||
+	    syscall(SYS_userfaultfd, WL_BAD_FLAGS) != -1 || errno != EINVAL)
+		die("userfaultfd");
+	fd = sys_result(syscall(SYS_memfd_secret, O_CLOEXEC));
+	fprintf(facts, "secret_ret=%ld\n", fd);
+	if (fd >= 0 && syscall(SYS_close, fd) != 0)
+		die("memfd_secret");
+	fprintf(facts, "secret_bad_ret=%ld\n", sys_result(syscall(SYS_memfd_secret, WL_BAD_FLAGS)));
+}
+
+static char wl_long_name[WL_UTS_NAME_MAX + 1];
+static struct dqinfo wl_quota_info;
+
+/*
+ * The machine's settings, harmlessly, in a child made by a raw
+ * clone(SIGCHLD): the host and domain names of a uts namespace of its own
+ * (a name too long refused), a reboot with a wrong magic number and a
+ * command that does not exist, a time with more microseconds than a second
+ * has, a settimeofday that sets nothing, a clock that cannot be set and
+ * one from a bad pointer, a swap area on a file that does not exist, the
+ * quota information of a device that does not exist and a sync of every
+ * file system's quotas (the last two's results are facts: a kernel may have
+ * no swap, no quotas).
+ */
+static void machine_settings(FILE *facts)
+{
+	int status;
+	long pid;
+
+	memset(wl_long_name, 'h', sizeof(wl_long_name));
+	fprintf(facts, "quota_info=%lu\n", (unsigned long)&wl_quota_info);
+	fflush(facts);
+	pid = syscall(SYS_clone, SIGCHLD, 0, NULL, NULL, 0);
+	if (pid < 0)
+		die("clone");
+	if (pid == 0) {
+		struct timeval bad_tv = { 0, WL_BAD_USEC };
+		struct timespec zero = { 0, 0 };
+
+		if (syscall(SYS_unshare, CLONE_NEWUTS) != 0 ||
+		    syscall(SYS_sethostname, WL_HOSTNAME, sizeof(WL_HOSTNAME) - 1) != 0 ||
+		    syscall(SYS_sethostname, wl_long_name, sizeof(wl_long_name)) != -1 ||
+		    errno != EINVAL ||
+		    syscall(SYS_setdomainname, WL_DOMAINNAME, sizeof(WL_DOMAINNAME) - 1) != 0)
+			_exit(3);
+		if (syscall(SYS_reboot, WL_BAD_MAGIC, LINUX_REBOOT_MAGIC2, WL_BAD_MAGIC, NULL) !=
+			    -1 ||
+		    errno != EINVAL)
+			_exit(4);
+		if (syscall(SYS_settimeofday, &bad_tv, NULL) != -1 || errno != EINVAL ||
+		    syscall(SYS_settimeofday, NULL, NULL) != 0 ||
+		    syscall(SYS_clock_settime, CLOCK_MONOTONIC, &zero) != -1 || errno != EINVAL ||
+		    syscall(SYS_clock_settime, CLOCK_REALTIME, WL_BAD_POINTER) != -1 ||
+		    errno != EFAULT)
+			_exit(5);
+		fprintf(facts, "swapon_ret=%ld\n", sys_result(syscall(SYS_swapon, WL_NO_EXE, 0)));
+		fprintf(facts, "swapoff_ret=%ld\n", sys_result(syscall(SYS_swapoff, WL_NO_EXE)));
+		fprintf(facts, "quota_info_ret=%ld\n",
+			sys_result(syscall(SYS_quotactl, QCMD(Q_GETINFO, USRQUOTA), WL_NO_EXE, 0,
+					   &wl_quota_info)));
+		fprintf(facts, "quota_sync_ret=%ld\n",
+			sys_result(syscall(SYS_quotactl, QCMD(Q_SYNC, USRQUOTA), NULL, 0, NULL)));
+		fflush(facts);
+		_exit(WL_CHILD_STATUS);
+	}
+	fprintf(facts, "settings=%ld\n", pid);
+	if (waitpid((pid_t)pid, &status, 0) != pid || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != WL_CHILD_STATUS)
+		die("machine settings child");
+}
+
+/*
+ * File handles, in a child made by a raw clone(SIGCHLD): a handle of a file
+ * of DIR (and one asked for with no room: EOVERFLOW, the size it needs and
+ * FILEID_INVALID written back), the file opened again by the handle through a descriptor
+ * of DIR, and through one that is not open. A file system may have no
+ * handles (EOPNOTSUPP): the results, and what the open opened, are facts.
+ */
+static void file_handles(const char *dir, FILE *facts)
+{
+	char path[512];
+	struct stat st;
+	int status;
+	long pid, fd;
+
+	snprintf(path, sizeof(path), "%s/kcap-wl-%d.handle", dir, getpid());
+	fd = syscall(SYS_openat, AT_FDCWD, path, O_CREAT | O_WRONLY | O_CLOEXEC, 0600);
+	if (fd < 0 || fstat((int)fd, &st) < 0 || syscall(SYS_close, fd) != 0)
+		die("the file for a handle");
+	fprintf(facts, "handle_path=%s\n", path);
+	fflush(facts);
+	pid = syscall(SYS_clone, SIGCHLD, 0, NULL, NULL, 0);
+	if (pid < 0)
+		die("clone");
+	if (pid == 0) {
+		struct {
+			struct file_handle fh;
+			unsigned char bytes[MAX_HANDLE_SZ];
+		} h, none;
+		int mount_id = 0;
+		long r;
+
+		memset(&h, 0, sizeof(h));
+		memset(&none, 0, sizeof(none));
+		h.fh.handle_bytes = MAX_HANDLE_SZ;
+		r = sys_result(syscall(SYS_name_to_handle_at, AT_FDCWD, path, &h.fh, &mount_id, 0));
+		fprintf(facts, "handle_ret=%ld\nhandle_bytes=%u\nhandle_type=%d\nmount_id=%d\n", r,
+			r == 0 ? h.fh.handle_bytes : 0, r == 0 ? h.fh.handle_type : 0, mount_id);
+		r = sys_result(
+			syscall(SYS_name_to_handle_at, AT_FDCWD, path, &none.fh, &mount_id, 0));
+		fprintf(facts,
+			"handle_short_ret=%ld\nhandle_short_bytes=%u\nhandle_short_type=%d\n", r,
+			none.fh.handle_bytes, none.fh.handle_type);
+		fd = syscall(SYS_openat, AT_FDCWD, dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+		if (fd < 0 || syscall(SYS_dup2, fd, WL_MOUNT_FD) != WL_MOUNT_FD)
+			_exit(3);
+		r = sys_result(syscall(SYS_open_by_handle_at, WL_MOUNT_FD, &h.fh, O_RDONLY));
+		fprintf(facts, "open_handle_ret=%ld\n", r);
+		if (r >= 0)
+			fprintf(facts, "handle_file=\"%s\"\nhandle_dev=%lu\nhandle_ino=%lu\n", path,
+				(unsigned long)st.st_dev, (unsigned long)st.st_ino);
+		else
+			fprintf(facts, "handle_file=null\nhandle_dev=0\nhandle_ino=0\n");
+		fprintf(facts, "open_handle_bad_ret=%ld\n",
+			sys_result(syscall(SYS_open_by_handle_at, WL_BAD_FD, &h.fh, O_RDONLY)));
+		fflush(facts);
+		_exit(WL_CHILD_STATUS);
+	}
+	fprintf(facts, "handles=%ld\n", pid);
+	if (waitpid((pid_t)pid, &status, 0) != pid || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != WL_CHILD_STATUS)
+		die("file handles child");
+	unlink(path);
+}
+
+static struct sembuf wl_sem_up = { 0, 1, 0 }, wl_sem_down2 = { 0, -2, IPC_NOWAIT };
+
+/*
+ * For the semaphores child: a private shared memory segment made (a key
+ * that has none), attached read-only (an unaligned address refused),
+ * detached (twice: the second refused), removed. Returns WL_CHILD_STATUS,
+ * or the step that failed.
+ */
+static int shared_memory(FILE *facts)
+{
+	long id, at;
+
+	id = syscall(SYS_shmget, IPC_PRIVATE, WL_SHM_LEN, IPC_CREAT | 0600);
+	at = id < 0 ? -1 : syscall(SYS_shmat, id, NULL, SHM_RDONLY);
+	fprintf(facts, "shm_id=%ld\nshm_at=%ld\n", id, at);
+	fflush(facts);
+	if (at == -1 || syscall(SYS_shmget, WL_SEM_KEY, WL_SHM_LEN, 0) != -1 || errno != ENOENT ||
+	    syscall(SYS_shmat, id, 1, 0) != -1 || errno != EINVAL)
+		return 10;
+	if (syscall(SYS_shmdt, at) != 0 || syscall(SYS_shmdt, at) != -1 || errno != EINVAL ||
+	    syscall(SYS_shmctl, id, IPC_RMID, NULL) != 0)
+		return 11;
+	return WL_CHILD_STATUS;
+}
+
+/*
+ * System V semaphores in an IPC namespace of a child's own (nothing outlives
+ * it): a private set made, a key that has none, the semaphore raised and a
+ * lowering past zero refused, its value read, the set removed and no longer
+ * there; then shared memory.
+ */
+static void semaphores(FILE *facts)
+{
+	int status;
+	long pid;
+
+	fprintf(facts, "sem_up=%lu\nsem_down2=%lu\n", (unsigned long)&wl_sem_up,
+		(unsigned long)&wl_sem_down2);
+	fflush(facts);
+	pid = syscall(SYS_clone, SIGCHLD, 0, NULL, NULL, 0);
+	if (pid < 0)
+		die("clone");
+	if (pid == 0) {
+		long id;
+
+		if (syscall(SYS_unshare, CLONE_NEWIPC) != 0)
+			_exit(3);
+		id = syscall(SYS_semget, IPC_PRIVATE, 1, IPC_CREAT | 0600);
+		fprintf(facts, "sem_id=%ld\n", id);
+		fflush(facts);
+		if (id < 0 || syscall(SYS_semget, WL_SEM_KEY, 1, 0) != -1 || errno != ENOENT)
+			_exit(4);
+		if (syscall(SYS_semop, id, &wl_sem_up, 1) != 0 ||
+		    syscall(SYS_semop, id, &wl_sem_down2, 1) != -1 || errno != EAGAIN)
+			_exit(5);
+		if (syscall(SYS_semctl, id, 0, GETVAL, 0) != 1 ||
+		    syscall(SYS_semctl, id, 0, IPC_RMID, 0) != 0 ||
+		    syscall(SYS_semctl, id, 0, GETVAL, 0) != -1 || errno != EINVAL)
+			_exit(6);
+		_exit(shared_memory(facts));
+	}
+	fprintf(facts, "ipc=%ld\n", pid);
+	if (waitpid((pid_t)pid, &status, 0) != pid || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != WL_CHILD_STATUS)
+		die("semaphores child");
 }
 
 /*
@@ -1247,6 +1852,14 @@ int main(int argc, char **argv)
 	credentials(facts);
 	namespaces(argv[1], facts);
 	procs(facts);
+	waits(facts);
+	tracing(facts);
+	keys_and_sandbox(facts);
+	kernel_code(facts);
+	private_memory(facts);
+	machine_settings(facts);
+	file_handles(argv[1], facts);
+	semaphores(facts);
 	hiding();
 	jail(argv[1], facts);
 	fclose(facts);

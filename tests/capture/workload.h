@@ -58,6 +58,42 @@
 #define WL_BAD_RESOURCE 99
 #define WL_BAD_ADVICE 999 /* no madvise advice */
 #define WL_BAD_MLOCK 8 /* a flag mlock2 and mlockall refuse */
+#define WL_BAD_IDTYPE 9 /* no waitid idtype */
+#define WL_PIDFD 101 /* where the tracing child keeps its own process descriptor */
+#define WL_VM_DATA "vm-bytes" /* copied by process_vm_readv and back by process_vm_writev */
+#define WL_BAD_BPF_CMD 999
+#define WL_BPF_PROG_NAME "kcap_wl"
+#define WL_BPF_ATTR_SIZE 64 /* BPF_PROG_LOAD's attr as far as prog_name */
+#define WL_BAD_PERF_FLAGS 0x100 /* no PERF_FLAG_* */
+#define WL_FS_FD 102 /* the namespaces child's file system context */
+#define WL_MNT_FD 103 /* and the mount made from it */
+#define WL_FS_KEY "size"
+#define WL_FS_VALUE "64k"
+#define WL_KEY_DESC "kcap-wl-key"
+#define WL_KEY_PAYLOAD "kcap-wl-secret" /* never in an event */
+#define WL_NO_KEY_TYPE "kcap-wl-notype"
+#define WL_NO_KEY_DESC "kcap-wl-nokey"
+#define WL_BAD_KEYCTL 999
+#define WL_RULE_DIR_FD 104 /* the keys child's descriptor of "/" for its Landlock rule */
+#define WL_RULESET_FD 105
+#define WL_NO_MODULE "kcap_wl_nomodule"
+#define WL_MODULE_PARAMS "kcap_wl=1"
+#define WL_KEXEC_CMDLINE "kcap-wl"
+#define WL_BAD_IOPL 4 /* levels are 0 to 3 */
+#define WL_IO_PORTS 65536 /* the first port past the last one */
+#define WL_IO_PORT 0x80
+#define WL_FUTEX_VALUE 5000005 /* the futex word the workload waits on */
+#define WL_BAD_FUTEX_OP 99 /* no futex command */
+#define WL_HOSTNAME "kcap-wl-host"
+#define WL_DOMAINNAME "kcap-wl-domain"
+#define WL_UTS_NAME_MAX 64 /* a longer host name is refused */
+#define WL_BAD_MAGIC 305419896 /* 0x12345678: neither a reboot magic number nor a command */
+#define WL_BAD_USEC 2000000 /* more than a second */
+#define WL_NSEC_PER_SEC 1000000000 /* a nanosecond count the sleeps refuse */
+#define WL_BAD_URING_OP 999 /* no io_uring_register opcode */
+#define WL_MOUNT_FD 106 /* the handles child's descriptor of the workload's directory */
+#define WL_SEM_KEY 1801675120 /* 0x6b636170, "kcap": no set in a new IPC namespace */
+#define WL_SHM_LEN 4096
 #define WL_X32_BIT 0x40000000 /* x32 syscalls (no Debian kernel has the ABI: ENOSYS) */
 
 #endif /* KCAP_TEST_WORKLOAD_H */

@@ -1291,6 +1291,635 @@ static void test_memory_calls_decoded(void **state)
 			       "< mlockall res=-22(EINVAL) flags=MCL_FUTURE|MCL_ONFAULT|0x10"));
 }
 
+/*
+ * wait4's status word and waitid's siginfo, read at exit: exited with a code,
+ * killed or dumped by a signal, stopped, continued; nothing when no child was
+ * reaped; unreadable when the memory is not.
+ */
+static void test_wait_child_state(void **state)
+{
+	/* at the end of a mapping: read through its aligned word */
+	static const uint32_t exited[2] = { 0, 7 << 8 };
+	/* killed by SIGSEGV with a core, stopped by SIGSTOP, continued */
+	static const uint32_t others[4] = { 0x80 | 11, (19 << 8) | 0x7f, 0xffff, 0 };
+	/* si_signo, si_errno, si_code, pad, si_pid, si_uid, si_status */
+	static const int32_t killed_info[8] = { 17, 0, 2, 0, 4321, 1000, 15, 0 };
+	struct mock_world w = { .args = { (uint64_t)-1, 0x3004, 0x40000001, 0x5000 }, .ret = 4321 };
+	uint32_t faults;
+
+	mock_map(&w, 0x3000, exited, sizeof(exited));
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_WAIT4_X, &w),
+			       "{\"pid\":-1,\"status\":1792,\"options\":\"WNOHANG|__WALL\","
+			       "\"rusage\":20480,\"state\":\"CLD_EXITED\",\"code\":7,"
+			       "\"sig\":\"0\"}"));
+	mock_map(&w, 0x3100, others, sizeof(others));
+	w.args[1] = 0x3100;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_WAIT4_X, &w),
+			       "status=0x8b options=WNOHANG|__WALL rusage=0x5000 "
+			       "state=CLD_DUMPED code=0 sig=SIGSEGV"));
+	w.args[1] = 0x3104;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_WAIT4_X, &w),
+			       "state=CLD_STOPPED code=0 sig=SIGSTOP"));
+	w.args[1] = 0x3108;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_WAIT4_X, &w),
+			       "state=CLD_CONTINUED code=0 sig=SIGCONT"));
+	/* WNOHANG with no child ready: the status is not read */
+	w.ret = 0;
+	w.args[1] = 0x9000;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_WAIT4_X, &w),
+			       "status=0x0 options=WNOHANG|__WALL rusage=0x5000 state=0 code=0"));
+	w.ret = 4321;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_WAIT4_X, &w),
+			       "\"status\":null,\"options\":\"WNOHANG|__WALL\",\"rusage\":20480,"
+			       "\"state\":null,\"code\":null,\"sig\":null}"));
+	run(IMPL, KCAP_EV_WAIT4_X, &w, &faults);
+	assert_int_equal(faults, 4);
+
+	/* waitid(P_PID, 4321, infop, WEXITED|WNOWAIT, NULL) */
+	w.args[0] = 1;
+	w.args[1] = 4321;
+	w.args[2] = 0x6000;
+	w.args[3] = 0x01000004;
+	w.args[4] = 0;
+	w.ret = 0;
+	mock_map(&w, 0x6000, killed_info, sizeof(killed_info));
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_WAITID_X, &w),
+			       "{\"idtype\":\"P_PID\",\"id\":4321,\"options\":\"WEXITED|WNOWAIT\","
+			       "\"rusage\":0,\"child\":4321,\"child_uid\":1000,"
+			       "\"state\":\"CLD_KILLED\",\"code\":0,\"sig\":\"SIGTERM\"}"));
+	w.args[2] = 0xdead000;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_WAITID_X, &w),
+			       "child=<fault> child_uid=<fault> state=<fault>"));
+	w.ret = -22;
+	w.args[0] = 9;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_WAITID_X, &w),
+			       "< waitid res=-22(EINVAL) idtype=9 id=4321 options=WEXITED|WNOWAIT "
+			       "rusage=0x0 child=0 child_uid=0 state=0 code=0 sig=0"));
+}
+
+/* BPF_PROG_LOAD's type and name from the attr, only as far as the caller's size covers them. */
+static void test_bpf_prog_load(void **state)
+{
+	uint8_t attr[64] = { 0 };
+	struct mock_world w = { .args = { 5, 0x3000, sizeof(attr) }, .ret = -7 };
+
+	attr[0] = 2; /* BPF_PROG_TYPE_KPROBE */
+	memcpy(attr + 48, "kcap_prog", 10);
+	mock_map(&w, 0x3000, attr, sizeof(attr));
+	assert_non_null(
+		strstr(run_json(IMPL, KCAP_EV_BPF_SYSCALL_X, &w),
+		       "{\"cmd\":\"BPF_PROG_LOAD\",\"size\":64,"
+		       "\"prog_type\":\"BPF_PROG_TYPE_KPROBE\",\"prog_name\":\"kcap_prog\"}"));
+	w.args[2] = 48; /* an older caller's attr: no name */
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_BPF_SYSCALL_X, &w),
+			       "\"prog_type\":\"BPF_PROG_TYPE_KPROBE\",\"prog_name\":null}"));
+	w.args[1] = 0xdead000;
+	w.args[2] = 64;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_BPF_SYSCALL_X, &w),
+			       "\"prog_type\":null,\"prog_name\":null}"));
+	w.args[0] = 0; /* BPF_MAP_CREATE: nothing read */
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_BPF_SYSCALL_X, &w),
+			       "cmd=BPF_MAP_CREATE size=64 prog_type=0 prog_name=NULL"));
+}
+
+/* perf_event_open's attr read at exit; the process descriptor calls' flags by name. */
+static void test_perf_event_open_and_pidfds(void **state)
+{
+	static const uint32_t attr[4] = { 1, 128, 9, 0 }; /* SOFTWARE, size 128, DUMMY */
+	struct mock_world w = { .args = { 0x3000, 0, (uint64_t)-1, (uint64_t)-1, 0x8 | 0x20 },
+				.ret = -22 };
+	struct mock_world p = { .args = { 77, 04000 | 0200 }, .ret = 5 };
+	struct mock_world s = { .args = { 5, 9, 0, 1 | 8 }, .ret = 0 };
+	struct mock_world v = { .args = { 77, 0x3000, 2, 0x4000, 1, 0 }, .ret = 12 };
+
+	mock_map(&w, 0x3000, attr, sizeof(attr));
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_PERF_EVENT_OPEN_X, &w),
+			       "{\"type\":\"PERF_TYPE_SOFTWARE\",\"attr_size\":128,\"config\":9,"
+			       "\"pid\":0,\"cpu\":-1,\"group_fd\":-1,"
+			       "\"flags\":\"PERF_FLAG_FD_CLOEXEC|0x20\"}"));
+	w.args[0] = 0xdead000;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_PERF_EVENT_OPEN_X, &w),
+			       "type=<fault> attr_size=<fault> config=<fault> pid=0"));
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_PIDFD_OPEN_X, &p),
+			       "< pidfd_open res=5 pid=77 flags=PIDFD_THREAD|PIDFD_NONBLOCK"));
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_PIDFD_SEND_SIGNAL_X, &s),
+			       "< pidfd_send_signal res=0 pidfd=5 sig=SIGKILL info=0x0 "
+			       "flags=PIDFD_SIGNAL_THREAD|0x8"));
+	s.args[1] = 2;
+	s.args[2] = 9;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_PIDFD_GETFD_X, &s),
+			       "< pidfd_getfd res=0 pidfd=5 targetfd=2 flags=0x9"));
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_PROCESS_VM_WRITEV_X, &v),
+			       "{\"pid\":77,\"local_iov\":12288,\"liovcnt\":2,"
+			       "\"remote_iov\":16384,\"riovcnt\":1,\"flags\":0}"));
+}
+
+/* The new mount API: fsconfig's value only where it is a string, mount_setattr's attr at exit. */
+static void test_mount_api(void **state)
+{
+	static const char key[] = "source", value[] = "/dev/sda1", path[] = "/mnt";
+	static const uint64_t attr[4] = { 0x1 | 0x100000, 0x10, 1 << 18, 7 };
+	struct mock_world w = { .args = { 3, 1, 0x3000, 0x4000, 0 }, .ret = 0 };
+	struct mock_world m = { .args = { 5, 0x5000, 0x8000 | 0x100, 0x6000, 32 }, .ret = 0 };
+	uint32_t faults;
+
+	mock_map(&w, 0x3000, key, sizeof(key));
+	mock_map(&w, 0x4000, value, sizeof(value));
+	mock_map(&w, 0x5000, path, sizeof(path));
+	mock_map(&w, 0x6000, attr, sizeof(attr));
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_FSCONFIG_X, &w),
+			       "< fsconfig res=0 fd=3 cmd=FSCONFIG_SET_STRING key=source "
+			       "value=/dev/sda1 aux=0"));
+	/* SET_FD: the value pointer is not a string; CMD_CREATE: no key */
+	w.args[1] = 5;
+	w.args[4] = 9;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_FSCONFIG_X, &w),
+			       "{\"fd\":3,\"cmd\":\"FSCONFIG_SET_FD\",\"key\":\"source\","
+			       "\"value\":null,\"aux\":9}"));
+	w.args[1] = 6;
+	w.args[2] = 0;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_FSCONFIG_X, &w),
+			       "cmd=FSCONFIG_CMD_CREATE key=NULL value=NULL"));
+	run(IMPL, KCAP_EV_FSCONFIG_X, &w, &faults);
+	assert_int_equal(faults, 0);
+
+	m.nmem = w.nmem;
+	memcpy(m.mem, w.mem, sizeof(w.mem));
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_MOUNT_SETATTR_X, &m),
+			       "{\"dirfd\":5,\"path\":\"/mnt\",\"flags\":\"AT_SYMLINK_NOFOLLOW|"
+			       "AT_RECURSIVE\",\"attr_set\":\"MOUNT_ATTR_RDONLY|MOUNT_ATTR_IDMAP\","
+			       "\"attr_clr\":\"MOUNT_ATTR_NOATIME\",\"propagation\":\"MS_PRIVATE\","
+			       "\"userns_fd\":7,\"size\":32}"));
+	m.args[4] = 16; /* too short for the kernel: not read */
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_MOUNT_SETATTR_X, &m),
+			       "attr_set=0 attr_clr=0 propagation=0 userns_fd=0 size=16"));
+	m.args[3] = 0xdead000;
+	m.args[4] = 32;
+	assert_non_null(
+		strstr(run_text(IMPL, KCAP_EV_MOUNT_SETATTR_X, &m),
+		       "attr_set=<fault> attr_clr=<fault> propagation=<fault> userns_fd=<fault>"));
+	m.args[0] = (uint64_t)-100;
+	m.args[2] = 1 | 02000000 | 0x1000;
+	m.ret = 4;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_OPEN_TREE_X, &m),
+			       "< open_tree res=4 dirfd=AT_FDCWD path=/mnt "
+			       "flags=OPEN_TREE_CLONE|OPEN_TREE_CLOEXEC|AT_EMPTY_PATH"));
+	m.args[2] = 1 | 8;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_FSPICK_X, &m),
+			       "path=/mnt flags=FSPICK_CLOEXEC|FSPICK_EMPTY_PATH"));
+	m.args[0] = 4;
+	m.args[1] = 0x5000;
+	m.args[2] = (uint64_t)-100;
+	m.args[3] = 0x5000;
+	m.args[4] = 0x4 | 0x200;
+	m.ret = 0;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_MOVE_MOUNT_X, &m),
+			       "< move_mount res=0 from_dirfd=4 from_path=/mnt to_dirfd=AT_FDCWD "
+			       "to_path=/mnt flags=MOVE_MOUNT_F_EMPTY_PATH|MOVE_MOUNT_BENEATH"));
+	m.args[1] = 1;
+	m.args[2] = 0x4 | 0x10;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_FSMOUNT_X, &m),
+			       "< fsmount res=0 fs_fd=4 flags=FSMOUNT_CLOEXEC "
+			       "attr_flags=MOUNT_ATTR_NODEV|MOUNT_ATTR_NOATIME"));
+	m.args[0] = 0x3000;
+	m.args[1] = 0;
+	m.ret = -19;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_FSOPEN_X, &m),
+			       "< fsopen res=-19(ENODEV) fsname=source flags=0"));
+}
+
+/* Keys: names and descriptions, never the payload; keyrings and operations by name. */
+static void test_keys(void **state)
+{
+	static const char type[] = "user", desc[] = "kcap:key", secret[] = "s3cret";
+	struct mock_world w = { .args = { 0x3000, 0x4000, 0x5000, 6, (uint64_t)-2 }, .ret = 12345 };
+	struct mock_world k = { .args = { 10, (uint64_t)-3, 0x3000, 0x4000, 0 }, .ret = 12345 };
+
+	mock_map(&w, 0x3000, type, sizeof(type));
+	mock_map(&w, 0x4000, desc, sizeof(desc));
+	mock_map(&w, 0x5000, secret, sizeof(secret));
+	assert_non_null(
+		strstr(run_json(IMPL, KCAP_EV_ADD_KEY_X, &w),
+		       "\"ret\":12345,\"args\":{\"type\":\"user\",\"description\":\"kcap:key\","
+		       "\"plen\":6,\"keyring\":\"KEY_SPEC_PROCESS_KEYRING\"}"));
+	assert_null(strstr(line, secret));
+	w.args[2] = 0;
+	w.args[3] = 12345;
+	w.ret = -126;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_REQUEST_KEY_X, &w),
+			       "< request_key res=-126(ENOKEY) type=user description=kcap:key "
+			       "callout_info=NULL dest_keyring=12345"));
+	k.nmem = w.nmem;
+	memcpy(k.mem, w.mem, sizeof(w.mem));
+	assert_non_null(
+		strstr(run_text(IMPL, KCAP_EV_KEYCTL_X, &k),
+		       "< keyctl res=12345 operation=KEYCTL_SEARCH key=KEY_SPEC_SESSION_KEYRING "
+		       "arg3=0x3000 arg4=0x4000 arg5=0x0 type=user description=kcap:key"));
+	k.args[0] = 1; /* KEYCTL_JOIN_SESSION_KEYRING(name) */
+	k.args[1] = 0x4000;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_KEYCTL_X, &k),
+			       "\"type\":null,\"description\":\"kcap:key\"}"));
+	k.args[0] = 999;
+	k.args[1] = 0;
+	k.ret = -95;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_KEYCTL_X, &k),
+			       "< keyctl res=-95(EOPNOTSUPP) operation=999 key=0 arg3=0x3000"));
+}
+
+/* Landlock: the ruleset's rights as far as its size goes, a rule by its type. */
+static void test_landlock(void **state)
+{
+	static const uint64_t ruleset[2] = { 0x4 | 0x8 | (1ull << 40), 0x3 };
+	/* packed struct landlock_path_beneath_attr: 12 bytes, then a net port rule */
+	static const uint32_t path_rule[3] = { 0x4, 0, 7 };
+	static const uint64_t port_rule[2] = { 0x2, 443 };
+	struct mock_world w = { .args = { 0x3000, 16, 0 }, .ret = 5 };
+	struct mock_world r = { .args = { 5, 1, 0x4000, 0 }, .ret = 0 };
+
+	mock_map(&w, 0x3000, ruleset, sizeof(ruleset));
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_LANDLOCK_CREATE_RULESET_X, &w),
+			       "{\"handled_access_fs\":\"LANDLOCK_ACCESS_FS_READ_FILE|"
+			       "LANDLOCK_ACCESS_FS_READ_DIR|0x10000000000\",\"handled_access_net\":"
+			       "\"LANDLOCK_ACCESS_NET_BIND_TCP|LANDLOCK_ACCESS_NET_CONNECT_TCP\","
+			       "\"size\":16,\"flags\":\"0\"}"));
+	w.args[1] = 8; /* an ABI 1 caller: no network rights */
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_LANDLOCK_CREATE_RULESET_X, &w),
+			       "handled_access_net=0 size=8"));
+	w.args[0] = 0;
+	w.args[1] = 0;
+	w.args[2] = 1;
+	w.ret = 6;
+	assert_non_null(
+		strstr(run_text(IMPL, KCAP_EV_LANDLOCK_CREATE_RULESET_X, &w),
+		       "< landlock_create_ruleset res=6 handled_access_fs=0 handled_access_net=0 "
+		       "size=0 flags=LANDLOCK_CREATE_RULESET_VERSION"));
+	mock_map(&r, 0x4000 - 12 + 4096, path_rule, sizeof(path_rule));
+	r.args[2] = 0x4000 - 12 + 4096;
+	assert_non_null(strstr(
+		run_text(IMPL, KCAP_EV_LANDLOCK_ADD_RULE_X, &r),
+		"< landlock_add_rule res=0 ruleset_fd=5 rule_type=LANDLOCK_RULE_PATH_BENEATH "
+		"allowed_access=LANDLOCK_ACCESS_FS_READ_FILE parent_fd=7 allowed_net=0 "
+		"port=0 flags=0x0"));
+	mock_map(&r, 0x6000, port_rule, sizeof(port_rule));
+	r.args[1] = 2;
+	r.args[2] = 0x6000;
+	assert_non_null(
+		strstr(run_json(IMPL, KCAP_EV_LANDLOCK_ADD_RULE_X, &r),
+		       "\"rule_type\":\"LANDLOCK_RULE_NET_PORT\",\"allowed_access\":\"0\","
+		       "\"parent_fd\":-1,\"allowed_net\":\"LANDLOCK_ACCESS_NET_CONNECT_TCP\","
+		       "\"port\":443,"));
+	r.args[2] = 0xdead000;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_LANDLOCK_ADD_RULE_X, &r),
+			       "\"allowed_access\":null,\"parent_fd\":null,\"allowed_net\":null,"
+			       "\"port\":null,"));
+	r.args[1] = 1;
+	r.args[3] = 1;
+	r.ret = -22;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_LANDLOCK_RESTRICT_SELF_X, &r),
+			       "< landlock_restrict_self res=-22(EINVAL) ruleset_fd=5 "
+			       "flags=LANDLOCK_RESTRICT_SELF_LOG_SAME_EXEC_OFF"));
+}
+
+/* Code for the kernel and port I/O: flags by name, the architecture field of kexec_load's. */
+static void test_kernel_code_and_ports(void **state)
+{
+	static const char args[] = "debug=1", name[] = "kcap_mod";
+	struct mock_world w = { .args = { 0x7000, 4096, 0x3000 }, .ret = -8 };
+
+	mock_map(&w, 0x3000, args, sizeof(args));
+	mock_map(&w, 0x4000, name, sizeof(name));
+	assert_non_null(
+		strstr(run_text(IMPL, KCAP_EV_INIT_MODULE_X, &w),
+		       "< init_module res=-8(ENOEXEC) image=0x7000 len=4096 uargs=debug=1"));
+	w.args[0] = 0x4000;
+	w.args[1] = 04000 | 01000 | 1;
+	w.ret = -2;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_DELETE_MODULE_X, &w),
+			       "{\"name\":\"kcap_mod\",\"flags\":\"O_TRUNC|O_NONBLOCK|0x1\"}"));
+	w.args[0] = 0x100000;
+	w.args[1] = 17;
+	w.args[2] = 0;
+	w.args[3] = (62u << 16) | 1;
+	w.ret = -22;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_KEXEC_LOAD_X, &w),
+			       "< kexec_load res=-22(EINVAL) entry=0x100000 nr_segments=17 "
+			       "segments=0x0 flags=KEXEC_ARCH_X86_64|KEXEC_ON_CRASH"));
+	w.args[3] = 0;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_KEXEC_LOAD_X, &w),
+			       "\"flags\":\"KEXEC_ARCH_DEFAULT\"}"));
+	/* kexec_file_load(5, -1, len, cmdline, KEXEC_FILE_NO_INITRAMFS), then without a cmdline */
+	w.args[0] = 5;
+	w.args[1] = (uint64_t)-1;
+	w.args[2] = sizeof(args);
+	w.args[3] = 0x3000;
+	w.args[4] = 4;
+	w.ret = -1;
+	assert_non_null(
+		strstr(run_text(IMPL, KCAP_EV_KEXEC_FILE_LOAD_X, &w),
+		       "< kexec_file_load res=-1(EPERM) kernel_fd=5 initrd_fd=-1 cmdline_len=8 "
+		       "cmdline=debug=1 flags=KEXEC_FILE_NO_INITRAMFS"));
+	w.args[2] = 0;
+	w.args[3] = 0;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_KEXEC_FILE_LOAD_X, &w),
+			       "\"cmdline_len\":0,\"cmdline\":null,"));
+	w.args[0] = 3;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_IOPL_X, &w), "< iopl res=-1(EPERM) level=3"));
+	w.args[0] = 0x3f8;
+	w.args[1] = 8;
+	w.args[2] = 1;
+	w.ret = 0;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_IOPERM_X, &w),
+			       "< ioperm res=0 from=0x3f8 num=8 turn_on=1"));
+}
+
+/* futex's command by name with its flag bits; the private memory descriptors' flags. */
+static void test_futex_and_private_memory(void **state)
+{
+	struct mock_world w = { .args = { 0x7000, 128 | 9, 5, 0x8000, 0, 0xffffffff },
+				.ret = -110 };
+	struct mock_world u = { .args = { 02000000 | 04000 | 1 }, .ret = 3 };
+
+	assert_non_null(
+		strstr(run_text(IMPL, KCAP_EV_FUTEX_X, &w),
+		       "< futex res=-110(ETIMEDOUT) uaddr=0x7000 "
+		       "op=FUTEX_WAIT_BITSET|FUTEX_PRIVATE_FLAG val=5 timeout=0x8000 uaddr2=0x0 "
+		       "val3=0xffffffff"));
+	w.args[1] = 0;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_FUTEX_X, &w), "\"op\":\"FUTEX_WAIT\","));
+	w.args[1] = 256 | 99 | 0x1000;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_FUTEX_X, &w),
+			       "\"op\":\"0x63|FUTEX_CLOCK_REALTIME|0x1000\","));
+	assert_non_null(
+		strstr(run_text(IMPL, KCAP_EV_USERFAULTFD_X, &u),
+		       "< userfaultfd res=3 flags=UFFD_USER_MODE_ONLY|O_NONBLOCK|O_CLOEXEC"));
+	u.args[0] = 02000000;
+	u.ret = -38;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_MEMFD_SECRET_X, &u),
+			       "< memfd_secret res=-38(ENOSYS) flags=O_CLOEXEC"));
+}
+
+/* The machine's settings: reboot's magic by name, names without a NUL, times read at exit. */
+static void test_machine_settings(void **state)
+{
+	static const char host[] = "kcap-hostXYZ";
+	static const int64_t tv[2] = { 100, 2000000 };
+	struct mock_world w = { .args = { 0xfee1dead, 0x12345678, 0x4321fedc, 0 }, .ret = -22 };
+	uint32_t faults;
+
+	mock_map(&w, 0x3000, host, sizeof(host));
+	mock_map(&w, 0x4000, tv, sizeof(tv));
+	assert_non_null(
+		strstr(run_text(IMPL, KCAP_EV_REBOOT_X, &w),
+		       "< reboot res=-22(EINVAL) magic1=LINUX_REBOOT_MAGIC1 magic2=305419896 "
+		       "cmd=LINUX_REBOOT_CMD_POWER_OFF arg=0x0"));
+	w.args[0] = 0x3000;
+	w.args[1] = 9; /* the name's first 9 bytes: no NUL among them */
+	w.ret = 0;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_SETHOSTNAME_X, &w),
+			       "{\"name\":\"kcap-host\",\"len\":9}"));
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_SETDOMAINNAME_X, &w),
+			       "< setdomainname res=0 name=kcap-host len=9"));
+	w.args[0] = 0x4000;
+	w.args[1] = 0x5000;
+	w.ret = -22;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_SETTIMEOFDAY_X, &w),
+			       "{\"tv\":{\"tv_sec\":100,\"tv_usec\":2000000},\"tz\":20480}"));
+	w.args[0] = 0;
+	w.args[1] = 0;
+	w.ret = 0;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_SETTIMEOFDAY_X, &w),
+			       "< settimeofday res=0 tv=NULL tz=0x0"));
+	w.args[0] = 1;
+	w.args[1] = 0x4000;
+	w.ret = -22;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_CLOCK_SETTIME_X, &w),
+			       "< clock_settime res=-22(EINVAL) clockid=CLOCK_MONOTONIC "
+			       "tp={tv_sec=100,tv_nsec=2000000}"));
+	w.args[1] = 0xdead000;
+	run(IMPL, KCAP_EV_CLOCK_SETTIME_X, &w, &faults);
+	assert_int_equal(faults, 1);
+	w.args[0] = 0x3000;
+	w.args[1] = 0x8000 | 0x10000 | 5;
+	w.ret = -2;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_SWAPON_X, &w),
+			       "< swapon res=-2(ENOENT) path=kcap-hostXYZ "
+			       "flags=SWAP_FLAG_PREFER|SWAP_FLAG_DISCARD|0x5"));
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_SWAPOFF_X, &w),
+			       "< swapoff res=-2(ENOENT) path=kcap-hostXYZ"));
+	/* quotactl(QCMD(Q_GETQUOTA, GRPQUOTA), dev, 100, addr), then Q_SYNC of every file system */
+	w.args[0] = (0x800007u << 8) | 1;
+	w.args[1] = 0x3000;
+	w.args[2] = 100;
+	w.args[3] = 0x4000;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_QUOTACTL_X, &w),
+			       "< quotactl res=-2(ENOENT) cmd=Q_GETQUOTA type=GRPQUOTA "
+			       "special=kcap-hostXYZ id=100 addr=0x4000"));
+	w.args[0] = 0x800001u << 8;
+	w.args[1] = 0;
+	w.ret = 0;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_QUOTACTL_X, &w),
+			       "{\"cmd\":\"Q_SYNC\",\"type\":\"USRQUOTA\",\"special\":null,"));
+}
+
+/* Sleeps: rem only when a signal cut one short; a queued signal's si_code by name. */
+static void test_sleeps_and_queued_signals(void **state)
+{
+	static const int64_t req[2] = { 1, 500 }, left[2] = { 0, 250 };
+	/* si_signo, si_errno, si_code: SI_KERNEL, then SI_QUEUE */
+	static const int32_t kernel_info[4] = { 10, 0, 0x80, 0 }, queue_info[4] = { 10, 0, -1, 0 };
+	struct mock_world w = { .args = { 0x3000, 0x4000 }, .ret = -4 };
+	struct mock_world c = { .args = { 1, 1, 0x3000, 0x4000 }, .ret = 0 };
+	struct mock_world q = { .args = { 77, 10, 0x5000 }, .ret = -1 };
+
+	mock_map(&w, 0x3000, req, sizeof(req));
+	mock_map(&w, 0x4000, left, sizeof(left));
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_NANOSLEEP_X, &w),
+			       "{\"req\":{\"tv_sec\":1,\"tv_nsec\":500},"
+			       "\"rem\":{\"tv_sec\":0,\"tv_nsec\":250}}"));
+	w.ret = 0; /* a sleep that ended: rem was not written */
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_NANOSLEEP_X, &w),
+			       "< nanosleep res=0 req={tv_sec=1,tv_nsec=500} rem=NULL"));
+	c.nmem = w.nmem;
+	memcpy(c.mem, w.mem, sizeof(w.mem));
+	assert_non_null(
+		strstr(run_text(IMPL, KCAP_EV_CLOCK_NANOSLEEP_X, &c),
+		       "< clock_nanosleep res=0 clockid=CLOCK_MONOTONIC flags=TIMER_ABSTIME "
+		       "req={tv_sec=1,tv_nsec=500} rem=NULL"));
+	mock_map(&q, 0x5000, kernel_info, sizeof(kernel_info));
+	mock_map(&q, 0x6000, queue_info, sizeof(queue_info));
+	assert_non_null(
+		strstr(run_text(IMPL, KCAP_EV_RT_SIGQUEUEINFO_X, &q),
+		       "< rt_sigqueueinfo res=-1(EPERM) tgid=77 sig=SIGUSR1 si_code=SI_KERNEL"));
+	q.args[1] = 78;
+	q.args[2] = 10;
+	q.args[3] = 0x6000;
+	q.ret = 0;
+	assert_non_null(
+		strstr(run_json(IMPL, KCAP_EV_RT_TGSIGQUEUEINFO_X, &q),
+		       "{\"tgid\":77,\"tid\":78,\"sig\":\"SIGUSR1\",\"si_code\":\"SI_QUEUE\"}"));
+	q.args[3] = 0xdead000;
+	assert_non_null(
+		strstr(run_json(IMPL, KCAP_EV_RT_TGSIGQUEUEINFO_X, &q), "\"si_code\":null}"));
+}
+
+/* io_uring's calls: the params the kernel wrote back, flags and opcodes by name. */
+static void test_io_uring_calls(void **state)
+{
+	/* sq_entries, cq_entries, flags (SQPOLL|CQSIZE), sq_thread_cpu, sq_thread_idle, features */
+	static const uint32_t params[6] = { 4, 8, 0x2 | 0x8, 0, 0, 0x1fff };
+	struct mock_world w = { .args = { 3, 0x3000 }, .ret = 5 };
+	struct mock_world e = { .args = { 5, 2, 1, 1 | 8, 0x4000, 24 }, .ret = 2 };
+
+	mock_map(&w, 0x3000, params, sizeof(params));
+	assert_non_null(
+		strstr(run_json(IMPL, KCAP_EV_IO_URING_SETUP_X, &w),
+		       "{\"entries\":3,\"flags\":\"IORING_SETUP_SQPOLL|IORING_SETUP_CQSIZE\","
+		       "\"sq_entries\":4,\"cq_entries\":8,\"features\":8191}"));
+	w.args[1] = 0xdead000;
+	w.ret = -14;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_IO_URING_SETUP_X, &w),
+			       "< io_uring_setup res=-14(EFAULT) entries=3 flags=<fault> "
+			       "sq_entries=<fault>"));
+	assert_non_null(
+		strstr(run_text(IMPL, KCAP_EV_IO_URING_ENTER_X, &e),
+		       "< io_uring_enter res=2 fd=5 to_submit=2 min_complete=1 "
+		       "flags=IORING_ENTER_GETEVENTS|IORING_ENTER_EXT_ARG arg=0x4000 argsz=24"));
+	e.args[1] = 8 | (1u << 31);
+	e.args[2] = 0x4000;
+	e.args[3] = 1;
+	e.ret = 0;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_IO_URING_REGISTER_X, &e),
+			       "< io_uring_register res=0 fd=5 "
+			       "opcode=IORING_REGISTER_PROBE|IORING_REGISTER_USE_REGISTERED_RING "
+			       "arg=0x4000 nr_args=1"));
+}
+
+/* File handles: the handle's size and type, the mount id at exit, the file opened by handle. */
+static void test_file_handles(void **state)
+{
+	static const char path[] = "/etc/passwd";
+	static const uint32_t handle[4] = { 8, 1, 0x1234, 0x5678 };
+	static const int32_t mount_id = 27;
+	struct mock_world w = { .args = { (uint64_t)-100, 0x3000, 0x4000, 0x5000, 0x1000 },
+				.ret = 0,
+				.open_fd = 6,
+				.open_path = "/etc/shadow",
+				.open_kdev = (8u << 20) | 1,
+				.open_ino = 4242 };
+
+	mock_map(&w, 0x3000, path, sizeof(path));
+	mock_map(&w, 0x4000, handle, sizeof(handle));
+	mock_map(&w, 0x5000, &mount_id, sizeof(mount_id));
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_NAME_TO_HANDLE_AT_X, &w),
+			       "{\"dirfd\":-100,\"path\":\"/etc/passwd\",\"handle_bytes\":8,"
+			       "\"handle_type\":1,\"mount_id\":27,\"flags\":\"AT_EMPTY_PATH\"}"));
+	w.ret = -75; /* EOVERFLOW: the kernel wrote the size it needs, no mount id */
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_NAME_TO_HANDLE_AT_X, &w),
+			       "handle_bytes=8 handle_type=1 mount_id=0"));
+	/* open_by_handle_at(5, handle, O_RDONLY) = 6, which is /etc/shadow */
+	w.args[0] = 5;
+	w.args[1] = 0x4000;
+	w.args[2] = 0;
+	w.ret = 6;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_OPEN_BY_HANDLE_AT_X, &w),
+			       "< open_by_handle_at res=6 mount_fd=5 handle_bytes=8 handle_type=1 "
+			       "flags=O_RDONLY file=/etc/shadow dev=8:1 ino=4242"));
+	w.args[1] = 0xdead000;
+	w.ret = -14;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_OPEN_BY_HANDLE_AT_X, &w),
+			       "{\"mount_fd\":5,\"handle_bytes\":null,\"handle_type\":null,"
+			       "\"flags\":\"O_RDONLY\",\"file\":null,\"dev\":0,\"ino\":0}"));
+}
+
+/* System V IPC: flags and mode apart, semop's first operation, commands by name, shmat's address. */
+static void test_system_v_ipc(void **state)
+{
+	/*
+	 * sem_num 2, sem_op -1, sem_flg SEM_UNDO|IPC_NOWAIT: 6 bytes at the end of
+	 * a page, after 2 bytes of its first word (the mock maps bytes, not pages)
+	 */
+	static const uint16_t sop[4] = { 0, 2, (uint16_t)-1, 0x1000 | 04000 };
+	struct mock_world w = { .args = { 0x6b636170, 3, 01000 | 02000 | 0640 }, .ret = 32769 };
+
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_SEMGET_X, &w),
+			       "{\"key\":1801675120,\"nsems\":3,\"flags\":\"IPC_CREAT|IPC_EXCL\","
+			       "\"mode\":416}"));
+	assert_non_null(strstr(
+		run_text(IMPL, KCAP_EV_SEMGET_X, &w),
+		"< semget res=32769 key=0x6b636170 nsems=3 flags=IPC_CREAT|IPC_EXCL mode=0640"));
+	mock_map(&w, 0x4000 - 8 + 4096, sop, sizeof(sop));
+	w.args[0] = 32769;
+	w.args[1] = 0x4000 - 6 + 4096;
+	w.args[2] = 1;
+	w.ret = -11;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_SEMOP_X, &w),
+			       "< semop res=-11(EAGAIN) semid=32769 sops=0x4ffa nsops=1 sem_num=2 "
+			       "sem_op=-1 sem_flg=IPC_NOWAIT|SEM_UNDO"));
+	w.args[1] = 0xdead000;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_SEMOP_X, &w),
+			       "\"sem_num\":null,\"sem_op\":null,\"sem_flg\":null}"));
+	w.args[2] = 0; /* no operation: nothing read */
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_SEMOP_X, &w),
+			       "\"nsops\":0,\"sem_num\":0,\"sem_op\":0,\"sem_flg\":\"0\"}"));
+	w.args[1] = 0;
+	w.args[2] = 0x100 | 0;
+	w.args[3] = 0;
+	w.ret = 0;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_SEMCTL_X, &w),
+			       "< semctl res=0 semid=32769 semnum=0 cmd=IPC_RMID|IPC_64 arg=0x0"));
+	/* shared memory: a 2 MiB huge page size (21 << 26) shows in hex */
+	w.args[0] = 0;
+	w.args[1] = 4096;
+	w.args[2] = 01000 | 04000 | (21u << 26) | 0600;
+	w.ret = 5;
+	assert_non_null(
+		strstr(run_text(IMPL, KCAP_EV_SHMGET_X, &w),
+		       "< shmget res=5 key=0x0 size=4096 flags=IPC_CREAT|SHM_HUGETLB|0x54000000 "
+		       "mode=0600"));
+	w.args[0] = 5;
+	w.args[1] = 0;
+	w.args[2] = 010000 | 0100000;
+	w.ret = 0x7f0000001000;
+	assert_non_null(strstr(
+		run_text(IMPL, KCAP_EV_SHMAT_X, &w),
+		"< shmat res=0x7f0000001000 shmid=5 shmaddr=0x0 shmflg=SHM_RDONLY|SHM_EXEC"));
+	w.ret = -22;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_SHMAT_X, &w), "< shmat res=-22(EINVAL)"));
+	w.args[0] = 0x7f0000001000;
+	w.ret = 0;
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_SHMDT_X, &w),
+			       "< shmdt res=0 shmaddr=0x7f0000001000"));
+	w.args[0] = 5;
+	w.args[1] = 11;
+	w.args[2] = 0;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_SHMCTL_X, &w),
+			       "{\"shmid\":5,\"cmd\":\"SHM_LOCK\",\"buf\":0}"));
+}
+
+/* ptrace's data by request: options for SETOPTIONS and SEIZE, a signal for the resuming ones. */
+static void test_ptrace_data_by_request(void **state)
+{
+	struct mock_world w = { .args = { 0x4206, 77, 0, 0x100000 | 0x2 | 0x1 }, .ret = 0 };
+
+	assert_non_null(
+		strstr(run_text(IMPL, KCAP_EV_PTRACE_X, &w),
+		       "< ptrace res=0 request=PTRACE_SEIZE pid=77 addr=0x0 data=0x100003 "
+		       "options=PTRACE_O_TRACESYSGOOD|PTRACE_O_TRACEFORK|PTRACE_O_EXITKILL sig=0"));
+	w.args[0] = 24; /* PTRACE_SYSCALL, delivering SIGTRAP */
+	w.args[3] = 5;
+	assert_non_null(strstr(run_json(IMPL, KCAP_EV_PTRACE_X, &w),
+			       "\"request\":\"PTRACE_SYSCALL\",\"pid\":77,\"addr\":0,\"data\":5,"
+			       "\"options\":\"0\",\"sig\":\"SIGTRAP\"}"));
+	w.args[0] = 32; /* PTRACE_SYSEMU_SINGLESTEP */
+	assert_non_null(strstr(run_text(IMPL, KCAP_EV_PTRACE_X, &w), "options=0 sig=SIGTRAP"));
+	w.args[0] = 2; /* PTRACE_PEEKDATA: data is where the word goes */
+	w.args[2] = 0x7000;
+	w.args[3] = 0x8000;
+	assert_non_null(
+		strstr(run_text(IMPL, KCAP_EV_PTRACE_X, &w),
+		       "request=PTRACE_PEEKDATA pid=77 addr=0x7000 data=0x8000 options=0 sig=0"));
+}
+
 #define PER_BACKEND(f)                                             \
 	cmocka_unit_test_prestate(f, &impls[MOCK_MODERN]),         \
 		cmocka_unit_test_prestate(f, &impls[MOCK_LEGACY]), \
@@ -1349,6 +1978,20 @@ int main(void)
 		PER_BACKEND(test_rlimits_read_at_exit),
 		PER_BACKEND(test_personality_and_memfd_flags),
 		PER_BACKEND(test_memory_calls_decoded),
+		PER_BACKEND(test_wait_child_state),
+		PER_BACKEND(test_bpf_prog_load),
+		PER_BACKEND(test_perf_event_open_and_pidfds),
+		PER_BACKEND(test_mount_api),
+		PER_BACKEND(test_keys),
+		PER_BACKEND(test_landlock),
+		PER_BACKEND(test_kernel_code_and_ports),
+		PER_BACKEND(test_futex_and_private_memory),
+		PER_BACKEND(test_machine_settings),
+		PER_BACKEND(test_sleeps_and_queued_signals),
+		PER_BACKEND(test_io_uring_calls),
+		PER_BACKEND(test_file_handles),
+		PER_BACKEND(test_system_v_ipc),
+		PER_BACKEND(test_ptrace_data_by_request),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <string.h>
 #include "container.h"
+#include "hex.h"
 
 #define ID_MIN_HEX 12 /* shorter hex is no runtime's id: a unit named by chance */
 
@@ -54,17 +55,6 @@ static bool hex_id(struct span c, size_t min)
 	return true;
 }
 
-static int hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* A systemd-escaped machine name ("my\x2dbox" is "my-box"), printable ASCII only. */
 static bool machine_name(struct span c, char *id)
 {
@@ -74,8 +64,8 @@ static bool machine_name(struct span c, char *id)
 		int ch = (unsigned char)c.s[i];
 
 		if (ch == '\\' && i + 3 < c.len && c.s[i + 1] == 'x' &&
-		    hex_digit(c.s[i + 2]) >= 0 && hex_digit(c.s[i + 3]) >= 0) {
-			ch = hex_digit(c.s[i + 2]) * 16 + hex_digit(c.s[i + 3]);
+		    kcap_hex_digit(c.s[i + 2]) >= 0 && kcap_hex_digit(c.s[i + 3]) >= 0) {
+			ch = kcap_hex_digit(c.s[i + 2]) * 16 + kcap_hex_digit(c.s[i + 3]);
 			i += 3;
 		}
 		if (ch <= 0x20 || ch >= 0x7f || n == KCAP_CONTAINER_ID_MAX)

@@ -19,6 +19,7 @@
 #include "kcap.h"
 #include "proc_net.h"
 #include "sockname.h"
+#include "hex.h"
 
 /* The field at *s (after blanks): its start, its length, and *s past it. */
 static size_t next_field(const char **s, const char *end, const char **field)
@@ -34,17 +35,6 @@ static size_t next_field(const char **s, const char *end, const char **field)
 	return (size_t)(p - *field);
 }
 
-static int hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Exactly n hex digits: 0 and *v, or -1. */
 static int parse_hex(const char *s, size_t n, uint32_t *v)
 {
@@ -53,7 +43,7 @@ static int parse_hex(const char *s, size_t n, uint32_t *v)
 	if (n == 0 || n > 8)
 		return -1;
 	for (size_t i = 0; i < n; i++) {
-		int d = hex_digit(s[i]);
+		int d = kcap_hex_digit(s[i]);
 
 		if (d < 0)
 			return -1;

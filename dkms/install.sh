@@ -47,12 +47,15 @@ done
 [ "$(id -u)" -eq 0 ] || die "must run as root (writes /usr/src and /var/lib/dkms)"
 command -v dkms >/dev/null || die "dkms not found: apt-get install dkms"
 
-version=$(sed -n 's/^project(kcap VERSION \([0-9.]*\).*/\1/p' "$SRC/CMakeLists.txt")
-[ -n "$version" ] || die "cannot read the project version from $SRC/CMakeLists.txt"
-conf_version=$(sed -n 's/^PACKAGE_VERSION="\(.*\)"/\1/p' "$SRC/dkms/dkms.conf")
-[ "$conf_version" = "$version" ] ||
-	die "dkms/dkms.conf has PACKAGE_VERSION=$conf_version but the project is $version"
+# DKMS builds what is in /usr/src/kcap-VERSION: stage a copy, and replace the
+# registered one only if it differs (builds for other kernels stay otherwise).
+stage=$(mktemp -d)
+trap 'rm -rf "$stage"' EXIT
+version=$("$SRC/dkms/stage-source.sh" "$stage")
 dest="/usr/src/kcap-$version"
+if owner=$(dpkg-query -S "$dest" 2>/dev/null); then
+	die "$dest belongs to the ${owner%%:*} package: DKMS builds it already for each kernel whose headers are installed (dkms status kcap); remove the package to use this script"
+fi
 
 dkms_has() { [ -n "$(dkms status -m kcap -v "$version" 2>/dev/null)" ]; }
 
@@ -89,16 +92,6 @@ if [ "$dkms_major" -lt 3 ]; then
 	kernel_args+=(--no-prepare-kernel --no-clean-kernel)
 fi
 
-# DKMS builds what is in /usr/src/kcap-VERSION: stage a copy, and replace the
-# registered one only if it differs (builds for other kernels stay otherwise).
-stage=$(mktemp -d)
-trap 'rm -rf "$stage"' EXIT
-mkdir -p "$stage/shared/fillers"
-cp "$SRC"/kmod/Kbuild "$SRC"/kmod/Makefile "$SRC"/kmod/*.c "$SRC"/kmod/*.h "$stage/"
-cp "$SRC"/shared/*.h "$SRC"/shared/*.def "$SRC"/shared/io_uring_tp.sh "$stage/shared/"
-cp "$SRC"/shared/fillers/*.h "$stage/shared/fillers/"
-cp "$SRC/dkms/dkms.conf" "$stage/"
-printf '%s\n' "$version" >"$stage/VERSION"
 if dkms_has && [ -d "$dest" ] && diff -r -q "$stage" "$dest" >/dev/null; then
 	log "kcap $version is already in DKMS with these sources"
 else

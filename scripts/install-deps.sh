@@ -14,6 +14,8 @@ packages=(
 	sysdig                                       # reads the .scap export
 	clang-format clang-tidy cppcheck shellcheck  # lint
 	man-db                                       # the man pages test
+	debhelper dh-dkms dpkg-dev lintian debootstrap  # the Debian packages and their test
+	linux-headers-cloud-amd64                    # the packaged legacy probe is built for it
 )
 missing=()
 for p in "${packages[@]}"; do

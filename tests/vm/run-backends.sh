@@ -18,8 +18,9 @@
 #      with its own toolchain, as a user of that release builds it (this machine
 #      for 6.1 and 6.12, the bullseye chroot for 5.10, the trixie chroot for 6.16
 #      and 7.x):
-#        the module through DKMS (dkms/install.sh --build-only -k RELEASE: dkms
-#          add + dkms build against /lib/modules/RELEASE/build), then the "dkms"
+#        the module through DKMS from the kcap-dkms Debian package (built by
+#          scripts/build-debs.sh --indep, installed with dpkg: its postinst has
+#          DKMS build against /lib/modules/RELEASE/build), then the "dkms"
 #          test: dpkg --verify of the kernel's headers packages must be clean;
 #        the legacy probe (bpf_legacy/build.sh --kdir the headers, or --btf the
 #          kernel's own BTF where there are no headers: 6.16), which must pass the
@@ -102,7 +103,7 @@ build_static() {
 
 # The build environment of series $1, for build_in: "host", or a chroot whose
 # work directory (host path) is ENV_WORK; the sources the builds need are copied
-# there (install.sh reads the project version from CMakeLists.txt).
+# there (the legacy probe is built from them).
 ENV_DIST="" ENV_WORK=""
 enter_env() {
 	ENV_DIST=$(kcap_vm_series_dist "$1")
@@ -140,12 +141,40 @@ host_path() {
 	if [ "$ENV_DIST" = host ]; then printf '%s\n' "$1"; else printf '%s%s\n' "$(kcap_vm_chroot_dir "$ENV_DIST")" "$1"; fi
 }
 
-# The module for release $1 through DKMS, into directory $2, as a user of the
-# kernel's release builds it; 0 if built.
+# The kcap-dkms Debian package (scripts/build-debs.sh --indep), as users get
+# the module: installed with dpkg in each build environment, where its postinst
+# has DKMS build the module for every kernel whose headers are installed.
+build_dkms_package() {
+	local log="$LOGDIR/kcap-dkms-package.log"
+	"$SRC/scripts/build-debs.sh" --indep "$WORK/debs" >"$log" 2>&1 ||
+		kcap_vm_die "building the kcap-dkms package failed (log $log)"
+	DKMS_DEB=$(find "$WORK/debs" -name 'kcap-dkms_*_all.deb' | head -n 1)
+	[ -n "$DKMS_DEB" ] || kcap_vm_die "scripts/build-debs.sh made no kcap-dkms package (log $log)"
+	DKMS_VERSION=$(dpkg-deb -f "$DKMS_DEB" Version)
+}
+
+# dpkg -i of kcap-dkms in the current build environment, once per environment.
+DKMS_INSTALLED_IN=" "
+install_dkms_package() {
+	case "$DKMS_INSTALLED_IN" in *" $ENV_DIST "*) return 0 ;; esac
+	cp "$DKMS_DEB" "$ENV_WORK/"
+	build_in dpkg -i "$(env_path "$ENV_WORK/${DKMS_DEB##*/}")" || return 1
+	DKMS_INSTALLED_IN="$DKMS_INSTALLED_IN$ENV_DIST "
+}
+
+# The module for release $1 from the kcap-dkms package, into directory $2; 0 if
+# built. The package's postinst has built it already when the kernel's headers
+# were installed before the package; DKMS builds it now otherwise.
 build_module() {
 	local rel="$1" dest="$2" ko log="$LOGDIR/$1.dkms.log"
-	if ! ko=$(build_in bash "$(env_path "$ENV_WORK/src/dkms/install.sh")" --build-only \
-		-k "$rel" 2>"$log"); then
+	# shellcheck disable=SC2016 # expanded by the inner shell
+	if ! { install_dkms_package && ko=$(build_in sh -c '
+		dkms status -m kcap -v "$1" -k "$2" | grep -Eq ": (built|installed)" ||
+			dkms build -m kcap -v "$1" -k "$2" >&2 ||
+			{ cat "/var/lib/dkms/kcap/$1/build/make.log" >&2; exit 1; }
+		find "/var/lib/dkms/kcap/$1/$2" -path "*/module/*" -name "kcap.ko*" | head -n 1
+		' sh "$DKMS_VERSION" "$rel") && [ -n "$ko" ]; } >"$log" 2>&1; then
+		echo "no kcap.ko for $rel from the kcap-dkms package" >>"$log"
 		tail -n 30 "$log" >&2
 		return 1
 	fi
@@ -354,6 +383,7 @@ main() {
 	export KCAP_VM_LOGDIR="$LOGDIR"
 	kcap_vm_log "work dir $WORK, logs $LOGDIR"
 	build_static
+	build_dkms_package
 	for series in "$@"; do
 		run_series "$series"
 	done

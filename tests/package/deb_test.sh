@@ -4,9 +4,9 @@
 # apt-get installs them into a fresh Debian 12 (a copy of a debootstrap
 # minbase, cached), which must give: `kcap probe` naming a usable backend, a
 # live capture with the automatic backend, `pkg-config --libs kcap`, a
-# libkcap.so.0 exporting kcap_* only, the man pages, the example embedder built
-# against the installed library and capturing, kcap-dkms registered with DKMS;
-# and a purge must leave nothing behind. The module itself is built from
+# libkcap.so.0 exporting kcap_* only, `man kcap` and `man libkcap`, the
+# example embedder built against the installed library and capturing, kcap-dkms
+# registered with DKMS; and a purge must leave nothing behind. The module itself is built from
 # kcap-dkms against real kernels by the VM test (tests/vm/run-backends.sh).
 #
 # Usage: deb_test.sh SOURCE_DIR OUT_DIR. Needs root and the network (apt).
@@ -46,7 +46,7 @@ set -eu
 fail() { echo "FAIL: $*"; exit 1; }
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq >/dev/null
-apt-get install -y -qq --no-install-recommends /debs/*.deb gcc libc6-dev pkg-config binutils \
+apt-get install -y -qq --no-install-recommends /debs/*.deb gcc libc6-dev pkg-config binutils man-db \
 	>/tmp/apt.log 2>&1 || { tail -n 30 /tmp/apt.log; fail "apt-get install of the packages"; }
 echo "installed: $(dpkg-query -W -f='${Package} ${Version}, ' kcap libkcap0 libkcap-dev kcap-dkms)"
 
@@ -65,9 +65,12 @@ lib=$(pkg-config --variable=libdir kcap)/libkcap.so.0
 bad=$(nm -D --defined-only "$lib" | awk '$3 !~ /^kcap_/ && $3 != "KCAP_0"')
 [ -z "$bad" ] || fail "$lib exports more than kcap_*: $bad"
 echo "ok: pkg-config --libs kcap = $libs; $lib exports $(nm -D --defined-only "$lib" | grep -c ' kcap_') kcap_* symbols only"
-for m in /usr/share/man/man1/kcap.1.gz /usr/share/man/man3/libkcap.3.gz; do
-	[ -s "$m" ] || fail "no $m"
+for m in 1:kcap 3:libkcap; do
+	MANWIDTH=80 man --warnings "${m%%:*}" "${m#*:}" >/tmp/man.out 2>/tmp/man.err ||
+		fail "man ${m%%:*} ${m#*:}: $(cat /tmp/man.err)"
+	[ ! -s /tmp/man.err ] || fail "man ${m%%:*} ${m#*:} warns: $(cat /tmp/man.err)"
 done
+echo "ok: man kcap and man libkcap render without warnings"
 
 # shellcheck disable=SC2046 # pkg-config prints several words
 gcc -Wall -Werror -o /tmp/kcap_embed /debs/kcap_embed.c $(pkg-config --cflags --libs kcap) ||

@@ -12,6 +12,7 @@ packages=(
 	libcmocka-dev                                # unit tests
 	strace                                       # the strace cross-check
 	sysdig                                       # reads the .scap export
+	podman runc busybox-static                   # a real container runtime test
 	clang-format clang-tidy cppcheck shellcheck  # lint
 	man-db                                       # the man pages test
 	debhelper dh-dkms dpkg-dev lintian debootstrap  # the Debian packages and their test

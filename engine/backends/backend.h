@@ -18,6 +18,14 @@
  * nothing; start() attaches. Every failure leaves nothing loaded and writes a
  * message that names the backend, what failed and what to do.
  */
+/* A loaded BPF program: its full name, verified and translated instructions. */
+struct kcap_program_size {
+	const char *name;
+	uint32_t verified_insns; /* 0: the kernel does not say (before 5.16) */
+	uint32_t xlated_insns;
+};
+typedef int (*kcap_program_cb)(const struct kcap_program_size *p, void *ctx);
+
 struct kcap_backend_ops {
 	const char *name;
 	int (*open)(const struct kcap_config *cfg, void **priv, char *err, size_t errlen);
@@ -39,6 +47,8 @@ struct kcap_backend_ops {
 	int (*kstats)(void *priv, struct kcap_kstats *sum);
 	/* Kernel memory held besides the streams' rings (BPF maps); NULL: none. */
 	uint64_t (*map_bytes)(void *priv);
+	/* Each loaded program's size (the program size test); NULL: no programs. */
+	int (*programs)(void *priv, kcap_program_cb cb, void *ctx);
 	void (*close)(void *priv);
 };
 

@@ -440,6 +440,33 @@ uint64_t kcap_bpf_map_bytes(const struct kcap_bpf_loader *l)
 	return total;
 }
 
+int kcap_bpf_programs(const struct kcap_bpf_loader *l, kcap_program_cb cb, void *ctx)
+{
+	struct bpf_program *prog;
+
+	bpf_object__for_each_program(prog, l->obj)
+	{
+		struct bpf_prog_info info = { 0 };
+		__u32 len = sizeof(info);
+		struct kcap_program_size size;
+		int fd = bpf_program__fd(prog), ret;
+
+		if (fd < 0)
+			continue; /* not loaded: this capture does not need it */
+		if (bpf_obj_get_info_by_fd(fd, &info, &len))
+			return -errno;
+		size = (struct kcap_program_size){
+			.name = bpf_program__name(prog),
+			.verified_insns = info.verified_insns,
+			.xlated_insns = info.xlated_prog_len / sizeof(struct bpf_insn),
+		};
+		ret = cb(&size, ctx);
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
 int kcap_bpf_kstats(const struct kcap_bpf_loader *l, unsigned int ncpus, struct kcap_kstats *sum)
 {
 	int fd = bpf_object__find_map_fd_by_name(l->obj, "stats");

@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "config.h"
+#include "backends/backend.h"
 #include "kcap_wire.h"
 #include "kcap_kconfig.h"
 
@@ -109,6 +110,12 @@ void kcap_bpf_loader_free(struct kcap_bpf_loader *l);
 
 /* Kernel memory of the loaded maps (fdinfo's memlock), in bytes. */
 uint64_t kcap_bpf_map_bytes(const struct kcap_bpf_loader *l);
+
+/*
+ * cb for each loaded program, with its sizes from the kernel; stops at and
+ * returns cb's first non-zero value, or a negative errno.
+ */
+int kcap_bpf_programs(const struct kcap_bpf_loader *l, kcap_program_cb cb, void *ctx);
 
 /* The per-CPU counters (map "stats") summed over ncpus CPUs. */
 int kcap_bpf_kstats(const struct kcap_bpf_loader *l, unsigned int ncpus, struct kcap_kstats *sum);

@@ -340,6 +340,13 @@ static struct kcap_stream **legacy_streams(void *priv, unsigned int *n)
 	return l->streams;
 }
 
+static int legacy_programs(void *priv, kcap_program_cb cb, void *ctx)
+{
+	struct legacy *l = priv;
+
+	return kcap_bpf_programs(&l->loader, cb, ctx);
+}
+
 /* The object's maps; the perf rings are counted as streams. */
 static uint64_t legacy_map_bytes(void *priv)
 {
@@ -376,5 +383,6 @@ const struct kcap_backend_ops kcap_backend_legacy = {
 	.streams = legacy_streams,
 	.kstats = legacy_kstats,
 	.map_bytes = legacy_map_bytes,
+	.programs = legacy_programs,
 	.close = legacy_close,
 };

@@ -284,6 +284,13 @@ static uint64_t modern_map_bytes(void *priv)
 	return kcap_bpf_map_bytes(&m->loader);
 }
 
+static int modern_programs(void *priv, kcap_program_cb cb, void *ctx)
+{
+	struct modern *m = priv;
+
+	return kcap_bpf_programs(&m->loader, cb, ctx);
+}
+
 static int modern_kstats(void *priv, struct kcap_kstats *sum)
 {
 	struct modern *m = priv;
@@ -301,5 +308,6 @@ const struct kcap_backend_ops kcap_backend_modern = {
 	.streams = modern_streams,
 	.kstats = modern_kstats,
 	.map_bytes = modern_map_bytes,
+	.programs = modern_programs,
 	.close = modern_close,
 };

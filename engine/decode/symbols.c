@@ -1498,6 +1498,21 @@ static const struct kcap_symbol semctl_cmds[] = {
 	S(SETALL, 17),	S(SEM_STAT, 18), S(SEM_INFO, 19), S(SEM_STAT_ANY, 20), END,
 };
 
+/* msgsnd's and msgrcv's msgflg */
+static const struct kcap_symbol msgq_bits[] = {
+	S(IPC_NOWAIT, 04000),
+	S(MSG_NOERROR, 010000),
+	S(MSG_EXCEPT, 020000),
+	S(MSG_COPY, 040000),
+	END,
+};
+
+/* msgctl's command (the low byte) and IPC_64 */
+static const struct kcap_symbol msgctl_cmds[] = {
+	S(IPC_RMID, 0),	 S(IPC_SET, 1),	  S(IPC_STAT, 2),      S(IPC_INFO, 3),
+	S(MSG_STAT, 11), S(MSG_INFO, 12), S(MSG_STAT_ANY, 13), END,
+};
+
 static const struct kcap_symbol ipc_64_bits[] = {
 	S(IPC_64, 0x100),
 	END,
@@ -1679,6 +1694,8 @@ static const struct kcap_symbol_set sets[KCAP_ST__COUNT] = {
 	[KCAP_ST_SHMGET_FLAGS] = { .bits = shmget_bits, .zero = "0" },
 	[KCAP_ST_SHMAT_FLAGS] = { .bits = shmat_bits, .zero = "0" },
 	[KCAP_ST_SHMCTL_CMD] = { .enum_part = shmctl_cmds, .enum_mask = 0xff, .bits = ipc_64_bits },
+	[KCAP_ST_MSGQ_FLAGS] = { .bits = msgq_bits, .zero = "0" },
+	[KCAP_ST_MSGCTL_CMD] = { .enum_part = msgctl_cmds, .enum_mask = 0xff, .bits = ipc_64_bits },
 };
 
 const struct kcap_symbol_set *kcap_symbol_set(enum kcap_symbol_table table)

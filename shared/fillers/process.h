@@ -393,11 +393,11 @@ KCAP_FILLER(SEMGET_X, SYS_EXIT)
 }
 
 /*
- * semop(semid, sops, nsops): the first struct sembuf { unsigned short
- * sem_num; short sem_op; short sem_flg; }, 6 bytes, read as bytes 0 to 3
- * and 2 to 5 (nothing past it); none without one.
+ * semop(semid, sops, nsops) and semtimedop's first four arguments: the first
+ * struct sembuf { unsigned short sem_num; short sem_op; short sem_flg; },
+ * 6 bytes, read as bytes 0 to 3 and 2 to 5 (nothing past it); none without one.
  */
-KCAP_FILLER(SEMOP_X, SYS_EXIT)
+static __always_inline void kf_push_semop(struct kf_ctx *ctx)
 {
 	__u64 sops = kf_arg(ctx, 1);
 	__u32 num_op = 0, op_flg = 0;
@@ -418,6 +418,18 @@ KCAP_FILLER(SEMOP_X, SYS_EXIT)
 	kf_push_u32(ctx, op_flg >> 16);
 }
 
+KCAP_FILLER(SEMOP_X, SYS_EXIT)
+{
+	kf_push_semop(ctx);
+}
+
+/* semtimedop(semid, sops, nsops, timeout): a NULL timeout waits for ever */
+KCAP_FILLER(SEMTIMEDOP_X, SYS_EXIT)
+{
+	kf_push_semop(ctx);
+	kf_push_user_time(ctx, kf_arg(ctx, 3));
+}
+
 /* semctl(semid, semnum, cmd, arg) */
 KCAP_FILLER(SEMCTL_X, SYS_EXIT)
 {
@@ -426,6 +438,69 @@ KCAP_FILLER(SEMCTL_X, SYS_EXIT)
 	kf_push_arg_s32(ctx, 1);
 	kf_push_arg_u32(ctx, 2);
 	kf_push_arg_u64(ctx, 3);
+}
+
+/* msgget(key, msgflg) */
+KCAP_FILLER(MSGGET_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_u32(ctx, 0);
+	kf_push_ipc_get_flags(ctx, (__u32)kf_arg(ctx, 1));
+}
+
+/*
+ * A struct msgbuf at msgp: its type (the first 8 bytes; unreadable, then no
+ * text either) and len bytes of text after it.
+ */
+static __always_inline void kf_push_msgbuf(struct kf_ctx *ctx, __u64 msgp, __u64 len)
+{
+	__u64 mtype;
+
+	if (kf_try_read_user_u64(ctx, msgp, &mtype)) {
+		kf_push_unreadable(ctx);
+		kf_push_unreadable(ctx);
+		return;
+	}
+	kf_push_s64(ctx, (__s64)mtype);
+	kf_push_user_buf(ctx, msgp + 8, len);
+}
+
+/* msgsnd(msqid, msgp, msgsz, msgflg): what was asked to be sent, also on failure */
+KCAP_FILLER(MSGSND_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_s32(ctx, 0);
+	kf_push_arg_u64(ctx, 1);
+	kf_push_arg_u64(ctx, 2);
+	kf_push_arg_u32(ctx, 3);
+	kf_push_msgbuf(ctx, kf_arg(ctx, 1), kf_arg(ctx, 2));
+}
+
+/* msgrcv(msqid, msgp, msgsz, msgtyp, msgflg): the message received, none on failure */
+KCAP_FILLER(MSGRCV_X, SYS_EXIT)
+{
+	__s64 res = kf_push_res(ctx);
+
+	kf_push_arg_s32(ctx, 0);
+	kf_push_arg_u64(ctx, 1);
+	kf_push_arg_u64(ctx, 2);
+	kf_push_s64(ctx, (__s64)kf_arg(ctx, 3));
+	kf_push_arg_u32(ctx, 4);
+	if (res < 0) {
+		kf_push_s64(ctx, 0); /* no message: types are positive */
+		kf_push_empty(ctx);
+		return;
+	}
+	kf_push_msgbuf(ctx, kf_arg(ctx, 1), kf_res_len(res));
+}
+
+/* msgctl(msqid, cmd, buf) */
+KCAP_FILLER(MSGCTL_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_s32(ctx, 0);
+	kf_push_arg_u32(ctx, 1);
+	kf_push_arg_u64(ctx, 2);
 }
 
 /* shmget(key, size, shmflg) */

@@ -53,6 +53,7 @@
 #include <sys/file.h>
 #include <sys/ioctl.h>
 #include <sys/select.h>
+#include <sys/msg.h>
 #include <sys/sem.h>
 #include <sys/shm.h>
 #include <sys/eventfd.h>
@@ -1693,6 +1694,40 @@ static void file_handles(const char *dir, FILE *facts)
 }
 
 static struct sembuf wl_sem_up = { 0, 1, 0 }, wl_sem_down2 = { 0, -2, IPC_NOWAIT };
+static const struct timespec wl_sem_timeout = { 0, 1000000 };
+static struct {
+	long mtype;
+	char mtext[8];
+} wl_msg_out = { WL_MSG_TYPE, WL_MSG_TEXT }, wl_msg_in;
+
+/*
+ * For the semaphores child: a private message queue; a message sent, received
+ * by its type, none left (ENOMSG), a send from an unmapped buffer (EFAULT),
+ * the queue removed. Returns 0, or the step that went wrong.
+ */
+static int message_queues(FILE *facts)
+{
+	long id = syscall(SYS_msgget, IPC_PRIVATE, IPC_CREAT | 0600);
+
+	fprintf(facts, "msg_id=%ld\nmsg_out=%lu\nmsg_in=%lu\n", id, (unsigned long)&wl_msg_out,
+		(unsigned long)&wl_msg_in);
+	fflush(facts);
+	if (id < 0)
+		return 10;
+	if (syscall(SYS_msgsnd, id, &wl_msg_out, strlen(WL_MSG_TEXT), 0) != 0)
+		return 11;
+	if (syscall(SYS_msgrcv, id, &wl_msg_in, sizeof(wl_msg_in.mtext), WL_MSG_TYPE, IPC_NOWAIT) !=
+	    (long)strlen(WL_MSG_TEXT))
+		return 12;
+	if (syscall(SYS_msgrcv, id, &wl_msg_in, sizeof(wl_msg_in.mtext), 0, IPC_NOWAIT) != -1 ||
+	    errno != ENOMSG)
+		return 13;
+	if (syscall(SYS_msgsnd, id, WL_BAD_POINTER, 4, IPC_NOWAIT) != -1 || errno != EFAULT)
+		return 14;
+	if (syscall(SYS_msgctl, id, IPC_RMID, NULL) != 0)
+		return 15;
+	return 0;
+}
 
 /*
  * For the semaphores child: a private shared memory segment made (a key
@@ -1736,6 +1771,7 @@ static void semaphores(FILE *facts)
 		die("clone");
 	if (pid == 0) {
 		long id;
+		int ret;
 
 		if (syscall(SYS_unshare, CLONE_NEWIPC) != 0)
 			_exit(3);
@@ -1745,13 +1781,16 @@ static void semaphores(FILE *facts)
 		if (id < 0 || syscall(SYS_semget, WL_SEM_KEY, 1, 0) != -1 || errno != ENOENT)
 			_exit(4);
 		if (syscall(SYS_semop, id, &wl_sem_up, 1) != 0 ||
-		    syscall(SYS_semop, id, &wl_sem_down2, 1) != -1 || errno != EAGAIN)
+		    syscall(SYS_semop, id, &wl_sem_down2, 1) != -1 || errno != EAGAIN ||
+		    syscall(SYS_semtimedop, id, &wl_sem_down2, 1, &wl_sem_timeout) != -1 ||
+		    errno != EAGAIN)
 			_exit(5);
 		if (syscall(SYS_semctl, id, 0, GETVAL, 0) != 1 ||
 		    syscall(SYS_semctl, id, 0, IPC_RMID, 0) != 0 ||
 		    syscall(SYS_semctl, id, 0, GETVAL, 0) != -1 || errno != EINVAL)
 			_exit(6);
-		_exit(shared_memory(facts));
+		ret = message_queues(facts);
+		_exit(ret ? ret : shared_memory(facts));
 	}
 	fprintf(facts, "ipc=%ld\n", pid);
 	if (waitpid((pid_t)pid, &status, 0) != pid || !WIFEXITED(status) ||

@@ -93,6 +93,8 @@
 #define WL_BAD_URING_OP 999 /* no io_uring_register opcode */
 #define WL_MOUNT_FD 106 /* the handles child's descriptor of the workload's directory */
 #define WL_SEM_KEY 1801675120 /* 0x6b636170, "kcap": no set in a new IPC namespace */
+#define WL_MSG_TYPE 42 /* the message queue's one message: its type and text */
+#define WL_MSG_TEXT "kcapmsg"
 #define WL_SHM_LEN 4096
 #define WL_X32_BIT 0x40000000 /* x32 syscalls (no Debian kernel has the ABI: ENOSYS) */
 

@@ -1380,6 +1380,21 @@ static const struct kcap_symbol futex_cmds[] = {
 	END,
 };
 
+/* futex_waitv's waiter flags: the futex's size (the low two bits), then flags */
+static const struct kcap_symbol futex2_sizes[] = {
+	S(FUTEX2_SIZE_U8, 0),
+	S(FUTEX2_SIZE_U16, 1),
+	S(FUTEX2_SIZE_U32, 2),
+	S(FUTEX2_SIZE_U64, 3),
+	END,
+};
+
+static const struct kcap_symbol futex2_bits[] = {
+	S(FUTEX2_NUMA, 0x4),
+	S(FUTEX2_PRIVATE, 128),
+	END,
+};
+
 static const struct kcap_symbol futex_bits[] = {
 	S(FUTEX_PRIVATE_FLAG, 128),
 	S(FUTEX_CLOCK_REALTIME, 256),
@@ -1696,6 +1711,9 @@ static const struct kcap_symbol_set sets[KCAP_ST__COUNT] = {
 	[KCAP_ST_SHMCTL_CMD] = { .enum_part = shmctl_cmds, .enum_mask = 0xff, .bits = ipc_64_bits },
 	[KCAP_ST_MSGQ_FLAGS] = { .bits = msgq_bits, .zero = "0" },
 	[KCAP_ST_MSGCTL_CMD] = { .enum_part = msgctl_cmds, .enum_mask = 0xff, .bits = ipc_64_bits },
+	[KCAP_ST_FUTEX2_FLAGS] = { .enum_part = futex2_sizes,
+				   .enum_mask = 0x3,
+				   .bits = futex2_bits },
 };
 
 const struct kcap_symbol_set *kcap_symbol_set(enum kcap_symbol_table table)

@@ -135,3 +135,32 @@ KCAP_FILLER(FUTEX_X, SYS_EXIT)
 	kf_push_arg_u64(ctx, 4);
 	kf_push_arg_u32(ctx, 5);
 }
+
+/*
+ * futex_waitv(waiters, nr_futexes, flags, timeout, clockid) and the first
+ * struct futex_waitv { u64 val; u64 uaddr; u32 flags; u32 __reserved; }:
+ * zeros for an empty vector, unreadable when it cannot be read.
+ */
+KCAP_FILLER(FUTEX_WAITV_X, SYS_EXIT)
+{
+	__u64 w = kf_arg(ctx, 0), val = 0, uaddr = 0;
+	__u32 wflags = 0;
+
+	kf_push_res(ctx);
+	kf_push_u64(ctx, w);
+	kf_push_arg_u32(ctx, 1);
+	kf_push_arg_u32(ctx, 2);
+	kf_push_user_time(ctx, kf_arg(ctx, 3));
+	kf_push_arg_u32(ctx, 4);
+	if ((__u32)kf_arg(ctx, 1) &&
+	    (kf_try_read_user_u64(ctx, w, &val) || kf_try_read_user_u64(ctx, w + 8, &uaddr) ||
+	     kf_try_read_user_u32(ctx, w + 16, &wflags))) {
+		kf_push_unreadable(ctx);
+		kf_push_unreadable(ctx);
+		kf_push_unreadable(ctx);
+		return;
+	}
+	kf_push_u64(ctx, uaddr);
+	kf_push_u64(ctx, val);
+	kf_push_u32(ctx, wflags);
+}

@@ -642,14 +642,28 @@ KCAP_FILLER(SWAPOFF_X, SYS_EXIT)
 #define KF_QUOTA_SUBCMD_SHIFT 8
 
 /* quotactl(cmd, special, id, addr): cmd is QCMD(subcommand, type) */
-KCAP_FILLER(QUOTACTL_X, SYS_EXIT)
+/* A quota command: its subcommand and quota type (QCMD's halves) */
+static __always_inline void kf_push_quota_cmd(struct kf_ctx *ctx, __u32 cmd)
 {
-	__u32 cmd = (__u32)kf_arg(ctx, 0);
-
-	kf_push_res(ctx);
 	kf_push_u32(ctx, cmd >> KF_QUOTA_SUBCMD_SHIFT);
 	kf_push_u32(ctx, cmd & ((1u << KF_QUOTA_SUBCMD_SHIFT) - 1));
+}
+
+KCAP_FILLER(QUOTACTL_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_quota_cmd(ctx, (__u32)kf_arg(ctx, 0));
 	kf_push_arg_path_or_null(ctx, 1);
+	kf_push_arg_s32(ctx, 2);
+	kf_push_arg_u64(ctx, 3);
+}
+
+/* quotactl_fd(fd, cmd, id, addr) */
+KCAP_FILLER(QUOTACTL_FD_X, SYS_EXIT)
+{
+	kf_push_res(ctx);
+	kf_push_arg_s32(ctx, 0);
+	kf_push_quota_cmd(ctx, (__u32)kf_arg(ctx, 1));
 	kf_push_arg_s32(ctx, 2);
 	kf_push_arg_u64(ctx, 3);
 }

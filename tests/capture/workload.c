@@ -1531,6 +1531,11 @@ static void kernel_code(FILE *facts)
 }
 
 static uint32_t wl_futex_word = WL_FUTEX_VALUE;
+/* struct futex_waitv (5.16), spelled out: older headers lack it */
+static struct {
+	uint64_t val, uaddr;
+	uint32_t flags, reserved;
+} wl_waitv;
 
 /*
  * futex on a word of the workload's (a wake with no waiter, a wait refused
@@ -1556,6 +1561,14 @@ static void private_memory(FILE *facts)
 	    syscall(SYS_futex, (char *)&wl_futex_word + 1, FUTEX_WAKE, 1, NULL, NULL, 0) != -1 ||
 	    errno != EINVAL)
 		die("futex");
+	/* a waiter whose word has another value: EAGAIN at once (ENOSYS before 5.16) */
+	wl_waitv.val = WL_FUTEX_VALUE + 1;
+	wl_waitv.uaddr = (uintptr_t)&wl_futex_word;
+	wl_waitv.flags = WL_FUTEX2_U32_PRIVATE;
+	fprintf(facts, "waitv=%lu\nwaitv_ret=%ld\n", (unsigned long)&wl_waitv,
+		sys_result(syscall(SYS_futex_waitv, &wl_waitv, 1, 0, NULL, CLOCK_MONOTONIC)));
+	fprintf(facts, "waitv_bad_ret=%ld\n",
+		sys_result(syscall(SYS_futex_waitv, WL_BAD_POINTER, 1, 0, NULL, CLOCK_MONOTONIC)));
 	fd = sys_result(syscall(SYS_userfaultfd, O_CLOEXEC | UFFD_USER_MODE_ONLY));
 	fprintf(facts, "uffd_ret=%ld\n", fd);
 	if ((fd >= 0 && syscall(SYS_close, fd) != 0) ||
@@ -1620,6 +1633,9 @@ static void machine_settings(FILE *facts)
 					   &wl_quota_info)));
 		fprintf(facts, "quota_sync_ret=%ld\n",
 			sys_result(syscall(SYS_quotactl, QCMD(Q_SYNC, USRQUOTA), NULL, 0, NULL)));
+		fprintf(facts, "quota_fd_ret=%ld\n",
+			sys_result(syscall(SYS_quotactl_fd, WL_BAD_FD, QCMD(Q_GETINFO, USRQUOTA), 0,
+					   &wl_quota_info)));
 		fflush(facts);
 		_exit(WL_CHILD_STATUS);
 	}

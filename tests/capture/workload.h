@@ -83,6 +83,7 @@
 #define WL_IO_PORTS 65536 /* the first port past the last one */
 #define WL_IO_PORT 0x80
 #define WL_FUTEX_VALUE 5000005 /* the futex word the workload waits on */
+#define WL_FUTEX2_U32_PRIVATE 130 /* futex_waitv's FUTEX2_SIZE_U32 | FUTEX2_PRIVATE */
 #define WL_BAD_FUTEX_OP 99 /* no futex command */
 #define WL_HOSTNAME "kcap-wl-host"
 #define WL_DOMAINNAME "kcap-wl-domain"

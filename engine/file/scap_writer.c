@@ -13,211 +13,11 @@
 #include <arpa/inet.h>
 #include <sys/socket.h>
 #include "scap_format.h"
+#include "scap_mappings.h"
 #include "scap_writer.h"
 #include "decode/decode.h"
 
 #define FLUSH_AT (1u << 20)
-
-/* Where a parameter of the format comes from. */
-enum src {
-	S_END,
-	S_I64, /* kcap integer parameter as 8 bytes */
-	S_U32,
-	S_U8,
-	S_STR, /* kcap string or path, NUL-terminated */
-	S_BYTES,
-	S_OPEN_FLAGS, /* native O_* as the format's own flags */
-	S_ARGV0, /* argv[0] of a STRLIST */
-	S_ARGV_REST, /* the rest, NUL-separated */
-	S_TID, /* the event's thread, 8 bytes */
-	S_PID,
-	S_EXIT_STATUS, /* procexit's status as a wait status: its exit code */
-	S_ZERO8,
-	S_ZERO4,
-	S_MINUS1_4,
-	S_EMPTY, /* no bytes */
-	S_EMPTY_STR, /* "" */
-	S_SOCKADDR, /* a kcap sockaddr parameter in the format's layout */
-	S_TUPLE_OUT, /* the tuple local -> remote (connect, sendto) */
-	S_TUPLE_IN, /* the tuple remote -> local (accept, recvfrom) */
-	S_NATIVE_NR, /* the syscall's number, 2 bytes */
-	S_SYSCALL_CODE, /* the format's code of the syscall, 2 bytes */
-};
-
-struct param {
-	enum src src;
-	const char *name; /* the kcap parameter */
-};
-
-#define MAX_SCAP_PARAMS 20
-
-struct mapping {
-	int kcap_event;
-	uint16_t type; /* the enter event; the exit is type + 1, unless enter_only */
-	int enter_only;
-	struct param enter[6];
-	struct param exit[MAX_SCAP_PARAMS + 1];
-};
-
-#define P_(s, n)         \
-	{                \
-		S_##s, n \
-	}
-#define CHILD_PARAMS(exe)                                                                       \
-	{                                                                                       \
-		P_(I64, "res"), exe, P_(EMPTY, NULL), P_(TID, NULL), P_(PID, NULL),             \
-			P_(I64, "ppid"), P_(EMPTY_STR, NULL), P_(ZERO8, NULL), P_(ZERO8, NULL), \
-			P_(ZERO8, NULL), P_(ZERO4, NULL), P_(ZERO4, NULL), P_(ZERO4, NULL),     \
-			P_(STR, "comm"), P_(EMPTY, NULL), P_(ZERO4, NULL), P_(ZERO4, NULL),     \
-			P_(ZERO4, NULL), P_(I64, "vtid"), P_(I64, "vpid")                       \
-	}
-
-static const struct mapping mappings[] = {
-	{ KCAP_EV_OPENAT_X,
-	  SCAP_EV_OPENAT_2_E,
-	  0,
-	  { P_(I64, "dirfd"), P_(STR, "name"), P_(OPEN_FLAGS, "flags"), P_(U32, "mode") },
-	  { P_(I64, "res"), P_(I64, "dirfd"), P_(STR, "name"), P_(OPEN_FLAGS, "flags"),
-	    P_(U32, "mode"), P_(U32, "dev") } },
-	{ KCAP_EV_OPEN_X,
-	  SCAP_EV_OPEN_E,
-	  0,
-	  { P_(STR, "name"), P_(OPEN_FLAGS, "flags"), P_(U32, "mode") },
-	  { P_(I64, "res"), P_(STR, "name"), P_(OPEN_FLAGS, "flags"), P_(U32, "mode"),
-	    P_(U32, "dev") } },
-	{ KCAP_EV_CLOSE_X, SCAP_EV_CLOSE_E, 0, { P_(I64, "fd") }, { P_(I64, "res") } },
-	{ KCAP_EV_READ_X,
-	  SCAP_EV_READ_E,
-	  0,
-	  { P_(I64, "fd"), P_(U32, "size") },
-	  { P_(I64, "res"), P_(BYTES, "data") } },
-	{ KCAP_EV_WRITE_X,
-	  SCAP_EV_WRITE_E,
-	  0,
-	  { P_(I64, "fd"), P_(U32, "size") },
-	  { P_(I64, "res"), P_(BYTES, "data") } },
-	{ KCAP_EV_PREAD64_X,
-	  SCAP_EV_PREAD_E,
-	  0,
-	  { P_(I64, "fd"), P_(U32, "size"), P_(I64, "pos") },
-	  { P_(I64, "res"), P_(BYTES, "data") } },
-	{ KCAP_EV_PWRITE64_X,
-	  SCAP_EV_PWRITE_E,
-	  0,
-	  { P_(I64, "fd"), P_(U32, "size"), P_(I64, "pos") },
-	  { P_(I64, "res"), P_(BYTES, "data") } },
-	{ KCAP_EV_SOCKET_X,
-	  SCAP_EV_SOCKET_E,
-	  0,
-	  { P_(U32, "domain"), P_(U32, "type"), P_(U32, "proto") },
-	  { P_(I64, "res") } },
-	{ KCAP_EV_BIND_X,
-	  SCAP_EV_BIND_E,
-	  0,
-	  { P_(I64, "fd") },
-	  { P_(I64, "res"), P_(SOCKADDR, "addr") } },
-	{ KCAP_EV_CONNECT_X,
-	  SCAP_EV_CONNECT_E,
-	  0,
-	  { P_(I64, "fd"), P_(SOCKADDR, "addr") },
-	  { P_(I64, "res"), P_(TUPLE_OUT, NULL) } },
-	{ KCAP_EV_LISTEN_X,
-	  SCAP_EV_LISTEN_E,
-	  0,
-	  { P_(I64, "fd"), P_(U32, "backlog") },
-	  { P_(I64, "res") } },
-	{ KCAP_EV_ACCEPT_X,
-	  SCAP_EV_ACCEPT_5_E,
-	  0,
-	  { P_(END, NULL) },
-	  { P_(I64, "res"), P_(TUPLE_IN, NULL), P_(U8, NULL), P_(ZERO4, NULL), P_(ZERO4, NULL) } },
-	{ KCAP_EV_ACCEPT4_X,
-	  SCAP_EV_ACCEPT4_5_E,
-	  0,
-	  { P_(U32, "flags") },
-	  { P_(I64, "res"), P_(TUPLE_IN, NULL), P_(U8, NULL), P_(ZERO4, NULL), P_(ZERO4, NULL) } },
-	{ KCAP_EV_SENDTO_X,
-	  SCAP_EV_SENDTO_E,
-	  0,
-	  { P_(I64, "fd"), P_(U32, "size"), P_(TUPLE_OUT, NULL) },
-	  { P_(I64, "res"), P_(BYTES, "data") } },
-	{ KCAP_EV_RECVFROM_X,
-	  SCAP_EV_RECVFROM_E,
-	  0,
-	  { P_(I64, "fd"), P_(U32, "size") },
-	  { P_(I64, "res"), P_(BYTES, "data"), P_(TUPLE_IN, NULL) } },
-	{ KCAP_EV_UNLINK_X,
-	  SCAP_EV_UNLINK_2_E,
-	  0,
-	  { P_(END, NULL) },
-	  { P_(I64, "res"), P_(STR, "path") } },
-	{ KCAP_EV_UNLINKAT_X,
-	  SCAP_EV_UNLINKAT_2_E,
-	  0,
-	  { P_(END, NULL) },
-	  { P_(I64, "res"), P_(I64, "dirfd"), P_(STR, "name"), P_(U32, "flags") } },
-	{ KCAP_EV_MKDIR_X,
-	  SCAP_EV_MKDIR_2_E,
-	  0,
-	  { P_(U32, "mode") },
-	  { P_(I64, "res"), P_(STR, "path") } },
-	{ KCAP_EV_MKDIRAT_X,
-	  SCAP_EV_MKDIRAT_E,
-	  0,
-	  { P_(END, NULL) },
-	  { P_(I64, "res"), P_(I64, "dirfd"), P_(STR, "path"), P_(U32, "mode") } },
-	{ KCAP_EV_DUP_X, SCAP_EV_DUP_E, 0, { P_(I64, "oldfd") }, { P_(I64, "res") } },
-	{ KCAP_EV_DUP2_X, SCAP_EV_DUP_E, 0, { P_(I64, "oldfd") }, { P_(I64, "res") } },
-	{ KCAP_EV_DUP3_X, SCAP_EV_DUP_E, 0, { P_(I64, "oldfd") }, { P_(I64, "res") } },
-	{ KCAP_EV_PIPE_X,
-	  SCAP_EV_PIPE_E,
-	  0,
-	  { P_(END, NULL) },
-	  { P_(I64, "res"), P_(I64, "fd0"), P_(I64, "fd1"), P_(ZERO8, NULL) } },
-	{ KCAP_EV_PIPE2_X,
-	  SCAP_EV_PIPE_E,
-	  0,
-	  { P_(END, NULL) },
-	  { P_(I64, "res"), P_(I64, "fd0"), P_(I64, "fd1"), P_(ZERO8, NULL) } },
-	{ KCAP_EV_EXECVE_X,
-	  SCAP_EV_EXECVE_19_E,
-	  0,
-	  { P_(STR, "exe") },
-	  { P_(I64, "res"),  P_(ARGV0, "args"), P_(ARGV_REST, "args"), P_(TID, NULL),
-	    P_(PID, NULL),   P_(I64, "ppid"),	P_(STR, "cwd"),	       P_(ZERO8, NULL),
-	    P_(ZERO8, NULL), P_(ZERO8, NULL),	P_(ZERO4, NULL),       P_(ZERO4, NULL),
-	    P_(ZERO4, NULL), P_(STR, "comm"),	P_(EMPTY, NULL),       P_(EMPTY, NULL),
-	    P_(ZERO4, NULL), P_(ZERO8, NULL),	P_(MINUS1_4, NULL),    P_(ZERO4, NULL) } },
-	{ KCAP_EV_CLONE_X,
-	  SCAP_EV_CLONE_20_E,
-	  0,
-	  { P_(END, NULL) },
-	  CHILD_PARAMS(P_(STR, "comm")) },
-	{ KCAP_EV_CLONE3_X,
-	  SCAP_EV_CLONE_20_E,
-	  0,
-	  { P_(END, NULL) },
-	  CHILD_PARAMS(P_(STR, "comm")) },
-	{ KCAP_EV_FORK_X, SCAP_EV_FORK_20_E, 0, { P_(END, NULL) }, CHILD_PARAMS(P_(STR, "comm")) },
-	{ KCAP_EV_VFORK_X,
-	  SCAP_EV_VFORK_20_E,
-	  0,
-	  { P_(END, NULL) },
-	  CHILD_PARAMS(P_(STR, "comm")) },
-	{ KCAP_EV_PROCEXIT,
-	  SCAP_EV_PROCEXIT_1_E,
-	  1,
-	  { P_(I64, "status"), P_(EXIT_STATUS, "status"), P_(U8, "sig"), P_(U8, "core") },
-	  { P_(END, NULL) } },
-};
-
-static const struct mapping generic = {
-	-1,
-	SCAP_EV_GENERIC_E,
-	0,
-	{ P_(SYSCALL_CODE, NULL), P_(NATIVE_NR, NULL) },
-	{ P_(SYSCALL_CODE, NULL) },
-};
 
 static const struct {
 	const char *name;
@@ -248,14 +48,6 @@ static void fill_syscall_codes(uint16_t *codes)
 				break;
 			}
 	}
-}
-
-static const struct mapping *mapping_of(int type)
-{
-	for (size_t i = 0; i < sizeof(mappings) / sizeof(mappings[0]); i++)
-		if (mappings[i].kcap_event == type)
-			return &mappings[i];
-	return &generic;
 }
 
 static int write_out(struct kcap_scap_writer *w)
@@ -500,12 +292,73 @@ static int64_t syscall_nr(const struct kcap_event *ev)
 					       kcap_event_info_of(ev)->syscall_nr;
 }
 
+/* A struct pollfd array as the format's fd list: the events asked, or those returned. */
+static void put_fdlist(struct kcap_bytes *vals, const struct kcap_param *p, int returned)
+{
+	const struct translation *t = kcap_scap_translation(S_POLL_EVENTS);
+	size_t count_at = vals->len;
+	uint16_t count = 0;
+
+	kcap_bytes_u16(vals, 0);
+	for (uint32_t off = 0; off + 8 <= p->len && count < 0xffff; off += 8) {
+		int32_t fd;
+		int16_t events[2];
+		int64_t fd64;
+
+		memcpy(&fd, p->data + off, 4);
+		memcpy(events, p->data + off + 4, 4);
+		if (returned && !events[1])
+			continue;
+		fd64 = fd;
+		put_u64(vals, (uint64_t)fd64);
+		kcap_bytes_u16(vals, (uint16_t)kcap_scap_translate(t, (uint16_t)events[returned]));
+		count++;
+	}
+	if (!vals->oom)
+		memcpy(vals->data + count_at, &count, 2);
+}
+
+/* A struct timespec as nanoseconds, -1 when kcap has none (ppoll's NULL: forever). */
+static int64_t timespec_ns(const struct kcap_param *p)
+{
+	int64_t ts[2];
+
+	if (p->len < sizeof(ts))
+		return -1;
+	memcpy(ts, p->data, sizeof(ts));
+	return (int64_t)((uint64_t)ts[0] * 1000000000u + (uint64_t)ts[1]);
+}
+
+/* A socket option at SOL_SOCKET in the format's numbering, 0 elsewhere or unknown. */
+static uint8_t sockopt_name(const struct kcap_event *ev, const char *name)
+{
+	int64_t opt = int_param(ev, name);
+
+	if (int_param(ev, "level") != SOL_SOCKET)
+		return 0;
+	if (opt > 0 && opt <= SCAP_SOCKOPT_SO_LAST_NATIVE)
+		return (uint8_t)opt;
+	return (uint8_t)kcap_scap_translate(kcap_scap_translation(S_SOCKOPT_NAME), (uint64_t)opt);
+}
+
+/* bpf's result: a new map's or program's descriptor, else the return value. */
+static void put_bpf_res(struct kcap_bytes *vals, const struct kcap_event *ev)
+{
+	int64_t res = int_param(ev, "res"), cmd = int_param(ev, "cmd");
+
+	kcap_bytes_u8(vals, res >= 0 && (cmd == 0 || cmd == 5) ? /* BPF_MAP_CREATE, BPF_PROG_LOAD */
+				    SCAP_BPF_IDX_FD :
+				    SCAP_BPF_IDX_RES);
+	put_u64(vals, (uint64_t)res);
+}
+
 /* Appends one value to vals and its length to lens. */
 static void put_param(const struct kcap_scap_writer *w, struct kcap_bytes *lens,
 		      struct kcap_bytes *vals, const struct param *pp, const struct kcap_event *ev)
 {
 	size_t start = vals->len;
 	struct kcap_param p = { 0 };
+	const struct translation *t;
 	const char *s;
 	size_t n;
 	int64_t v;
@@ -532,8 +385,51 @@ static void put_param(const struct kcap_scap_writer *w, struct kcap_bytes *lens,
 	case S_OPEN_FLAGS:
 		kcap_bytes_u32(vals, open_flags((uint32_t)int_param(ev, pp->name)));
 		break;
+	case S_U16:
+		kcap_bytes_u16(vals, (uint16_t)int_param(ev, pp->name));
+		break;
 	case S_U8:
 		kcap_bytes_u8(vals, (uint8_t)int_param(ev, pp->name));
+		break;
+	case S_DATA_LEN:
+		kcap_bytes_u32(vals, p.len);
+		break;
+	case S_MODE:
+		kcap_bytes_u32(vals, (uint32_t)int_param(ev, pp->name) & 07777);
+		break;
+	case S_MOUNT_FLAGS:
+		v = int_param(ev, pp->name);
+		if ((v & 0xffff0000) == 0xc0ed0000) /* MS_MGC_VAL, of old callers */
+			v &= 0xffff;
+		kcap_bytes_u32(vals, (uint32_t)v);
+		break;
+	case S_TIMESPEC_NS:
+		v = timespec_ns(&p);
+		put_u64(vals, (uint64_t)v);
+		break;
+	case S_SIGSET:
+		v = 0;
+		if (p.len)
+			memcpy(&v, p.data, p.len < 4 ? p.len : 4);
+		kcap_bytes_u32(vals, (uint32_t)v);
+		break;
+	case S_FDLIST_EVENTS:
+	case S_FDLIST_REVENTS:
+		put_fdlist(vals, &p, pp->src == S_FDLIST_REVENTS);
+		break;
+	case S_DYN_U64:
+		kcap_bytes_u8(vals, SCAP_PTRACE_IDX_UINT64);
+		put_u64(vals, (uint64_t)int_param(ev, pp->name));
+		break;
+	case S_BPF_RES:
+		put_bpf_res(vals, ev);
+		break;
+	case S_SOCKOPT_NAME:
+		kcap_bytes_u8(vals, sockopt_name(ev, pp->name));
+		break;
+	case S_SOCKOPT_VAL:
+		kcap_bytes_u8(vals, SCAP_SOCKOPT_IDX_UNKNOWN);
+		kcap_bytes_put(vals, p.data, p.len);
 		break;
 	case S_EXIT_STATUS:
 		v = (int_param(ev, pp->name) >> 8) & 0xff;
@@ -593,6 +489,11 @@ static void put_param(const struct kcap_scap_writer *w, struct kcap_bytes *lens,
 	case S_EMPTY:
 	case S_END:
 		break;
+	default: /* a native value through its table */
+		t = kcap_scap_translation(pp->src);
+		v = t ? kcap_scap_translate(t, (uint64_t)int_param(ev, pp->name)) : 0;
+		kcap_bytes_put(vals, &v, t ? t->width : 0);
+		break;
 	}
 	kcap_bytes_u16(lens, (uint16_t)(vals->len - start));
 }
@@ -635,8 +536,8 @@ int kcap_scap_write(struct kcap_scap_writer *w, const struct kcap_event *ev)
 	/* exit events carry every argument: the enter events are built from them */
 	if (info->hook == KCAP_HOOK_SYS_ENTER)
 		return 0;
-	m = mapping_of(ev->type);
-	if (m == &generic && (info->hook != KCAP_HOOK_SYS_EXIT || syscall_nr(ev) < 0))
+	m = kcap_scap_mapping_of(ev->type);
+	if (m == &kcap_scap_generic && (info->hook != KCAP_HOOK_SYS_EXIT || syscall_nr(ev) < 0))
 		return 0; /* io_uring submissions, 32-bit calls: no counterpart */
 	put_event(w, ev, m->type, m->enter);
 	if (!m->enter_only)

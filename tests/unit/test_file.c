@@ -570,6 +570,140 @@ static void test_scap_export_framing(void **state)
 	free(data);
 }
 
+/* The first event of a .scap export of the given type: parameter idx's value and length. */
+static const uint8_t *scap_param(const uint8_t *data, size_t len, uint16_t type, uint32_t idx,
+				 uint16_t *plen)
+{
+	for (size_t off = 0; off + 12 <= len;) {
+		uint32_t btype, total, nparams;
+		uint16_t evtype, l;
+		const uint8_t *lens, *val;
+
+		memcpy(&btype, data + off, 4);
+		memcpy(&total, data + off + 4, 4);
+		if (btype == 0x216u) {
+			memcpy(&evtype, data + off + 8 + 2 + 20, 2);
+			memcpy(&nparams, data + off + 8 + 2 + 22, 4);
+			lens = data + off + 8 + 2 + 26;
+			val = lens + 2 * nparams;
+			if (evtype == type && idx < nparams) {
+				for (uint32_t i = 0; i < idx; i++) {
+					memcpy(&l, lens + 2 * i, 2);
+					val += l;
+				}
+				memcpy(plen, lens + 2 * idx, 2);
+				return val;
+			}
+		}
+		off += total;
+	}
+	return NULL;
+}
+
+/*
+ * Dedicated events in the format's own encodings: fcntl's command, mmap's
+ * protections and flags, poll's fd list; a parameter that is unreadable or
+ * short still gets its place in the layout, with a neutral value.
+ */
+static void test_scap_export_dedicated(void **state)
+{
+	KCAP_OPTS(opts, .backend = "modern");
+	struct kcap_writer_opts wo = { .sz = sizeof(wo), .format = KCAP_WRITE_SCAP };
+	struct test_param fcntl_x[] = { P_S64(11), P_S32(3), P_U32(F_DUPFD_CLOEXEC), P_U64(10) };
+	struct test_param mmap_x[] = { P_S64(0x7f0000000000),
+				       P_U64(0),
+				       P_U64(8192),
+				       P_U32(3), /* PROT_READ|PROT_WRITE */
+				       P_U32(0x22), /* MAP_PRIVATE|MAP_ANONYMOUS */
+				       P_S32(-1),
+				       P_U64(0) };
+	/* one struct pollfd: fd 7, POLLIN asked, POLLIN|POLLHUP returned */
+	static const char pollfd[] = "\x07\x00\x00\x00\x01\x00\x11\x00";
+	struct test_param poll_x[] = { P_S64(1), P_U32(1), P_S32(0), { 8, pollfd } };
+	/* unreadable or short user memory */
+	struct test_param sockopt_x[] = {
+		P_S64(0), P_S32(3), P_U32(1), P_U32(7), P_FAULT, P_U32(4)
+	};
+	struct test_param ppoll_x[] = { P_S64(0), P_U32(1),	   P_BYTES("\x07\x00\x00"),
+					P_FAULT,  P_BYTES("\x01"), P_U64(8) };
+	const struct kcap_event *ev;
+	struct kcap_writer *w;
+	struct kcap *k;
+	char err[512];
+	const uint8_t *v;
+	uint16_t vlen;
+	int64_t fd;
+	uint32_t u32;
+	uint16_t u16;
+	size_t len;
+	uint8_t *data;
+
+	(void)state;
+	fake_reset();
+	fake_add(KCAP_EV_FCNTL_X, FAKE_PID, FAKE_PID, 1 * FAKE_SEC, fcntl_x, 4);
+	fake_add(KCAP_EV_MMAP_X, FAKE_PID, FAKE_PID, 2 * FAKE_SEC, mmap_x, 7);
+	fake_add(KCAP_EV_POLL_X, FAKE_PID, FAKE_PID, 3 * FAKE_SEC, poll_x, 4);
+	fake_add(KCAP_EV_SETSOCKOPT_X, FAKE_PID, FAKE_PID, 4 * FAKE_SEC, sockopt_x, 6);
+	fake_add(KCAP_EV_PPOLL_X, FAKE_PID, FAKE_PID, 5 * FAKE_SEC, ppoll_x, 6);
+	assert_int_equal(kcap_open(&opts, &k, err, sizeof(err)), 0);
+	assert_int_equal(kcap_start(k), 0);
+	assert_int_equal(kcap_writer_open(k, path, &wo, &w, err, sizeof(err)), 0);
+	while (kcap_next(k, &ev, 0) == 0)
+		assert_int_equal(kcap_writer_write(w, ev), 0);
+	assert_int_equal(kcap_writer_close(w), 0);
+	kcap_close(k);
+	data = slurp(&len);
+	/* fcntl > fd=3 cmd=26 (PPM_FCNTL_F_DUPFD_CLOEXEC), < res=11 */
+	assert_non_null(v = scap_param(data, len, 150, 0, &vlen));
+	assert_int_equal(vlen, 8);
+	memcpy(&fd, v, 8);
+	assert_int_equal(fd, 3);
+	assert_non_null(v = scap_param(data, len, 150, 1, &vlen));
+	assert_int_equal(vlen, 1);
+	assert_int_equal(v[0], 26);
+	assert_non_null(v = scap_param(data, len, 151, 0, &vlen));
+	memcpy(&fd, v, 8);
+	assert_int_equal(fd, 11);
+	/* mmap > prot=PPM_PROT_READ|PPM_PROT_WRITE flags=PPM_MAP_PRIVATE|PPM_MAP_ANONYMOUS */
+	assert_non_null(v = scap_param(data, len, 160, 2, &vlen));
+	memcpy(&u32, v, 4);
+	assert_int_equal(u32, 3);
+	assert_non_null(v = scap_param(data, len, 160, 3, &vlen));
+	memcpy(&u32, v, 4);
+	assert_int_equal(u32, (1 << 1) | (1 << 3));
+	/* poll > fds: one, POLLIN; < fds: one, PPM_POLLIN|PPM_POLLHUP */
+	assert_non_null(v = scap_param(data, len, 80, 0, &vlen));
+	assert_int_equal(vlen, 2 + 10);
+	memcpy(&u16, v, 2);
+	assert_int_equal(u16, 1);
+	memcpy(&fd, v + 2, 8);
+	assert_int_equal(fd, 7);
+	memcpy(&u16, v + 10, 2);
+	assert_int_equal(u16, 1);
+	assert_non_null(v = scap_param(data, len, 81, 1, &vlen));
+	memcpy(&u16, v + 10, 2);
+	assert_int_equal(u16, (1 << 0) | (1 << 5));
+	/* setsockopt < level SOL_SOCKET, SO_SNDBUF, an unreadable value: its index alone */
+	assert_non_null(v = scap_param(data, len, 45, 2, &vlen));
+	assert_int_equal(v[0], 1);
+	assert_non_null(v = scap_param(data, len, 45, 3, &vlen));
+	assert_int_equal(v[0], 7);
+	assert_non_null(v = scap_param(data, len, 45, 4, &vlen));
+	assert_int_equal(vlen, 1);
+	assert_non_null(scap_param(data, len, 45, 5, &vlen));
+	assert_int_equal(vlen, 4);
+	/* ppoll > a cut pollfd: no fd; an unreadable timeout: -1; one byte of sigmask */
+	assert_non_null(v = scap_param(data, len, 254, 0, &vlen));
+	assert_int_equal(vlen, 2);
+	assert_non_null(v = scap_param(data, len, 254, 1, &vlen));
+	memcpy(&fd, v, 8);
+	assert_int_equal(fd, -1);
+	assert_non_null(v = scap_param(data, len, 254, 2, &vlen));
+	memcpy(&u32, v, 4);
+	assert_int_equal(u32, 1);
+	free(data);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -584,6 +718,7 @@ int main(void)
 		cmocka_unit_test(test_unknown_events_decode_by_the_file),
 		cmocka_unit_test(test_write_failures),
 		cmocka_unit_test(test_scap_export_framing),
+		cmocka_unit_test(test_scap_export_dedicated),
 	};
 
 	snprintf(path, sizeof(path), "/tmp/kcap-test-file-%d.kcap", (int)getpid());

@@ -176,6 +176,26 @@ static uint8_t *slurp(size_t *len)
 	return data;
 }
 
+/* Everything the fake backend holds, exported to .scap at path, read back whole. */
+static uint8_t *export_scap(size_t *len)
+{
+	KCAP_OPTS(opts, .backend = "modern");
+	struct kcap_writer_opts wo = { .sz = sizeof(wo), .format = KCAP_WRITE_SCAP };
+	const struct kcap_event *ev;
+	struct kcap_writer *w;
+	struct kcap *k;
+	char err[512];
+
+	assert_int_equal(kcap_open(&opts, &k, err, sizeof(err)), 0);
+	assert_int_equal(kcap_start(k), 0);
+	assert_int_equal(kcap_writer_open(k, path, &wo, &w, err, sizeof(err)), 0);
+	while (kcap_next(k, &ev, 0) == 0)
+		assert_int_equal(kcap_writer_write(w, ev), 0);
+	assert_int_equal(kcap_writer_close(w), 0);
+	kcap_close(k);
+	return slurp(len);
+}
+
 /* Replays len bytes at data: events until the end (-ENODATA) or an error. */
 static int replay_mem(const uint8_t *data, size_t len, size_t *events, char *msg, size_t msglen)
 {
@@ -511,25 +531,12 @@ static void test_write_failures(void **state)
 /* The .scap export: a section header first, blocks whose two lengths agree, events whose own add up. */
 static void test_scap_export_framing(void **state)
 {
-	KCAP_OPTS(opts, .backend = "modern");
-	struct kcap_writer_opts wo = { .sz = sizeof(wo), .format = KCAP_WRITE_SCAP };
-	const struct kcap_event *ev;
-	struct kcap_writer *w;
-	struct kcap *k;
-	char err[512];
 	size_t len, off = 0, events = 0, types[4] = { 0 };
 	uint8_t *data;
 
 	(void)state;
 	prepare();
-	assert_int_equal(kcap_open(&opts, &k, err, sizeof(err)), 0);
-	assert_int_equal(kcap_start(k), 0);
-	assert_int_equal(kcap_writer_open(k, path, &wo, &w, err, sizeof(err)), 0);
-	while (kcap_next(k, &ev, 0) == 0)
-		assert_int_equal(kcap_writer_write(w, ev), 0);
-	assert_int_equal(kcap_writer_close(w), 0);
-	kcap_close(k);
-	data = slurp(&len);
+	data = export_scap(&len);
 	while (off + 12 <= len) {
 		uint32_t type, total, again;
 
@@ -607,8 +614,6 @@ static const uint8_t *scap_param(const uint8_t *data, size_t len, uint16_t type,
  */
 static void test_scap_export_dedicated(void **state)
 {
-	KCAP_OPTS(opts, .backend = "modern");
-	struct kcap_writer_opts wo = { .sz = sizeof(wo), .format = KCAP_WRITE_SCAP };
 	struct test_param fcntl_x[] = { P_S64(11), P_S32(3), P_U32(F_DUPFD_CLOEXEC), P_U64(10) };
 	struct test_param mmap_x[] = { P_S64(0x7f0000000000),
 				       P_U64(0),
@@ -626,10 +631,6 @@ static void test_scap_export_dedicated(void **state)
 	};
 	struct test_param ppoll_x[] = { P_S64(0), P_U32(1),	   P_BYTES("\x07\x00\x00"),
 					P_FAULT,  P_BYTES("\x01"), P_U64(8) };
-	const struct kcap_event *ev;
-	struct kcap_writer *w;
-	struct kcap *k;
-	char err[512];
 	const uint8_t *v;
 	uint16_t vlen;
 	int64_t fd;
@@ -645,14 +646,7 @@ static void test_scap_export_dedicated(void **state)
 	fake_add(KCAP_EV_POLL_X, FAKE_PID, FAKE_PID, 3 * FAKE_SEC, poll_x, 4);
 	fake_add(KCAP_EV_SETSOCKOPT_X, FAKE_PID, FAKE_PID, 4 * FAKE_SEC, sockopt_x, 6);
 	fake_add(KCAP_EV_PPOLL_X, FAKE_PID, FAKE_PID, 5 * FAKE_SEC, ppoll_x, 6);
-	assert_int_equal(kcap_open(&opts, &k, err, sizeof(err)), 0);
-	assert_int_equal(kcap_start(k), 0);
-	assert_int_equal(kcap_writer_open(k, path, &wo, &w, err, sizeof(err)), 0);
-	while (kcap_next(k, &ev, 0) == 0)
-		assert_int_equal(kcap_writer_write(w, ev), 0);
-	assert_int_equal(kcap_writer_close(w), 0);
-	kcap_close(k);
-	data = slurp(&len);
+	data = export_scap(&len);
 	/* fcntl > fd=3 cmd=26 (PPM_FCNTL_F_DUPFD_CLOEXEC), < res=11 */
 	assert_non_null(v = scap_param(data, len, 150, 0, &vlen));
 	assert_int_equal(vlen, 8);

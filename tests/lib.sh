@@ -18,3 +18,18 @@ require_command() {
 	echo "SKIP: $1 missing"
 	exit 77
 }
+
+# Waits (at most $1 tenths of a second) until each kcap whose stderr is in
+# files $2... says it is capturing; returns 1 if one never did.
+wait_capturing() {
+	_tenths=$1
+	shift
+	while [ "$_tenths" -gt 0 ]; do
+		_all=1
+		for _f in "$@"; do grep -q "capturing with" "$_f" 2>/dev/null || _all=0; done
+		[ "$_all" = 1 ] && return 0
+		sleep 0.1
+		_tenths=$((_tenths - 1))
+	done
+	return 1
+}

@@ -53,10 +53,7 @@ k1=$!
 timeout 60 "$kcap" -b "$backend" --proc -j --no-host -e openat,execve,exit_group -d 6 \
 	>"$dir/all" 2>"$dir/all.err" &
 k2=$!
-for _ in $(seq 300); do
-	grep -q "capturing with" "$dir/one.err" && grep -q "capturing with" "$dir/all.err" && break
-	sleep 0.1
-done
+wait_capturing 300 "$dir/one.err" "$dir/all.err" || true
 touch "$dir/gate/go"
 podman_in wait "$cid" >/dev/null 2>&1
 wait "$k1" || { cat "$dir/one.err"; echo "FAIL: kcap --container failed"; fail=1; }

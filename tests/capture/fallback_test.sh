@@ -73,10 +73,7 @@ held_while_running() { # kcap arguments...
 	local n=0
 	timeout 60 "$kcap" -v --quiet -d 4 "$@" 2>"$dir/held.err" &
 	local pid=$!
-	for _ in $(seq 100); do
-		grep -q "capturing with" "$dir/held.err" && break
-		sleep 0.1
-	done
+	wait_capturing 100 "$dir/held.err" || true
 	# $pid is timeout's; kcap is its child
 	n=$(find /proc/"$(pgrep -P $pid -n)"/fd -lname 'anon_inode:bpf*' 2>/dev/null | wc -l)
 	wait $pid

@@ -161,7 +161,7 @@ mkdir "$path" && cgroups+=("$path")
 timeout 60 "$kcap" -b "$backend" --proc -j --container "${late:0:12}" -d 3 >"$dir/late" \
 	2>"$dir/err" &
 kcap_pid=$!
-for _ in $(seq 300); do grep -q "capturing with" "$dir/err" && break; sleep 0.1; done
+wait_capturing 300 "$dir/err" || true
 sh -c "echo \$\$ >'$path/cgroup.procs' && exec sh -c '$loop'" &
 pids+=("$!")
 wait "$kcap_pid" || { cat "$dir/err"; echo "FAIL: kcap --container (a later process) failed"; fail=1; }
